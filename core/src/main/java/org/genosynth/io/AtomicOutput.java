@@ -1,0 +1,87 @@
+package org.genosynth.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of output files written under temporary names and renamed to their final names together by {@link #commit()}.
+ * Closing without committing deletes the temporary files, so an interrupted or failed run never leaves a file that
+ * looks finished.
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private final Map<Path, Path> tempToFinal = new LinkedHashMap<>();
+    private boolean committed;
+
+    /**
+     * Reserves a temporary path for {@code target}, in the same directory (so the rename is atomic) and keeping the
+     * target's extension (some libraries choose the format from the name). Parent directories are created.
+     */
+    public Path temp(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw InputException.inFile(dir, "cannot create output directory: " + e.getMessage());
+        }
+        if (Files.isDirectory(absolute)) {
+            throw InputException.inFile(target, "output path is a directory");
+        }
+        String name = absolute.getFileName().toString();
+        Path temp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + tempToFinal.size() + "-" + name);
+        tempToFinal.put(temp, absolute);
+        return temp;
+    }
+
+    /** Adds a file that a library writes beside a temp file (e.g. {@code temp + ".tbi"}) and its final name. */
+    public void alsoRename(Path tempCompanion, Path finalCompanion) {
+        tempToFinal.put(tempCompanion.toAbsolutePath(), finalCompanion.toAbsolutePath());
+    }
+
+    /** Renames every temporary file to its final name. */
+    public void commit() {
+        List<Path> done = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, Path> e : tempToFinal.entrySet()) {
+                if (Files.exists(e.getKey())) {
+                    move(e.getKey(), e.getValue());
+                    done.add(e.getKey());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("renaming outputs into place", e);
+        }
+        committed = true;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes the temporary files unless committed. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        for (Path temp : tempToFinal.keySet()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: a leftover .tmp- file never looks like a finished output
+            }
+        }
+    }
+}

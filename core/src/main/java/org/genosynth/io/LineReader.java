@@ -1,0 +1,81 @@
+package org.genosynth.io;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Reads a whitespace- or comma-separated text file line by line, keeping the line number for error messages. */
+public final class LineReader implements Closeable {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern COMMA_OR_WHITESPACE = Pattern.compile("[,\\s]+");
+
+    private final Path path;
+    private final BufferedReader reader;
+    private long lineNumber;
+
+    public LineReader(Path path) {
+        this.path = path;
+        this.reader = TextInput.openReader(path);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The number of the line last returned (1-based). */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** The next line, or null at the end of the file. */
+    public String next() {
+        try {
+            String line = reader.readLine();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
+        } catch (IOException e) {
+            throw TextInput.readFailure(path, e);
+        }
+    }
+
+    /** The next line that is not blank, or null. */
+    public String nextNonBlank() {
+        String line;
+        while ((line = next()) != null) {
+            if (!line.isBlank()) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** Splits on runs of whitespace, ignoring leading/trailing whitespace. */
+    public static String[] splitWhitespace(String line) {
+        String t = line.strip();
+        return t.isEmpty() ? new String[0] : WHITESPACE.split(t);
+    }
+
+    /** Splits on runs of commas and/or whitespace (BIMBAM style). */
+    public static String[] splitCommaOrWhitespace(String line) {
+        String t = line.strip();
+        return t.isEmpty() ? new String[0] : COMMA_OR_WHITESPACE.split(t);
+    }
+
+    /** An error at the current line. */
+    public InputException error(String field, String message) {
+        return new InputException(path, lineNumber, field, message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // closing a reader we only read from cannot lose data
+        }
+    }
+}

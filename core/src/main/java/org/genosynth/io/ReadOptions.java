@@ -1,0 +1,39 @@
+package org.genosynth.io;
+
+import java.nio.file.Path;
+
+/**
+ * How to open a genotype input.
+ *
+ * @param format           the format, or null to detect it from the path
+ * @param multiallelic     what to do with sites that have more than one ALT allele (VCF/BCF)
+ * @param bimbamAnnotation BIMBAM annotation file ({@code rs bp chr [cM]}), or null to look for {@code PREFIX.anno.txt[.gz]}
+ * @param bimbamSamples    sample file for BIMBAM (a .fam or one ID per line), or null to look for {@code PREFIX.fam}
+ */
+public record ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
+                          Path bimbamSamples) {
+    public ReadOptions {
+        multiallelic = multiallelic == null ? MultiallelicPolicy.SPLIT : multiallelic;
+    }
+
+    /** Detect the format, split multi-allelic sites, find BIMBAM companions by name. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(null, MultiallelicPolicy.SPLIT, null, null);
+    }
+
+    /** These options with another format. */
+    public ReadOptions withFormat(GenotypeFormat f) {
+        return new ReadOptions(f, multiallelic, bimbamAnnotation, bimbamSamples);
+    }
+
+    /** What to do with a VCF/BCF record that has several ALT alleles. */
+    public enum MultiallelicPolicy {
+        /**
+         * One bi-allelic record per ALT allele (as {@code bcftools norm -m-}); in the record for ALT k, a genotype
+         * allele that is another ALT counts as not-k (reference), so allele counts of k stay exact.
+         */
+        SPLIT,
+        /** Stop with an error naming the record. */
+        REJECT
+    }
+}

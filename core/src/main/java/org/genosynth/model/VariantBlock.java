@@ -1,0 +1,175 @@
+package org.genosynth.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A run of consecutive variants with their genotypes for all samples of a stream: the unit in which genosynth reads,
+ * computes and writes. Genotypes are 2-bit packed, variant-major (see {@link GenotypeCodes}); dosages and phase are
+ * kept per variant when the input has them.
+ *
+ * <p>The arrays are shared, not copied: a block is read-only once built.
+ */
+public final class VariantBlock {
+    private final long firstIndex;
+    private final int sampleCount;
+    private final List<Variant> variants;
+    private final long[] genotypes;
+    private final float[][] dosages;
+    private final long[][] phase;
+
+    /**
+     * @param firstIndex  index of the first variant in the stream (0-based)
+     * @param sampleCount number of samples
+     * @param variants    the variants
+     * @param genotypes   packed codes, {@code variants.size() * wordsPerVariant(sampleCount)} words
+     * @param dosages     per variant: ALT dosage per sample ({@code NaN} = missing), or null; the array may be null
+     * @param phase       per variant: one bit per sample (set = ALT on the first haplotype of a het), or null when
+     *                    the variant is not phased; the array may be null
+     */
+    public VariantBlock(long firstIndex, int sampleCount, List<Variant> variants, long[] genotypes,
+                        float[][] dosages, long[][] phase) {
+        this.firstIndex = firstIndex;
+        this.sampleCount = sampleCount;
+        this.variants = List.copyOf(variants);
+        this.genotypes = Objects.requireNonNull(genotypes);
+        int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
+        if (genotypes.length != this.variants.size() * wpv) {
+            throw new IllegalArgumentException("genotype words " + genotypes.length + " != " + this.variants.size()
+                    + " variants x " + wpv);
+        }
+        if (dosages != null && dosages.length != this.variants.size()
+                || phase != null && phase.length != this.variants.size()) {
+            throw new IllegalArgumentException("dosage/phase arrays must have one entry per variant");
+        }
+        this.dosages = dosages;
+        this.phase = phase;
+    }
+
+    /** Index of this block's first variant in its stream. */
+    public long firstIndex() {
+        return firstIndex;
+    }
+
+    public int sampleCount() {
+        return sampleCount;
+    }
+
+    public int variantCount() {
+        return variants.size();
+    }
+
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    public Variant variant(int i) {
+        return variants.get(i);
+    }
+
+    /** The packed words of all variants (read-only). */
+    public long[] genotypeWords() {
+        return genotypes;
+    }
+
+    /** Words per variant in {@link #genotypeWords()}. */
+    public int wordsPerVariant() {
+        return GenotypeCodes.wordsPerVariant(sampleCount);
+    }
+
+    /** Offset of variant {@code i}'s first word in {@link #genotypeWords()}. */
+    public int offset(int i) {
+        return i * wordsPerVariant();
+    }
+
+    /** The genotype code of sample {@code s} at variant {@code i}. */
+    public int code(int i, int s) {
+        return GenotypeCodes.get(genotypes, offset(i), s);
+    }
+
+    /** True when at least one variant has dosages. */
+    public boolean hasDosages() {
+        if (dosages == null) {
+            return false;
+        }
+        for (float[] d : dosages) {
+            if (d != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dosages of variant {@code i}, or null when the input had none for it. */
+    public float[] dosages(int i) {
+        return dosages == null ? null : dosages[i];
+    }
+
+    /** The phase bits of variant {@code i}, or null when it is unphased. */
+    public long[] phase(int i) {
+        return phase == null ? null : phase[i];
+    }
+
+    /** True when variant {@code i} is phased. */
+    public boolean isPhased(int i) {
+        return phase(i) != null;
+    }
+
+    /** A block with only the variants whose flag is set, renumbered from {@code newFirstIndex}. */
+    public VariantBlock selectVariants(boolean[] keep, long newFirstIndex) {
+        int wpv = wordsPerVariant();
+        int kept = 0;
+        for (boolean k : keep) {
+            kept += k ? 1 : 0;
+        }
+        Variant[] vs = new Variant[kept];
+        long[] words = new long[kept * wpv];
+        float[][] ds = dosages == null ? null : new float[kept][];
+        long[][] ph = phase == null ? null : new long[kept][];
+        int j = 0;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                vs[j] = variants.get(i);
+                System.arraycopy(genotypes, i * wpv, words, j * wpv, wpv);
+                if (ds != null) {
+                    ds[j] = dosages[i];
+                }
+                if (ph != null) {
+                    ph[j] = phase[i];
+                }
+                j++;
+            }
+        }
+        return new VariantBlock(newFirstIndex, sampleCount, Arrays.asList(vs), words, ds, ph);
+    }
+
+    /** A block restricted to the samples {@code keep} (indices into this block's samples, in output order). */
+    public VariantBlock selectSamples(int[] keep) {
+        int n = keep.length;
+        int wpvOut = GenotypeCodes.wordsPerVariant(n);
+        long[] words = new long[variants.size() * wpvOut];
+        float[][] ds = dosages == null ? null : new float[variants.size()][];
+        long[][] ph = phase == null ? null : new long[variants.size()][];
+        for (int i = 0; i < variants.size(); i++) {
+            GenotypeCodes.select(genotypes, offset(i), keep, words, i * wpvOut);
+            if (ds != null && dosages[i] != null) {
+                float[] d = new float[n];
+                for (int j = 0; j < n; j++) {
+                    d[j] = dosages[i][keep[j]];
+                }
+                ds[i] = d;
+            }
+            if (ph != null && phase[i] != null) {
+                long[] p = new long[(n + 63) >>> 6];
+                for (int j = 0; j < n; j++) {
+                    if ((phase[i][keep[j] >>> 6] >>> (keep[j] & 63) & 1L) != 0) {
+                        p[j >>> 6] |= 1L << (j & 63);
+                    }
+                }
+                ph[i] = p;
+            }
+        }
+        return new VariantBlock(firstIndex, n, variants, words, ds, ph);
+    }
+}
