@@ -1,0 +1,72 @@
+package org.genosynth.cli;
+
+import java.io.PrintWriter;
+import org.genosynth.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code genosynth} command: dispatches to one subcommand per job. */
+@Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Synthetic genomic data that keeps the science and protects the people.%n",
+        subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
+            "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy .het",
+            "  ./genosynth convert --input data.vcf.gz --out data.bed",
+            "  ./genosynth <command> --help                        options of one command",
+            "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
+public final class Main implements Runnable {
+    /** Exit code for user errors (bad input file or option). */
+    public static final int USER_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
+        return cl;
+    }
+
+    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InputException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InputException ie) {
+            err.println("genosynth: error: " + ie.getMessage());
+            err.flush();
+            return USER_ERROR;
+        }
+        err.println("genosynth: internal error (please report it with the command line): " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("genosynth: error: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+        err.flush();
+        return USER_ERROR;
+    }
+}

@@ -1,0 +1,83 @@
+package org.genosynth.exec;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Runs block kernels on a fixed pool of daemon threads in this JVM. */
+public final class LocalBackend implements Backend {
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** A backend with {@code threads} workers ({@code <= 0}: one per available processor). */
+    public LocalBackend(int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "genosynth-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public <B, R> void mapOrdered(Iterator<B> blocks, Function<B, R> kernel, Consumer<R> sink) {
+        if (pool == null) {
+            while (blocks.hasNext()) {
+                sink.accept(kernel.apply(blocks.next()));
+            }
+            return;
+        }
+        Deque<Future<R>> inFlight = new ArrayDeque<>();
+        int maxInFlight = threads * 2;
+        try {
+            while (blocks.hasNext()) {
+                B block = blocks.next();
+                inFlight.addLast(pool.submit(() -> kernel.apply(block)));
+                if (inFlight.size() >= maxInFlight) {
+                    sink.accept(await(inFlight.removeFirst()));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                sink.accept(await(inFlight.removeFirst()));
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static <R> R await(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.genosynth.exec;
+
+/** Receives progress of a long pass: the library reports, the command line decides whether to draw a bar. */
+public interface ProgressListener {
+    /** Ignores everything. */
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void start(String task, long total) {
+        }
+
+        @Override
+        public void update(long done) {
+        }
+    };
+
+    /** A pass starts; {@code total} is -1 when unknown. */
+    void start(String task, long total);
+
+    /** Units done so far in the current pass. */
+    void update(long done);
+}

@@ -1,0 +1,263 @@
+package org.genosynth.io.plink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.InputException;
+import org.genosynth.io.TextInput;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
+
+/**
+ * Reads a PLINK 1 binary fileset (variant-major .bed, plain or gzipped). The .bed size is checked against the .bim
+ * and .fam counts before any genotype is read (plain files) or when the stream ends early or runs long (gzipped).
+ */
+public final class BedReader implements GenotypeReader {
+    private static final byte MAGIC1 = 0x6c;
+    private static final byte MAGIC2 = 0x1b;
+
+    private final PlinkFileset files;
+    private final SampleSheet samples;
+    private final List<Variant> variants;
+    private final int bytesPerVariant;
+    private final BedSource source;
+    private int nextVariant;
+    private boolean closed;
+
+    private BedReader(PlinkFileset files, SampleSheet samples, List<Variant> variants, BedSource source) {
+        this.files = files;
+        this.samples = samples;
+        this.variants = variants;
+        this.bytesPerVariant = (samples.size() + 3) / 4;
+        this.source = source;
+    }
+
+    /** Opens the fileset named by a prefix or any member file. */
+    public static BedReader open(Path path) {
+        PlinkFileset files = PlinkFileset.locate(path);
+        SampleSheet samples = FamFile.read(files.fam());
+        List<Variant> variants = BimFile.read(files.bim());
+        long bytesPerVariant = (samples.size() + 3) / 4;
+        long expected = 3 + bytesPerVariant * variants.size();
+        BedSource source = TextInput.isGzipped(files.bed())
+                ? new StreamSource(files.bed(), TextInput.openStream(files.bed()), expected)
+                : ChannelSource.open(files.bed(), expected, samples.size(), variants.size());
+        BedReader reader = new BedReader(files, samples, variants, source);
+        try {
+            reader.checkMagic();
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    private void checkMagic() {
+        byte[] head = new byte[3];
+        source.readFully(head, 0, 3);
+        if (head[0] != MAGIC1 || head[1] != MAGIC2) {
+            throw InputException.inFile(files.bed(), "not a PLINK 1 .bed file (bad magic number); PLINK 0.99 files "
+                    + "and text .ped files must be converted with plink --make-bed first");
+        }
+        if (head[2] != 1) {
+            throw InputException.inFile(files.bed(), "sample-major .bed files are not supported; rewrite it with "
+                    + "plink --bfile PREFIX --make-bed");
+        }
+    }
+
+    @Override
+    public Path path() {
+        return files.bed();
+    }
+
+    /** The three files read. */
+    public PlinkFileset files() {
+        return files;
+    }
+
+    @Override
+    public SampleSheet sampleSheet() {
+        return samples;
+    }
+
+    @Override
+    public Optional<List<Variant>> variantsUpFront() {
+        return Optional.of(variants);
+    }
+
+    @Override
+    public VariantBlock nextBlock(int maxVariants) {
+        int count = Math.min(maxVariants, variants.size() - nextVariant);
+        if (count <= 0) {
+            source.checkEnd();
+            return null;
+        }
+        int n = samples.size();
+        byte[] raw = new byte[count * bytesPerVariant];
+        source.readFully(raw, 0, raw.length);
+        long[] words = decode(raw, count, n, bytesPerVariant);
+        VariantBlock block = new VariantBlock(nextVariant, n, variants.subList(nextVariant, nextVariant + count),
+                words, null, null);
+        nextVariant += count;
+        return block;
+    }
+
+    /** Decodes {@code count} variants of .bed bytes into genosynth codes. */
+    static long[] decode(byte[] raw, int count, int sampleCount, int bytesPerVariant) {
+        int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
+        long[] words = new long[count * wpv];
+        long lastMask = GenotypeCodes.lastWordMask(sampleCount);
+        ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        int fullWords = bytesPerVariant / 8;
+        for (int v = 0; v < count; v++) {
+            int base = v * bytesPerVariant;
+            int out = v * wpv;
+            for (int w = 0; w < fullWords; w++) {
+                words[out + w] = GenotypeCodes.fromBedWord(buf.getLong(base + 8 * w));
+            }
+            if (fullWords < wpv) {
+                long tail = 0;
+                for (int b = fullWords * 8, shift = 0; b < bytesPerVariant; b++, shift += 8) {
+                    tail |= (raw[base + b] & 0xFFL) << shift;
+                }
+                words[out + fullWords] = GenotypeCodes.fromBedWord(tail);
+            }
+            words[out + wpv - 1] &= lastMask;
+        }
+        return words;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            source.close();
+        }
+    }
+
+    /** Where .bed bytes come from. */
+    private interface BedSource {
+        void readFully(byte[] dst, int off, int len);
+
+        void checkEnd();
+
+        void close();
+    }
+
+    /** A plain .bed read through a file channel; its size is validated up front. */
+    private static final class ChannelSource implements BedSource {
+        private final Path path;
+        private final FileChannel channel;
+
+        private ChannelSource(Path path, FileChannel channel) {
+            this.path = path;
+            this.channel = channel;
+        }
+
+        static ChannelSource open(Path path, long expected, int samples, int variants) {
+            try {
+                FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                long size = ch.size();
+                if (size != expected) {
+                    ch.close();
+                    throw InputException.inFile(path, "has " + size + " bytes but the .bim (" + variants
+                            + " variants) and .fam (" + samples + " samples) require " + expected
+                            + "; the three files do not belong together or the .bed is truncated");
+                }
+                return new ChannelSource(path, ch);
+            } catch (IOException e) {
+                throw InputException.inFile(path, "cannot read: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void readFully(byte[] dst, int off, int len) {
+            ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
+            try {
+                while (buf.hasRemaining()) {
+                    if (channel.read(buf) < 0) {
+                        throw InputException.inFile(path, "file is truncated");
+                    }
+                }
+            } catch (IOException e) {
+                throw TextInput.readFailure(path, e);
+            }
+        }
+
+        @Override
+        public void checkEnd() {
+            // size was checked when opening
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only channel
+            }
+        }
+    }
+
+    /** A gzipped .bed, read as a stream; its length is checked as it is consumed. */
+    private static final class StreamSource implements BedSource {
+        private final Path path;
+        private final InputStream in;
+        private final long expected;
+        private long consumed;
+
+        StreamSource(Path path, InputStream in, long expected) {
+            this.path = path;
+            this.in = in;
+            this.expected = expected;
+        }
+
+        @Override
+        public void readFully(byte[] dst, int off, int len) {
+            try {
+                int done = 0;
+                while (done < len) {
+                    int r = in.read(dst, off + done, len - done);
+                    if (r < 0) {
+                        throw InputException.inFile(path, "holds " + (consumed + done) + " bytes after decompression"
+                                + " but the .bim and .fam require " + expected + "; truncated or mismatched files");
+                    }
+                    done += r;
+                }
+                consumed += len;
+            } catch (IOException e) {
+                throw TextInput.readFailure(path, e);
+            }
+        }
+
+        @Override
+        public void checkEnd() {
+            try {
+                if (in.read() >= 0) {
+                    throw InputException.inFile(path, "holds more bytes than the .bim and .fam require (" + expected
+                            + "); the files do not belong together");
+                }
+            } catch (IOException e) {
+                throw TextInput.readFailure(path, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // read-only stream
+            }
+        }
+    }
+}

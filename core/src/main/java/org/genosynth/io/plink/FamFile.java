@@ -1,0 +1,112 @@
+package org.genosynth.io.plink;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.genosynth.io.InputException;
+import org.genosynth.io.LineReader;
+import org.genosynth.model.PhenotypeTable;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Sex;
+import org.genosynth.util.Numbers;
+
+/**
+ * PLINK .fam sample files: {@code FID IID PAT MAT SEX PHENOTYPE [more phenotype columns...]}. Columns from the sixth on
+ * are kept as per-sample columns named {@code PHENO1..PHENOk} ({@code -9}/{@code NA} = missing), as GEMMA reads them.
+ * Parents that name no sample of the file are kept as text but make nobody a non-founder.
+ */
+public final class FamFile {
+    private FamFile() {
+    }
+
+    /** Reads a .fam (plain or gzipped). Duplicate FID+IID pairs and short or ragged lines are errors. */
+    public static SampleSheet read(Path path) {
+        List<Sample> samples = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int columns = -1;
+        try (LineReader in = new LineReader(path)) {
+            String line;
+            while ((line = in.next()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = LineReader.splitWhitespace(line);
+                if (f.length < 6) {
+                    throw in.error(null, "expected at least 6 columns (FID IID PAT MAT SEX PHENOTYPE), found "
+                            + f.length);
+                }
+                if (columns >= 0 && f.length != columns) {
+                    throw in.error(null, "expected " + columns + " columns like the lines above, found " + f.length);
+                }
+                columns = f.length;
+                if (!seen.add(f[0] + "\t" + f[1])) {
+                    throw in.error("IID", "duplicate sample FID '" + f[0] + "' IID '" + f[1] + "'");
+                }
+                samples.add(new Sample(f[0], f[1], f[2], f[3], Sex.fromPlink(f[4]), null));
+                double[] v = new double[f.length - 5];
+                for (int c = 5; c < f.length; c++) {
+                    v[c - 5] = parsePhenotype(f[c], in, c);
+                }
+                values.add(v);
+            }
+        }
+        if (samples.isEmpty()) {
+            throw InputException.inFile(path, "no samples: the .fam file is empty");
+        }
+        return new SampleSheet(samples, toTable(samples, values, Math.max(columns - 5, 0)));
+    }
+
+    private static double parsePhenotype(String text, LineReader in, int column) {
+        if (isMissing(text)) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw in.error("PHENO" + (column - 4), "not a number: '" + text + "' (missing values are -9 or NA)");
+        }
+    }
+
+    /** True for the PLINK/GEMMA missing-phenotype codes. */
+    public static boolean isMissing(String text) {
+        return text.equals("-9") || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("nan") || text.equals(".")
+                || text.isEmpty();
+    }
+
+    private static PhenotypeTable toTable(List<Sample> samples, List<double[]> rows, int columnCount) {
+        List<String> names = new ArrayList<>();
+        double[][] cols = new double[columnCount][samples.size()];
+        for (int c = 0; c < columnCount; c++) {
+            names.add("PHENO" + (c + 1));
+            for (int r = 0; r < rows.size(); r++) {
+                cols[c][r] = rows.get(r)[c];
+            }
+        }
+        return new PhenotypeTable(samples.stream().map(Sample::id).toList(), names, cols);
+    }
+
+    /** Writes a .fam; without sample columns the phenotype column is {@code -9}. Missing values are written as NA. */
+    public static void write(Writer out, SampleSheet sheet) throws IOException {
+        StringBuilder sb = new StringBuilder(256);
+        PhenotypeTable cols = sheet.columns();
+        for (int i = 0; i < sheet.size(); i++) {
+            Sample s = sheet.samples().get(i);
+            sb.setLength(0);
+            sb.append(s.familyId()).append('\t').append(s.id()).append('\t').append(s.fatherId()).append('\t')
+                    .append(s.motherId()).append('\t').append(s.sex().plinkCode());
+            if (cols.columnCount() == 0) {
+                sb.append("\t-9");
+            }
+            for (int c = 0; c < cols.columnCount(); c++) {
+                sb.append('\t').append(Numbers.shortest(cols.column(c)[i]));
+            }
+            out.write(sb.append('\n').toString());
+        }
+    }
+}

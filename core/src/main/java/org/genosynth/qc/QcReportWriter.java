@@ -1,0 +1,149 @@
+package org.genosynth.qc;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.model.Sample;
+import org.genosynth.model.Variant;
+import org.genosynth.util.Numbers;
+
+/**
+ * Writes the QC tables {@code OUT.afreq}, {@code OUT.vmiss}, {@code OUT.hardy}, {@code OUT.smiss} and
+ * {@code OUT.het}: tab-separated, header line starting with {@code #}, columns named as plink2 names them (plus
+ * {@code POS}); numbers with 8 significant digits, {@code NA} when undefined. Files appear only on {@link #commit()}.
+ */
+public final class QcReportWriter implements AutoCloseable {
+    private static final int DIGITS = 8;
+
+    private final AtomicOutput output = new AtomicOutput();
+    private final String prefix;
+    private final Writer afreq;
+    private final Writer vmiss;
+    private final Writer hardy;
+    private final StringBuilder freqLines = new StringBuilder(1 << 16);
+    private final StringBuilder missLines = new StringBuilder(1 << 16);
+    private final StringBuilder hardyLines = new StringBuilder(1 << 16);
+
+    /** Opens the per-variant tables for {@code prefix}. */
+    public QcReportWriter(String prefix) {
+        this.prefix = prefix;
+        try {
+            afreq = open(".afreq", "#CHROM\tPOS\tID\tREF\tALT\tALT_FREQS\tOBS_CT\n");
+            vmiss = open(".vmiss", "#CHROM\tPOS\tID\tMISSING_CT\tOBS_CT\tF_MISS\n");
+            hardy = open(".hardy", "#CHROM\tPOS\tID\tA1\tAX\tHOM_A1_CT\tHET_A1_CT\tTWO_AX_CT\tO(HET_A1)\tE(HET_A1)\tP\n");
+        } catch (IOException e) {
+            output.close();
+            throw new UncheckedIOException("creating QC reports " + prefix, e);
+        }
+    }
+
+    private Writer open(String ext, String header) throws IOException {
+        Writer w = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ext)),
+                StandardCharsets.UTF_8), 1 << 16);
+        w.write(header);
+        return w;
+    }
+
+    /** Appends one variant's lines to the three per-variant tables. */
+    public void addVariant(Variant v, VariantStats s) {
+        appendLocus(freqLines, v).append(v.ref()).append('\t').append(v.alt()).append('\t');
+        Numbers.appendSignificant(freqLines, s.altFrequency(), DIGITS).append('\t').append(s.alleleCount())
+                .append('\n');
+        int n = s.sampleCount();
+        appendLocus(missLines, v).append(s.missing()).append('\t').append(n).append('\t');
+        Numbers.appendSignificant(missLines, s.missingRate(), DIGITS).append('\n');
+        appendLocus(hardyLines, v).append(v.ref()).append('\t').append(v.alt()).append('\t')
+                .append(s.founderHomRef()).append('\t').append(s.founderHet()).append('\t')
+                .append(s.founderHomAlt()).append('\t');
+        Numbers.appendSignificant(hardyLines, s.observedHet(), DIGITS).append('\t');
+        Numbers.appendSignificant(hardyLines, s.expectedHet(), DIGITS).append('\t');
+        Numbers.appendSignificant(hardyLines, s.hweP(), DIGITS).append('\n');
+        if (freqLines.length() > 60_000) {
+            flushVariants();
+        }
+    }
+
+    private static StringBuilder appendLocus(StringBuilder sb, Variant v) {
+        sb.append(v.chrom()).append('\t');
+        if (v.hasPosition()) {
+            sb.append(v.position());
+        } else {
+            sb.append("NA");
+        }
+        return sb.append('\t').append(v.id()).append('\t');
+    }
+
+    private void flushVariants() {
+        try {
+            afreq.write(freqLines.toString());
+            vmiss.write(missLines.toString());
+            hardy.write(hardyLines.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing QC reports " + prefix, e);
+        }
+        freqLines.setLength(0);
+        missLines.setLength(0);
+        hardyLines.setLength(0);
+    }
+
+    /** Writes the per-sample tables and renames every table into place. Returns the paths written. */
+    public List<Path> commit(List<Sample> samples, SampleTotals totals) {
+        flushVariants();
+        try {
+            afreq.close();
+            vmiss.close();
+            hardy.close();
+            writeSampleTables(samples, totals);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing QC reports " + prefix, e);
+        }
+        output.commit();
+        return List.of(".afreq", ".vmiss", ".hardy", ".smiss", ".het").stream().map(e -> Path.of(prefix + e))
+                .toList();
+    }
+
+    private void writeSampleTables(List<Sample> samples, SampleTotals t) throws IOException {
+        try (Writer smiss = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".smiss")),
+                StandardCharsets.UTF_8), 1 << 16);
+             Writer het = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".het")),
+                     StandardCharsets.UTF_8), 1 << 16)) {
+            smiss.write("#FID\tIID\tMISSING_CT\tOBS_CT\tF_MISS\n");
+            het.write("#FID\tIID\tO(HOM)\tE(HOM)\tOBS_CT\tF\n");
+            StringBuilder a = new StringBuilder(128);
+            StringBuilder b = new StringBuilder(128);
+            for (int i = 0; i < samples.size(); i++) {
+                Sample s = samples.get(i);
+                a.setLength(0);
+                a.append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.missing(i)).append('\t')
+                        .append(t.variantCount()).append('\t');
+                Numbers.appendSignificant(a, t.missingRate(i), DIGITS).append('\n');
+                smiss.write(a.toString());
+                b.setLength(0);
+                b.append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.observedHom(i)).append('\t');
+                Numbers.appendSignificant(b, t.expectedHom(i), DIGITS).append('\t').append(t.hetObserved(i))
+                        .append('\t');
+                Numbers.appendSignificant(b, t.inbreedingF(i), DIGITS).append('\n');
+                het.write(b.toString());
+            }
+        }
+    }
+
+    /** Deletes the temporary tables unless committed. */
+    @Override
+    public void close() {
+        try {
+            afreq.close();
+            vmiss.close();
+            hardy.close();
+        } catch (IOException ignored) {
+            // temporary files are deleted next
+        }
+        output.close();
+    }
+}

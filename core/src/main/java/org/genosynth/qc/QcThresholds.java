@@ -1,0 +1,32 @@
+package org.genosynth.qc;
+
+/**
+ * Filter thresholds, each {@code NaN} when off. Semantics follow plink2: a variant is removed when its founders' minor
+ * allele frequency is below {@code maf}, its missing rate above {@code geno}, or its HWE exact p below {@code hwe}; a
+ * sample is removed when its missing rate is above {@code mind}.
+ */
+public record QcThresholds(double maf, double geno, double mind, double hwe) {
+    public QcThresholds {
+        check("maf", maf, 0, 0.5);
+        check("geno", geno, 0, 1);
+        check("mind", mind, 0, 1);
+        check("hwe", hwe, 0, 1);
+    }
+
+    /** No filter. */
+    public static QcThresholds none() {
+        return new QcThresholds(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** True when at least one per-variant filter is on. */
+    public boolean filtersVariants() {
+        return !Double.isNaN(maf) || !Double.isNaN(geno) || !Double.isNaN(hwe);
+    }
+
+    private static void check(String name, double value, double min, double max) {
+        if (!Double.isNaN(value) && (value < min || value > max)) {
+            throw org.genosynth.io.InputException.usage("--" + name + " must be between " + min + " and " + max
+                    + ", got " + value);
+        }
+    }
+}

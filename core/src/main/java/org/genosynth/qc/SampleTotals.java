@@ -1,0 +1,105 @@
+package org.genosynth.qc;
+
+/**
+ * Per-sample sums over a set of variants: missing calls, and for the heterozygosity/inbreeding estimate the
+ * heterozygous calls, missing calls and expected homozygosity at polymorphic variants. Partial sums from blocks
+ * combine by {@link #add}, in any grouping (integer counts and block-ordered double sums keep results identical at any
+ * thread count).
+ */
+public final class SampleTotals {
+    private final int[] missing;
+    private final int[] polyMissing;
+    private int[] polyHets;
+    private final double[] polyMissingExpectedHom;
+    private long variants;
+    private long polyVariants;
+    private double polyExpectedHom;
+
+    /** Empty totals for {@code sampleCount} samples. */
+    public SampleTotals(int sampleCount) {
+        missing = new int[sampleCount];
+        polyMissing = new int[sampleCount];
+        polyHets = new int[sampleCount];
+        polyMissingExpectedHom = new double[sampleCount];
+    }
+
+    void addVariant(boolean polymorphic, double expectedHom) {
+        variants++;
+        if (polymorphic) {
+            polyVariants++;
+            polyExpectedHom += expectedHom;
+        }
+    }
+
+    void addMissing(int sample, boolean polymorphic, double expectedHom) {
+        missing[sample]++;
+        if (polymorphic) {
+            polyMissing[sample]++;
+            polyMissingExpectedHom[sample] += expectedHom;
+        }
+    }
+
+    void setHets(int[] hets) {
+        this.polyHets = hets;
+    }
+
+    /** Adds another block's totals into these. */
+    public SampleTotals add(SampleTotals other) {
+        for (int i = 0; i < missing.length; i++) {
+            missing[i] += other.missing[i];
+            polyMissing[i] += other.polyMissing[i];
+            polyHets[i] += other.polyHets[i];
+            polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
+        }
+        variants += other.variants;
+        polyVariants += other.polyVariants;
+        polyExpectedHom += other.polyExpectedHom;
+        return this;
+    }
+
+    public int sampleCount() {
+        return missing.length;
+    }
+
+    /** Variants counted. */
+    public long variantCount() {
+        return variants;
+    }
+
+    /** Missing calls of sample {@code s}. */
+    public int missing(int s) {
+        return missing[s];
+    }
+
+    /** Missing rate of sample {@code s}. */
+    public double missingRate(int s) {
+        return variants == 0 ? Double.NaN : (double) missing[s] / variants;
+    }
+
+    /** Polymorphic variants where sample {@code s} has a call (plink2 --het OBS_CT). */
+    public long hetObserved(int s) {
+        return polyVariants - polyMissing[s];
+    }
+
+    /** Observed homozygous calls at polymorphic variants (plink2 O(HOM)). */
+    public long observedHom(int s) {
+        return hetObserved(s) - polyHets[s];
+    }
+
+    /** Expected homozygous calls at the polymorphic variants the sample was called at (plink2 E(HOM)). */
+    public double expectedHom(int s) {
+        return polyExpectedHom - polyMissingExpectedHom[s];
+    }
+
+    /** Method-of-moments inbreeding coefficient F = (O - E) / (N - E). */
+    public double inbreedingF(int s) {
+        double e = expectedHom(s);
+        return (observedHom(s) - e) / (hetObserved(s) - e);
+    }
+
+    /** Heterozygosity of sample {@code s} at polymorphic variants. */
+    public double heterozygosity(int s) {
+        long n = hetObserved(s);
+        return n == 0 ? Double.NaN : (double) polyHets[s] / n;
+    }
+}

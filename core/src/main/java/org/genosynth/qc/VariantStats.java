@@ -1,0 +1,76 @@
+package org.genosynth.qc;
+
+/**
+ * Genotype counts of one variant over all samples and over founders, with the founders' HWE exact p-value.
+ *
+ * @param homRef          hom-ref count, all samples
+ * @param het             het count, all samples
+ * @param homAlt          hom-alt count, all samples
+ * @param missing         missing count, all samples
+ * @param founderHomRef   hom-ref count, founders
+ * @param founderHet      het count, founders
+ * @param founderHomAlt   hom-alt count, founders
+ * @param hweP            HWE exact p over founders
+ */
+public record VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
+                           int founderHomAlt, double hweP) {
+
+    /** Number of samples. */
+    public int sampleCount() {
+        return homRef + het + homAlt + missing;
+    }
+
+    /** Missing rate over all samples. */
+    public double missingRate() {
+        int n = sampleCount();
+        return n == 0 ? Double.NaN : (double) missing / n;
+    }
+
+    /** Founders with a genotype. */
+    public int founderObserved() {
+        return founderHomRef + founderHet + founderHomAlt;
+    }
+
+    /** Observed founder alleles (plink2's OBS_CT in .afreq). */
+    public int alleleCount() {
+        return 2 * founderObserved();
+    }
+
+    /** ALT allele frequency among founders, NaN when none observed. */
+    public double altFrequency() {
+        int obs = founderObserved();
+        return obs == 0 ? Double.NaN : (founderHet + 2.0 * founderHomAlt) / (2.0 * obs);
+    }
+
+    /** Minor allele frequency among founders. */
+    public double minorFrequency() {
+        double p = altFrequency();
+        return Math.min(p, 1 - p);
+    }
+
+    /** Observed heterozygosity among founders. */
+    public double observedHet() {
+        int obs = founderObserved();
+        return obs == 0 ? Double.NaN : (double) founderHet / obs;
+    }
+
+    /** Expected heterozygosity 2pq among founders. */
+    public double expectedHet() {
+        double p = altFrequency();
+        return 2 * p * (1 - p);
+    }
+
+    /** True when the founders carry both alleles. */
+    public boolean isPolymorphic() {
+        return founderHet > 0 || founderHomRef > 0 && founderHomAlt > 0;
+    }
+
+    /**
+     * Expected homozygosity of one sample at this variant under HWE, {@code 1 - 2pq} from founder frequencies (plink2
+     * {@code --het} without the {@code small-sample} modifier).
+     */
+    public double expectedHomozygosity() {
+        double p = altFrequency();
+        return 1 - 2 * p * (1 - p);
+    }
+}
