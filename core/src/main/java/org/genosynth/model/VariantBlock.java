@@ -15,7 +15,8 @@ public final class VariantBlock {
     private final long firstIndex;
     private final int sampleCount;
     private final List<Variant> variants;
-    private final long[] genotypes;
+    private long[] genotypes;
+    private java.util.function.Supplier<long[]> decoder;
     private final float[][] dosages;
     private final long[][] phase;
 
@@ -33,18 +34,35 @@ public final class VariantBlock {
         this.firstIndex = firstIndex;
         this.sampleCount = sampleCount;
         this.variants = List.copyOf(variants);
-        this.genotypes = Objects.requireNonNull(genotypes);
-        int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
-        if (genotypes.length != this.variants.size() * wpv) {
-            throw new IllegalArgumentException("genotype words " + genotypes.length + " != " + this.variants.size()
-                    + " variants x " + wpv);
-        }
+        this.genotypes = checkLength(Objects.requireNonNull(genotypes));
         if (dosages != null && dosages.length != this.variants.size()
                 || phase != null && phase.length != this.variants.size()) {
             throw new IllegalArgumentException("dosage/phase arrays must have one entry per variant");
         }
         this.dosages = dosages;
         this.phase = phase;
+    }
+
+    /**
+     * A block whose genotypes are decoded on first use, by whichever thread first asks for them: readers use it so
+     * that decoding runs on the worker threads rather than on the reading thread.
+     */
+    public static VariantBlock decodedOnDemand(long firstIndex, int sampleCount, List<Variant> variants,
+                                               java.util.function.Supplier<long[]> decoder) {
+        VariantBlock b = new VariantBlock(firstIndex, sampleCount, variants,
+                new long[variants.size() * GenotypeCodes.wordsPerVariant(sampleCount)], null, null);
+        b.genotypes = null;
+        b.decoder = decoder;
+        return b;
+    }
+
+    private long[] checkLength(long[] words) {
+        int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
+        if (words.length != variants.size() * wpv) {
+            throw new IllegalArgumentException("genotype words " + words.length + " != " + variants.size()
+                    + " variants x " + wpv);
+        }
+        return words;
     }
 
     /** Index of this block's first variant in its stream. */
@@ -69,7 +87,11 @@ public final class VariantBlock {
     }
 
     /** The packed words of all variants (read-only). */
-    public long[] genotypeWords() {
+    public synchronized long[] genotypeWords() {
+        if (genotypes == null) {
+            genotypes = checkLength(decoder.get());
+            decoder = null;
+        }
         return genotypes;
     }
 
@@ -85,7 +107,7 @@ public final class VariantBlock {
 
     /** The genotype code of sample {@code s} at variant {@code i}. */
     public int code(int i, int s) {
-        return GenotypeCodes.get(genotypes, offset(i), s);
+        return GenotypeCodes.get(genotypeWords(), offset(i), s);
     }
 
     /** True when at least one variant has dosages. */
@@ -131,7 +153,7 @@ public final class VariantBlock {
         for (int i = 0; i < keep.length; i++) {
             if (keep[i]) {
                 vs[j] = variants.get(i);
-                System.arraycopy(genotypes, i * wpv, words, j * wpv, wpv);
+                System.arraycopy(genotypeWords(), i * wpv, words, j * wpv, wpv);
                 if (ds != null) {
                     ds[j] = dosages[i];
                 }
@@ -152,7 +174,7 @@ public final class VariantBlock {
         float[][] ds = dosages == null ? null : new float[variants.size()][];
         long[][] ph = phase == null ? null : new long[variants.size()][];
         for (int i = 0; i < variants.size(); i++) {
-            GenotypeCodes.select(genotypes, offset(i), keep, words, i * wpvOut);
+            GenotypeCodes.select(genotypeWords(), offset(i), keep, words, i * wpvOut);
             if (ds != null && dosages[i] != null) {
                 float[] d = new float[n];
                 for (int j = 0; j < n; j++) {

@@ -2,15 +2,19 @@ package org.genosynth.qc;
 
 /**
  * The Hardy–Weinberg exact test of Wigginton, Cutler &amp; Abecasis (2005): the probability, under HWE given the allele
- * counts, of a heterozygote count no more likely than the one observed. Probabilities are computed relative to the
- * most likely heterozygote count, so nothing underflows until the p-value itself does, and walks stop once the
- * remaining terms cannot change the result in double precision. O(n) in the worst case, allocation-free.
+ * counts, of a heterozygote count no more likely than the one observed.
+ *
+ * <p>Probabilities are computed relative to the most likely heterozygote count (the mode), so nothing underflows until
+ * the p-value itself does. The distribution is unimodal and log-concave, so walking away from the mode the terms
+ * shrink by ever smaller ratios {@code r}: once a term {@code t} is in the tail and {@code t r / (1 - r)} (a bound on
+ * everything beyond it) is below 1e-13 of the tail sum, the walk stops. Allocation-free, O(sqrt(n)) steps for typical
+ * variants.
  */
 public final class HardyWeinberg {
     /** Relative tolerance under which two configuration probabilities count as tied (floating-point noise). */
     private static final double TIE_TOLERANCE = 1e-9;
-    /** Terms this much smaller than both the running total and the observed probability are negligible. */
-    private static final double NEGLIGIBLE = 1e-20;
+    /** Relative error allowed for the neglected remainder of a walk. */
+    private static final double NEGLIGIBLE = 1e-13;
 
     private HardyWeinberg() {
     }
@@ -33,54 +37,57 @@ public final class HardyWeinberg {
         }
         int midHomR = (rare - mid) / 2;
         int midHomC = genotypes - mid - midHomR;
-        double observed = relativeProbability(hets, mid, midHomR, midHomC);
-        double limit = observed * (1 + TIE_TOLERANCE);
-        double[] sums = {1.0, 1.0 <= limit ? 1.0 : 0.0};
-        walk(sums, limit, mid, midHomR, midHomC, false);
-        walk(sums, limit, mid, midHomR, midHomC, true);
-        return Math.min(1.0, sums[1] / sums[0]);
+        Walk walk = new Walk();
+        if (hets == mid) {
+            walk.limit = 1 + TIE_TOLERANCE;
+            walk.total = 1;
+            walk.tail = 1;
+            walk.run(mid, midHomR, midHomC, true, Integer.MIN_VALUE);
+            walk.run(mid, midHomR, midHomC, false, Integer.MIN_VALUE);
+        } else {
+            boolean up = hets > mid;
+            walk.total = 1;
+            walk.limit = Double.NaN;
+            walk.run(mid, midHomR, midHomC, up, hets);
+            walk.tail += 1 <= walk.limit ? 1 : 0;
+            walk.run(mid, midHomR, midHomC, !up, Integer.MIN_VALUE);
+        }
+        return Math.min(1.0, walk.tail / walk.total);
     }
 
-    /** Probability of {@code hets} relative to the mode. */
-    private static double relativeProbability(int hets, int mid, int homR, int homC) {
-        double prob = 1.0;
-        int h = mid;
-        while (h > hets) {
-            prob *= h * (h - 1.0) / (4.0 * (homR + 1.0) * (homC + 1.0));
-            h -= 2;
-            homR++;
-            homC++;
-        }
-        while (h < hets) {
-            prob *= 4.0 * homR * homC / ((h + 2.0) * (h + 1.0));
-            h += 2;
-            homR--;
-            homC--;
-        }
-        return prob;
-    }
+    /** Running sums of one test. */
+    private static final class Walk {
+        double total;
+        double tail;
+        double limit;
 
-    /** Adds the relative probabilities away from the mode to {@code sums = [total, tail]} (Wigginton's recurrences). */
-    private static void walk(double[] sums, double limit, int hets, int homR, int homC, boolean up) {
-        double prob = 1.0;
-        while (up ? homR > 0 && homC > 0 : hets >= 2) {
-            if (up) {
-                prob *= 4.0 * homR * homC / ((hets + 2.0) * (hets + 1.0));
-                hets += 2;
-                homR--;
-                homC--;
-            } else {
-                prob *= hets * (hets - 1.0) / (4.0 * (homR + 1.0) * (homC + 1.0));
-                hets -= 2;
-                homR++;
-                homC++;
-            }
-            sums[0] += prob;
-            if (prob <= limit) {
-                sums[1] += prob;
-                if (prob < NEGLIGIBLE * sums[0] && prob < NEGLIGIBLE * sums[1]) {
-                    return;
+        /**
+         * Walks away from the mode in steps of two heterozygotes, adding terms to the total and, once at or below the
+         * limit, to the tail. When {@code observed} lies on this side the limit is set on reaching it; by
+         * log-concavity only the term just before it (if not the mode) can tie with it.
+         */
+        void run(int hets, int homR, int homC, boolean up, int observed) {
+            double prob = 1.0;
+            boolean first = true;
+            while (up ? homR > 0 && homC > 0 : hets >= 2) {
+                double ratio = up ? 4.0 * homR * homC / ((hets + 2.0) * (hets + 1.0))
+                        : hets * (hets - 1.0) / (4.0 * (homR + 1.0) * (homC + 1.0));
+                double prev = prob;
+                prob *= ratio;
+                hets += up ? 2 : -2;
+                homR += up ? -1 : 1;
+                homC += up ? -1 : 1;
+                total += prob;
+                if (hets == observed) {
+                    limit = prob * (1 + TIE_TOLERANCE);
+                    tail += prob + (!first && prev <= limit ? prev : 0);
+                } else if (prob <= limit) {
+                    tail += prob;
+                    if (ratio < 1 && prob * ratio / (1 - ratio) < NEGLIGIBLE * tail) {
+                        return;
+                    }
                 }
+                first = false;
             }
         }
     }

@@ -104,9 +104,9 @@ public final class BedReader implements GenotypeReader {
         int n = samples.size();
         byte[] raw = new byte[count * bytesPerVariant];
         source.readFully(raw, 0, raw.length);
-        long[] words = decode(raw, count, n, bytesPerVariant);
-        VariantBlock block = new VariantBlock(nextVariant, n, variants.subList(nextVariant, nextVariant + count),
-                words, null, null);
+        int bpv = bytesPerVariant;
+        VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n,
+                variants.subList(nextVariant, nextVariant + count), () -> decode(raw, count, n, bpv));
         nextVariant += count;
         return block;
     }
