@@ -11,7 +11,7 @@ import org.genosynth.io.InputException;
 /** BCF records (the input stream is already decompressed); positions are record numbers. */
 final class BcfRecordSource extends RecordSource {
     private final PositionalBufferedStream stream;
-    private final BCF2Codec codec = new BCF2Codec();
+    private final BCF2Codec codec = new Bcf22Codec();
     private final VCFHeader header;
     private long record;
 
@@ -44,6 +44,14 @@ final class BcfRecordSource extends RecordSource {
         } catch (RuntimeException e) {
             throw malformed(e);
         }
+    }
+
+    /** Genotypes decode lazily, so this also covers failures met after {@link #next()} returned. */
+    @Override
+    InputException malformed(RuntimeException e) {
+        return error(null, "cannot decode (" + e.getMessage() + "); htsjdk's BCF decoder does not handle every "
+                + "BCF 2.2 encoding (e.g. mixed haploid/diploid GT): if bcftools reads this file, convert it "
+                + "with 'bcftools view -Oz -o FILE.vcf.gz' and read the VCF");
     }
 
     @Override

@@ -107,7 +107,7 @@ class VcfReaderTest {
 
     @Test
     void readsBcfWrittenByBcftools() throws Exception {
-        Path vcf = write("src.vcf", HEADER + BODY);
+        Path vcf = write("src.vcf", HEADER + BODY.replace("\t2:0.5,1", "\t2/2:0.5,1").replace("\t0\n", "\t0/0\n"));
         Path bcf = dir.resolve("src.bcf");
         VcfWriterTest.bcftools("view", "-Ob", "-o", bcf.toString(), vcf.toString());
         VcfTestData.Read fromBcf = readAll(bcf, MultiallelicPolicy.SPLIT);
@@ -115,6 +115,17 @@ class VcfReaderTest {
         assertThat(fromBcf.variants()).isEqualTo(fromVcf.variants());
         assertThat(fromBcf.codes()).containsExactlyElementsOf(fromVcf.codes());
         assertThat(fromBcf.dosages().get(3)).containsExactly(fromVcf.dosages().get(3));
+    }
+
+    @Test
+    void mixedPloidyBcfIsAClearInputError() throws Exception {
+        Path vcf = write("mixed.vcf", HEADER + BODY);
+        Path bcf = dir.resolve("mixed.bcf");
+        VcfWriterTest.bcftools("view", "-Ob", "-o", bcf.toString(), vcf.toString());
+        try (GenotypeReader r = VcfReader.open(bcf, MultiallelicPolicy.SPLIT)) {
+            assertThatThrownBy(() -> VcfTestData.readAll(r, 10)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("mixed.bcf: record 2").hasMessageContaining("bcftools view -Oz");
+        }
     }
 
     @Test

@@ -110,6 +110,9 @@ class VcfWriterTest {
     void bcfOutputIsReadableByBcftools() throws Exception {
         Path out = writeAll("cohort.bcf", GenotypeFormat.BCF);
         assertThat(bcftools("view", "-H", out.toString())).hasSize(5);
+        bcftools("index", out.toString());
+        assertThat(bcftools("query", "-r", "1:200", "-f", "[%GT:%DS ]\\n", out.toString()))
+                .containsExactly("1|0:. 0|1:. 1|1:. ", "1/1:1.75 0/0:0.1 0/1:. ");
     }
 
     @Test
