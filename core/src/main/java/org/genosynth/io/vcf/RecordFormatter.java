@@ -1,0 +1,96 @@
+package org.genosynth.io.vcf;
+
+import java.nio.charset.StandardCharsets;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
+
+/**
+ * Formats one variant of a block as a VCF data line (with trailing newline).
+ *
+ * <p>Alleles: a missing or PLINK "0" REF is written as {@code N}; a missing ALT, or an ALT equal to REF, is written as
+ * {@code .}. At such monomorphic sites every called genotype is written REF/REF when ALT equals REF (its copies are
+ * REF copies), and as missing when ALT is unknown; DS is not written there.
+ */
+final class RecordFormatter {
+    private static final String[] UNPHASED = {"0/0", "0/1", "1/1", "./."};
+    private static final String[] PHASED = {"0|0", "0|1", "1|1", "./."};
+
+    private final int sampleCount;
+    private final boolean writeDosage;
+    private final StringBuilder sb = new StringBuilder(256);
+
+    RecordFormatter(int sampleCount, boolean writeDosage) {
+        this.sampleCount = sampleCount;
+        this.writeDosage = writeDosage;
+    }
+
+    /** True when the line for variant {@code i} carries FORMAT DS. */
+    boolean writesDosage(VariantBlock block, int i) {
+        return writeDosage && sampleCount > 0 && block.dosages(i) != null
+                && !block.variant(i).isMonomorphicSite() && !isMissingAllele(block.variant(i).alt());
+    }
+
+    /** The ASCII bytes of the line for variant {@code i}. */
+    byte[] format(VariantBlock block, int i) {
+        Variant v = block.variant(i);
+        sb.setLength(0);
+        sb.append(v.chrom()).append('\t').append(v.position()).append('\t').append(v.id()).append('\t')
+                .append(refText(v)).append('\t').append(altText(v)).append("\t.\t.\t.");
+        if (sampleCount > 0) {
+            boolean ds = writesDosage(block, i);
+            sb.append(ds ? "\tGT:DS" : "\tGT");
+            appendGenotypes(block, i, ds);
+        }
+        sb.append('\n');
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void appendGenotypes(VariantBlock block, int i, boolean ds) {
+        Variant v = block.variant(i);
+        long[] phase = block.phase(i);
+        String[] texts = phase != null ? PHASED : UNPHASED;
+        int monomorphic = isMissingAllele(v.alt()) ? GenotypeCodes.MISSING : v.alt().equals(v.ref()) ? 0 : -1;
+        float[] dosages = ds ? block.dosages(i) : null;
+        long[] words = block.genotypeWords();
+        int offset = block.offset(i);
+        for (int s = 0; s < sampleCount; s++) {
+            int code = GenotypeCodes.get(words, offset, s);
+            sb.append('\t');
+            if (monomorphic >= 0 && code != 0 && code != GenotypeCodes.MISSING) {
+                code = monomorphic;
+            }
+            if (code == GenotypeCodes.HET && phase != null && (phase[s >>> 6] >>> (s & 63) & 1L) != 0) {
+                sb.append("1|0");
+            } else {
+                sb.append(texts[code]);
+            }
+            if (dosages != null) {
+                sb.append(':');
+                appendFloat(dosages[s]);
+            }
+        }
+    }
+
+    /** Shortest round-tripping text of a float, without a trailing ".0"; "." for NaN. */
+    void appendFloat(float value) {
+        if (Float.isNaN(value)) {
+            sb.append('.');
+            return;
+        }
+        String text = Float.toString(value);
+        sb.append(text, 0, text.endsWith(".0") ? text.length() - 2 : text.length());
+    }
+
+    static String refText(Variant v) {
+        return isMissingAllele(v.ref()) ? "N" : v.ref();
+    }
+
+    static String altText(Variant v) {
+        return v.isMonomorphicSite() || isMissingAllele(v.alt()) ? Variant.MISSING_ALLELE : v.alt();
+    }
+
+    private static boolean isMissingAllele(String allele) {
+        return allele.isEmpty() || allele.equals(".") || allele.equals("0");
+    }
+}
