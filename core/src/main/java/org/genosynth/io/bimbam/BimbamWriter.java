@@ -142,6 +142,9 @@ public final class BimbamWriter implements GenotypeWriter {
 
     @Override
     public List<Path> commit() {
+        if (committed) {
+            return finalPaths;
+        }
         if (closed) {
             throw new IllegalStateException("writer is closed");
         }
