@@ -22,6 +22,14 @@ public interface GenotypeReader extends Closeable {
     /** All variants, when the format lists them before the genotypes (PLINK .bim, BIMBAM annotation). */
     Optional<List<Variant>> variantsUpFront();
 
+    /**
+     * Human-readable notes about what the input lacked or what was assumed (e.g. no annotation, generated sample IDs);
+     * empty when none. May grow while reading.
+     */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** The next block of at most {@code maxVariants} variants, or null at the end. */
     VariantBlock nextBlock(int maxVariants);
 

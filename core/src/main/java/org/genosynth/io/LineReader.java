@@ -38,7 +38,7 @@ public final class LineReader implements Closeable {
             }
             return line;
         } catch (IOException e) {
-            throw TextInput.readFailure(path, e);
+            throw TextInput.readFailure(path, lineNumber + 1, e);
         }
     }
 

@@ -54,11 +54,16 @@ public final class TextInput {
 
     /** Wraps an I/O failure while reading {@code path} into a user error. */
     public static RuntimeException readFailure(Path path, IOException e) {
+        return readFailure(path, 0, e);
+    }
+
+    /** Wraps an I/O failure while reading line {@code line} (1-based; 0 when unknown) of {@code path}. */
+    public static RuntimeException readFailure(Path path, long line, IOException e) {
         if (e instanceof java.io.EOFException || e.getMessage() != null && e.getMessage().contains("Unexpected end")) {
-            return InputException.inFile(path, "file is truncated (" + e.getMessage() + ")");
+            return new InputException(path, line, null, "file is truncated (" + e.getMessage() + ")");
         }
         if (e instanceof java.util.zip.ZipException) {
-            return InputException.inFile(path, "corrupt gzip data (" + e.getMessage() + ")");
+            return new InputException(path, line, null, "corrupt gzip data (" + e.getMessage() + ")");
         }
         return new UncheckedIOException("reading " + path, e);
     }

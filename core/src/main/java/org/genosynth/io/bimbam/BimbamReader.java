@@ -1,14 +1,179 @@
 package org.genosynth.io.bimbam;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.InputException;
+import org.genosynth.io.LineReader;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
 
-/** PLACEHOLDER being written by the BIMBAM helper. */
-public final class BimbamReader {
-    private BimbamReader() {
+/**
+ * Reads a BIMBAM mean-genotype file (plain or gzipped) with its annotation and sample file. Every value is kept as a
+ * float ALT dosage ({@code NaN} for {@code NA}); the genotype code is the dosage rounded to 0..2, 3 when missing.
+ * Companions are found beside the genotype file when not given: {@code PREFIX.anno.txt[.gz]} and
+ * {@code PREFIX.fam[.gz]}. Without a sample file the samples are named {@code sample1..sampleN}; without an annotation
+ * every variant is on chromosome {@code 0} at an unknown position.
+ */
+public final class BimbamReader implements GenotypeReader {
+    private final Path path;
+    private final LineReader lines;
+    private final GenoRowParser parser;
+    private final BimbamAnnotation annotation;
+    private final SampleSheet sheet;
+    private final String countSource;
+    private final List<String> fixedNotes = new ArrayList<>();
+    private String pendingLine;
+    private int rowsRead;
+    private int unannotated;
+    private boolean closed;
+
+    private BimbamReader(Path path, BimbamAnnotation annotation, Path samplePath, LineReader lines) {
+        this.path = path;
+        this.lines = lines;
+        this.parser = new GenoRowParser(path);
+        this.annotation = annotation;
+        this.pendingLine = lines.nextNonBlank();
+        if (samplePath != null) {
+            this.sheet = BimbamSampleFile.read(samplePath);
+            this.countSource = "one per sample in " + samplePath;
+            checkSampleCount(samplePath);
+        } else {
+            this.sheet = generatedSamples();
+            this.countSource = "as on line " + lines.lineNumber();
+            fixedNotes.add("no sample file (looked for " + BimbamPaths.prefixOf(path).getFileName()
+                    + ".fam): samples are named sample1..sample" + sheet.size());
+        }
+        if (annotation == null) {
+            fixedNotes.add("no annotation file (looked for " + BimbamPaths.prefixOf(path).getFileName()
+                    + ".anno.txt[.gz]): all variants are on chromosome 0 at unknown positions");
+        }
     }
 
+    /**
+     * Opens a BIMBAM genotype file.
+     *
+     * @param genoPath   the mean-genotype file
+     * @param annotation the annotation file, or null to look for {@code PREFIX.anno.txt[.gz]}
+     * @param samples    a .fam (or one ID per line) file, or null to look for {@code PREFIX.fam[.gz]}
+     */
     public static GenotypeReader open(Path genoPath, Path annotation, Path samples) {
-        throw new UnsupportedOperationException("in progress");
+        Path annoPath = annotation != null ? annotation : BimbamPaths.findAnnotation(genoPath);
+        Path samplePath = samples != null ? samples : BimbamPaths.findSamples(genoPath);
+        BimbamAnnotation anno = annoPath == null ? null : BimbamAnnotation.read(annoPath);
+        LineReader lines = new LineReader(genoPath);
+        try {
+            return new BimbamReader(genoPath, anno, samplePath, lines);
+        } catch (RuntimeException e) {
+            lines.close();
+            throw e;
+        }
+    }
+
+    private SampleSheet generatedSamples() {
+        if (pendingLine == null) {
+            throw InputException.inFile(path, "genotype file is empty and there is no sample file to tell the samples");
+        }
+        int n = GenoRowParser.valueCount(pendingLine);
+        if (n < 0) {
+            throw new InputException(path, lines.lineNumber(), null, "expected rs, A1, A2 and one value per sample");
+        }
+        List<Sample> samples = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            samples.add(Sample.of("sample" + i));
+        }
+        return SampleSheet.of(samples);
+    }
+
+    private void checkSampleCount(Path samplePath) {
+        if (pendingLine == null) {
+            return;
+        }
+        int n = GenoRowParser.valueCount(pendingLine);
+        if (n >= 0 && n != sheet.size()) {
+            throw new InputException(path, lines.lineNumber(), null, "row has " + n + " genotype values but sample "
+                    + "file " + samplePath + " lists " + sheet.size() + " samples");
+        }
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public SampleSheet sampleSheet() {
+        return sheet;
+    }
+
+    /** Empty: the annotation does not promise the genotype order, and a pre-scan would read the file twice. */
+    @Override
+    public Optional<List<Variant>> variantsUpFront() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(fixedNotes);
+        if (unannotated > 0) {
+            notes.add(unannotated + " of " + rowsRead + " variants have no entry in " + annotation.path()
+                    + ": chromosome 0, unknown position");
+        }
+        return notes;
+    }
+
+    @Override
+    public VariantBlock nextBlock(int maxVariants) {
+        if (maxVariants < 1) {
+            throw new IllegalArgumentException("maxVariants must be positive: " + maxVariants);
+        }
+        if (closed || pendingLine == null) {
+            return null;
+        }
+        int n = sheet.size();
+        int wpv = GenotypeCodes.wordsPerVariant(n);
+        long firstIndex = rowsRead;
+        List<Variant> variants = new ArrayList<>();
+        List<float[]> dosages = new ArrayList<>();
+        long[] words = new long[Math.min(maxVariants, 1 << 16) * wpv];
+        while (pendingLine != null && variants.size() < maxVariants) {
+            int k = variants.size();
+            if ((k + 1) * wpv > words.length) {
+                words = Arrays.copyOf(words, Math.max((k + 1) * wpv, words.length * 2));
+            }
+            float[] d = new float[n];
+            parser.parse(pendingLine, lines.lineNumber(), d, words, k * wpv, countSource);
+            variants.add(variant());
+            dosages.add(d);
+            rowsRead++;
+            pendingLine = lines.nextNonBlank();
+        }
+        long[] used = words.length == variants.size() * wpv ? words : Arrays.copyOf(words, variants.size() * wpv);
+        return new VariantBlock(firstIndex, n, variants, used, dosages.toArray(new float[0][]), null);
+    }
+
+    private Variant variant() {
+        if (annotation == null) {
+            return BimbamAnnotation.variant(null, parser.rs(), parser.a1(), parser.a2());
+        }
+        BimbamAnnotation.Entry e = annotation.lookup(parser.rs(), rowsRead, path, lines.lineNumber());
+        if (e == null) {
+            unannotated++;
+        }
+        return BimbamAnnotation.variant(e, parser.rs(), parser.a1(), parser.a2());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            lines.close();
+        }
     }
 }

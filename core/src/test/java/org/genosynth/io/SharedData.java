@@ -1,0 +1,30 @@
+package org.genosynth.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the shared real data ({@code ../shared/data} beside the checkout) for tests. */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    /** {@code shared/data/relative}, from the {@code genosynth.shared} property or the usual relative locations. */
+    public static Path path(String relative) {
+        String property = System.getProperty("genosynth.shared");
+        if (property != null) {
+            return Path.of(property, "data", relative);
+        }
+        for (String base : new String[] {"../../shared", "../shared"}) {
+            Path p = Path.of(base, "data", relative);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return Path.of("../../shared", "data", relative);
+    }
+
+    /** A file of the mouse_hs1940 example data. */
+    public static Path mouse(String suffix) {
+        return path("mouse_hs1940/mouse_hs1940" + suffix);
+    }
+}

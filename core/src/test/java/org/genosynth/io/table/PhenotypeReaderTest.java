@@ -1,0 +1,134 @@
+package org.genosynth.io.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.io.InputException;
+import org.genosynth.io.LineReader;
+import org.genosynth.io.SharedData;
+import org.genosynth.io.TextInput;
+import org.genosynth.model.PhenotypeTable;
+import org.genosynth.model.Sample;
+import org.genosynth.model.Sex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhenotypeReaderTest {
+    private static final List<Sample> COHORT = List.of(
+            new Sample("f1", "a", "0", "0", Sex.MALE, null),
+            new Sample("f1", "b", "0", "0", Sex.FEMALE, null),
+            new Sample("f2", "b", "0", "0", Sex.FEMALE, null),
+            new Sample("f3", "c", "0", "0", Sex.UNKNOWN, null));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mousePhenotypesAreGemmaStyle() throws IOException {
+        Path pheno = SharedData.mouse(".pheno.txt.gz");
+        PhenotypeTable t = PhenotypeReader.read(pheno, mouseSamples());
+        assertThat(t.rowCount()).isEqualTo(1_940);
+        assertThat(t.names()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(t.observedCount(0)).isEqualTo(1_410);
+        assertThat(t.observedCount(5)).isEqualTo(1_580);
+        assertThat(t.column(0)[0]).isEqualTo(0.224991591484104);
+        assertThat(t.column(5)[1]).isEqualTo(-2.33353176490961);
+        assertThat(PhenotypeReader.resolveColumn(t, "6", pheno)).isEqualTo(5);
+    }
+
+    @Test
+    void plinkStyleMatchesByFidAndIidThenIid() throws IOException {
+        Path f = write("p.txt", "#FID\tIID\tbmi\tage\n"
+                + "f2\tb\t21.5\t.\n"
+                + "zz\tc\tNA\t40\n"
+                + "f1\ta\t-9\t\n");
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT);
+        assertThat(t.sampleIds()).containsExactly("a", "b", "b", "c");
+        assertThat(t.names()).containsExactly("bmi", "age");
+        assertThat(t.column(0)).containsExactly(Double.NaN, Double.NaN, 21.5, Double.NaN);
+        assertThat(t.column(1)).containsExactly(Double.NaN, Double.NaN, Double.NaN, 40.0);
+        assertThat(PhenotypeReader.resolveColumn(t, "age", f)).isEqualTo(1);
+        assertThat(PhenotypeReader.resolveColumn(t, "1", f)).isZero();
+    }
+
+    @Test
+    void iidOnlyHeaderWithSpaces() throws IOException {
+        Path f = write("p.txt", "IID  x\n  a   1.5\nc 2e-3\n");
+        PhenotypeTable t = PhenotypeReader.read(f, List.of(COHORT.get(0), COHORT.get(3)));
+        assertThat(t.column(0)).containsExactly(1.5, 0.002);
+    }
+
+    @Test
+    void unknownIidIsAnError() throws IOException {
+        Path f = write("p.txt", "FID IID y\nf1 a 1\nf9 zed 2\n");
+        assertFails(f, COHORT, "p.txt:3", "field 'IID'", "sample 'zed' is not in the genotype file");
+    }
+
+    @Test
+    void ambiguousIidAndDuplicateRowsAreErrors() throws IOException {
+        assertFails(write("p.txt", "IID y\nb 1\n"), COHORT, "p.txt:2", "IID 'b' belongs to several samples");
+        assertFails(write("q.txt", "FID IID y\nf1 a 1\nf1 a 2\n"), COHORT, "q.txt:3", "already has a row (line 2)");
+    }
+
+    @Test
+    void nonNumericRaggedAndEmptyAreErrors() throws IOException {
+        assertFails(write("n.txt", "FID IID y\nf1 a yes\n"), COHORT, "n.txt:2", "field 'y'", "not a number: 'yes'");
+        assertFails(write("r.txt", "1 2\n3\n4 5\n6 7\n"), COHORT, "r.txt:2", "expected 2 fields", "found 1");
+        assertFails(write("e.txt", "\n\n"), COHORT, "e.txt", "empty");
+        assertFails(write("h.txt", "ID y\na 1\n"), COHORT, "h.txt:1", "not a number: 'ID'", "FID IID");
+    }
+
+    @Test
+    void gemmaStyleNeedsOneRowPerSample() throws IOException {
+        assertFails(write("g.txt", "1\n2\nNA\n"), COHORT, "g.txt", "has 3 rows", "4 samples");
+    }
+
+    @Test
+    void unknownColumnListsTheAvailableOnes() throws IOException {
+        Path f = write("p.txt", "FID IID bmi age\nf1 a 1 2\n");
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT);
+        assertThatThrownBy(() -> PhenotypeReader.resolveColumn(t, "height", f)).isInstanceOf(InputException.class)
+                .hasMessageContainingAll("p.txt", "'height'", "bmi, age", "1..2");
+        assertThatThrownBy(() -> PhenotypeReader.resolveColumn(t, "3", f)).isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void writerRoundTrip() {
+        double[][] cols = {{1.5, Double.NaN, 0.1, 3}, {Double.NaN, 2, 1e-7, -4.25}};
+        PhenotypeTable t = new PhenotypeTable(List.of("a", "b", "b", "c"), List.of("x", "y"), cols);
+        Path out = dir.resolve("sub/out.pheno");
+        PhenotypeWriter.write(out, COHORT, t);
+        PhenotypeTable back = PhenotypeReader.read(out, COHORT);
+        assertThat(back.names()).containsExactly("x", "y");
+        assertThat(back.column(0)).containsExactly(cols[0]);
+        assertThat(back.column(1)).containsExactly(cols[1]);
+        assertThat(dir.resolve("sub").toFile().list()).containsExactly("out.pheno");
+    }
+
+    private static void assertFails(Path f, List<Sample> cohort, String... parts) {
+        assertThatThrownBy(() -> PhenotypeReader.read(f, cohort)).isInstanceOf(InputException.class)
+                .hasMessageContainingAll(parts);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static List<Sample> mouseSamples() throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        try (BufferedReader r = TextInput.openReader(SharedData.mouse(".fam.gz"))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = LineReader.splitWhitespace(line);
+                samples.add(new Sample(f[0], f[1], f[2], f[3], Sex.fromPlink(f[4]), null));
+            }
+        }
+        return samples;
+    }
+}
