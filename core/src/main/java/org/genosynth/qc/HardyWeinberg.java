@@ -2,19 +2,22 @@ package org.genosynth.qc;
 
 /**
  * The Hardy–Weinberg exact test of Wigginton, Cutler &amp; Abecasis (2005): the probability, under HWE given the allele
- * counts, of a heterozygote count no more likely than the one observed.
+ * counts, of a heterozygote count no more likely than the one observed (ties within 1e-9 relative count as equal).
  *
- * <p>Probabilities are computed relative to the most likely heterozygote count (the mode), so nothing underflows until
- * the p-value itself does. The distribution is unimodal and log-concave, so walking away from the mode the terms
- * shrink by ever smaller ratios {@code r}: once a term {@code t} is in the tail and {@code t r / (1 - r)} (a bound on
- * everything beyond it) is below 1e-13 of the tail sum, the walk stops. Allocation-free, O(sqrt(n)) steps for typical
- * variants.
+ * <p>The distribution of the heterozygote count is log-concave, so the counts more likely than the observed one form
+ * one interval {@code [a, b]}; one end is next to the observed count, the other is found by stepping from the mirror
+ * image of the observed count on the log probability (log-factorials by Stirling's series). When the observed count is not far in a tail, the p-value is
+ * {@code 1 - P([a, b])}, summed by Wigginton's recurrences across the short interval; otherwise the two tails are
+ * summed outward from {@code a} and {@code b} until the remaining terms cannot matter. Both need O(|obs - mode|) or
+ * fewer steps instead of a walk over the whole support, with relative error far below 1e-9.
  */
 public final class HardyWeinberg {
     /** Relative tolerance under which two configuration probabilities count as tied (floating-point noise). */
     private static final double TIE_TOLERANCE = 1e-9;
-    /** Relative error allowed for the neglected remainder of a walk. */
-    private static final double NEGLIGIBLE = 1e-13;
+    /** Below this probability ratio to the mode, tails are summed directly instead of by complement. */
+    private static final double LOG_COMPLEMENT_LIMIT = Math.log(1e-4);
+    /** Relative size of a term at which a tail walk stops. */
+    private static final double NEGLIGIBLE = 1e-15;
 
     private HardyWeinberg() {
     }
@@ -24,71 +27,168 @@ public final class HardyWeinberg {
         if (hets < 0 || homs1 < 0 || homs2 < 0) {
             throw new IllegalArgumentException("negative genotype count");
         }
-        int homRare = Math.min(homs1, homs2);
-        int homCommon = Math.max(homs1, homs2);
-        int rare = 2 * homRare + hets;
-        int genotypes = hets + homCommon + homRare;
-        if (genotypes == 0) {
+        Site site = new Site(hets, homs1, homs2);
+        if (site.genotypes == 0 || site.rare == 0) {
             return 1.0;
         }
-        int mid = (int) ((long) rare * (2L * genotypes - rare) / (2L * genotypes));
-        if ((mid & 1) != (rare & 1)) {
-            mid++;
+        int mid = site.mode();
+        double logLimit = site.logP(hets) + Math.log1p(TIE_TOLERANCE);
+        if (site.logP(mid) <= logLimit) {
+            return 1.0;
         }
-        int midHomR = (rare - mid) / 2;
-        int midHomC = genotypes - mid - midHomR;
-        Walk walk = new Walk();
-        if (hets == mid) {
-            walk.limit = 1 + TIE_TOLERANCE;
-            walk.total = 1;
-            walk.tail = 1;
-            walk.run(mid, midHomR, midHomC, true, Integer.MIN_VALUE);
-            walk.run(mid, midHomR, midHomC, false, Integer.MIN_VALUE);
+        int a;
+        int b;
+        if (hets < mid) {
+            a = site.firstAbove(hets, logLimit, 2);
+            b = site.lastAbove(mid, site.maxHets(), logLimit, 2 * mid - hets);
         } else {
-            boolean up = hets > mid;
-            walk.total = 1;
-            walk.limit = Double.NaN;
-            walk.run(mid, midHomR, midHomC, up, hets);
-            walk.tail += 1 <= walk.limit ? 1 : 0;
-            walk.run(mid, midHomR, midHomC, !up, Integer.MIN_VALUE);
+            b = site.firstAbove(hets, logLimit, -2);
+            a = site.lastAbove(mid, site.minHets(), logLimit, 2 * mid - hets);
         }
-        return Math.min(1.0, walk.tail / walk.total);
+        if (site.logP(hets) - site.logP(mid) > LOG_COMPLEMENT_LIMIT) {
+            return Math.max(0.0, Math.min(1.0, 1.0 - site.sumInterval(a, b)));
+        }
+        return Math.min(1.0, site.sumTail(a - 2, -2) + site.sumTail(b + 2, 2));
     }
 
-    /** Running sums of one test. */
-    private static final class Walk {
-        double total;
-        double tail;
-        double limit;
+    /** Allele and genotype counts of one variant, with log probabilities of heterozygote counts. */
+    private static final class Site {
+        final int genotypes;
+        final int rare;
+        final double logConstant;
+
+        Site(int hets, int homs1, int homs2) {
+            genotypes = hets + homs1 + homs2;
+            rare = 2 * Math.min(homs1, homs2) + hets;
+            int common = 2 * genotypes - rare;
+            logConstant = logFactorial(genotypes) + logFactorial(rare) + logFactorial(common)
+                    - logFactorial(2 * genotypes);
+        }
+
+        int minHets() {
+            return rare & 1;
+        }
+
+        int maxHets() {
+            return rare;
+        }
+
+        /** The most likely heterozygote count. */
+        int mode() {
+            int mid = (int) ((long) rare * (2L * genotypes - rare) / (2L * genotypes));
+            if ((mid & 1) != (rare & 1)) {
+                mid++;
+            }
+            mid = Math.min(mid, rare);
+            // the closed form is Wigginton's starting point; the true mode can be a step away
+            while (mid + 2 <= rare && mid + 2 <= genotypes && ratioUp(mid) > 1) {
+                mid += 2;
+            }
+            while (mid - 2 >= minHets() && ratioUp(mid - 2) < 1) {
+                mid -= 2;
+            }
+            return mid;
+        }
+
+        /** Natural log of P(h heterozygotes | allele counts). */
+        double logP(int h) {
+            int homRare = (rare - h) / 2;
+            int homCommon = genotypes - h - homRare;
+            return logConstant - logFactorial(homRare) - logFactorial(h) - logFactorial(homCommon)
+                    + h * Math.log(2);
+        }
+
+        /** From {@code h} (not above the limit) step towards the mode to the first count above the limit. */
+        int firstAbove(int h, double logLimit, int step) {
+            int x = h + step;
+            while (logP(x) <= logLimit) {
+                x += step;
+            }
+            return x;
+        }
 
         /**
-         * Walks away from the mode in steps of two heterozygotes, adding terms to the total and, once at or below the
-         * limit, to the tail. When {@code observed} lies on this side the limit is set on reaching it; by
-         * log-concavity only the term just before it (if not the mode) can tie with it.
+         * The count farthest from {@code mid} towards {@code end} that is still above the limit. Starts from
+         * {@code guess} (the mirror image of the observed count, exact for a symmetric distribution) and steps
+         * outward or inward; log-concavity makes the first crossing the only one.
          */
-        void run(int hets, int homR, int homC, boolean up, int observed) {
-            double prob = 1.0;
-            boolean first = true;
-            while (up ? homR > 0 && homC > 0 : hets >= 2) {
-                double ratio = up ? 4.0 * homR * homC / ((hets + 2.0) * (hets + 1.0))
-                        : hets * (hets - 1.0) / (4.0 * (homR + 1.0) * (homC + 1.0));
-                double prev = prob;
-                prob *= ratio;
-                hets += up ? 2 : -2;
-                homR += up ? -1 : 1;
-                homC += up ? -1 : 1;
-                total += prob;
-                if (hets == observed) {
-                    limit = prob * (1 + TIE_TOLERANCE);
-                    tail += prob + (!first && prev <= limit ? prev : 0);
-                } else if (prob <= limit) {
-                    tail += prob;
-                    if (ratio < 1 && prob * ratio / (1 - ratio) < NEGLIGIBLE * tail) {
-                        return;
-                    }
+        int lastAbove(int mid, int end, double logLimit, int guess) {
+            int step = end > mid ? 2 : -2;
+            int x = Math.max(minHets(), Math.min(maxHets(), guess));
+            if ((x & 1) != (rare & 1)) {
+                x += x + 1 <= maxHets() ? 1 : -1;
+            }
+            if (step > 0 ? x < mid : x > mid) {
+                x = mid;
+            }
+            if (logP(x) > logLimit) {
+                while (x != end && logP(x + step) > logLimit) {
+                    x += step;
                 }
-                first = false;
+                return x;
+            }
+            while (logP(x) <= logLimit) {
+                x -= step;
+            }
+            return x;
+        }
+
+        /** P(a <= h <= b), by Wigginton's recurrence from P(a). */
+        double sumInterval(int a, int b) {
+            double p = Math.exp(logP(a));
+            double sum = p;
+            for (int h = a; h < b; h += 2) {
+                p *= ratioUp(h);
+                sum += p;
+            }
+            return sum;
+        }
+
+        /** P(h) + P(h + step) + ... while terms matter. */
+        double sumTail(int h, int step) {
+            if (h < minHets() || h > maxHets()) {
+                return 0;
+            }
+            double p = Math.exp(logP(h));
+            double sum = p;
+            while (true) {
+                if (step > 0 ? h + 2 > maxHets() : h - 2 < minHets()) {
+                    return sum;
+                }
+                p *= step > 0 ? ratioUp(h) : 1 / ratioUp(h - 2);
+                h += step;
+                sum += p;
+                if (p < NEGLIGIBLE * sum) {
+                    return sum;
+                }
             }
         }
+
+        /** P(h + 2) / P(h). */
+        double ratioUp(int h) {
+            double homRare = (rare - h) / 2;
+            double homCommon = genotypes - h - homRare;
+            return 4.0 * homRare * homCommon / ((h + 2.0) * (h + 1.0));
+        }
+    }
+
+    private static final double[] SMALL_LOG_FACTORIALS = new double[256];
+
+    static {
+        for (int i = 1; i < SMALL_LOG_FACTORIALS.length; i++) {
+            SMALL_LOG_FACTORIALS[i] = SMALL_LOG_FACTORIALS[i - 1] + Math.log(i);
+        }
+    }
+
+    /** ln(n!) exactly summed below 256, by Stirling's series above (relative error below 1e-16). */
+    static double logFactorial(int n) {
+        if (n < SMALL_LOG_FACTORIALS.length) {
+            return SMALL_LOG_FACTORIALS[n];
+        }
+        double x = n;
+        double inv = 1.0 / x;
+        double inv2 = inv * inv;
+        return x * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI * x)
+                + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 / 1680)));
     }
 }
