@@ -15,17 +15,21 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
     private final int sampleCount;
     private final long[] founderMask;
     private final QcThresholds thresholds;
+    private final boolean inbreeding;
 
     /**
      * @param sampleCount samples per block
      * @param founderMask one bit per founder at the low bit of its 2-bit slot ({@code wordsPerVariant} words), or
      *                    null when every sample is a founder
      * @param thresholds  variant filters (sample filters are applied before the blocks reach the kernel)
+     * @param inbreeding  also sum each sample's expected homozygosity for the inbreeding coefficient F (costs a pass
+     *                    over the missing calls)
      */
-    public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds) {
+    public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding) {
         this.sampleCount = sampleCount;
         this.founderMask = founderMask;
         this.thresholds = thresholds;
+        this.inbreeding = inbreeding;
     }
 
     /** What one block contributes: its variants' stats and keep flags, and per-sample partial sums. */
@@ -38,19 +42,73 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
         VariantStats[] stats = new VariantStats[nv];
         boolean[] kept = new boolean[nv];
         SampleTotals totals = new SampleTotals(sampleCount);
-        BitSlicedCounter hets = new BitSlicedCounter(sampleCount);
         long[] words = block.genotypeWords();
         int wpv = block.wordsPerVariant();
+        RowGroups groups = new RowGroups(sampleCount, words);
         for (int v = 0; v < nv; v++) {
             int offset = v * wpv;
             stats[v] = count(words, offset, wpv);
             kept[v] = passes(stats[v]);
-            if (kept[v]) {
-                accumulate(words, offset, wpv, stats[v], totals, hets);
+            if (!kept[v]) {
+                continue;
+            }
+            boolean poly = isPolymorphic(stats[v]);
+            double expectedHom = poly ? stats[v].expectedHomozygosity() : 0;
+            totals.addVariant(poly, expectedHom);
+            groups.add(offset, poly);
+            if (stats[v].missing() > 0 && (!poly || inbreeding)) {
+                addSparseMissing(words, offset, wpv, poly, expectedHom, totals);
             }
         }
-        totals.setHets(hets.totals());
+        groups.finish(totals);
         return new BlockQc(block, stats, kept, totals);
+    }
+
+    /** Variants that enter the heterozygosity/F estimate: both alleles seen among at least two founders. */
+    private static boolean isPolymorphic(VariantStats s) {
+        return s.isPolymorphic() && s.founderObserved() > 1;
+    }
+
+    /** Per-sample missing calls at monomorphic variants, and expected homozygosity lost to missing calls. */
+    private static void addSparseMissing(long[] words, int offset, int wpv, boolean poly, double expectedHom,
+                                         SampleTotals totals) {
+        for (int w = 0; w < wpv; w++) {
+            long missing = GenotypeCodes.missingMask(words[offset + w]);
+            while (missing != 0) {
+                int bit = Long.numberOfTrailingZeros(missing);
+                totals.addSparseMissing((w << 5) + (bit >>> 1), poly, expectedHom);
+                missing &= missing - 1;
+            }
+        }
+    }
+
+    /** Collects kept variant rows in groups of eight for the bit-sliced het and missing counters. */
+    private static final class RowGroups {
+        private final long[] words;
+        private final BitSlicedCounter counter;
+        private final int[] rows = new int[BitSlicedCounter.GROUP];
+        private final long[] hetMasks = new long[BitSlicedCounter.GROUP];
+        private int count;
+
+        RowGroups(int sampleCount, long[] words) {
+            this.words = words;
+            this.counter = new BitSlicedCounter(sampleCount);
+        }
+
+        /** Adds a kept variant; its hets count only when it is polymorphic. */
+        void add(int offset, boolean countHets) {
+            rows[count] = offset;
+            hetMasks[count++] = countHets ? -1L : 0L;
+            if (count == rows.length) {
+                counter.addRows(words, rows, hetMasks, count);
+                count = 0;
+            }
+        }
+
+        void finish(SampleTotals totals) {
+            counter.addRows(words, rows, hetMasks, count);
+            totals.setCounts(counter.hets(), counter.missing());
+        }
     }
 
     private VariantStats count(long[] words, int offset, int wpv) {
@@ -92,25 +150,4 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
         return true;
     }
 
-    private void accumulate(long[] words, int offset, int wpv, VariantStats s, SampleTotals totals,
-                            BitSlicedCounter hets) {
-        boolean poly = s.isPolymorphic() && s.founderObserved() > 1;
-        double expectedHom = poly ? s.expectedHomozygosity() : 0;
-        totals.addVariant(poly, expectedHom);
-        for (int w = 0; w < wpv; w++) {
-            long word = words[offset + w];
-            long missing = GenotypeCodes.missingMask(word);
-            while (missing != 0) {
-                int bit = Long.numberOfTrailingZeros(missing);
-                totals.addMissing((w << 5) + (bit >>> 1), poly, expectedHom);
-                missing &= missing - 1;
-            }
-            if (poly) {
-                hets.add(w, GenotypeCodes.hetMask(word));
-            }
-        }
-        if (poly) {
-            hets.endVariant();
-        }
-    }
 }

@@ -59,7 +59,7 @@ public final class QcPipeline {
             sinks.progress().start("variants", reader.variantsUpFront().map(List::size).orElse(-1).longValue());
             long[] founderMask = request.nonfounders() ? null : founderMask(sheet, kept);
             int founders = founderMask == null ? kept.size() : countBits(founderMask);
-            QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds());
+            QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(), sinks.reportPrefix() != null);
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 backend.mapOrdered(new BlockStream(reader, selected, variantKeep), kernel, collector::accept);
@@ -84,7 +84,7 @@ public final class QcPipeline {
     private static int[] applyMind(QcRequest request, int[] selected, Predicate<Variant> variantKeep,
                                    Backend backend) {
         SampleTotals totals = new SampleTotals(selected.length);
-        QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none());
+        QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
         try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
             backend.mapOrdered(new BlockStream(reader, selected, variantKeep), counting,
                     r -> totals.add(r.samples()));

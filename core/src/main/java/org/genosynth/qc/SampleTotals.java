@@ -7,8 +7,8 @@ package org.genosynth.qc;
  * thread count).
  */
 public final class SampleTotals {
-    private final int[] missing;
-    private final int[] polyMissing;
+    private int[] missing;
+    private final int[] monoMissing;
     private int[] polyHets;
     private final double[] polyMissingExpectedHom;
     private long variants;
@@ -18,7 +18,7 @@ public final class SampleTotals {
     /** Empty totals for {@code sampleCount} samples. */
     public SampleTotals(int sampleCount) {
         missing = new int[sampleCount];
-        polyMissing = new int[sampleCount];
+        monoMissing = new int[sampleCount];
         polyHets = new int[sampleCount];
         polyMissingExpectedHom = new double[sampleCount];
     }
@@ -31,23 +31,26 @@ public final class SampleTotals {
         }
     }
 
-    void addMissing(int sample, boolean polymorphic, double expectedHom) {
-        missing[sample]++;
+    /** One missing call seen sparsely: counted at monomorphic variants, its expected homozygosity at others. */
+    void addSparseMissing(int sample, boolean polymorphic, double expectedHom) {
         if (polymorphic) {
-            polyMissing[sample]++;
             polyMissingExpectedHom[sample] += expectedHom;
+        } else {
+            monoMissing[sample]++;
         }
     }
 
-    void setHets(int[] hets) {
+    /** Sets the dense counts: hets at polymorphic variants and missing calls at all variants. */
+    void setCounts(int[] hets, int[] missingCalls) {
         this.polyHets = hets;
+        this.missing = missingCalls;
     }
 
     /** Adds another block's totals into these. */
     public SampleTotals add(SampleTotals other) {
         for (int i = 0; i < missing.length; i++) {
             missing[i] += other.missing[i];
-            polyMissing[i] += other.polyMissing[i];
+            monoMissing[i] += other.monoMissing[i];
             polyHets[i] += other.polyHets[i];
             polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
         }
@@ -78,7 +81,7 @@ public final class SampleTotals {
 
     /** Polymorphic variants where sample {@code s} has a call (plink2 --het OBS_CT). */
     public long hetObserved(int s) {
-        return polyVariants - polyMissing[s];
+        return polyVariants - (missing[s] - monoMissing[s]);
     }
 
     /** Observed homozygous calls at polymorphic variants (plink2 O(HOM)). */
@@ -86,7 +89,10 @@ public final class SampleTotals {
         return hetObserved(s) - polyHets[s];
     }
 
-    /** Expected homozygous calls at the polymorphic variants the sample was called at (plink2 E(HOM)). */
+    /**
+     * Expected homozygous calls at the polymorphic variants the sample was called at (plink2 E(HOM)); only when the
+     * kernel ran with {@code inbreeding}.
+     */
     public double expectedHom(int s) {
         return polyExpectedHom - polyMissingExpectedHom[s];
     }
