@@ -42,10 +42,14 @@ public record VariantStats(int homRef, int het, int homAlt, int missing, int fou
         return obs == 0 ? Double.NaN : (founderHet + 2.0 * founderHomAlt) / (2.0 * obs);
     }
 
-    /** Minor allele frequency among founders. */
+    /** Minor allele frequency among founders, from the minor allele count (so 0.1 is exactly 0.1, not 1 - 0.9). */
     public double minorFrequency() {
-        double p = altFrequency();
-        return Math.min(p, 1 - p);
+        int alleles = alleleCount();
+        if (alleles == 0) {
+            return Double.NaN;
+        }
+        int alt = founderHet + 2 * founderHomAlt;
+        return (double) Math.min(alt, alleles - alt) / alleles;
     }
 
     /** Observed heterozygosity among founders. */
