@@ -1,18 +1,11 @@
 package org.genosynth.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.genosynth.io.GenotypeFiles;
+import org.genosynth.convert.Conversion;
 import org.genosynth.io.GenotypeFormat;
-import org.genosynth.io.GenotypeReader;
-import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
-import org.genosynth.io.SortingWriter;
 import org.genosynth.io.WriteOptions;
-import org.genosynth.model.Variant;
-import org.genosynth.qc.QcPipeline;
-import org.genosynth.qc.QcRequest;
 import org.genosynth.qc.QcSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert genotypes between PLINK 1 (.bed/.bim/.fam), VCF/VCF.gz (bgzip + tabix index)/BCF "
             + "and BIMBAM (GEMMA's mean genotypes + annotation), optionally filtering samples and variants. "
-            + "Dosages (BIMBAM, VCF DS) and phase are kept where the output format can hold them. "
-            + "Inputs are never modified; outputs appear only when complete."},
+            + "Dosages (BIMBAM, VCF DS) and phase are kept where the output format can hold them; per-sample "
+            + "columns a VCF cannot hold (e.g. .fam phenotypes) go to OUT.pheno.tsv. Unsorted inputs are sorted "
+            + "in memory for VCF/BCF. Inputs are never modified; outputs appear only when complete."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth convert --input mouse.bed --out mouse.vcf.gz",
             "  genosynth convert --input cohort.vcf.gz --out cohort --output-format bed --maf 0.01",
@@ -54,30 +48,12 @@ final class ConvertCommand implements Callable<Integer> {
             throw InputException.usage("cannot tell the output format from '" + out
                     + "': add --output-format bed|vcf|bcf|bimbam or use a .vcf.gz/.bcf/.bed name");
         }
-        QcRequest request = filters.toRequest(input);
-        boolean sort = (format == GenotypeFormat.VCF || format == GenotypeFormat.BCF) && needsSorting(request);
-        WriteOptions options = new WriteOptions(format, !noDosage);
         try (Progress progress = Progress.forTerminal()) {
-            QcSummary summary = QcPipeline.run(request, new QcPipeline.Sinks(null, samples -> {
-                GenotypeWriter w = GenotypeFiles.create(out, format, samples, options);
-                return sort ? new SortingWriter(w) : w;
-            }, progress));
+            QcSummary summary = Conversion.run(filters.toRequest(input), out, format,
+                    new WriteOptions(format, !noDosage), progress);
             progress.close();
             System.out.println(summary.render());
         }
         return 0;
-    }
-
-    private static boolean needsSorting(QcRequest request) {
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
-            List<Variant> variants = reader.variantsUpFront().orElse(null);
-            if (variants == null) {
-                // VCF/BCF inputs are position-sorted by convention; other formats give no guarantee
-                GenotypeFormat in = request.read().format() != null ? request.read().format()
-                        : GenotypeFormat.detectOrFail(request.input());
-                return in != GenotypeFormat.VCF && in != GenotypeFormat.BCF;
-            }
-            return !SortingWriter.isSorted(variants);
-        }
     }
 }

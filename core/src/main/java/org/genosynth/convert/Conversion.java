@@ -1,0 +1,111 @@
+package org.genosynth.convert;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.exec.ProgressListener;
+import org.genosynth.io.GenotypeFiles;
+import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeWriter;
+import org.genosynth.io.SortingWriter;
+import org.genosynth.io.WriteOptions;
+import org.genosynth.io.table.PhenotypeWriter;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
+import org.genosynth.qc.QcPipeline;
+import org.genosynth.qc.QcRequest;
+import org.genosynth.qc.QcSummary;
+
+/**
+ * Converts a genotype input to another format through the QC pipeline (so every filter applies), sorting in memory
+ * when the output needs position order and the input is not sorted, and writing per-sample columns that the output
+ * format cannot hold (VCF/BCF) to {@code OUT.pheno.tsv} so nothing is lost.
+ */
+public final class Conversion {
+    private Conversion() {
+    }
+
+    /** Runs the conversion. */
+    public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
+                                ProgressListener progress) {
+        boolean positional = format == GenotypeFormat.VCF || format == GenotypeFormat.BCF;
+        boolean sort = positional && needsSorting(request);
+        return QcPipeline.run(request, new QcPipeline.Sinks(null, samples -> {
+            GenotypeWriter w = GenotypeFiles.create(out, format, samples, options);
+            if (sort) {
+                w = new SortingWriter(w);
+            }
+            return positional && samples.columns().columnCount() > 0 ? new ColumnsSidecar(w, out, samples) : w;
+        }, progress));
+    }
+
+    /** The sidecar table written beside a VCF/BCF {@code out}. */
+    public static Path sidecarPath(Path out) {
+        String name = out.toString().replaceFirst("\\.(vcf\\.gz|vcf\\.bgz|vcf|bcf)$", "");
+        return Path.of(name + ".pheno.tsv");
+    }
+
+    private static boolean needsSorting(QcRequest request) {
+        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+            List<Variant> variants = reader.variantsUpFront().orElse(null);
+            if (variants == null) {
+                // VCF/BCF inputs are position-sorted by convention; other formats give no guarantee
+                GenotypeFormat in = request.read().format() != null ? request.read().format()
+                        : GenotypeFormat.detectOrFail(request.input());
+                return in != GenotypeFormat.VCF && in != GenotypeFormat.BCF;
+            }
+            return !SortingWriter.isSorted(variants);
+        }
+    }
+
+    /** Writes the sample columns as a PLINK-style table when the genotype writer commits. */
+    private static final class ColumnsSidecar implements GenotypeWriter {
+        private final GenotypeWriter inner;
+        private final Path sidecar;
+        private final SampleSheet samples;
+
+        ColumnsSidecar(GenotypeWriter inner, Path out, SampleSheet samples) {
+            this.inner = inner;
+            this.sidecar = sidecarPath(out);
+            this.samples = samples;
+        }
+
+        @Override
+        public void write(VariantBlock block) {
+            inner.write(block);
+        }
+
+        @Override
+        public List<Path> commit() {
+            PhenotypeWriter.write(sidecar, samples.samples(), samples.columns());
+            List<Path> paths = new ArrayList<>(inner.commit());
+            paths.add(sidecar);
+            return paths;
+        }
+
+        @Override
+        public long variantsWritten() {
+            return inner.variantsWritten();
+        }
+
+        @Override
+        public List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            for (String n : inner.notes()) {
+                if (!n.contains("sample column")) {
+                    notes.add(n);
+                }
+            }
+            notes.add("the " + samples.columns().columnCount() + " per-sample column(s) of the input ("
+                    + String.join(", ", samples.columns().names()) + ") went to " + sidecar);
+            return notes;
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
