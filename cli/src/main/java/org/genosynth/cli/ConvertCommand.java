@@ -43,7 +43,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenotypeFormat format = outputFormat != null ? GenotypeFormat.parse(outputFormat) : GenotypeFormat.detect(out);
+        GenotypeFormat format = outputFormat != null ? GenotypeFormat.parse(outputFormat) : GenotypeFormat.detectOutput(out);
         if (format == null) {
             throw InputException.usage("cannot tell the output format from '" + out
                     + "': add --output-format bed|vcf|bcf|bimbam or use a .vcf.gz/.bcf/.bed name");

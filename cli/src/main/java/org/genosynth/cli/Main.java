@@ -56,6 +56,16 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         }
+        Throwable io = e;
+        while (io != null && !(io instanceof java.io.IOException)) {
+            io = io.getCause();
+        }
+        if (io != null) {
+            err.println("genosynth: error: " + (e.getMessage() == null ? "" : e.getMessage() + ": ") + io
+                    + " (check free disk space and permissions)");
+            err.flush();
+            return USER_ERROR;
+        }
         err.println("genosynth: internal error (please report it with the command line): " + e);
         e.printStackTrace(err);
         err.flush();

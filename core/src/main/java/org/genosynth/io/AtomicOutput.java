@@ -6,13 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * A set of output files written under temporary names and renamed to their final names together by {@link #commit()}.
+ * A set of output files written under temporary names and renamed to their final names by {@link #commit()}, one
+ * after the other once all are complete.
  * Closing without committing deletes the temporary files, so an interrupted or failed run never leaves a file that
  * looks finished.
  */
@@ -48,12 +47,10 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Renames every temporary file to its final name. */
     public void commit() {
-        List<Path> done = new ArrayList<>();
         try {
             for (Map.Entry<Path, Path> e : tempToFinal.entrySet()) {
                 if (Files.exists(e.getKey())) {
                     move(e.getKey(), e.getValue());
-                    done.add(e.getKey());
                 }
             }
         } catch (IOException e) {

@@ -24,6 +24,34 @@ public final class GenotypeFiles {
         };
     }
 
+    /** Hands blocks on without their dosages, so hard calls are written where dosages would be. */
+    private record DosageDroppingWriter(GenotypeWriter inner) implements GenotypeWriter {
+        @Override
+        public void write(org.genosynth.model.VariantBlock block) {
+            inner.write(block.withoutDosages());
+        }
+
+        @Override
+        public java.util.List<Path> commit() {
+            return inner.commit();
+        }
+
+        @Override
+        public long variantsWritten() {
+            return inner.variantsWritten();
+        }
+
+        @Override
+        public java.util.List<String> notes() {
+            return inner.notes();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     /**
      * Creates a writer. For BED and BIMBAM {@code out} is a prefix (a trailing {@code .bed} or {@code .geno.txt.gz} is
      * dropped); for VCF/BCF it is the file name ({@code .vcf.gz} is bgzipped and tabix-indexed).
@@ -32,7 +60,8 @@ public final class GenotypeFiles {
         return switch (format) {
             case BED -> BedWriter.create(out, samples);
             case VCF, BCF -> VcfWriter.create(out, format, samples, options.writeDosage());
-            case BIMBAM -> BimbamWriter.create(out, samples);
+            case BIMBAM -> options.writeDosage() ? BimbamWriter.create(out, samples)
+                    : new DosageDroppingWriter(BimbamWriter.create(out, samples));
         };
     }
 }

@@ -71,6 +71,14 @@ public enum GenotypeFormat {
         return null;
     }
 
+    /** The format an output name asks for, from its extension only (never from files that happen to exist). */
+    public static GenotypeFormat detectOutput(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".bed") || name.endsWith(".vcf") || name.endsWith(".vcf.gz") || name.endsWith(".vcf.bgz")
+                || name.endsWith(".bcf") || name.endsWith(".geno.txt") || name.endsWith(".geno.txt.gz")
+                || name.endsWith(".bimbam") ? detect(path) : null;
+    }
+
     /** Detects, or fails with a message telling the user to pass {@code --format}. */
     public static GenotypeFormat detectOrFail(Path path) {
         GenotypeFormat f = detect(path);

@@ -104,7 +104,8 @@ public final class SortingWriter implements GenotypeWriter {
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>(inner.notes());
-        notes.add(0, "input variants were not sorted by position: sorted in memory before writing");
+        notes.add(0, "variants sorted by chromosome and position in memory before writing (the output needs position "
+                + "order and the input does not guarantee it)");
         return notes;
     }
 

@@ -138,6 +138,15 @@ public final class VariantBlock {
         return phase(i) != null;
     }
 
+    /** This block without dosages (hard calls only). */
+    public VariantBlock withoutDosages() {
+        long[][] ph = null;
+        if (phase != null) {
+            ph = phase.clone();
+        }
+        return new VariantBlock(firstIndex, sampleCount, variants, genotypeWords(), null, ph);
+    }
+
     /** A block with only the variants whose flag is set, renumbered from {@code newFirstIndex}. */
     public VariantBlock selectVariants(boolean[] keep, long newFirstIndex) {
         int wpv = wordsPerVariant();

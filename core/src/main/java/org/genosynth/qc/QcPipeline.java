@@ -64,6 +64,7 @@ public final class QcPipeline {
             try {
                 backend.mapOrdered(new BlockStream(reader, selected, variantKeep), kernel, collector::accept);
                 List<Path> outputs = collector.commit();
+                notes.addAll(reader.notes());
                 return collector.summary(sheet.size(), removedMind, founders, outputs, notes);
             } finally {
                 collector.close();

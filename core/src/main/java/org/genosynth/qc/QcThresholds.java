@@ -5,7 +5,7 @@ package org.genosynth.qc;
  * allele frequency is below {@code maf}, its missing rate above {@code geno}, or its HWE exact p below {@code hwe}; a
  * sample is removed when its missing rate is above {@code mind}.
  */
-public record QcThresholds(double maf, double geno, double mind, double hwe) {
+public record QcThresholds(double maf, double geno, double mind, double hwe) implements java.io.Serializable {
     public QcThresholds {
         check("maf", maf, 0, 0.5);
         check("geno", geno, 0, 1);

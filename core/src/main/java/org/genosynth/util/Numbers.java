@@ -69,28 +69,6 @@ public final class Numbers {
         return appendSignificant(new StringBuilder(24), value, digits).toString();
     }
 
-    /** The shortest text that reads back as the same float, with no trailing {@code .0} (so 2.0f prints "2"). */
-    public static String shortest(float value) {
-        if (Float.isNaN(value)) {
-            return "NA";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
-            return Integer.toString((int) value);
-        }
-        return Float.toString(value);
-    }
-
-    /** The shortest text that reads back as the same double, with no trailing {@code .0}. */
-    public static String shortest(double value) {
-        if (Double.isNaN(value)) {
-            return "NA";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
-    }
-
     private static double scale(double value, int power) {
         if (power >= 0) {
             return power < POW10.length ? value * POW10[power] : value * Math.pow(10, power);

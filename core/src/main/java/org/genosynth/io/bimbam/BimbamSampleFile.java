@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
+import org.genosynth.io.plink.FamFile;
 import org.genosynth.io.NumberText;
 import org.genosynth.model.PhenotypeTable;
 import org.genosynth.model.Sample;
@@ -27,8 +28,11 @@ final class BimbamSampleFile {
     private BimbamSampleFile() {
     }
 
-    /** Reads the samples and their extra columns. */
+    /** Reads the samples and their extra columns; a .fam-shaped file is read by {@link FamFile}. */
     static SampleSheet read(Path path) {
+        if (looksLikeFam(path)) {
+            return FamFile.read(path);
+        }
         List<Sample> samples = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         int width = -1;
@@ -51,27 +55,20 @@ final class BimbamSampleFile {
         return new SampleSheet(samples, table(samples, values));
     }
 
+    private static boolean looksLikeFam(Path path) {
+        try (LineReader lines = new LineReader(path)) {
+            String first = lines.nextNonBlank();
+            return first != null && LineReader.splitWhitespace(first).length > FAM_FIXED_COLUMNS;
+        }
+    }
+
     /**
      * Writes a 6+ column .fam (tab-separated): FID IID PAT MAT SEX, then the sheet's columns, or a single {@code -9}
      * phenotype when it has none; {@code -9} marks a missing value.
      */
     static void write(Path path, SampleSheet sheet) throws IOException {
-        PhenotypeTable columns = sheet.columns();
         try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < sheet.size(); i++) {
-                Sample s = sheet.samples().get(i);
-                w.write(String.join("\t", s.familyId(), s.id(), s.fatherId(), s.motherId(),
-                        Integer.toString(s.sex().plinkCode())));
-                if (columns.columnCount() == 0) {
-                    w.write("\t" + MISSING);
-                }
-                for (int c = 0; c < columns.columnCount(); c++) {
-                    double v = columns.column(c)[i];
-                    w.write('\t');
-                    w.write(Double.isNaN(v) ? MISSING : NumberText.formatDouble(v));
-                }
-                w.write('\n');
-            }
+            FamFile.write(w, sheet);
         }
     }
 

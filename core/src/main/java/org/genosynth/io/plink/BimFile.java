@@ -8,12 +8,13 @@ import java.util.List;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
 import org.genosynth.model.Variant;
-import org.genosynth.util.Numbers;
+import org.genosynth.io.NumberText;
 
 /**
  * PLINK .bim variant files: {@code CHR ID CM BP A1 A2}. A1 is the counted (ALT) allele, A2 the reference, {@code 0} a
  * missing allele. A negative or zero BP means unknown position and is kept as given. The CM column is read as
- * centimorgans; when every value is 0 the map is taken as absent (PLINK's dummy value) and positions become NaN.
+ * centimorgans; when every value is 0 the map is taken as absent (PLINK's dummy value) and every genetic position
+ * becomes NaN; an {@code NA} genetic position is NaN.
  */
 public final class BimFile {
     private BimFile() {
@@ -35,7 +36,7 @@ public final class BimFile {
                 }
                 long bp = parseLong(f[3], in, "BP");
                 double cm = parseDouble(f[2], in, "CM");
-                anyMap |= cm != 0;
+                anyMap |= cm != 0 && !Double.isNaN(cm);
                 variants.add(new Variant(f[0], bp, f[1], allele(f[5]), allele(f[4]), cm));
             }
         }
@@ -65,7 +66,7 @@ public final class BimFile {
 
     private static double parseDouble(String text, LineReader in, String field) {
         if (text.equalsIgnoreCase("NA")) {
-            return 0;
+            return Double.NaN;
         }
         try {
             return Double.parseDouble(text);
@@ -78,7 +79,7 @@ public final class BimFile {
     public static void append(StringBuilder sb, Variant v) {
         sb.append(v.chrom()).append('\t').append(v.id()).append('\t');
         if (v.hasCentimorgan()) {
-            sb.append(Numbers.shortest(v.centimorgan()));
+            sb.append(NumberText.formatDouble(v.centimorgan()));
         } else {
             sb.append('0');
         }

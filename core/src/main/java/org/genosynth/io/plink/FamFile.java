@@ -13,7 +13,7 @@ import org.genosynth.model.PhenotypeTable;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.model.Sex;
-import org.genosynth.util.Numbers;
+import org.genosynth.io.NumberText;
 
 /**
  * PLINK .fam sample files: {@code FID IID PAT MAT SEX PHENOTYPE [more phenotype columns...]}. Columns from the sixth on
@@ -79,7 +79,11 @@ public final class FamFile {
                 || text.isEmpty();
     }
 
+    /** The extra columns; a lone phenotype column with every value missing (PLINK's placeholder) is dropped. */
     private static PhenotypeTable toTable(List<Sample> samples, List<double[]> rows, int columnCount) {
+        if (columnCount == 1 && rows.stream().allMatch(r -> Double.isNaN(r[0]))) {
+            columnCount = 0;
+        }
         List<String> names = new ArrayList<>();
         double[][] cols = new double[columnCount][samples.size()];
         for (int c = 0; c < columnCount; c++) {
@@ -91,7 +95,7 @@ public final class FamFile {
         return new PhenotypeTable(samples.stream().map(Sample::id).toList(), names, cols);
     }
 
-    /** Writes a .fam; without sample columns the phenotype column is {@code -9}. Missing values are written as NA. */
+    /** Writes a .fam; without sample columns the phenotype column is {@code -9}, PLINK's missing value. */
     public static void write(Writer out, SampleSheet sheet) throws IOException {
         StringBuilder sb = new StringBuilder(256);
         PhenotypeTable cols = sheet.columns();
@@ -104,7 +108,8 @@ public final class FamFile {
                 sb.append("\t-9");
             }
             for (int c = 0; c < cols.columnCount(); c++) {
-                sb.append('\t').append(Numbers.shortest(cols.column(c)[i]));
+                double v = cols.column(c)[i];
+                sb.append('\t').append(Double.isNaN(v) ? "-9" : NumberText.formatDouble(v));
             }
             out.write(sb.append('\n').toString());
         }

@@ -72,14 +72,13 @@ final class RecordFormatter {
         }
     }
 
-    /** Shortest round-tripping text of a float, without a trailing ".0"; "." for NaN. */
+    /** Shortest plain decimal that reads back as the same float (no exponent); "." for NaN. */
     void appendFloat(float value) {
         if (Float.isNaN(value)) {
             sb.append('.');
             return;
         }
-        String text = Float.toString(value);
-        sb.append(text, 0, text.endsWith(".0") ? text.length() - 2 : text.length());
+        sb.append(org.genosynth.io.NumberText.formatFloat(value));
     }
 
     static String refText(Variant v) {

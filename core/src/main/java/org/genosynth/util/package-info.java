@@ -1,0 +1,4 @@
+/**
+ * Small shared utilities (fast number formatting for reports).
+ */
+package org.genosynth.util;
