@@ -1,0 +1,28 @@
+package org.genosynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class HelpTest {
+
+    @ParameterizedTest(name = "genosynth {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--help|genosynth", "-h|genosynth", "qc --help|genosynth qc", "convert --help|genosynth convert",
+        "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert"})
+    void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args.split(" "));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("Usage: " + usageOf).contains("Examples:");
+    }
+}
