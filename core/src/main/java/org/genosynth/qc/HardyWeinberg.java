@@ -6,7 +6,7 @@ package org.genosynth.qc;
  *
  * <p>The distribution of the heterozygote count is log-concave, so the counts more likely than the observed one form
  * one interval {@code [a, b]}; one end is next to the observed count, the other is found by stepping from the mirror
- * image of the observed count on the log probability (log-factorials by Stirling's series). When the observed count is not far in a tail, the p-value is
+ * image of the observed count on the log probability (log-factorials by Stirling's series). When the observed count is not far in a tail (p at least 1e-3), the p-value is
  * {@code 1 - P([a, b])}, summed by Wigginton's recurrences across the short interval; otherwise the two tails are
  * summed outward from {@code a} and {@code b} until the remaining terms cannot matter. Both need O(|obs - mode|) or
  * fewer steps instead of a walk over the whole support, with relative error far below 1e-9.
@@ -16,6 +16,8 @@ public final class HardyWeinberg {
     private static final double TIE_TOLERANCE = 1e-9;
     /** Below this probability ratio to the mode, tails are summed directly instead of by complement. */
     private static final double LOG_COMPLEMENT_LIMIT = Math.log(1e-4);
+    /** Smallest p-value taken from the complement (absolute error ~1e-13 stays below 1e-10 relative). */
+    private static final double COMPLEMENT_MIN_P = 1e-3;
     /** Relative size of a term at which a tail walk stops. */
     private static final double NEGLIGIBLE = 1e-15;
 
@@ -46,7 +48,10 @@ public final class HardyWeinberg {
             a = site.lastAbove(mid, site.minHets(), logLimit, 2 * mid - hets);
         }
         if (site.logP(hets) - site.logP(mid) > LOG_COMPLEMENT_LIMIT) {
-            return Math.max(0.0, Math.min(1.0, 1.0 - site.sumInterval(a, b)));
+            double complement = 1.0 - site.sumInterval(a, b);
+            if (complement >= COMPLEMENT_MIN_P) {
+                return Math.min(1.0, complement);
+            }
         }
         return Math.min(1.0, site.sumTail(a - 2, -2) + site.sumTail(b + 2, 2));
     }
@@ -133,13 +138,17 @@ public final class HardyWeinberg {
             return x;
         }
 
-        /** P(a <= h <= b), by Wigginton's recurrence from P(a). */
+        /** P(a <= h <= b), by Wigginton's recurrence from P(a), Kahan-summed. */
         double sumInterval(int a, int b) {
             double p = Math.exp(logP(a));
             double sum = p;
+            double lost = 0;
             for (int h = a; h < b; h += 2) {
                 p *= ratioUp(h);
-                sum += p;
+                double y = p - lost;
+                double t = sum + y;
+                lost = (t - sum) - y;
+                sum = t;
             }
             return sum;
         }

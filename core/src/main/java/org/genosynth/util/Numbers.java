@@ -70,6 +70,10 @@ public final class Numbers {
     }
 
     private static double scale(double value, int power) {
+        if (power > 300) {
+            // 10^power overflows a double beyond 308: scale in two steps
+            return value * 1e300 * Math.pow(10, power - 300);
+        }
         if (power >= 0) {
             return power < POW10.length ? value * POW10[power] : value * Math.pow(10, power);
         }

@@ -4,78 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.genosynth.model.GenotypeCodes;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/** The bit-sliced het/missing counters against a per-sample loop, on random genotype rows of varying density. */
 class BitSlicedCounterTest {
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 31, 32, 33, 77, 1000})
-    void randomEventsOverManyVariantsMatchNaiveCounts(int samples) {
-        Random rnd = new Random(samples);
-        int words = GenotypeCodes.wordsPerVariant(samples);
-        long last = GenotypeCodes.lastWordMask(samples) & GenotypeCodes.LOW_BITS;
-        BitSlicedCounter counter = new BitSlicedCounter(samples);
-        int[] naive = new int[samples];
-        int variants = 1_337;
+    @CsvSource({"1,1337", "31,1337", "32,1000", "33,70000", "77,3000", "1000,1337"})
+    void groupedCountsMatchNaiveCounts(int samples, int variants) {
+        Random rnd = new Random(samples * 31L + variants);
+        int wpv = GenotypeCodes.wordsPerVariant(samples);
+        long[] rows = new long[variants * wpv];
+        boolean[] countHets = new boolean[variants];
+        int[] naiveHets = new int[samples];
+        int[] naiveMissing = new int[samples];
         for (int v = 0; v < variants; v++) {
-            // density varies by variant: empty, sparse, dense, all events
-            int kind = v % 7;
-            for (int w = 0; w < words; w++) {
-                long events = switch (kind) {
-                    case 0 -> 0L;
-                    case 1 -> rnd.nextLong() & rnd.nextLong() & rnd.nextLong();
-                    case 2, 3 -> rnd.nextLong();
-                    case 4 -> rnd.nextLong() | rnd.nextLong();
-                    default -> -1L;
-                } & GenotypeCodes.LOW_BITS;
-                if (w == words - 1) {
-                    events &= last;
-                }
-                counter.add(w, events);
-                for (int b = 0; b < 32; b++) {
-                    if ((events >>> (2 * b) & 1L) != 0) {
-                        naive[32 * w + b]++;
-                    }
-                }
-            }
-            counter.endVariant();
-            if (v == 254 || v == 255 || v == 600) {
-                // an early look flushes and must not disturb later counting
-                assertThat(counter.totals().clone()).containsExactly(naive);
+            int kind = v % 5;
+            countHets[v] = rnd.nextInt(4) != 0;
+            for (int s = 0; s < samples; s++) {
+                int code = switch (kind) {
+                    case 0 -> 0;
+                    case 1 -> rnd.nextInt(50) == 0 ? 3 : rnd.nextInt(3);
+                    case 2 -> rnd.nextInt(4);
+                    case 3 -> 1;
+                    default -> 3;
+                };
+                GenotypeCodes.set(rows, v * wpv, s, code);
+                naiveHets[s] += code == 1 && countHets[v] ? 1 : 0;
+                naiveMissing[s] += code == 3 ? 1 : 0;
             }
         }
-        assertThat(counter.totals()).containsExactly(naive);
-    }
-
-    @Test
-    void everyEventOnEveryVariantCountsAllVariants() {
-        int samples = 70;
-        int words = GenotypeCodes.wordsPerVariant(samples);
         BitSlicedCounter counter = new BitSlicedCounter(samples);
-        int variants = 255 * 4 + 3;
-        for (int v = 0; v < variants; v++) {
-            for (int w = 0; w < words; w++) {
-                long events = GenotypeCodes.LOW_BITS;
-                if (w == words - 1) {
-                    events &= GenotypeCodes.lastWordMask(samples);
-                }
-                counter.add(w, events);
+        int[] offsets = new int[BitSlicedCounter.GROUP];
+        long[] hetMasks = new long[BitSlicedCounter.GROUP];
+        int v = 0;
+        while (v < variants) {
+            int rowsInGroup = Math.min(1 + rnd.nextInt(BitSlicedCounter.GROUP), variants - v);
+            for (int k = 0; k < rowsInGroup; k++, v++) {
+                offsets[k] = v * wpv;
+                hetMasks[k] = countHets[v] ? -1L : 0L;
             }
-            counter.endVariant();
+            counter.addRows(rows, offsets, hetMasks, rowsInGroup);
         }
-        assertThat(counter.totals()).hasSize(samples).containsOnly(variants);
-    }
-
-    @Test
-    void noEventsCountZero() {
-        BitSlicedCounter counter = new BitSlicedCounter(33);
-        for (int v = 0; v < 300; v++) {
-            counter.add(0, 0L);
-            counter.add(1, 0L);
-            counter.endVariant();
-        }
-        assertThat(counter.totals()).containsOnly(0);
+        assertThat(counter.hets()).containsExactly(naiveHets);
+        assertThat(counter.missing()).containsExactly(naiveMissing);
     }
 }
