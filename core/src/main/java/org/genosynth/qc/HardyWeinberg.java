@@ -6,7 +6,7 @@ package org.genosynth.qc;
  *
  * <p>The distribution of the heterozygote count is log-concave, so the counts more likely than the observed one form
  * one interval {@code [a, b]}; one end is next to the observed count, the other is found by stepping from the mirror
- * image of the observed count on the log probability (log-factorials by Stirling's series). When the observed count is not far in a tail (p at least 1e-3), the p-value is
+ * image of the observed count on the log probability (log-factorials by Stirling's series). When the observed count is not far in a tail (p at least 0.05), the p-value is
  * {@code 1 - P([a, b])}, summed by Wigginton's recurrences across the short interval; otherwise the two tails are
  * summed outward from {@code a} and {@code b} until the remaining terms cannot matter. Both need O(|obs - mode|) or
  * fewer steps instead of a walk over the whole support, with relative error far below 1e-9.
@@ -16,8 +16,8 @@ public final class HardyWeinberg {
     private static final double TIE_TOLERANCE = 1e-9;
     /** Below this probability ratio to the mode, tails are summed directly instead of by complement. */
     private static final double LOG_COMPLEMENT_LIMIT = Math.log(1e-4);
-    /** Smallest p-value taken from the complement (absolute error ~1e-13 stays below 1e-10 relative). */
-    private static final double COMPLEMENT_MIN_P = 1e-3;
+    /** Smallest p-value taken from the complement (its absolute error, ~1e-11, stays below 1e-9 relative). */
+    private static final double COMPLEMENT_MIN_P = 0.05;
     /** Relative size of a term at which a tail walk stops. */
     private static final double NEGLIGIBLE = 1e-15;
 

@@ -31,6 +31,9 @@ public final class Numbers {
             sb.append('-');
             value = -value;
         }
+        if (value < 1e-300) {
+            return appendTiny(sb, value, digits);
+        }
         int exp = (int) Math.floor(Math.log10(value));
         long mantissa = Math.round(scale(value, digits - 1 - exp));
         if (mantissa >= (long) POW10[digits]) {
@@ -67,6 +70,22 @@ public final class Numbers {
     /** {@link #appendSignificant} into a new string. */
     public static String significant(double value, int digits) {
         return appendSignificant(new StringBuilder(24), value, digits).toString();
+    }
+
+    /** Values near and below the smallest normal double: round the shortest decimal text (as Java's %g does). */
+    private static StringBuilder appendTiny(StringBuilder sb, double value, int digits) {
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(value))
+                .round(new java.math.MathContext(digits));
+        long mantissa = d.unscaledValue().longValueExact();
+        while (mantissa != 0 && mantissa % 10 == 0) {
+            mantissa /= 10;
+        }
+        int exp = d.precision() - d.scale() - 1;
+        String m = Long.toString(mantissa);
+        while (m.length() < digits) {
+            m += "0";
+        }
+        return appendExponent(sb, Long.parseLong(m), digits, exp);
     }
 
     private static double scale(double value, int power) {

@@ -23,7 +23,11 @@ class NumbersTest {
         String what = v + " (" + Double.toHexString(v) + "): ours '" + ours + "', %.8g '" + printf + "'";
         assertThat(ours).as(what).matches("-?[0-9]+(\\.[0-9]+)?(e[-+][0-9]{2,3})?");
         assertThat(relativeDifference(ours, printf)).as(what).isLessThanOrEqualTo(5e-8);
-        assertThat(relativeDifference(ours, new BigDecimal(v).toString())).as(what).isLessThanOrEqualTo(5e-8);
+        if (Math.abs(v) >= Double.MIN_NORMAL) {
+            // a subnormal double carries fewer than 8 significant digits: its exact binary value and its shortest
+            // decimal text (what %g and we print) legitimately differ beyond the 8th digit
+            assertThat(relativeDifference(ours, new BigDecimal(v).toString())).as(what).isLessThanOrEqualTo(5e-8);
+        }
         assertThat(Double.parseDouble(ours) < 0).as(what).isEqualTo(v < 0);
         String mantissa = ours.replaceFirst("^-", "").replaceFirst("e.*$", "").replace(".", "")
                 .replaceFirst("^0+", "").replaceFirst("0+$", "");
@@ -90,40 +94,5 @@ class NumbersTest {
         StringBuilder sb = new StringBuilder("x=");
         assertThat(Numbers.appendSignificant(sb, -0.125, 8)).isSameAs(sb);
         assertThat(sb).hasToString("x=-0.125");
-        assertThat(Numbers.shortest(Float.NaN)).isEqualTo("NA");
-        assertThat(Numbers.shortest(Double.NaN)).isEqualTo("NA");
-    }
-
-    @Test
-    void shortestFloatRoundTripsAndDropsTrailingPointZero() {
-        Random rnd = new Random(11);
-        for (int i = 0; i < 200_000; i++) {
-            float f = i % 2 == 0 ? Float.intBitsToFloat(rnd.nextInt()) : (rnd.nextInt(4001) - 2000) / 8f;
-            if (Float.isNaN(f)) {
-                continue;
-            }
-            String text = Numbers.shortest(f);
-            assertThat(Float.parseFloat(text)).as(text).isEqualTo(f);
-            assertThat(text).as("%s", f).doesNotEndWith(".0");
-        }
-        assertThat(Numbers.shortest(2.0f)).isEqualTo("2");
-        assertThat(Numbers.shortest(-3.0f)).isEqualTo("-3");
-        assertThat(Numbers.shortest(0.1f)).isEqualTo("0.1");
-        assertThat(Numbers.shortest(1.5f)).isEqualTo("1.5");
-    }
-
-    @Test
-    void shortestDoubleRoundTrips() {
-        Random rnd = new Random(12);
-        for (int i = 0; i < 200_000; i++) {
-            double d = i % 2 == 0 ? Double.longBitsToDouble(rnd.nextLong()) : (rnd.nextInt(4001) - 2000) / 8.0;
-            if (Double.isNaN(d)) {
-                continue;
-            }
-            String text = Numbers.shortest(d);
-            assertThat(Double.parseDouble(text)).as(text).isEqualTo(d);
-        }
-        assertThat(Numbers.shortest(2.0)).isEqualTo("2");
-        assertThat(Numbers.shortest(0.1)).isEqualTo("0.1");
     }
 }
