@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# genosynth qc vs plink2 --freq --missing --hardy on a 20,000 x 100,000 plink2 --dummy cohort (1% missing calls).
+# Runs both tools alternately RUNS times (default 5) after one warm-up each, and prints the median wall times and
+# their ratio (genosynth / plink2). Target: <= 2.0 including JVM start-up. Needs plink2 and ~1 GB of disk.
+#   usage: bench/qc_vs_plink2.sh [RUNS] [SAMPLES] [VARIANTS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+RUNS="${1:-5}"
+SAMPLES="${2:-20000}"
+VARIANTS="${3:-100000}"
+WORK="$ROOT/bench/work"
+mkdir -p "$WORK"
+cd "$WORK"
+data="dummy_${SAMPLES}x${VARIANTS}"
+if [ ! -f "$data.bed" ]; then
+  echo "generating $data with plink2 --dummy ..." >&2
+  plink2 --dummy "$SAMPLES" "$VARIANTS" 0.01 acgt --seed 1 --make-bed --out "$data" >/dev/null
+fi
+"$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
+
+wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+export OPENBLAS_NUM_THREADS=1   # plink2 in its best configuration (see DESIGN.md)
+plink_cmd=(plink2 --bfile "$data" --freq --missing --hardy --out plink_qc)
+ours_cmd=("$ROOT/genosynth" qc --input "$data" --out genosynth_qc)
+wall "${plink_cmd[@]}" >/dev/null; wall "${ours_cmd[@]}" >/dev/null   # warm-up: page cache, JIT-free start-up
+plink_times=(); ours_times=()
+for _ in $(seq "$RUNS"); do
+  plink_times+=("$(wall "${plink_cmd[@]}")")
+  ours_times+=("$(wall "${ours_cmd[@]}")")
+done
+p=$(printf '%s\n' "${plink_times[@]}" | median)
+g=$(printf '%s\n' "${ours_times[@]}" | median)
+echo "qc on ${SAMPLES} x ${VARIANTS} ($RUNS runs, median wall time, $(nproc) cores)"
+echo "  plink2 --freq --missing --hardy : ${p} s   (runs: ${plink_times[*]})"
+echo "  genosynth qc                    : ${g} s   (runs: ${ours_times[*]})"
+echo "  ratio genosynth/plink2          : $(awk -v g="$g" -v p="$p" 'BEGIN {printf "%.2f", g / p}')"
