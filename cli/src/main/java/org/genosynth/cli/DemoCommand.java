@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         QcSummary summary;
         try (Progress progress = Progress.forTerminal()) {
-            summary = QcPipeline.run(request, new QcPipeline.Sinks(prefix, null, progress));
+            summary = QcPipeline.run(request, new QcPipeline.Sinks(prefix, true, null, progress));
         }
         System.out.println(summary.render());
         System.out.println();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
-            "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy .het",
+            "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy",
             "  ./genosynth convert --input data.vcf.gz --out data.bed",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 /** {@code genosynth qc}: allele frequencies, missingness, Hardy–Weinberg and heterozygosity, with filters. */
 @Command(name = "qc", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Describe a cohort the way plink2 does: writes OUT.afreq, OUT.vmiss, OUT.smiss, OUT.hardy "
-            + "(founders, exact test of Wigginton et al. 2005) and OUT.het (inbreeding F), tab-separated with "
-            + "plink2's column names, after applying any filters, and prints a short summary."},
+            + "(founders, exact test of Wigginton et al. 2005) and, with --het, OUT.het (inbreeding F), "
+            + "tab-separated with plink2's column names, after applying any filters, and prints a short summary."},
         footerHeading = "%nExamples:%n",
-        footer = {"  genosynth qc --input mouse.bed --out qc/mouse",
+        footer = {"  genosynth qc --input mouse.bed --out qc/mouse --het",
             "  genosynth qc --input cohort.vcf.gz --maf 0.01 --geno 0.05 --hwe 1e-6 --mind 0.1 --out qc/cohort",
             "  genosynth qc --input data --keep kept.txt --exclude bad_snps.txt --out qc/data"})
 final class QcCommand implements Callable<Integer> {
@@ -23,13 +23,17 @@ final class QcCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
 
+    @Option(names = "--het", description = "Also write OUT.het: per-sample O(HOM), E(HOM), OBS_CT and inbreeding F "
+            + "(plink2 --het; costs an extra pass over missing calls).")
+    boolean het;
+
     @Mixin
     FilterOptions filters;
 
     @Override
     public Integer call() {
         try (Progress progress = Progress.forTerminal()) {
-            QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, null, progress));
+            QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, het, null, progress));
             progress.close();
             System.out.println(summary.render());
         }

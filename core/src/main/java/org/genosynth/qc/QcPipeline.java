@@ -30,11 +30,20 @@ public final class QcPipeline {
     private QcPipeline() {
     }
 
-    /** Where the kept data goes. {@code reportPrefix} and {@code writerFactory} may each be null. */
-    public record Sinks(String reportPrefix, Function<SampleSheet, GenotypeWriter> writerFactory,
+    /**
+     * Where the kept data goes. {@code reportPrefix} and {@code writerFactory} may each be null; {@code inbreeding}
+     * adds the {@code .het} table (it costs an extra pass over the missing calls, like plink2's separate --het).
+     */
+    public record Sinks(String reportPrefix, boolean inbreeding, Function<SampleSheet, GenotypeWriter> writerFactory,
                         ProgressListener progress) {
         public Sinks {
             progress = progress == null ? ProgressListener.NONE : progress;
+        }
+
+        /** Reports (without .het) and/or a writer. */
+        public Sinks(String reportPrefix, Function<SampleSheet, GenotypeWriter> writerFactory,
+                     ProgressListener progress) {
+            this(reportPrefix, false, writerFactory, progress);
         }
     }
 
@@ -59,7 +68,8 @@ public final class QcPipeline {
             sinks.progress().start("variants", reader.variantsUpFront().map(List::size).orElse(-1).longValue());
             long[] founderMask = request.nonfounders() ? null : founderMask(sheet, kept);
             int founders = founderMask == null ? kept.size() : countBits(founderMask);
-            QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(), sinks.reportPrefix() != null);
+            QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
+                    sinks.reportPrefix() != null && sinks.inbreeding());
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 backend.mapOrdered(new BlockStream(reader, selected, variantKeep), kernel, collector::accept);
@@ -154,7 +164,8 @@ public final class QcPipeline {
             this.thresholds = thresholds;
             this.sinks = sinks;
             this.totals = new SampleTotals(kept.size());
-            this.reports = sinks.reportPrefix() == null ? null : new QcReportWriter(sinks.reportPrefix());
+            this.reports = sinks.reportPrefix() == null ? null
+                    : new QcReportWriter(sinks.reportPrefix(), sinks.inbreeding());
             GenotypeWriter w = null;
             try {
                 w = sinks.writerFactory() == null ? null : sinks.writerFactory().apply(kept);

@@ -14,7 +14,7 @@ import org.genosynth.model.Variant;
 import org.genosynth.util.Numbers;
 
 /**
- * Writes the QC tables {@code OUT.afreq}, {@code OUT.vmiss}, {@code OUT.hardy}, {@code OUT.smiss} and
+ * Writes the QC tables {@code OUT.afreq}, {@code OUT.vmiss}, {@code OUT.hardy}, {@code OUT.smiss} and, when asked,
  * {@code OUT.het}: tab-separated, header line starting with {@code #}, columns named as plink2 names them (plus
  * {@code POS}); numbers with 8 significant digits, {@code NA} when undefined. Files appear only on {@link #commit()}.
  */
@@ -23,6 +23,7 @@ public final class QcReportWriter implements AutoCloseable {
 
     private final AtomicOutput output = new AtomicOutput();
     private final String prefix;
+    private final boolean inbreeding;
     private final Writer afreq;
     private final Writer vmiss;
     private final Writer hardy;
@@ -30,9 +31,10 @@ public final class QcReportWriter implements AutoCloseable {
     private final StringBuilder missLines = new StringBuilder(1 << 16);
     private final StringBuilder hardyLines = new StringBuilder(1 << 16);
 
-    /** Opens the per-variant tables for {@code prefix}. */
-    public QcReportWriter(String prefix) {
+    /** Opens the per-variant tables for {@code prefix}; {@code inbreeding} adds {@code .het} at commit. */
+    public QcReportWriter(String prefix, boolean inbreeding) {
         this.prefix = prefix;
+        this.inbreeding = inbreeding;
         try {
             afreq = open(".afreq", "#CHROM\tPOS\tID\tREF\tALT\tALT_FREQS\tOBS_CT\n");
             vmiss = open(".vmiss", "#CHROM\tPOS\tID\tMISSING_CT\tOBS_CT\tF_MISS\n");
@@ -104,19 +106,16 @@ public final class QcReportWriter implements AutoCloseable {
             throw new UncheckedIOException("writing QC reports " + prefix, e);
         }
         output.commit();
-        return List.of(".afreq", ".vmiss", ".hardy", ".smiss", ".het").stream().map(e -> Path.of(prefix + e))
-                .toList();
+        List<String> tables = inbreeding ? List.of(".afreq", ".vmiss", ".hardy", ".smiss", ".het")
+                : List.of(".afreq", ".vmiss", ".hardy", ".smiss");
+        return tables.stream().map(e -> Path.of(prefix + e)).toList();
     }
 
     private void writeSampleTables(List<Sample> samples, SampleTotals t) throws IOException {
         try (Writer smiss = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".smiss")),
-                StandardCharsets.UTF_8), 1 << 16);
-             Writer het = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".het")),
-                     StandardCharsets.UTF_8), 1 << 16)) {
+                StandardCharsets.UTF_8), 1 << 16)) {
             smiss.write("#FID\tIID\tMISSING_CT\tOBS_CT\tF_MISS\n");
-            het.write("#FID\tIID\tO(HOM)\tE(HOM)\tOBS_CT\tF\n");
             StringBuilder a = new StringBuilder(128);
-            StringBuilder b = new StringBuilder(128);
             for (int i = 0; i < samples.size(); i++) {
                 Sample s = samples.get(i);
                 a.setLength(0);
@@ -124,6 +123,20 @@ public final class QcReportWriter implements AutoCloseable {
                         .append(t.variantCount()).append('\t');
                 Numbers.appendSignificant(a, t.missingRate(i), DIGITS).append('\n');
                 smiss.write(a.toString());
+            }
+        }
+        if (inbreeding) {
+            writeInbreeding(samples, t);
+        }
+    }
+
+    private void writeInbreeding(List<Sample> samples, SampleTotals t) throws IOException {
+        try (Writer het = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".het")),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            het.write("#FID\tIID\tO(HOM)\tE(HOM)\tOBS_CT\tF\n");
+            StringBuilder b = new StringBuilder(128);
+            for (int i = 0; i < samples.size(); i++) {
+                Sample s = samples.get(i);
                 b.setLength(0);
                 b.append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.observedHom(i)).append('\t');
                 Numbers.appendSignificant(b, t.expectedHom(i), DIGITS).append('\t').append(t.hetObserved(i))

@@ -47,7 +47,7 @@ class QcVsPlink2Test {
         // plink2 skips the variants with unknown position; per-sample tables must cover the same variants
         Path unknown = MouseData.unknownPositionList(dir);
         knownPositions = QcPipeline.run(new QcRequest(SharedData.mouse(".bed.gz"), null, null, null, null, unknown,
-                null, false, 2), new QcPipeline.Sinks(dir.resolve("known").toString(), null, null));
+                null, false, 2), new QcPipeline.Sinks(dir.resolve("known").toString(), true, null, null));
     }
 
     @Test

@@ -62,8 +62,8 @@ public final class BedReader implements GenotypeReader {
     }
 
     private void checkMagic() {
-        byte[] head = new byte[3];
-        source.readFully(head, 0, 3);
+        ByteBuffer headBuffer = source.next(3);
+        byte[] head = {headBuffer.get(0), headBuffer.get(1), headBuffer.get(2)};
         if (head[0] != MAGIC1 || head[1] != MAGIC2) {
             throw InputException.inFile(files.bed(), "not a PLINK 1 .bed file (bad magic number); PLINK 0.99 files "
                     + "and text .ped files must be converted with plink --make-bed first");
@@ -102,8 +102,7 @@ public final class BedReader implements GenotypeReader {
             return null;
         }
         int n = samples.size();
-        byte[] raw = new byte[count * bytesPerVariant];
-        source.readFully(raw, 0, raw.length);
+        ByteBuffer raw = source.next(count * bytesPerVariant);
         int bpv = bytesPerVariant;
         VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n,
                 variants.subList(nextVariant, nextVariant + count), () -> decode(raw, count, n, bpv));
@@ -111,23 +110,22 @@ public final class BedReader implements GenotypeReader {
         return block;
     }
 
-    /** Decodes {@code count} variants of .bed bytes into genosynth codes. */
-    static long[] decode(byte[] raw, int count, int sampleCount, int bytesPerVariant) {
+    /** Decodes {@code count} variants of .bed bytes (a little-endian buffer from position 0) into genosynth codes. */
+    static long[] decode(ByteBuffer raw, int count, int sampleCount, int bytesPerVariant) {
         int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
         long[] words = new long[count * wpv];
         long lastMask = GenotypeCodes.lastWordMask(sampleCount);
-        ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         int fullWords = bytesPerVariant / 8;
         for (int v = 0; v < count; v++) {
             int base = v * bytesPerVariant;
             int out = v * wpv;
             for (int w = 0; w < fullWords; w++) {
-                words[out + w] = GenotypeCodes.fromBedWord(buf.getLong(base + 8 * w));
+                words[out + w] = GenotypeCodes.fromBedWord(raw.getLong(base + 8 * w));
             }
             if (fullWords < wpv) {
                 long tail = 0;
                 for (int b = fullWords * 8, shift = 0; b < bytesPerVariant; b++, shift += 8) {
-                    tail |= (raw[base + b] & 0xFFL) << shift;
+                    tail |= (raw.get(base + b) & 0xFFL) << shift;
                 }
                 words[out + fullWords] = GenotypeCodes.fromBedWord(tail);
             }
@@ -146,17 +144,22 @@ public final class BedReader implements GenotypeReader {
 
     /** Where .bed bytes come from. */
     private interface BedSource {
-        void readFully(byte[] dst, int off, int len);
+        /** The next {@code len} bytes as a little-endian buffer positioned at 0. */
+        ByteBuffer next(int len);
 
         void checkEnd();
 
         void close();
     }
 
-    /** A plain .bed read through a file channel; its size is validated up front. */
+    /**
+     * A plain .bed read through a file channel, block by block as memory-mapped regions (no copy out of the page
+     * cache); its size is validated up front.
+     */
     private static final class ChannelSource implements BedSource {
         private final Path path;
         private final FileChannel channel;
+        private long position;
 
         private ChannelSource(Path path, FileChannel channel) {
             this.path = path;
@@ -180,14 +183,11 @@ public final class BedReader implements GenotypeReader {
         }
 
         @Override
-        public void readFully(byte[] dst, int off, int len) {
-            ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
+        public ByteBuffer next(int len) {
             try {
-                while (buf.hasRemaining()) {
-                    if (channel.read(buf) < 0) {
-                        throw InputException.inFile(path, "file is truncated");
-                    }
-                }
+                ByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, position, len);
+                position += len;
+                return buf.order(ByteOrder.LITTLE_ENDIAN);
             } catch (IOException e) {
                 throw TextInput.readFailure(path, e);
             }
@@ -222,7 +222,13 @@ public final class BedReader implements GenotypeReader {
         }
 
         @Override
-        public void readFully(byte[] dst, int off, int len) {
+        public ByteBuffer next(int len) {
+            byte[] dst = new byte[len];
+            readFully(dst, 0, len);
+            return ByteBuffer.wrap(dst).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        private void readFully(byte[] dst, int off, int len) {
             try {
                 int done = 0;
                 while (done < len) {
