@@ -1,8 +1,11 @@
 package org.genosynth.exec;
 
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Schedules per-block kernels. A computation is written once as a function of one block plus an associative combine
@@ -19,7 +22,18 @@ public interface Backend extends AutoCloseable {
      * at most a bounded number are in flight. Exceptions from the iterator, the kernel or the sink are rethrown
      * unchanged on the calling thread.
      */
-    <B, R> void mapOrdered(Iterator<B> blocks, Function<B, R> kernel, Consumer<R> sink);
+    default <B, R> void mapOrdered(Iterator<B> blocks, Function<B, R> kernel, Consumer<R> sink) {
+        mapOrdered(blocks, () -> null, (state, block) -> kernel.apply(block), sink);
+    }
+
+    /**
+     * Like {@link #mapOrdered(Iterator, Function, Consumer)}, with a mutable state per worker (Spark: per partition)
+     * that the kernel may add to, for accumulations whose combine is associative and commutative (integer counts):
+     * which blocks a worker sees then does not change the combined result. Returns every state created; the caller
+     * combines them.
+     */
+    <B, S, R> List<S> mapOrdered(Iterator<B> blocks, Supplier<S> workerState, BiFunction<S, B, R> kernel,
+                                 Consumer<R> sink);
 
     @Override
     void close();

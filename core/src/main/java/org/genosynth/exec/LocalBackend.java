@@ -1,6 +1,9 @@
 package org.genosynth.exec;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
@@ -8,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Runs block kernels on a fixed pool of daemon threads in this JVM. */
 public final class LocalBackend implements Backend {
@@ -31,19 +35,28 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public <B, R> void mapOrdered(Iterator<B> blocks, Function<B, R> kernel, Consumer<R> sink) {
+    public <B, S, R> List<S> mapOrdered(Iterator<B> blocks, Supplier<S> workerState, BiFunction<S, B, R> kernel,
+                                        Consumer<R> sink) {
+        List<S> states = Collections.synchronizedList(new ArrayList<>());
         if (pool == null) {
+            S state = workerState.get();
+            states.add(state);
             while (blocks.hasNext()) {
-                sink.accept(kernel.apply(blocks.next()));
+                sink.accept(kernel.apply(state, blocks.next()));
             }
-            return;
+            return states;
         }
+        ThreadLocal<S> perWorker = ThreadLocal.withInitial(() -> {
+            S state = workerState.get();
+            states.add(state);
+            return state;
+        });
         Deque<Future<R>> inFlight = new ArrayDeque<>();
         int maxInFlight = threads * 2;
         try {
             while (blocks.hasNext()) {
                 B block = blocks.next();
-                inFlight.addLast(pool.submit(() -> kernel.apply(block)));
+                inFlight.addLast(pool.submit(() -> kernel.apply(perWorker.get(), block)));
                 if (inFlight.size() >= maxInFlight) {
                     sink.accept(await(inFlight.removeFirst()));
                 }
@@ -54,6 +67,7 @@ public final class LocalBackend implements Backend {
         } finally {
             inFlight.forEach(f -> f.cancel(true));
         }
+        return new ArrayList<>(states);
     }
 
     private static <R> R await(Future<R> future) {

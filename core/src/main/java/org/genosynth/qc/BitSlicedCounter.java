@@ -3,15 +3,15 @@ package org.genosynth.qc;
 import org.genosynth.model.GenotypeCodes;
 
 /**
- * Per-sample counts of heterozygous and of missing calls, added 32 samples per word and up to eight variants at a
+ * One worker's per-sample counts of heterozygous and of missing calls, added 32 samples per word and up to eight variants at a
  * time: the event masks of a group are summed into 4-bit counts per sample in registers, which are then added to
- * sixteen stored bit planes per event, flushed into integer totals before they can overflow. About a dozen word
+ * eight stored bit planes per event, flushed into integer totals before they can overflow. About a dozen word
  * operations per variant per 32 samples instead of 64 increments.
  */
-final class BitSlicedCounter {
+public final class BitSlicedCounter {
     /** Rows summed in registers before touching the stored planes. */
     static final int GROUP = 8;
-    private static final int PLANES = 16;
+    private static final int PLANES = 8;
     private static final int CAPACITY = (1 << PLANES) - 1;
 
     private final int words;
@@ -33,7 +33,7 @@ final class BitSlicedCounter {
     /**
      * Counts the calls of up to {@link #GROUP} variants whose packed rows start at {@code offsets[0..rows)} in
      * {@code genotypes}: missing calls always, heterozygous calls where {@code hetMasks[k]} is all ones (it is zero for
-     * variants left out of the heterozygosity count).
+     * variants left out of the heterozygosity count). The arrays must have {@link #GROUP} entries.
      */
     void addRows(long[] genotypes, int[] offsets, long[] hetMasks, int rows) {
         if (rows == 0) {
@@ -43,44 +43,66 @@ final class BitSlicedCounter {
             flush();
         }
         pending += rows;
+        long[] rowMasks = new long[GROUP];
+        int[] at = new int[GROUP];
+        long[] het = new long[GROUP];
+        for (int k = 0; k < GROUP; k++) {
+            rowMasks[k] = k < rows ? -1L : 0L;
+            at[k] = offsets[k < rows ? k : 0];
+            het[k] = k < rows ? hetMasks[k] & GenotypeCodes.LOW_BITS : 0L;
+        }
+        long lowBits = GenotypeCodes.LOW_BITS;
         for (int w = 0; w < words; w++) {
-            long h0 = 0;
-            long h1 = 0;
-            long h2 = 0;
-            long h3 = 0;
-            long m0 = 0;
-            long m1 = 0;
-            long m2 = 0;
-            long m3 = 0;
-            for (int k = 0; k < rows; k++) {
-                long word = genotypes[offsets[k] + w];
-                long high = word >>> 1;
-                long carry = word & ~high & GenotypeCodes.LOW_BITS & hetMasks[k];
-                long t = h0 & carry;
-                h0 ^= carry;
-                carry = t;
-                t = h1 & carry;
-                h1 ^= carry;
-                carry = t;
-                t = h2 & carry;
-                h2 ^= carry;
-                h3 |= t;
-                carry = word & high & GenotypeCodes.LOW_BITS;
-                t = m0 & carry;
-                m0 ^= carry;
-                carry = t;
-                t = m1 & carry;
-                m1 ^= carry;
-                carry = t;
-                t = m2 & carry;
-                m2 ^= carry;
-                m3 |= t;
-            }
-            addToPlanes(hetPlanes, w * PLANES, h0, h1, h2, h3);
-            if ((m0 | m1 | m2 | m3) != 0) {
-                addToPlanes(missingPlanes, w * PLANES, m0, m1, m2, m3);
+            long g0 = genotypes[at[0] + w];
+            long g1 = genotypes[at[1] + w];
+            long g2 = genotypes[at[2] + w];
+            long g3 = genotypes[at[3] + w];
+            long g4 = genotypes[at[4] + w];
+            long g5 = genotypes[at[5] + w];
+            long g6 = genotypes[at[6] + w];
+            long g7 = genotypes[at[7] + w];
+            sum8(hetPlanes, w * PLANES, g0 & ~(g0 >>> 1) & het[0], g1 & ~(g1 >>> 1) & het[1],
+                    g2 & ~(g2 >>> 1) & het[2], g3 & ~(g3 >>> 1) & het[3], g4 & ~(g4 >>> 1) & het[4],
+                    g5 & ~(g5 >>> 1) & het[5], g6 & ~(g6 >>> 1) & het[6], g7 & ~(g7 >>> 1) & het[7]);
+            long m0 = g0 & (g0 >>> 1) & lowBits & rowMasks[0];
+            long m1 = g1 & (g1 >>> 1) & lowBits & rowMasks[1];
+            long m2 = g2 & (g2 >>> 1) & lowBits & rowMasks[2];
+            long m3 = g3 & (g3 >>> 1) & lowBits & rowMasks[3];
+            long m4 = g4 & (g4 >>> 1) & lowBits & rowMasks[4];
+            long m5 = g5 & (g5 >>> 1) & lowBits & rowMasks[5];
+            long m6 = g6 & (g6 >>> 1) & lowBits & rowMasks[6];
+            long m7 = g7 & (g7 >>> 1) & lowBits & rowMasks[7];
+            if ((m0 | m1 | m2 | m3 | m4 | m5 | m6 | m7) != 0) {
+                sum8(missingPlanes, w * PLANES, m0, m1, m2, m3, m4, m5, m6, m7);
             }
         }
+    }
+
+    /**
+     * Adds eight one-bit-per-lane masks to the planes at {@code base}: a carry-save adder tree (Harley–Seal) gives each
+     * lane's 4-bit sum with independent operations instead of eight serial ripple carries.
+     */
+    private static void sum8(long[] planes, int base, long a0, long a1, long a2, long a3, long a4, long a5, long a6,
+                             long a7) {
+        long u = a0 ^ a1;
+        long ones1 = u ^ a2;
+        long twos1 = (a0 & a1) | (u & a2);
+        u = a3 ^ a4;
+        long ones2 = u ^ a5;
+        long twos2 = (a3 & a4) | (u & a5);
+        u = ones1 ^ ones2;
+        long ones3 = u ^ a6;
+        long twos3 = (ones1 & ones2) | (u & a6);
+        long ones = ones3 ^ a7;
+        long twos4 = ones3 & a7;
+        u = twos1 ^ twos2;
+        long twosA = u ^ twos3;
+        long foursA = (twos1 & twos2) | (u & twos3);
+        long twos = twosA ^ twos4;
+        long foursB = twosA & twos4;
+        long fours = foursA ^ foursB;
+        long eights = foursA & foursB;
+        addToPlanes(planes, base, ones, twos, fours, eights);
     }
 
     /** Adds the 4-bit numbers (r3 r2 r1 r0) to the stored planes of one word. */
@@ -100,11 +122,24 @@ final class BitSlicedCounter {
         x = p ^ r3;
         planes[base + 3] = x ^ carry;
         carry = (p & r3) | (carry & x);
-        for (int i = 4; i < PLANES && carry != 0; i++) {
+        // branch-free: a data-dependent exit mispredicts whenever some lane crosses a multiple of 16
+        for (int i = 4; i < PLANES; i++) {
             p = planes[base + i];
             planes[base + i] = p ^ carry;
             carry &= p;
         }
+    }
+
+    /** Adds another worker's counts into this one. */
+    BitSlicedCounter add(BitSlicedCounter other) {
+        int[] h = other.hets();
+        int[] m = other.missing();
+        flush();
+        for (int i = 0; i < hets.length; i++) {
+            hets[i] += h[i];
+            missing[i] += m[i];
+        }
+        return this;
     }
 
     /** Per-sample heterozygous counts (flushes first). */

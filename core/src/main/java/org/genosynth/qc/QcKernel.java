@@ -1,15 +1,17 @@
 package org.genosynth.qc;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.VariantBlock;
 
 /**
  * The per-block QC function: counts genotypes by popcount, runs the HWE test, applies the variant filters and adds
- * the kept variants' per-sample missing and heterozygous counts. Pure and thread-safe: one instance serves every
- * block, locally or on Spark; results combine by {@link SampleTotals#add}.
+ * the kept variants' per-sample heterozygous and missing calls to the worker's {@link BitSlicedCounter} (integer
+ * counts: any split of blocks over workers gives the same sums). Sums that need block order (doubles) travel in the
+ * block's {@link SampleTotals}. Stateless itself: one instance serves every block, locally or on Spark.
  */
-public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>, java.io.Serializable {
+public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock, QcKernel.BlockQc>,
+        java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int sampleCount;
@@ -36,15 +38,20 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
     public record BlockQc(VariantBlock block, VariantStats[] stats, boolean[] kept, SampleTotals samples) {
     }
 
+    /** A fresh per-worker counter for this kernel's samples. */
+    public BitSlicedCounter newCounter() {
+        return new BitSlicedCounter(sampleCount);
+    }
+
     @Override
-    public BlockQc apply(VariantBlock block) {
+    public BlockQc apply(BitSlicedCounter counter, VariantBlock block) {
         int nv = block.variantCount();
         VariantStats[] stats = new VariantStats[nv];
         boolean[] kept = new boolean[nv];
         SampleTotals totals = new SampleTotals(sampleCount);
         long[] words = block.genotypeWords();
         int wpv = block.wordsPerVariant();
-        RowGroups groups = new RowGroups(sampleCount, words);
+        RowGroups groups = new RowGroups(counter, words);
         for (int v = 0; v < nv; v++) {
             int offset = v * wpv;
             stats[v] = count(words, offset, wpv);
@@ -60,7 +67,7 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
                 addSparseMissing(words, offset, wpv, poly, expectedHom, totals);
             }
         }
-        groups.finish(totals);
+        groups.finish();
         return new BlockQc(block, stats, kept, totals);
     }
 
@@ -90,9 +97,9 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
         private final long[] hetMasks = new long[BitSlicedCounter.GROUP];
         private int count;
 
-        RowGroups(int sampleCount, long[] words) {
+        RowGroups(BitSlicedCounter counter, long[] words) {
             this.words = words;
-            this.counter = new BitSlicedCounter(sampleCount);
+            this.counter = counter;
         }
 
         /** Adds a kept variant; its hets count only when it is polymorphic. */
@@ -105,9 +112,8 @@ public final class QcKernel implements Function<VariantBlock, QcKernel.BlockQc>,
             }
         }
 
-        void finish(SampleTotals totals) {
+        void finish() {
             counter.addRows(words, rows, hetMasks, count);
-            totals.setCounts(counter.hets(), counter.missing());
         }
     }
 

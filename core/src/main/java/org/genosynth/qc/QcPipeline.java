@@ -72,7 +72,9 @@ public final class QcPipeline {
                     sinks.reportPrefix() != null && sinks.inbreeding());
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
-                backend.mapOrdered(new BlockStream(reader, selected, variantKeep), kernel, collector::accept);
+                List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
+                        kernel::newCounter, kernel, collector::accept);
+                collector.setCounts(combine(counters, kernel));
                 List<Path> outputs = collector.commit();
                 notes.addAll(reader.notes());
                 return collector.summary(sheet.size(), removedMind, founders, outputs, notes);
@@ -80,6 +82,14 @@ public final class QcPipeline {
                 collector.close();
             }
         }
+    }
+
+    private static BitSlicedCounter combine(List<BitSlicedCounter> counters, QcKernel kernel) {
+        BitSlicedCounter all = kernel.newCounter();
+        for (BitSlicedCounter c : counters) {
+            all.add(c);
+        }
+        return all;
     }
 
     private static Predicate<Variant> variantPredicate(QcRequest request) {
@@ -97,8 +107,10 @@ public final class QcPipeline {
         SampleTotals totals = new SampleTotals(selected.length);
         QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
         try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
-            backend.mapOrdered(new BlockStream(reader, selected, variantKeep), counting,
-                    r -> totals.add(r.samples()));
+            List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
+                    counting::newCounter, counting, r -> totals.add(r.samples()));
+            BitSlicedCounter all = combine(counters, counting);
+            totals.setCounts(all.hets(), all.missing());
         }
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < selected.length; j++) {
@@ -176,6 +188,10 @@ public final class QcPipeline {
                 throw e;
             }
             this.writer = w;
+        }
+
+        void setCounts(BitSlicedCounter counts) {
+            totals.setCounts(counts.hets(), counts.missing());
         }
 
         void accept(QcKernel.BlockQc r) {

@@ -7,20 +7,18 @@ package org.genosynth.qc;
  * thread count).
  */
 public final class SampleTotals {
+    private final int sampleCount;
     private int[] missing;
-    private final int[] monoMissing;
+    private int[] monoMissing;
     private int[] polyHets;
-    private final double[] polyMissingExpectedHom;
+    private double[] polyMissingExpectedHom;
     private long variants;
     private long polyVariants;
     private double polyExpectedHom;
 
     /** Empty totals for {@code sampleCount} samples. */
     public SampleTotals(int sampleCount) {
-        missing = new int[sampleCount];
-        monoMissing = new int[sampleCount];
-        polyHets = new int[sampleCount];
-        polyMissingExpectedHom = new double[sampleCount];
+        this.sampleCount = sampleCount;
     }
 
     void addVariant(boolean polymorphic, double expectedHom) {
@@ -34,25 +32,41 @@ public final class SampleTotals {
     /** One missing call seen sparsely: counted at monomorphic variants, its expected homozygosity at others. */
     void addSparseMissing(int sample, boolean polymorphic, double expectedHom) {
         if (polymorphic) {
+            if (polyMissingExpectedHom == null) {
+                polyMissingExpectedHom = new double[sampleCount];
+            }
             polyMissingExpectedHom[sample] += expectedHom;
         } else {
+            if (monoMissing == null) {
+                monoMissing = new int[sampleCount];
+            }
             monoMissing[sample]++;
         }
     }
 
-    /** Sets the dense counts: hets at polymorphic variants and missing calls at all variants. */
+    /** Sets the dense counts (combined over workers): hets at polymorphic variants and missing calls. */
     void setCounts(int[] hets, int[] missingCalls) {
         this.polyHets = hets;
         this.missing = missingCalls;
     }
 
-    /** Adds another block's totals into these. */
+    /** Adds another block's sparse sums into these (in block order, so double sums are reproducible). */
     public SampleTotals add(SampleTotals other) {
-        for (int i = 0; i < missing.length; i++) {
-            missing[i] += other.missing[i];
-            monoMissing[i] += other.monoMissing[i];
-            polyHets[i] += other.polyHets[i];
-            polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
+        if (other.monoMissing != null) {
+            if (monoMissing == null) {
+                monoMissing = new int[sampleCount];
+            }
+            for (int i = 0; i < sampleCount; i++) {
+                monoMissing[i] += other.monoMissing[i];
+            }
+        }
+        if (other.polyMissingExpectedHom != null) {
+            if (polyMissingExpectedHom == null) {
+                polyMissingExpectedHom = new double[sampleCount];
+            }
+            for (int i = 0; i < sampleCount; i++) {
+                polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
+            }
         }
         variants += other.variants;
         polyVariants += other.polyVariants;
@@ -61,7 +75,7 @@ public final class SampleTotals {
     }
 
     public int sampleCount() {
-        return missing.length;
+        return sampleCount;
     }
 
     /** Variants counted. */
@@ -81,7 +95,7 @@ public final class SampleTotals {
 
     /** Polymorphic variants where sample {@code s} has a call (plink2 --het OBS_CT). */
     public long hetObserved(int s) {
-        return polyVariants - (missing[s] - monoMissing[s]);
+        return polyVariants - (missing[s] - (monoMissing == null ? 0 : monoMissing[s]));
     }
 
     /** Observed homozygous calls at polymorphic variants (plink2 O(HOM)). */
@@ -94,7 +108,7 @@ public final class SampleTotals {
      * kernel ran with {@code inbreeding}.
      */
     public double expectedHom(int s) {
-        return polyExpectedHom - polyMissingExpectedHom[s];
+        return polyExpectedHom - (polyMissingExpectedHom == null ? 0 : polyMissingExpectedHom[s]);
     }
 
     /** Method-of-moments inbreeding coefficient F = (O - E) / (N - E). */
