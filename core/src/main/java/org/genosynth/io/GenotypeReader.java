@@ -30,6 +30,11 @@ public interface GenotypeReader extends Closeable {
         return List.of();
     }
 
+    /** Number of variants when known without reading them all (for progress), else -1. */
+    default long variantCountHint() {
+        return variantsUpFront().map(List::size).orElse(-1);
+    }
+
     /** The next block of at most {@code maxVariants} variants, or null at the end. */
     VariantBlock nextBlock(int maxVariants);
 

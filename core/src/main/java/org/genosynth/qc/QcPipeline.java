@@ -65,7 +65,7 @@ public final class QcPipeline {
                 throw InputException.usage("no samples left after sample filters");
             }
             SampleSheet kept = sheet.select(selected);
-            sinks.progress().start("variants", reader.variantsUpFront().map(List::size).orElse(-1).longValue());
+            sinks.progress().start("variants", reader.variantCountHint());
             long[] founderMask = request.nonfounders() ? null : founderMask(sheet, kept);
             int founders = founderMask == null ? kept.size() : countBits(founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),

@@ -27,16 +27,19 @@ public final class BedReader implements GenotypeReader {
 
     private final PlinkFileset files;
     private final SampleSheet samples;
-    private final List<Variant> variants;
+    private final int variantCount;
+    private final BimFile.Reader bim;
+    private List<Variant> allVariants;
     private final int bytesPerVariant;
     private final BedSource source;
     private int nextVariant;
     private boolean closed;
 
-    private BedReader(PlinkFileset files, SampleSheet samples, List<Variant> variants, BedSource source) {
+    private BedReader(PlinkFileset files, SampleSheet samples, BimFile.Scan scan, BedSource source) {
         this.files = files;
         this.samples = samples;
-        this.variants = variants;
+        this.variantCount = scan.variantCount();
+        this.bim = new BimFile.Reader(files.bim(), scan.hasMap());
         this.bytesPerVariant = (samples.size() + 3) / 4;
         this.source = source;
     }
@@ -45,13 +48,13 @@ public final class BedReader implements GenotypeReader {
     public static BedReader open(Path path) {
         PlinkFileset files = PlinkFileset.locate(path);
         SampleSheet samples = FamFile.read(files.fam());
-        List<Variant> variants = BimFile.read(files.bim());
+        BimFile.Scan scan = BimFile.scan(files.bim());
         long bytesPerVariant = (samples.size() + 3) / 4;
-        long expected = 3 + bytesPerVariant * variants.size();
+        long expected = 3 + bytesPerVariant * scan.variantCount();
         BedSource source = TextInput.isGzipped(files.bed())
                 ? new StreamSource(files.bed(), TextInput.openStream(files.bed()), expected)
-                : ChannelSource.open(files.bed(), expected, samples.size(), variants.size());
-        BedReader reader = new BedReader(files, samples, variants, source);
+                : ChannelSource.open(files.bed(), expected, samples.size(), scan.variantCount());
+        BedReader reader = new BedReader(files, samples, scan, source);
         try {
             reader.checkMagic();
         } catch (RuntimeException e) {
@@ -91,21 +94,30 @@ public final class BedReader implements GenotypeReader {
 
     @Override
     public Optional<List<Variant>> variantsUpFront() {
-        return Optional.of(variants);
+        if (allVariants == null) {
+            allVariants = BimFile.read(files.bim());
+        }
+        return Optional.of(allVariants);
+    }
+
+    @Override
+    public long variantCountHint() {
+        return variantCount;
     }
 
     @Override
     public VariantBlock nextBlock(int maxVariants) {
-        int count = Math.min(maxVariants, variants.size() - nextVariant);
+        int count = Math.min(maxVariants, variantCount - nextVariant);
         if (count <= 0) {
             source.checkEnd();
             return null;
         }
+        List<Variant> variants = bim.next(count);
         int n = samples.size();
         ByteBuffer raw = source.next(count * bytesPerVariant);
         int bpv = bytesPerVariant;
-        VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n,
-                variants.subList(nextVariant, nextVariant + count), () -> decode(raw, count, n, bpv));
+        VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n, variants,
+                () -> decode(raw, count, n, bpv));
         nextVariant += count;
         return block;
     }
@@ -139,6 +151,7 @@ public final class BedReader implements GenotypeReader {
         if (!closed) {
             closed = true;
             source.close();
+            bim.close();
         }
     }
 

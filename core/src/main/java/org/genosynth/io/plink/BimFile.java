@@ -20,13 +20,77 @@ public final class BimFile {
     private BimFile() {
     }
 
-    /** Reads a .bim (plain or gzipped). */
+    /** Reads a whole .bim (plain or gzipped). */
     public static List<Variant> read(Path path) {
-        List<Variant> variants = new ArrayList<>();
-        boolean anyMap = false;
-        try (LineReader in = new LineReader(path)) {
+        Scan scan = scan(path);
+        try (Reader reader = new Reader(path, scan.hasMap())) {
+            return reader.next(Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * What one fast byte pass over a .bim tells: its number of (non-blank) lines, and whether any genetic position
+     * is non-zero (otherwise the CM column is PLINK's dummy and genetic positions are unknown).
+     */
+    public record Scan(int variantCount, boolean hasMap) {
+    }
+
+    /** Counts lines and looks for a non-zero CM value without parsing anything else. */
+    public static Scan scan(Path path) {
+        int lines = 0;
+        boolean hasMap = false;
+        try (java.io.InputStream in = org.genosynth.io.TextInput.openStream(path)) {
+            byte[] buf = new byte[1 << 16];
+            int field = 0;
+            boolean inToken = false;
+            boolean lineHasContent = false;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte c = buf[i];
+                    if (c == '\n') {
+                        lines += lineHasContent ? 1 : 0;
+                        field = 0;
+                        inToken = false;
+                        lineHasContent = false;
+                    } else if (c == ' ' || c == '\t' || c == '\r') {
+                        if (inToken) {
+                            field++;
+                            inToken = false;
+                        }
+                    } else {
+                        inToken = true;
+                        lineHasContent = true;
+                        hasMap |= field == 2 && c >= '1' && c <= '9';
+                    }
+                }
+            }
+            lines += lineHasContent ? 1 : 0;
+        } catch (java.io.IOException e) {
+            throw org.genosynth.io.TextInput.readFailure(path, e);
+        }
+        if (lines == 0) {
+            throw InputException.inFile(path, "no variants: the .bim file is empty");
+        }
+        return new Scan(lines, hasMap);
+    }
+
+    /** Parses a .bim a chunk of lines at a time, so a block reader holds only the variants it streams. */
+    public static final class Reader implements AutoCloseable {
+        private final LineReader in;
+        private final boolean hasMap;
+
+        /** @param hasMap whether the CM column is a real map (see {@link #scan}) */
+        public Reader(Path path, boolean hasMap) {
+            this.in = new LineReader(path);
+            this.hasMap = hasMap;
+        }
+
+        /** The next {@code count} variants (fewer at the end of the file). */
+        public List<Variant> next(int count) {
+            List<Variant> variants = new ArrayList<>(Math.min(count, 1 << 16));
             String line;
-            while ((line = in.next()) != null) {
+            while (variants.size() < count && (line = in.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -36,17 +100,15 @@ public final class BimFile {
                 }
                 long bp = parseLong(f[3], in, "BP");
                 double cm = parseDouble(f[2], in, "CM");
-                anyMap |= cm != 0 && !Double.isNaN(cm);
-                variants.add(new Variant(f[0], bp, f[1], allele(f[5]), allele(f[4]), cm));
+                variants.add(new Variant(f[0], bp, f[1], allele(f[5]), allele(f[4]), hasMap ? cm : Double.NaN));
             }
+            return variants;
         }
-        if (variants.isEmpty()) {
-            throw InputException.inFile(path, "no variants: the .bim file is empty");
+
+        @Override
+        public void close() {
+            in.close();
         }
-        if (!anyMap) {
-            variants.replaceAll(v -> new Variant(v.chrom(), v.position(), v.id(), v.ref(), v.alt(), Double.NaN));
-        }
-        return variants;
     }
 
     private static String allele(String text) {
