@@ -63,10 +63,10 @@ public final class BlockStream implements Iterator<VariantBlock> {
                 continue;
             }
             if (sampleKeep != null) {
-                b = b.selectSamples(sampleKeep);
+                b = selectSamples(b);
             }
             if (b.firstIndex() != emitted) {
-                b = new VariantBlock(emitted, b.sampleCount(), b.variants(), b.genotypeWords(), dosages(b), phases(b));
+                b = b.renumbered(emitted);
             }
             emitted += b.variantCount();
             next = b;
@@ -74,20 +74,27 @@ public final class BlockStream implements Iterator<VariantBlock> {
         return next != null;
     }
 
-    private static float[][] dosages(VariantBlock b) {
-        float[][] d = new float[b.variantCount()][];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = b.dosages(i);
+    /**
+     * Restricts a block to the kept samples; for hard-call blocks the copying is deferred to whichever thread first
+     * reads the genotypes (a worker), like the decoding itself.
+     */
+    private VariantBlock selectSamples(VariantBlock b) {
+        if (b.hasDosages() || hasPhase(b)) {
+            return b.selectSamples(sampleKeep);
         }
-        return d;
+        VariantBlock source = b;
+        int[] keep = sampleKeep;
+        return VariantBlock.decodedOnDemand(b.firstIndex(), keep.length, b.variants(),
+                () -> source.selectSamples(keep).genotypeWords());
     }
 
-    private static long[][] phases(VariantBlock b) {
-        long[][] p = new long[b.variantCount()][];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = b.phase(i);
+    private static boolean hasPhase(VariantBlock b) {
+        for (int i = 0; i < b.variantCount(); i++) {
+            if (b.isPhased(i)) {
+                return true;
+            }
         }
-        return p;
+        return false;
     }
 
     @Override

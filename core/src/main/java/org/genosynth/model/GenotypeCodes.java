@@ -72,15 +72,23 @@ public final class GenotypeCodes {
     }
 
     /**
-     * Copies the codes of the samples {@code keep} (ascending or not) from one variant into another packed row.
-     * The destination row must be zeroed.
+     * Copies the codes of the samples {@code keep} (in any order, repeats allowed) from one variant into another packed
+     * row, overwriting its words; 32 output codes are assembled in a register per word written.
      */
     public static void select(long[] src, int srcOffset, int[] keep, long[] dst, int dstOffset) {
-        for (int j = 0; j < keep.length; j++) {
-            int code = get(src, srcOffset, keep[j]);
-            if (code != 0) {
-                dst[dstOffset + (j >>> 5)] |= (long) code << ((j & 31) << 1);
+        long acc = 0;
+        int j = 0;
+        for (; j < keep.length; j++) {
+            int s = keep[j];
+            long code = (src[srcOffset + (s >>> 5)] >>> ((s & 31) << 1)) & 3L;
+            acc |= code << ((j & 31) << 1);
+            if ((j & 31) == 31) {
+                dst[dstOffset + (j >>> 5)] = acc;
+                acc = 0;
             }
+        }
+        if ((j & 31) != 0) {
+            dst[dstOffset + (j >>> 5)] = acc;
         }
     }
 

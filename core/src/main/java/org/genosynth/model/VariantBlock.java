@@ -49,11 +49,17 @@ public final class VariantBlock {
      */
     public static VariantBlock decodedOnDemand(long firstIndex, int sampleCount, List<Variant> variants,
                                                java.util.function.Supplier<long[]> decoder) {
-        VariantBlock b = new VariantBlock(firstIndex, sampleCount, variants,
-                new long[variants.size() * GenotypeCodes.wordsPerVariant(sampleCount)], null, null);
-        b.genotypes = null;
-        b.decoder = decoder;
-        return b;
+        return new VariantBlock(firstIndex, sampleCount, variants, decoder, null, null);
+    }
+
+    private VariantBlock(long firstIndex, int sampleCount, List<Variant> variants,
+                         java.util.function.Supplier<long[]> decoder, float[][] dosages, long[][] phase) {
+        this.firstIndex = firstIndex;
+        this.sampleCount = sampleCount;
+        this.variants = List.copyOf(variants);
+        this.decoder = Objects.requireNonNull(decoder);
+        this.dosages = dosages;
+        this.phase = phase;
     }
 
     private long[] checkLength(long[] words) {
@@ -136,6 +142,14 @@ public final class VariantBlock {
     /** True when variant {@code i} is phased. */
     public boolean isPhased(int i) {
         return phase(i) != null;
+    }
+
+    /** This block with its first variant numbered {@code newFirstIndex}; genotypes stay undecoded if they were. */
+    public synchronized VariantBlock renumbered(long newFirstIndex) {
+        if (genotypes != null) {
+            return new VariantBlock(newFirstIndex, sampleCount, variants, genotypes, dosages, phase);
+        }
+        return new VariantBlock(newFirstIndex, sampleCount, variants, this::genotypeWords, dosages, phase);
     }
 
     /** This block without dosages (hard calls only). */
