@@ -1,0 +1,248 @@
+package org.genosynth.assoc.lmm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.model.GenotypeMatrix;
+
+/**
+ * GEMMA's univariate linear mixed model, {@code gemma -gk 1} followed by {@code gemma -k K -lmm 4}:
+ * <ol>
+ * <li>samples: those with a phenotype and every covariate;</li>
+ * <li>SNPs: GEMMA's default filters over those samples ({@link SnpFilter});</li>
+ * <li>K: the centred relatedness matrix over the tested SNPs ({@link Relatedness});</li>
+ * <li>one eigendecomposition {@code K = U D U'} (LAPACK dsyevd), eigenvalues below 1e-10 set to 0;</li>
+ * <li>{@code U'W} and {@code U'y} once; the null model by ML and REML lambda search; vg, ve, PVE as GEMMA reports;</li>
+ * <li>per SNP (missing dosages set to the SNP's mean), {@code U'x} by dgemm on blocks of SNPs; the score test at the
+ * null ML lambda, the Wald test at the SNP's REML lambda, the likelihood ratio test at its ML lambda.</li>
+ * </ol>
+ * Blocks of SNPs are optimised on worker threads; results do not depend on the thread count.
+ */
+public final class LmmEngine {
+    private LmmEngine() {
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param g          genotypes (dosages when present, otherwise hard calls)
+     * @param phenotype  one value per sample of {@code g}, NaN missing
+     * @param covariates {@code covariates[j][sample]}, including the intercept column; null for the intercept only
+     * @param options    settings
+     */
+    public static LmmResult fit(GenotypeMatrix g, double[] phenotype, double[][] covariates, LmmOptions options) {
+        double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
+        int[] rows = analysedRows(phenotype, w);
+        int n = rows.length;
+        int c = w.length;
+        if (n <= c + 1) {
+            throw new IllegalArgumentException("only " + n + " samples have a phenotype and all covariates");
+        }
+        long t0 = System.nanoTime();
+        double[] freq = new double[g.variantCount()];
+        int[] missing = new int[g.variantCount()];
+        boolean[] tested = SnpFilter.select(g, rows, w, options, freq, missing);
+        int testedCount = 0;
+        for (boolean t : tested) {
+            testedCount += t ? 1 : 0;
+        }
+        if (testedCount == 0) {
+            throw new IllegalArgumentException("no SNP passes the filters (maf, missingness, polymorphism)");
+        }
+        long t1 = System.nanoTime();
+        double[] u = Relatedness.centred(g, rows, tested);
+        long t2 = System.nanoTime();
+        double[] eval = Dense.symmetricEigen(u, n);
+        long t3 = System.nanoTime();
+        double traceK = 0;
+        for (int i = 0; i < n; i++) {
+            if (eval[i] < 1e-10) {
+                eval[i] = 0;
+            }
+            traceK += eval[i];
+        }
+        traceK /= n;
+        double[] wSub = new double[n * c];
+        double[] ySub = new double[n];
+        for (int r = 0; r < n; r++) {
+            ySub[r] = phenotype[rows[r]];
+            for (int j = 0; j < c; j++) {
+                wSub[r + j * n] = w[j][rows[r]];
+            }
+        }
+        double[] utw = new double[n * c];
+        double[] uty = new double[n];
+        Dense.transposeTimes(u, n, n, wSub, c, utw);
+        Dense.transposeTimes(u, n, n, ySub, 1, uty);
+        LambdaGrid grid = new LambdaGrid(eval, options);
+        Likelihood nullLk = new Likelihood(eval, utw, uty, c, true, grid);
+        double[] mle = LambdaSearch.search(nullLk, false, grid, options.regions());
+        double[] reml = LambdaSearch.search(nullLk, true, grid, options.regions());
+        NullModel nullModel = nullModel(nullLk, eval, utw, uty, c, reml, mle, traceK);
+
+        long t4 = System.nanoTime();
+        List<LmmResult.SnpResult> results = associate(g, rows, tested, freq, missing, u, eval, utw, uty, c, grid,
+                mle, options);
+        long t5 = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        notes.add(Dense.implementations());
+        notes.add(n + " of " + g.sampleCount() + " samples analysed; " + testedCount + " of " + g.variantCount()
+                + " SNPs tested");
+        notes.add(String.format(java.util.Locale.ROOT, "seconds: filter %.2f, relatedness %.2f, eigen %.2f, "
+                + "null model %.2f, association %.2f", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                (t4 - t3) / 1e9, (t5 - t4) / 1e9));
+        return new LmmResult(nullModel, rows, c, results, notes);
+    }
+
+    /**
+     * GEMMA's {@code -gk 1} output: the centred relatedness matrix over all samples of {@code g}, from the SNPs that
+     * pass the filters over the analysed samples (column-major, {@code g.sampleCount()} squared).
+     */
+    public static double[] gemmaRelatedness(GenotypeMatrix g, double[] phenotype, double[][] covariates,
+                                            LmmOptions options) {
+        double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
+        int[] rows = analysedRows(phenotype, w);
+        boolean[] tested = SnpFilter.select(g, rows, w, options, new double[g.variantCount()],
+                new int[g.variantCount()]);
+        return Relatedness.centred(g, IntStream.range(0, g.sampleCount()).toArray(), tested);
+    }
+
+    private static double[][] intercept(int n) {
+        double[][] w = new double[1][n];
+        Arrays.fill(w[0], 1.0);
+        return w;
+    }
+
+    private static int[] analysedRows(double[] y, double[][] w) {
+        return IntStream.range(0, y.length).filter(i -> {
+            if (!Double.isFinite(y[i])) {
+                return false;
+            }
+            for (double[] col : w) {
+                if (!Double.isFinite(col[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }).toArray();
+    }
+
+    private static NullModel nullModel(Likelihood lk, double[] eval, double[] utw, double[] uty, int c,
+                                       double[] reml, double[] mle, double traceK) {
+        int n = eval.length;
+        double lambda = reml[0];
+        double ve = lk.residualPyy(lambda) / (n - c);
+        double vg = ve * lambda;
+        double[][] whw = new double[c][c];
+        double[] why = new double[c];
+        for (int i = 0; i < n; i++) {
+            double hi = 1.0 / (eval[i] * lambda + 1.0);
+            for (int a = 0; a < c; a++) {
+                double wa = utw[i + a * n] * hi;
+                why[a] += wa * uty[i];
+                for (int b = 0; b < c; b++) {
+                    whw[a][b] += wa * utw[i + b * n];
+                }
+            }
+        }
+        double[][] inv = SmallMatrix.inverse(whw);
+        double[] beta = new double[c];
+        double[] betaSe = new double[c];
+        for (int a = 0; a < c; a++) {
+            for (int b = 0; b < c; b++) {
+                beta[a] += inv[a][b] * why[b];
+            }
+            betaSe[a] = safeSqrt(inv[a][a] * ve);
+        }
+        double se = safeSqrt(-1.0 / lk.remlDev2(lambda));
+        double pve = traceK * lambda / (traceK * lambda + 1.0);
+        double pveSe = traceK / ((traceK * lambda + 1.0) * (traceK * lambda + 1.0)) * se;
+        return new NullModel(n, lambda, reml[1], mle[0], mle[1], vg, ve, pve, pveSe, traceK, beta, betaSe);
+    }
+
+    /** GEMMA's safe_sqrt: the square root of |d| when d < 0.001. */
+    static double safeSqrt(double d) {
+        double d1 = d < 0.001 ? Math.abs(d) : d;
+        return Math.sqrt(d1);
+    }
+
+    private record Block(int[] variants) {
+    }
+
+    private static List<LmmResult.SnpResult> associate(GenotypeMatrix g, int[] rows, boolean[] tested, double[] freq,
+                                                      int[] missing, double[] u, double[] eval, double[] utw,
+                                                      double[] uty, int c, LambdaGrid grid, double[] nullMle,
+                                                      LmmOptions options) {
+        List<Block> blocks = new ArrayList<>();
+        int[] buf = new int[options.blockSize()];
+        int k = 0;
+        for (int v = 0; v < g.variantCount(); v++) {
+            if (tested[v]) {
+                buf[k++] = v;
+                if (k == buf.length) {
+                    blocks.add(new Block(buf.clone()));
+                    k = 0;
+                }
+            }
+        }
+        if (k > 0) {
+            blocks.add(new Block(Arrays.copyOf(buf, k)));
+        }
+        int n = rows.length;
+        List<LmmResult.SnpResult> out = new ArrayList<>();
+        try (LocalBackend backend = new LocalBackend(options.threads())) {
+            backend.mapOrdered(blocks.iterator(), block -> {
+                int b = block.variants().length;
+                double[] x = new double[n * b];
+                double[] all = new double[g.sampleCount()];
+                for (int j = 0; j < b; j++) {
+                    g.dosages(block.variants()[j], all);
+                    double sum = 0;
+                    int called = 0;
+                    for (int r = 0; r < n; r++) {
+                        double d = all[rows[r]];
+                        if (!Double.isNaN(d)) {
+                            sum += d;
+                            called++;
+                        }
+                    }
+                    double mean = sum / called;
+                    for (int r = 0; r < n; r++) {
+                        double d = all[rows[r]];
+                        x[j * n + r] = Double.isNaN(d) ? mean : d;
+                    }
+                }
+                double[] utx = new double[n * b];
+                Dense.transposeTimes(u, n, n, x, b, utx);
+                Likelihood lk = new Likelihood(eval, utw, uty, c, false, grid);
+                List<LmmResult.SnpResult> res = new ArrayList<>(b);
+                for (int j = 0; j < b; j++) {
+                    int v = block.variants()[j];
+                    lk.setSnp(utx, j * n);
+                    res.add(testSnp(lk, v, n - missing[v], freq[v], c, grid, nullMle, options));
+                }
+                return res;
+            }, out::addAll);
+        }
+        return out;
+    }
+
+    private static LmmResult.SnpResult testSnp(Likelihood lk, int v, int observed, double freq, int c,
+                                               LambdaGrid grid, double[] nullMle, LmmOptions options) {
+        int n = lk.n;
+        double df = n - c - 1;
+        double[] q = lk.testQuantities(nullMle[0]);
+        double pScore = PValues.fUpper(n * q[2] * q[2] / (q[0] * q[1]), 1.0, df);
+        double[] reml = LambdaSearch.search(lk, true, grid, options.regions());
+        q = lk.testQuantities(reml[0]);
+        double beta = q[2] / q[1];
+        double tau = df / q[3];
+        double se = safeSqrt(1.0 / (tau * q[1]));
+        double pWald = PValues.fUpper((q[0] - q[3]) * tau, 1.0, df);
+        double[] mle = LambdaSearch.search(lk, false, grid, options.regions());
+        double pLrt = PValues.chiSquareUpper(2.0 * (mle[1] - nullMle[1]), 1.0);
+        return new LmmResult.SnpResult(v, observed, freq, beta, se, mle[1], reml[0], mle[0], pWald, pLrt, pScore);
+    }
+}
