@@ -1,63 +1,93 @@
 package org.genosynth.assoc.lmm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.genosynth.io.table.PhenotypeReader;
+import java.util.Map;
+import org.genosynth.assoc.AnalysisSamples;
+import org.genosynth.assoc.GwasRequest;
+import org.genosynth.assoc.GwasResult;
+import org.genosynth.io.AtomicOutput;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.PhenotypeTable;
+import org.genosynth.model.Variant;
+import org.genosynth.report.svg.GwasPlots;
 
-/** Reads the inputs of a request, fits {@link LmmEngine} and writes {@link LmmResultWriter}'s tables. */
+/**
+ * {@code gwas --model lmm}: reads the inputs of a request (samples with a phenotype and every covariate, as for the
+ * other models), fits {@link LmmEngine} (GEMMA {@code -gk 1} + {@code -lmm 4}) and writes {@code OUT.gwas.tsv},
+ * {@code OUT.lmm.log.tsv} (the null model) and the Manhattan and QQ plots of the Wald test.
+ */
 public final class LmmGwas {
     private LmmGwas() {
     }
 
-    /** The result and the files written. */
-    public record Outcome(LmmResult result, List<Path> files) {
+    /** The fitted model and what the command reports. */
+    public record Outcome(LmmResult result, GwasResult gwas) {
     }
 
-    public static Outcome run(LmmRequest request) {
-        GenotypeMatrix g = GenotypeMatrix.load(request.genotypes(), request.readOptions(), null);
-        PhenotypeTable pheno = PhenotypeReader.read(request.phenotypes(), g.samples().samples());
-        double[] y = pheno.column(PhenotypeReader.resolveColumn(pheno, request.phenotypeColumn(),
-                request.phenotypes()));
-        double[][] w = null;
-        if (request.covariates() != null) {
-            PhenotypeTable cov = PhenotypeReader.read(request.covariates(), g.samples().samples());
-            w = withIntercept(cov);
+    /** Runs the request (its model must be lmm). */
+    public static GwasResult run(GwasRequest request) {
+        return fit(request).gwas();
+    }
+
+    /** Runs the request and also returns the fitted model. */
+    public static Outcome fit(GwasRequest request) {
+        GenotypeMatrix g = GenotypeMatrix.load(request.input(), request.read(), null);
+        AnalysisSamples samples = AnalysisSamples.load(request, g.samples().samples(), false);
+        int n = g.sampleCount();
+        double[] y = new double[n];
+        Arrays.fill(y, Double.NaN);
+        int covariates = samples.covariateNames().size();
+        double[][] w = new double[covariates + 1][n];
+        for (double[] column : w) {
+            Arrays.fill(column, Double.NaN);
         }
-        LmmResult result = LmmEngine.fit(g, y, w, request.options());
-        List<Path> files = LmmResultWriter.write(request.outPrefix(), g.variants(), result);
-        return new Outcome(result, files);
-    }
-
-    private static double[][] withIntercept(PhenotypeTable cov) {
-        List<double[]> cols = new ArrayList<>();
-        boolean hasConstant = false;
-        for (int j = 0; j < cov.columnCount(); j++) {
-            double[] c = cov.column(j);
-            double first = Double.NaN;
-            boolean constant = true;
-            for (double v : c) {
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                if (Double.isNaN(first)) {
-                    first = v;
-                } else if (v != first) {
-                    constant = false;
-                    break;
-                }
+        for (int k = 0; k < samples.size(); k++) {
+            int s = samples.keep()[k];
+            y[s] = samples.phenotype()[k];
+            w[0][s] = 1;
+            for (int c = 0; c < covariates; c++) {
+                w[c + 1][s] = samples.covariates()[c][k];
             }
-            hasConstant |= constant && first != 0;
-            cols.add(c);
         }
-        if (!hasConstant) {
-            double[] one = new double[cov.rowCount()];
-            Arrays.fill(one, 1.0);
-            cols.add(0, one);
+        LmmResult result = LmmEngine.fit(g, y, w, LmmOptions.defaults().withThreads(request.threads()));
+        List<Path> files = new ArrayList<>(LmmResultWriter.write(Path.of(request.outPrefix()), g.variants(), result));
+        files.addAll(writePlots(request, g.variants(), result, samples.size()));
+        List<String> notes = new ArrayList<>(samples.notes());
+        notes.addAll(result.notes());
+        NullModel m = result.nullModel();
+        notes.add(String.format(java.util.Locale.ROOT, "null model: vg %.6g, ve %.6g, lambda %.6g, PVE %.6g (se %.3g)",
+                m.vg(), m.ve(), m.lambdaReml(), m.pve(), m.pveSe()));
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("samples", (double) m.sampleCount());
+        summary.put("pve", m.pve());
+        summary.put("lambda", m.lambdaReml());
+        return new Outcome(result, new GwasResult(files.get(0), result.snps().size(), files, notes, summary));
+    }
+
+    private static List<Path> writePlots(GwasRequest request, List<Variant> variants, LmmResult result, int samples) {
+        GwasPlots plots = new GwasPlots();
+        for (LmmResult.SnpResult s : result.snps()) {
+            Variant v = variants.get(s.variant());
+            plots.add(v.chrom(), v.position(), Math.log10(s.pWald()));
         }
-        return cols.toArray(new double[0][]);
+        String label = request.phenoCol() + " (lmm, " + samples + " samples)";
+        Path manhattan = Path.of(request.outPrefix() + ".manhattan.svg");
+        Path qq = Path.of(request.outPrefix() + ".qq.svg");
+        try (AtomicOutput out = new AtomicOutput()) {
+            Files.writeString(out.temp(manhattan), plots.manhattan("Manhattan plot: " + label),
+                    StandardCharsets.UTF_8);
+            Files.writeString(out.temp(qq), plots.qq("QQ plot: " + label), StandardCharsets.UTF_8);
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing plots for " + request.outPrefix(), e);
+        }
+        return List.of(manhattan, qq);
     }
 }

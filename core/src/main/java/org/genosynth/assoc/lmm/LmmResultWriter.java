@@ -12,7 +12,7 @@ import org.genosynth.model.Variant;
 import org.genosynth.util.Numbers;
 
 /**
- * Writes {@code OUT.lmm.tsv} (one line per tested SNP: {@code #CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P
+ * Writes {@code OUT.gwas.tsv} (one line per tested SNP: {@code #CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P
  * P_WALD P_LRT P_SCORE}, P = P_WALD, A1 = the counted ALT allele, unknown positions as {@code NA}) and
  * {@code OUT.lmm.log.tsv} (the null model: {@code KEY VALUE} lines), both atomically.
  */
@@ -22,7 +22,7 @@ public final class LmmResultWriter {
 
     /** Writes both files for {@code outPrefix}; returns their paths. */
     public static List<Path> write(Path outPrefix, List<Variant> variants, LmmResult result) {
-        Path table = Path.of(outPrefix + ".lmm.tsv");
+        Path table = Path.of(outPrefix + ".gwas.tsv");
         Path log = Path.of(outPrefix + ".lmm.log.tsv");
         try (AtomicOutput out = new AtomicOutput()) {
             writeTable(out.temp(table), variants, result);

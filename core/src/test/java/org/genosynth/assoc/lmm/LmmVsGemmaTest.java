@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import org.genosynth.assoc.GwasRequest;
+import org.genosynth.assoc.Model;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.io.SharedData;
 import org.genosynth.model.GenotypeMatrix;
@@ -43,17 +45,19 @@ class LmmVsGemmaTest {
                 "output/kin.cXX.txt", "-lmm", "4", "-n", "1", "-o", "lmm");
 
         ReadOptions read = new ReadOptions(null, null, anno, null);
-        LmmGwas.Outcome outcome = LmmGwas.run(new LmmRequest(geno, read, pheno, "1", null, dir.resolve("ours"),
-                LmmOptions.defaults()));
+        LmmGwas.Outcome outcome = LmmGwas.fit(new GwasRequest(geno, read, pheno, "1", null, null, Model.LMM,
+                dir.resolve("ours").toString(), 2));
         LmmResult ours = outcome.result();
         GenotypeMatrix g = GenotypeMatrix.load(geno, read, null);
 
         compareNullModel(ours.nullModel(), Files.readAllLines(dir.resolve("output/lmm.log.txt")));
         compareSnps(ours, g.variants(), dir.resolve("output/lmm.assoc.txt"));
         compareRelatedness(g, dir.resolve("output/kin.cXX.txt"));
-        assertThat(Files.readAllLines(outcome.files().get(0))).hasSize(ours.snps().size() + 1)
+        assertThat(outcome.gwas().table()).isEqualTo(dir.resolve("ours.gwas.tsv"));
+        assertThat(Files.readAllLines(outcome.gwas().table())).hasSize(ours.snps().size() + 1)
                 .first().asString().startsWith("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1_FREQ\tOBS_CT\tBETA\tSE\tP\t");
-        assertThat(outcome.files().get(1)).exists();
+        assertThat(dir.resolve("ours.lmm.log.tsv")).exists();
+        assertThat(dir.resolve("ours.manhattan.svg")).exists();
     }
 
     private static void compareNullModel(NullModel m, List<String> log) {

@@ -1,0 +1,23 @@
+package org.genosynth.assoc;
+
+import java.util.Locale;
+import org.genosynth.io.InputException;
+
+/** The association model of a GWAS run. */
+public enum Model {
+    /** Least squares of a quantitative phenotype on genotype + covariates (plink2 {@code --glm}, linear). */
+    LINEAR,
+    /** Logistic regression of a 0/1 phenotype, Firth fallback (plink2 {@code --glm firth-fallback}). */
+    LOGISTIC,
+    /** Linear mixed model with a kinship matrix (GEMMA-style). */
+    LMM;
+
+    /** Parses {@code linear|logistic|lmm} (any case); unknown names are a usage error. */
+    public static Model parse(String text) {
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InputException.usage("--model must be linear, logistic or lmm, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.genosynth.assoc.glm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.genosynth.assoc.AnalysisSamples;
+import org.genosynth.assoc.AssocRow;
+import org.genosynth.assoc.GwasRequest;
+import org.genosynth.assoc.GwasResult;
+import org.genosynth.assoc.GwasTableWriter;
+import org.genosynth.assoc.Model;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.BlockStream;
+import org.genosynth.io.GenotypeFiles;
+import org.genosynth.io.GenotypeReader;
+import org.genosynth.model.VariantBlock;
+import org.genosynth.report.svg.GwasPlots;
+
+/**
+ * Linear or logistic association of every variant with one phenotype, the equivalent of plink2
+ * {@code --glm hide-covar omit-ref} (logistic: {@code firth-fallback}): samples with a missing phenotype or covariate
+ * are left out of every test, a missing call leaves the sample out of that variant's test. Writes
+ * {@code OUT.gwas.tsv}, {@code OUT.manhattan.svg} and {@code OUT.qq.svg}. Output is byte-identical at any thread count
+ * (blocks are computed independently and written in input order).
+ */
+public final class GlmGwas {
+    private GlmGwas() {
+    }
+
+    /** Runs {@code request} (model linear or logistic). */
+    public static GwasResult run(GwasRequest request) {
+        if (request.model() == Model.LMM) {
+            throw new IllegalArgumentException("GlmGwas runs linear and logistic models; lmm is LmmGwas");
+        }
+        boolean logistic = request.model() == Model.LOGISTIC;
+        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read());
+             Backend backend = new LocalBackend(request.threads());
+             AtomicOutput output = new AtomicOutput()) {
+            AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic);
+            CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());
+            Function<VariantBlock, AssocRow[]> kernel = logistic
+                    ? new LogisticKernel(basis, samples.phenotype())
+                    : new LinearKernel(basis, samples.phenotype());
+            GwasPlots plots = new GwasPlots();
+            long[] counts = new long[3];
+            double[] minLog10p = {0};
+            List<String> notes = new ArrayList<>(samples.notes());
+            try (GwasTableWriter table = new GwasTableWriter(output, request.outPrefix(), logistic)) {
+                backend.mapOrdered(new BlockStream(reader, samples.keep(), null), kernel, rows -> {
+                    for (AssocRow r : rows) {
+                        table.add(r);
+                        counts[0]++;
+                        if (r.tested()) {
+                            counts[1]++;
+                            counts[2] += r.firth() ? 1 : 0;
+                            minLog10p[0] = Math.min(minLog10p[0], r.log10p());
+                            plots.add(r.variant().chrom(), r.variant().position(), r.log10p());
+                        }
+                    }
+                });
+                table.finish();
+                String label = request.phenoCol() + " (" + request.model().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", " + samples.size() + " samples, " + samples.covariateNames().size() + " covariates)";
+                Path manhattan = Path.of(request.outPrefix() + ".manhattan.svg");
+                Path qq = Path.of(request.outPrefix() + ".qq.svg");
+                write(output, manhattan, plots.manhattan("Manhattan plot: " + label));
+                write(output, qq, plots.qq("QQ plot: " + label));
+                output.commit();
+                if (counts[0] > counts[1]) {
+                    notes.add((counts[0] - counts[1]) + " variants not tested (constant among the samples used, or "
+                            + "collinear with the covariates): statistics NA");
+                }
+                if (logistic && counts[2] > 0) {
+                    notes.add(counts[2] + " variants fitted with Firth's penalized likelihood (FIRTH = Y)");
+                }
+                notes.addAll(reader.notes());
+                Map<String, Double> summary = new LinkedHashMap<>();
+                summary.put("samples", (double) samples.size());
+                summary.put("covariates", (double) samples.covariateNames().size());
+                summary.put("variants", (double) counts[0]);
+                summary.put("variants_tested", (double) counts[1]);
+                summary.put("firth", (double) counts[2]);
+                summary.put("min_log10_p", minLog10p[0]);
+                return new GwasResult(table.path(), counts[1], List.of(table.path(), manhattan, qq), notes, summary);
+            }
+        }
+    }
+
+    private static void write(AtomicOutput output, Path target, String text) {
+        try {
+            Files.writeString(output.temp(target), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + target, e);
+        }
+    }
+}

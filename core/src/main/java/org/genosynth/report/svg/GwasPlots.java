@@ -1,0 +1,160 @@
+package org.genosynth.report.svg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manhattan and QQ plots of a GWAS. Points are added in table order; every point with p <= 0.01 is drawn, and of the
+ * others one in {@link #THIN} (by their order of arrival, so the plot is the same at any thread count). Variants without
+ * a position appear in the QQ plot only.
+ */
+public final class GwasPlots {
+    /** One point in THIN of those with p > 0.01 is drawn. */
+    public static final int THIN = 20;
+    private static final double SIGNIFICANT = -Math.log10(5e-8);
+    private static final int W = 900;
+    private static final int H = 420;
+    private static final int LEFT = 55;
+    private static final int RIGHT = 15;
+    private static final int TOP = 25;
+    private static final int BOTTOM = 45;
+
+    private final Map<String, Long> chromMax = new LinkedHashMap<>();
+    private final List<String> chroms = new ArrayList<>();
+    private int[] chrom = new int[1024];
+    private long[] pos = new long[1024];
+    private double[] score = new double[1024];
+    private int size;
+    private long small;
+    private long large;
+    private double maxScore;
+
+    /** Adds a tested variant with {@code log10p} (log10 of its p-value). */
+    public void add(String chromosome, long position, double log10p) {
+        if (Double.isNaN(log10p)) {
+            return;
+        }
+        double s = Double.isInfinite(log10p) ? 330 : -log10p;
+        if (s < 2) {
+            large++;
+            if ((large - 1) % THIN != 0) {
+                return;
+            }
+        } else {
+            small++;
+        }
+        if (size == score.length) {
+            chrom = Arrays.copyOf(chrom, size * 2);
+            pos = Arrays.copyOf(pos, size * 2);
+            score = Arrays.copyOf(score, size * 2);
+        }
+        Long known = chromMax.get(chromosome);
+        if (known == null) {
+            chroms.add(chromosome);
+        }
+        chromMax.put(chromosome, Math.max(known == null ? 0 : known, position));
+        chrom[size] = chroms.indexOf(chromosome);
+        pos[size] = position;
+        score[size] = s;
+        maxScore = Math.max(maxScore, s);
+        size++;
+    }
+
+    private double yTop() {
+        return Math.max(Math.ceil(maxScore), Math.ceil(SIGNIFICANT));
+    }
+
+    /** The Manhattan plot: -log10 p against position, chromosomes side by side in order of appearance. */
+    public String manhattan(String title) {
+        Svg svg = new Svg(W, H);
+        double[] offset = new double[chroms.size() + 1];
+        for (int c = 0; c < chroms.size(); c++) {
+            offset[c + 1] = offset[c] + Math.max(1, chromMax.get(chroms.get(c)));
+        }
+        double total = Math.max(1, offset[chroms.size()]);
+        double plotW = W - LEFT - RIGHT;
+        double plotH = H - TOP - BOTTOM;
+        double top = yTop();
+        axes(svg, W, title, "chromosome", top);
+        for (int c = 0; c < chroms.size(); c++) {
+            double mid = LEFT + plotW * (offset[c] + offset[c + 1]) / 2 / total;
+            svg.text(mid, H - BOTTOM + 14, "middle", chroms.get(c), null);
+        }
+        String[] colors = {"#1f4e9c", "#7fa7d9"};
+        for (int parity = 0; parity < 2; parity++) {
+            svg.openGroup("fill=\"" + colors[parity] + "\"");
+            for (int i = 0; i < size; i++) {
+                if (pos[i] <= 0 || chrom[i] % 2 != parity) {
+                    continue;
+                }
+                double x = LEFT + plotW * (offset[chrom[i]] + pos[i]) / total;
+                double y = TOP + plotH * (1 - Math.min(score[i], top) / top);
+                svg.dot(x, y, 1.8);
+            }
+            svg.closeGroup();
+        }
+        double ySig = TOP + plotH * (1 - SIGNIFICANT / top);
+        svg.line(LEFT, ySig, W - RIGHT, ySig, "#c0392b", "stroke-dasharray=\"4 3\"");
+        return svg.finish();
+    }
+
+    /** The QQ plot: observed against expected -log10 p under the null, with the identity line. */
+    public String qq(String title) {
+        double[] small = new double[size];
+        double[] large = new double[size];
+        int ns = 0;
+        int nl = 0;
+        for (int i = 0; i < size; i++) {
+            if (score[i] >= 2) {
+                small[ns++] = score[i];
+            } else {
+                large[nl++] = score[i];
+            }
+        }
+        Arrays.sort(small, 0, ns);
+        Arrays.sort(large, 0, nl);
+        long total = this.small + this.large;
+        Svg svg = new Svg(H + 60, H);
+        double plotW = H + 60 - LEFT - RIGHT;
+        double plotH = H - TOP - BOTTOM;
+        double maxExpected = total == 0 ? 1 : -Math.log10(0.5 / total);
+        double top = Math.max(yTop(), Math.ceil(maxExpected));
+        axes(svg, H + 60, title, "expected -log10 p", top);
+        svg.line(LEFT, TOP + plotH, LEFT + plotW, TOP, "#888888", null);
+        svg.openGroup("fill=\"#1f4e9c\"");
+        // rank 1 is the smallest p; the thinned large-p points stand for THIN-ish ranks each
+        for (int j = 0; j < ns; j++) {
+            long rank = ns - j;
+            plotQq(svg, -Math.log10((rank - 0.5) / total), small[j], top, plotW, plotH);
+        }
+        double step = nl == 0 ? 0 : (double) this.large / nl;
+        for (int j = 0; j < nl; j++) {
+            double rank = this.small + (nl - j - 0.5) * step;
+            plotQq(svg, -Math.log10(Math.min(1, rank / total)), large[j], top, plotW, plotH);
+        }
+        svg.closeGroup();
+        return svg.finish();
+    }
+
+    private static void plotQq(Svg svg, double expected, double observed, double top, double plotW, double plotH) {
+        svg.dot(LEFT + plotW * Math.min(expected, top) / top, TOP + plotH * (1 - Math.min(observed, top) / top), 1.8);
+    }
+
+    private static void axes(Svg svg, int width, String title, String xLabel, double top) {
+        svg.text(LEFT, 16, "start", title, "font-size=\"13\"");
+        svg.line(LEFT, TOP, LEFT, H - BOTTOM, "black", null);
+        svg.line(LEFT, H - BOTTOM, width - RIGHT, H - BOTTOM, "black", null);
+        double plotH = H - TOP - BOTTOM;
+        int tick = top <= 10 ? 1 : top <= 40 ? 5 : 10;
+        for (int v = 0; v <= top; v += tick) {
+            double y = TOP + plotH * (1 - v / top);
+            svg.line(LEFT - 4, y, LEFT, y, "black", null);
+            svg.text(LEFT - 7, y + 4, "end", Integer.toString(v), null);
+        }
+        svg.text(14, TOP + plotH / 2, "middle", "-log10 p", "transform=\"rotate(-90 14 " + (TOP + plotH / 2) + ")\"");
+        svg.text((LEFT + width - RIGHT) / 2.0, H - 8, "middle", xLabel, null);
+    }
+}
