@@ -2,8 +2,6 @@
 # genosynth gwas --model lmm vs GEMMA (-gk 1 then -lmm 4) on mouse_hs1940 (BIMBAM dosages, phenotype 1).
 # Runs both alternately RUNS times (default 3) after one warm-up each and prints the median wall times and their ratio
 # (genosynth / GEMMA, GEMMA = kinship + association). Target: <= 0.5 including JVM start-up.
-# NOTE: `genosynth gwas --model lmm` exists once the gwas command is merged; until then the library entry point is
-# org.genosynth.assoc.lmm.LmmGwas.run (see docs/architecture.md, "Linear mixed model").
 #   usage: bench/lmm_vs_gemma.sh [RUNS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,8 +26,8 @@ gemma_both() {
 # Both in their best configuration: single-threaded OpenBLAS (Debian's threaded OpenBLAS slows small products down
 # when the JVM's workers call it concurrently); genosynth parallelises over SNP blocks itself.
 export OPENBLAS_NUM_THREADS=1
-ours_cmd=("$ROOT/genosynth" gwas --model lmm --input "$geno" --bimbam-annotation anno.txt --pheno "$pheno"
-          --pheno-name 1 --out genosynth_lmm)
+ours_cmd=("$ROOT/genosynth" gwas --model lmm --input "$geno" --anno anno.txt --pheno "$pheno"
+          --pheno-col 1 --out genosynth_lmm)
 wall gemma_both >/dev/null; wall "${ours_cmd[@]}" >/dev/null   # warm-up
 gemma_times=(); ours_times=()
 for _ in $(seq "$RUNS"); do
