@@ -43,7 +43,18 @@ public final class LmmGwas {
         int n = g.sampleCount();
         double[] y = new double[n];
         Arrays.fill(y, Double.NaN);
-        int covariates = samples.covariateNames().size();
+        List<Integer> used = new ArrayList<>();
+        List<String> notes = new ArrayList<>(samples.notes());
+        for (int c = 0; c < samples.covariateNames().size(); c++) {
+            double[] col = samples.covariates()[c];
+            if (Arrays.stream(col).allMatch(v -> v == col[0])) {
+                notes.add("covariate " + samples.covariateNames().get(c) + " is constant (an intercept is always "
+                        + "included): left out");
+            } else {
+                used.add(c);
+            }
+        }
+        int covariates = used.size();
         double[][] w = new double[covariates + 1][n];
         for (double[] column : w) {
             Arrays.fill(column, Double.NaN);
@@ -53,13 +64,12 @@ public final class LmmGwas {
             y[s] = samples.phenotype()[k];
             w[0][s] = 1;
             for (int c = 0; c < covariates; c++) {
-                w[c + 1][s] = samples.covariates()[c][k];
+                w[c + 1][s] = samples.covariates()[used.get(c)][k];
             }
         }
         LmmResult result = LmmEngine.fit(g, y, w, LmmOptions.defaults().withThreads(request.threads()));
         List<Path> files = new ArrayList<>(LmmResultWriter.write(Path.of(request.outPrefix()), g.variants(), result));
         files.addAll(writePlots(request, g.variants(), result, samples.size()));
-        List<String> notes = new ArrayList<>(samples.notes());
         notes.addAll(result.notes());
         NullModel m = result.nullModel();
         notes.add(String.format(java.util.Locale.ROOT, "null model: vg %.6g, ve %.6g, lambda %.6g, PVE %.6g (se %.3g)",
