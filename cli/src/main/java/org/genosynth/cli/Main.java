@@ -8,12 +8,16 @@ import picocli.CommandLine.Command;
 /** The {@code genosynth} command: dispatches to one subcommand per job. */
 @Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Synthetic genomic data that keeps the science and protects the people.%n",
-        subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class,
+        subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class, KinshipCommand.class,
+            PcaCommand.class, LdCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
             "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy .het",
             "  ./genosynth convert --input data.vcf.gz --out data.bed",
+            "  ./genosynth kinship --input data.bed --out rel/data   KING-robust table (plink2 .kin0)",
+            "  ./genosynth pca --input data.bed --out pca/data       PCs + variant weights (plink2 .eigenvec)",
+            "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
