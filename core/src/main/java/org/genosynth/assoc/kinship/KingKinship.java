@@ -139,45 +139,62 @@ public final class KingKinship {
     }
 
     /**
-     * Adds the counts over words {@code [w0, w1)} of pair (i, j) to {@code c[at..at+4]}: hethet, ibs0, and when either
-     * sample has missing calls also nsnp, het_i where j is called, het_j where i is called.
+     * Adds the counts over words {@code [w0, w1)} of pair (i, j) to {@code c[at..at+4]}: hethet, ibs0, and when the
+     * missingness terms are counted word by word also nsnp, het_i where j is called, het_j where i is called.
      */
     private void accumulate(int i, int j, int w0, int w1, int[] c, int at) {
-        int words = planes.words;
-        long[] het = planes.het;
-        long[] hom = planes.hom;
-        long[] alt = planes.alt;
-        int bi = i * words;
-        int bj = j * words;
+        long[] bits = planes.bits;
+        int bi = 4 * (i * planes.words);
+        int bj = 4 * (j * planes.words);
         int hethet = 0;
         int ibs0 = 0;
-        if (!planes.hasMissing[i] && !planes.hasMissing[j]) {
-            for (int w = w0; w < w1; w++) {
-                hethet += Long.bitCount(het[bi + w] & het[bj + w]);
-                ibs0 += Long.bitCount(hom[bi + w] & hom[bj + w] & (alt[bi + w] ^ alt[bj + w]));
+        if (!denseMissing(i, j)) {
+            for (int w = 4 * w0, end = 4 * w1; w < end; w += 4) {
+                long hi = bits[bi + w];
+                long mi = bits[bi + w + 1];
+                long ai = bits[bi + w + 2];
+                long hj = bits[bj + w];
+                long mj = bits[bj + w + 1];
+                long aj = bits[bj + w + 2];
+                hethet += Long.bitCount(hi & hj);
+                ibs0 += Long.bitCount(mi & mj & (ai ^ aj));
             }
             c[at] += hethet;
             c[at + 1] += ibs0;
             return;
         }
-        long[] nm = planes.nonMissing;
         int both = 0;
         int hetI = 0;
         int hetJ = 0;
-        for (int w = w0; w < w1; w++) {
-            long hi = het[bi + w];
-            long hj = het[bj + w];
+        for (int w = 4 * w0, end = 4 * w1; w < end; w += 4) {
+            long hi = bits[bi + w];
+            long mi = bits[bi + w + 1];
+            long ai = bits[bi + w + 2];
+            long ni = bits[bi + w + 3];
+            long hj = bits[bj + w];
+            long mj = bits[bj + w + 1];
+            long aj = bits[bj + w + 2];
+            long nj = bits[bj + w + 3];
             hethet += Long.bitCount(hi & hj);
-            ibs0 += Long.bitCount(hom[bi + w] & hom[bj + w] & (alt[bi + w] ^ alt[bj + w]));
-            both += Long.bitCount(nm[bi + w] & nm[bj + w]);
-            hetI += Long.bitCount(hi & nm[bj + w]);
-            hetJ += Long.bitCount(hj & nm[bi + w]);
+            ibs0 += Long.bitCount(mi & mj & (ai ^ aj));
+            both += Long.bitCount(ni & nj);
+            hetI += Long.bitCount(hi & nj);
+            hetJ += Long.bitCount(hj & ni);
         }
         c[at] += hethet;
         c[at + 1] += ibs0;
         c[at + 2] += both;
         c[at + 3] += hetI;
         c[at + 4] += hetJ;
+    }
+
+    /**
+     * True when the missingness terms of the pair are counted word by word; false when neither sample has missing
+     * calls or when both have few, so that the terms come from their sorted lists of missing variants instead.
+     */
+    private boolean denseMissing(int i, int j) {
+        int sparse = planes.missing[i].length + planes.missing[j].length;
+        return sparse > 0 && 4 * sparse > planes.words;
     }
 
     private PairCounts finish(int i, int j, int[] c, int at) {
@@ -190,6 +207,30 @@ public final class KingKinship {
             nsnp = planes.variantCount;
             hetI = planes.hetTotal[i];
             hetJ = planes.hetTotal[j];
+        } else if (!denseMissing(i, j)) {
+            int[] mi = planes.missing[i];
+            int[] mj = planes.missing[j];
+            int common = 0;
+            for (int a = 0, b = 0; a < mi.length && b < mj.length; ) {
+                if (mi[a] < mj[b]) {
+                    a++;
+                } else if (mi[a] > mj[b]) {
+                    b++;
+                } else {
+                    common++;
+                    a++;
+                    b++;
+                }
+            }
+            nsnp = planes.variantCount - mi.length - mj.length + common;
+            hetI = planes.hetTotal[i];
+            for (int v : mj) {
+                hetI -= planes.bit(SamplePlanes.HET, i, v) ? 1 : 0;
+            }
+            hetJ = planes.hetTotal[j];
+            for (int v : mi) {
+                hetJ -= planes.bit(SamplePlanes.HET, j, v) ? 1 : 0;
+            }
         } else {
             nsnp = c[at + 2];
             hetI = c[at + 3];

@@ -16,12 +16,19 @@ public final class SamplePlanes {
     final int variantCount;
     /** Words per sample in each plane. */
     final int words;
-    final long[] het;
-    final long[] hom;
-    final long[] alt;
-    final long[] nonMissing;
+    /**
+     * Interleaved planes: word {@code w} of sample {@code s} is at {@code 4 (s words + w)} + plane, planes
+     * {@link #HET}, {@link #HOM}, {@link #ALT}, {@link #CALLED}, so a pair loop reads one cache line per 2 words.
+     */
+    final long[] bits;
+    static final int HET = 0;
+    static final int HOM = 1;
+    static final int ALT = 2;
+    static final int CALLED = 3;
     final boolean[] hasMissing;
     final int[] hetTotal;
+    /** Per sample, the sorted indices of its missing variants (empty when none). */
+    final int[][] missing;
 
     private SamplePlanes(int n, int m) {
         this.sampleCount = n;
@@ -31,12 +38,13 @@ public final class SamplePlanes {
         if (size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many samples x variants for one plane: " + n + " x " + m);
         }
-        het = new long[(int) size];
-        hom = new long[(int) size];
-        alt = new long[(int) size];
-        nonMissing = new long[(int) size];
+        if (4 * size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many samples x variants for one plane: " + n + " x " + m);
+        }
+        bits = new long[(int) (4 * size)];
         hasMissing = new boolean[n];
         hetTotal = new int[n];
+        missing = new int[n][];
     }
 
     /** Transposes {@code m}; columns of 64 variants are filled in parallel on {@code backend}. */
@@ -58,14 +66,43 @@ public final class SamplePlanes {
             int h = 0;
             long missing = 0;
             for (int w = 0; w < p.words; w++) {
-                h += Long.bitCount(p.het[base + w]);
+                h += Long.bitCount(p.bits[4 * (base + w) + HET]);
                 long valid = w == p.words - 1 ? lastMask(p.variantCount) : -1L;
-                missing |= ~p.nonMissing[base + w] & valid;
+                missing |= ~p.bits[4 * (base + w) + CALLED] & valid;
             }
             p.hetTotal[s] = h;
             p.hasMissing[s] = missing != 0;
+            p.missing[s] = p.missingIndices(s);
         }
         return p;
+    }
+
+    private int[] missingIndices(int s) {
+        if (!hasMissing[s]) {
+            return new int[0];
+        }
+        int base = s * words;
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            long valid = w == words - 1 ? lastMask(variantCount) : -1L;
+            count += Long.bitCount(~bits[4 * (base + w) + CALLED] & valid);
+        }
+        int[] idx = new int[count];
+        int at = 0;
+        for (int w = 0; w < words; w++) {
+            long valid = w == words - 1 ? lastMask(variantCount) : -1L;
+            long miss = ~bits[4 * (base + w) + CALLED] & valid;
+            while (miss != 0) {
+                idx[at++] = (w << 6) + Long.numberOfTrailingZeros(miss);
+                miss &= miss - 1;
+            }
+        }
+        return idx;
+    }
+
+    /** True when bit {@code v} of sample {@code s} is set in {@code plane}. */
+    boolean bit(int plane, int s, int v) {
+        return (bits[4 * (s * words + (v >>> 6)) + plane] >>> (v & 63) & 1L) != 0;
     }
 
     private static long lastMask(int m) {
@@ -114,11 +151,11 @@ public final class SamplePlanes {
             }
         }
         for (int s = 0; s < sampleCount; s++) {
-            int at = s * words + w;
-            het[at] = hetCol[s];
-            hom[at] = homCol[s];
-            alt[at] = altCol[s];
-            nonMissing[at] = nmCol[s];
+            int at = 4 * (s * words + w);
+            bits[at + HET] = hetCol[s];
+            bits[at + HOM] = homCol[s];
+            bits[at + ALT] = altCol[s];
+            bits[at + CALLED] = nmCol[s];
         }
     }
 
