@@ -28,9 +28,9 @@ import org.genosynth.util.Numbers;
 public final class KingKinship {
     /** Header of the table, plink2's. */
     public static final String HEADER = "#FID1\tIID1\tFID2\tIID2\tNSNP\tHETHET\tIBS0\tKINSHIP";
-    private static final int ROW_BLOCK = 16;
+    private static final int ROW_BLOCK = 32;
     private static final int COL_BLOCK = 64;
-    private static final int WORD_CHUNK = 256;
+    private static final int WORD_CHUNK = 64;
 
     private final SamplePlanes planes;
 

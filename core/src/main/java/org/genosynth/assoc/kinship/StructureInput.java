@@ -13,8 +13,9 @@ import org.genosynth.model.Variant;
  *
  * @param input                 genotype input
  * @param read                  how to read it (null: defaults)
- * @param keepUnknownPositions  keep variants whose position is unknown ({@code <= 0}); plink2 drops them when it
- *                              loads a .bim, so by default we drop them too
+ * @param keepUnknownPositions  keep variants with a negative position (PLINK's mark for excluded/unknown, -9 in
+ *                              mouse_hs1940); plink2 drops them when it loads a .bim, so by default we drop them too
+ *                              (position 0 is kept, as plink2 keeps it)
  * @param threads               worker threads ({@code <= 0}: all processors)
  */
 public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPositions, int threads) {
@@ -27,19 +28,19 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
         return new StructureInput(input, null, false, 0);
     }
 
-    /** Loads the genotypes (hard calls) and drops unknown-position variants unless asked to keep them. */
+    /** Loads the genotypes (hard calls) and drops negative-position variants unless asked to keep them. */
     public GenotypeMatrix load() {
         GenotypeMatrix all = GenotypeMatrix.load(input, read, null);
         return keepUnknownPositions ? all : knownPositions(all);
     }
 
-    /** The matrix without the variants of unknown position (the same object when there are none). */
+    /** The matrix without the variants of negative position (the same object when there are none). */
     public static GenotypeMatrix knownPositions(GenotypeMatrix m) {
         List<Variant> kept = new ArrayList<>();
         int wpv = m.wordsPerVariant();
         int count = 0;
         for (Variant v : m.variants()) {
-            count += v.hasPosition() ? 1 : 0;
+            count += v.position() >= 0 ? 1 : 0;
         }
         if (count == m.variantCount()) {
             return m;
@@ -50,7 +51,7 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
         int j = 0;
         for (int i = 0; i < m.variantCount(); i++) {
             Variant v = m.variants().get(i);
-            if (v.hasPosition()) {
+            if (v.position() >= 0) {
                 kept.add(v);
                 System.arraycopy(m.words(), m.offset(i), words, j * wpv, wpv);
                 ds[j] = m.dosages(i);

@@ -64,6 +64,36 @@ class KinshipVsPlink2Test {
         System.out.println("KING max |diff| vs plink2 (printed): " + maxDiff);
     }
 
+    /**
+     * Missing calls (the mouse data has none): plink2 --dummy cohorts with 2% missing (missingness counted word by
+     * word) and 0.05% missing (counted from the sorted missing lists).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"3000, 0.02", "20000, 0.0005"})
+    void missingCallsMatchPlink2(int variants, double missing) {
+        String name = "d" + variants;
+        PeerTool.run(dir, "plink2", "--dummy", "200", Integer.toString(variants), Double.toString(missing), "acgt",
+                "--seed", "3", "--make-bed", "--out", name);
+        PeerTool.run(dir, "plink2", "--bfile", name, "--make-king-table", "--threads", "2", "--out", "p" + name);
+        Kinship.run(new Kinship.Request(new StructureInput(dir.resolve(name), null, false, 2),
+                dir.resolve("o" + name).toString(), Double.NaN, false));
+        Table theirs = PeerTool.readTable(dir.resolve("p" + name + ".kin0"));
+        Table mine = PeerTool.readTable(dir.resolve("o" + name + ".kin0"));
+        assertThat(mine.rows()).hasSize(theirs.rows().size()).hasSize(200 * 199 / 2);
+        for (int r = 0; r < theirs.rows().size(); r++) {
+            String[] t = theirs.rows().get(r);
+            String[] m = mine.rows().get(r);
+            for (int c = 0; c < 5; c++) {
+                assertThat(m[c]).as("row %d col %d", r, c).isEqualTo(t[c]);
+            }
+            for (int c = 5; c < 8; c++) {
+                double expected = Double.parseDouble(t[c]);
+                assertThat(Double.parseDouble(m[c])).as("row %d col %s", r, theirs.header().get(c))
+                        .isCloseTo(expected, within(2 * printedTolerance(expected, 1e-6)));
+            }
+        }
+    }
+
     @Test
     void minKinshipKeepsThePairsPlink2Keeps() {
         Table theirs = PeerTool.readTable(dir.resolve("pf.kin0"));
