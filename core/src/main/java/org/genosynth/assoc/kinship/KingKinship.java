@@ -128,9 +128,9 @@ public final class KingKinship {
                 }
                 sb.append(ids[i]).append(ids[j]);
                 sb.append(pc.nsnp()).append('\t');
-                Numbers.appendSignificant(sb, (double) pc.hetHet() / pc.nsnp(), 6).append('\t');
-                Numbers.appendSignificant(sb, (double) pc.ibs0() / pc.nsnp(), 6).append('\t');
-                Numbers.appendSignificant(sb, k, 6).append('\n');
+                appendSix(sb, (double) pc.hetHet() / pc.nsnp()).append('\t');
+                appendSix(sb, (double) pc.ibs0() / pc.nsnp()).append('\t');
+                appendSix(sb, k).append('\n');
                 written++;
             }
         }
@@ -138,9 +138,43 @@ public final class KingKinship {
         return new Chunk(text, text.length, written);
     }
 
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+
+    /**
+     * {@link Numbers#appendSignificant}{@code (sb, v, 6)} without allocation for the common case
+     * {@code 1e-4 <= |v| < 1} (the same digits: same scaling and rounding), else delegating to it.
+     */
+    static StringBuilder appendSix(StringBuilder sb, double v) {
+        double a = Math.abs(v);
+        if (!(a >= 1e-4 && a < 1)) {
+            return Numbers.appendSignificant(sb, v, 6);
+        }
+        int exp = a >= 0.1 ? -1 : a >= 0.01 ? -2 : a >= 0.001 ? -3 : -4;
+        long mantissa = Math.round(a * POW10[5 - exp]);
+        if (mantissa >= 1_000_000) {
+            exp++;
+            if (exp == 0) {
+                return Numbers.appendSignificant(sb, v, 6);
+            }
+            mantissa = Math.round(a * POW10[5 - exp]);
+        }
+        while (mantissa % 10 == 0) {
+            mantissa /= 10;
+        }
+        if (v < 0) {
+            sb.append('-');
+        }
+        sb.append("0.");
+        for (int z = -1; z > exp; z--) {
+            sb.append('0');
+        }
+        return sb.append(mantissa);
+    }
+
     /**
      * Adds the counts over words {@code [w0, w1)} of pair (i, j) to {@code c[at..at+4]}: hethet, ibs0, and when the
-     * missingness terms are counted word by word also nsnp, het_i where j is called, het_j where i is called.
+     * missingness terms are counted word by word also the variants missing in both (plus the padding bits of the
+     * last word), het_i where j is called, het_j where i is called.
      */
     private void accumulate(int i, int j, int w0, int w1, int[] c, int at) {
         long[] bits = planes.bits;
@@ -177,7 +211,10 @@ public final class KingKinship {
             long nj = bits[bj + w + 3];
             hethet += Long.bitCount(hi & hj);
             ibs0 += Long.bitCount(mi & mj & (ai ^ aj));
-            both += Long.bitCount(ni & nj);
+            long bothMissing = ~(ni | nj); // rare (and the padding of the last word): a predictable branch
+            if (bothMissing != 0) {
+                both += Long.bitCount(bothMissing);
+            }
             hetI += Long.bitCount(hi & nj);
             hetJ += Long.bitCount(hj & ni);
         }
@@ -232,7 +269,8 @@ public final class KingKinship {
                 hetJ -= planes.bit(SamplePlanes.HET, j, v) ? 1 : 0;
             }
         } else {
-            nsnp = c[at + 2];
+            int padding = (planes.words << 6) - planes.variantCount;
+            nsnp = planes.variantCount - planes.missing[i].length - planes.missing[j].length + c[at + 2] - padding;
             hetI = c[at + 3];
             hetJ = c[at + 4];
         }
