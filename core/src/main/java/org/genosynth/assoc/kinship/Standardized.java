@@ -57,6 +57,35 @@ public final class Standardized {
         return table[4 * v + code];
     }
 
+    /** True when at least one call is missing. */
+    public boolean hasMissing() {
+        for (int v = 0; v < matrix.variantCount(); v++) {
+            if (GenotypeCodes.counts(matrix.words(), matrix.offset(v), matrix.sampleCount())[3] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #fill} but with 1 for a missing call and 0 otherwise. */
+    public void fillMissing(int v0, int v1, double[] out) {
+        int n = matrix.sampleCount();
+        long[] words = matrix.words();
+        int wpv = matrix.wordsPerVariant();
+        for (int v = v0; v < v1; v++) {
+            int col = (v - v0) * n;
+            int off = matrix.offset(v);
+            for (int w = 0; w < wpv; w++) {
+                long word = words[off + w];
+                int sBase = w << 5;
+                int sEnd = Math.min(32, n - sBase);
+                for (int k = 0; k < sEnd; k++) {
+                    out[col + sBase + k] = ((int) (word >>> (k << 1)) & 3) == GenotypeCodes.MISSING ? 1.0 : 0.0;
+                }
+            }
+        }
+    }
+
     /**
      * Fills {@code out} (column-major, {@code n} rows = samples, one column per variant of {@code [v0, v1)}) with z.
      */
