@@ -103,7 +103,7 @@ public final class PcaFiles {
                 if (f.length < 5 || a.length != 4 + k || !f[1].equals(a[1])) {
                     throw InputException.inFile(varPath, "line " + (j + 1) + " does not match " + freqPath);
                 }
-                Variant v = new Variant(f[0], 1, f[1], f[2], f[3], Double.NaN);
+                Variant v = new Variant(f[0], 0, f[1], f[2], f[3], Double.NaN); // position not stored
                 variants.add(v);
                 p[j - 1] = Double.parseDouble(f[4]);
                 double sign = a[3].equals(v.alt()) ? 1 : -1;

@@ -125,6 +125,16 @@ class PcaVsPlink2Test {
         PcaModel model = PcaFiles.readModel(dir.resolve("ours").toString());
         assertThat(model.variants()).hasSize(10300);
         assertThat(model.pcCount()).isEqualTo(10);
+        PcaModel.Projection p = model.project(StructureInput.of(dir.resolve("z")).load());
+        assertThat(p.match().matched()).isEqualTo(10300);
+        Table vec = PeerTool.readTable(dir.resolve("ours.eigenvec"));
+        for (int c = 0; c < 10; c++) {
+            double[] expected = column(vec, 2 + c);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(p.coordinates()[i * 10 + c]).isCloseTo(expected[i], within(1e-5 * Math.abs(expected[i])
+                        + 1e-6));
+            }
+        }
     }
 
     @Test
