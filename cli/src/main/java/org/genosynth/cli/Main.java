@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
 @Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Synthetic genomic data that keeps the science and protects the people.%n",
         subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class, GwasCommand.class,
+            KinshipCommand.class, PcaCommand.class, LdCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
             "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy",
             "  ./genosynth convert --input data.vcf.gz --out data.bed",
             "  ./genosynth gwas --input data.bed --pheno pheno.txt --pheno-col 1 --covar pcs.eigenvec --out gwas/data",
+            "  ./genosynth kinship --input data.bed --out rel/data   KING-robust table (plink2 .kin0)",
+            "  ./genosynth pca --input data.bed --out pca/data       PCs + variant weights (plink2 .eigenvec)",
+            "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {

@@ -13,7 +13,8 @@ class HelpTest {
     @ParameterizedTest(name = "genosynth {0}")
     @CsvSource(delimiter = '|', value = {
         "--help|genosynth", "-h|genosynth", "qc --help|genosynth qc", "convert --help|genosynth convert",
-        "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert"})
+        "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert",
+        "kinship --help|genosynth kinship", "pca --help|genosynth pca", "ld --help|genosynth ld"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -1,0 +1,49 @@
+package org.genosynth.cli;
+
+import java.util.concurrent.Callable;
+import org.genosynth.assoc.kinship.Kinship;
+import org.genosynth.assoc.kinship.StructureInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code genosynth kinship}: KING-robust kinship table and, optionally, the standardized GRM. */
+@Command(name = "kinship", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"KING-robust kinship for every pair of samples, as plink2 --make-king-table: writes OUT.kin0 "
+            + "(#FID1 IID1 FID2 IID2 NSNP HETHET IBS0 KINSHIP; HETHET and IBS0 as fractions of NSNP). With --grm also "
+            + "the standardized relationship matrix as plink2 --make-rel square (OUT.rel, OUT.rel.id). Variants of "
+            + "unknown position are skipped, as plink2 does, unless --keep-unknown-positions."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  genosynth kinship --input mouse.bed --out rel/mouse",
+            "  genosynth kinship --input cohort.vcf.gz --min-kinship 0.0442 --out rel/cohort   (3rd degree or closer)",
+            "  genosynth kinship --input data --grm --threads 8 --out rel/data"})
+final class KinshipCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
+    String out;
+
+    @Option(names = "--min-kinship", paramLabel = "X",
+            description = "Write only pairs with kinship >= X (plink2 --king-table-filter).")
+    Double minKinship;
+
+    @Option(names = "--grm", description = "Also write the standardized GRM (OUT.rel square, OUT.rel.id).")
+    boolean grm;
+
+    @Option(names = "--keep-unknown-positions", description = "Use variants of unknown position too.")
+    boolean keepUnknown;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default: all processors).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        StructureInput in = new StructureInput(input.input, input.toReadOptions(), keepUnknown, threads);
+        Kinship.Summary s = Kinship.run(new Kinship.Request(in, out, minKinship == null ? Double.NaN : minKinship,
+                grm));
+        System.out.print(s.render());
+        return 0;
+    }
+}

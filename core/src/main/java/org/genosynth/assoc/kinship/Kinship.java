@@ -1,0 +1,110 @@
+package org.genosynth.assoc.kinship;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.InputException;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.util.Numbers;
+
+/** {@code genosynth kinship}: the KING-robust table ({@code OUT.kin0}) and optionally the GRM ({@code OUT.rel}). */
+public final class Kinship {
+    private Kinship() {
+    }
+
+    /**
+     * What to compute.
+     *
+     * @param input      the cohort
+     * @param outPrefix  output prefix
+     * @param minKinship write only pairs with kinship {@code >= minKinship} (NaN: all pairs)
+     * @param grm        also write the standardized GRM as {@code OUT.rel} + {@code OUT.rel.id}
+     */
+    public record Request(StructureInput input, String outPrefix, double minKinship, boolean grm) {
+    }
+
+    /** What was written. */
+    public record Summary(int samples, int variants, long pairs, long pairsWritten, List<Path> outputs) {
+        /** A short report for the terminal. */
+        public String render() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(samples).append(" samples, ").append(variants).append(" variants; ")
+                    .append(pairsWritten).append(" of ").append(pairs).append(" pairs written\n");
+            for (Path p : outputs) {
+                sb.append("  ").append(p).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Loads the input and writes the outputs. */
+    public static Summary run(Request request) {
+        GenotypeMatrix m = request.input().load();
+        if (m.sampleCount() < 2) {
+            throw InputException.usage("kinship needs at least 2 samples, " + request.input().input() + " has "
+                    + m.sampleCount());
+        }
+        try (Backend backend = new LocalBackend(request.input().threads());
+             AtomicOutput out = new AtomicOutput()) {
+            List<Path> outputs = new ArrayList<>();
+            Path kin0 = Path.of(request.outPrefix() + ".kin0");
+            KingKinship king = new KingKinship(SamplePlanes.of(m, backend));
+            double min = Double.isNaN(request.minKinship()) ? Double.NEGATIVE_INFINITY : request.minKinship();
+            KingKinship.TableSummary t = king.writeTable(m.samples(), out.temp(kin0), min, backend);
+            outputs.add(kin0);
+            if (request.grm()) {
+                Path rel = Path.of(request.outPrefix() + ".rel");
+                Path relId = Path.of(request.outPrefix() + ".rel.id");
+                writeSquare(Grm.compute(Standardized.of(m)), m.sampleCount(), out.temp(rel));
+                writeIds(m.samples(), out.temp(relId));
+                outputs.add(rel);
+                outputs.add(relId);
+            }
+            out.commit();
+            return new Summary(m.sampleCount(), m.variantCount(), t.pairs(), t.written(), outputs);
+        }
+    }
+
+    /** Writes a square column-major symmetric matrix as tab-separated rows, 6 significant digits (plink2 .rel). */
+    public static void writeSquare(double[] c, int n, Path path) {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 20)) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                sb.setLength(0);
+                for (int j = 0; j < n; j++) {
+                    if (j > 0) {
+                        sb.append('\t');
+                    }
+                    Numbers.appendSignificant(sb, c[j * n + i], 6);
+                }
+                sb.append('\n');
+                w.append(sb);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code #FID IID} lines (plink2 .rel.id / .eigenvec style IDs). */
+    public static void writeIds(SampleSheet samples, Path path) {
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            w.write("#FID\tIID\n");
+            for (Sample s : samples.samples()) {
+                w.write(s.familyId() + "\t" + s.id() + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.genosynth.assoc.kinship;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.io.ReadOptions;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Variant;
+
+/**
+ * A cohort to analyse for structure (kinship, PCA, LD), loaded whole into memory.
+ *
+ * @param input                 genotype input
+ * @param read                  how to read it (null: defaults)
+ * @param keepUnknownPositions  keep variants with a negative position (PLINK's mark for excluded/unknown, -9 in
+ *                              mouse_hs1940); plink2 drops them when it loads a .bim, so by default we drop them too
+ *                              (position 0 is kept, as plink2 keeps it)
+ * @param threads               worker threads ({@code <= 0}: all processors)
+ */
+public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPositions, int threads) {
+    public StructureInput {
+        read = read == null ? ReadOptions.defaults() : read;
+    }
+
+    /** Defaults: plink2's variant set, all processors. */
+    public static StructureInput of(Path input) {
+        return new StructureInput(input, null, false, 0);
+    }
+
+    /** Loads the genotypes (hard calls) and drops negative-position variants unless asked to keep them. */
+    public GenotypeMatrix load() {
+        GenotypeMatrix all = GenotypeMatrix.load(input, read, null);
+        return keepUnknownPositions ? all : knownPositions(all);
+    }
+
+    /** The matrix without the variants of negative position (the same object when there are none). */
+    public static GenotypeMatrix knownPositions(GenotypeMatrix m) {
+        List<Variant> kept = new ArrayList<>();
+        int wpv = m.wordsPerVariant();
+        int count = 0;
+        for (Variant v : m.variants()) {
+            count += v.position() >= 0 ? 1 : 0;
+        }
+        if (count == m.variantCount()) {
+            return m;
+        }
+        long[] words = new long[count * wpv];
+        float[][] ds = new float[count][];
+        boolean anyDosage = false;
+        int j = 0;
+        for (int i = 0; i < m.variantCount(); i++) {
+            Variant v = m.variants().get(i);
+            if (v.position() >= 0) {
+                kept.add(v);
+                System.arraycopy(m.words(), m.offset(i), words, j * wpv, wpv);
+                ds[j] = m.dosages(i);
+                anyDosage |= ds[j] != null;
+                j++;
+            }
+        }
+        return new GenotypeMatrix(m.samples(), kept, words, anyDosage ? ds : null);
+    }
+
+    /** ALT allele frequency of each variant over non-missing hard calls (NaN when all are missing). */
+    public static double[] altFrequencies(GenotypeMatrix m) {
+        double[] f = new double[m.variantCount()];
+        for (int v = 0; v < f.length; v++) {
+            int[] c = GenotypeCodes.counts(m.words(), m.offset(v), m.sampleCount());
+            int nm = c[0] + c[1] + c[2];
+            f[v] = nm == 0 ? Double.NaN : (c[1] + 2.0 * c[2]) / (2.0 * nm);
+        }
+        return f;
+    }
+}
