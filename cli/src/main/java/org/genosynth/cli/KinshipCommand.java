@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             "  genosynth kinship --input data --grm --threads 8 --out rel/data"})
 final class KinshipCommand implements Callable<Integer> {
     @Mixin
-    InputOptions input;
+    StructureOptions structure;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
@@ -31,16 +31,11 @@ final class KinshipCommand implements Callable<Integer> {
     @Option(names = "--grm", description = "Also write the standardized GRM (OUT.rel square, OUT.rel.id).")
     boolean grm;
 
-    @Option(names = "--keep-unknown-positions", description = "Use variants of unknown position too.")
-    boolean keepUnknown;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Worker threads (default: all processors).")
-    int threads;
 
     @Override
     public Integer call() {
-        StructureInput in = new StructureInput(input.input, input.toReadOptions(), keepUnknown, threads);
+        StructureInput in = structure.toStructureInput();
         Kinship.Summary s = Kinship.run(new Kinship.Request(in, out, minKinship == null ? Double.NaN : minKinship,
                 grm));
         System.out.print(s.render());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "  genosynth ld --input mouse.bed --indep-pairwise 50 5 0.2 --out ld/pruned"})
 final class LdCommand implements Callable<Integer> {
     @Mixin
-    InputOptions input;
+    StructureOptions structure;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
@@ -46,12 +46,7 @@ final class LdCommand implements Callable<Integer> {
     @Option(names = "--table", description = "With --indep-pairwise, also write the r^2 table.")
     boolean table;
 
-    @Option(names = "--keep-unknown-positions", description = "Use variants of unknown position too.")
-    boolean keepUnknown;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Worker threads (default: all processors).")
-    int threads;
 
     @Override
     public Integer call() {
@@ -66,7 +61,7 @@ final class LdCommand implements Callable<Integer> {
             }
         }
         LdTable.Window window = prune == null || table ? new LdTable.Window(windowKb, windowVariants, r2Min) : null;
-        StructureInput in = new StructureInput(input.input, input.toReadOptions(), keepUnknown, threads);
+        StructureInput in = structure.toStructureInput();
         System.out.print(LdJob.run(new LdJob.Request(in, out, window, prune)).render());
         return 0;
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "  genosynth pca --input real.bed --project synthetic.vcf.gz --out pca/real   (synthetic on real PCs)"})
 final class PcaCommand implements Callable<Integer> {
     @Mixin
-    InputOptions input;
+    StructureOptions structure;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
@@ -39,16 +39,11 @@ final class PcaCommand implements Callable<Integer> {
             description = "Another cohort to project onto the PCs (any input format; read like --input).")
     Path project;
 
-    @Option(names = "--keep-unknown-positions", description = "Use variants of unknown position too.")
-    boolean keepUnknown;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Worker threads (default: all processors).")
-    int threads;
 
     @Override
     public Integer call() {
-        StructureInput in = new StructureInput(input.input, input.toReadOptions(), keepUnknown, threads);
+        StructureInput in = structure.toStructureInput();
         PcaJob.Summary s = PcaJob.run(new PcaJob.Request(in, out, pcs, approx, project, seed));
         System.out.print(s.render());
         return 0;
