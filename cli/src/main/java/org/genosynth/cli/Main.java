@@ -33,7 +33,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** netlib announces its BLAS choice on stderr through java.util.logging; the LMM and PCA logs record it. */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     public static void main(String[] args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(execute(args));
     }
 
