@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Synthetic genomic data that keeps the science and protects the people.%n",
         subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class, GwasCommand.class,
-            KinshipCommand.class, PcaCommand.class, LdCommand.class,
+            KinshipCommand.class, PcaCommand.class, LdCommand.class, SplitCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",

@@ -14,8 +14,11 @@ public final class GenotypeFiles {
     private GenotypeFiles() {
     }
 
-    /** Opens an input, detecting its format from the path unless the options name one. */
+    /** Opens an input, detecting its format from the path unless the options (null: defaults) name one. */
     public static GenotypeReader open(Path path, ReadOptions options) {
+        if (options == null) {
+            options = ReadOptions.defaults();
+        }
         GenotypeFormat format = options.format() != null ? options.format() : GenotypeFormat.detectOrFail(path);
         return switch (format) {
             case BED -> BedReader.open(path);
