@@ -37,8 +37,8 @@ pheno="$data.pheno.txt"
 [ -f "$pheno" ] || awk 'BEGIN {print "FID\tIID\tY"} {print $1 "\t" $2 "\t" $6}' "$data.fam" > "$pheno"
 "$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
 
-wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 export OPENBLAS_NUM_THREADS=1   # plink2 in its best configuration (see DESIGN.md)
 plink_cmd=(plink2 --bfile "$data" --pheno "$pheno" --pheno-name Y --covar "$covar" --glm hide-covar omit-ref

@@ -16,8 +16,8 @@ geno="$DATA/mouse_hs1940.geno.txt.gz"
 pheno="$DATA/mouse_hs1940.pheno.txt.gz"
 "$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
 
-wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 gemma_both() {
   gemma -g "$geno" -p "$pheno" -a anno.txt -gk 1 -o kin &&
   gemma -g "$geno" -p "$pheno" -a anno.txt -k output/kin.cXX.txt -lmm 4 -n 1 -o lmm

@@ -18,8 +18,8 @@ if [ ! -f "$data.bed" ]; then
 fi
 "$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
 
-wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 export OPENBLAS_NUM_THREADS=1   # plink2 in its best configuration (see DESIGN.md)
 plink_cmd=(plink2 --bfile "$data" --freq --missing --hardy --out plink_qc)

@@ -1,0 +1,5 @@
+# Shared helpers of the bench/*_vs_*.sh scripts (sourced, not run).
+# wall CMD...   runs CMD quietly and prints its wall time in seconds
+wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
+# median        the median of the numbers on standard input, one per line
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
