@@ -18,6 +18,7 @@ public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock
     private final long[] founderMask;
     private final QcThresholds thresholds;
     private final boolean inbreeding;
+    private final boolean formatReports;
 
     /**
      * @param sampleCount samples per block
@@ -28,14 +29,25 @@ public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock
      *                    over the missing calls)
      */
     public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding) {
+        this(sampleCount, founderMask, thresholds, inbreeding, false);
+    }
+
+    /** As above; {@code formatReports} also formats the per-variant QC table lines of each block. */
+    public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
+                    boolean formatReports) {
         this.sampleCount = sampleCount;
         this.founderMask = founderMask;
         this.thresholds = thresholds;
         this.inbreeding = inbreeding;
+        this.formatReports = formatReports;
     }
 
-    /** What one block contributes: its variants' stats and keep flags, and per-sample partial sums. */
-    public record BlockQc(VariantBlock block, VariantStats[] stats, boolean[] kept, SampleTotals samples) {
+    /**
+     * What one block contributes: its variants' stats and keep flags, per-sample partial sums and, when reports are
+     * wanted, the kept variants' table lines (formatted here, on the worker).
+     */
+    public record BlockQc(VariantBlock block, VariantStats[] stats, boolean[] kept, SampleTotals samples,
+                          QcReportWriter.VariantLines lines) {
     }
 
     /** A fresh per-worker counter for this kernel's samples. */
@@ -68,7 +80,8 @@ public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock
             }
         }
         groups.finish();
-        return new BlockQc(block, stats, kept, totals);
+        return new BlockQc(block, stats, kept, totals,
+                formatReports ? QcReportWriter.format(block, stats, kept) : null);
     }
 
     /** Variants that enter the heterozygosity/F estimate: both alleles seen among at least two founders. */

@@ -69,7 +69,7 @@ public final class QcPipeline {
             long[] founderMask = request.nonfounders() ? null : founderMask(sheet, kept);
             int founders = founderMask == null ? kept.size() : countBits(founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
-                    sinks.reportPrefix() != null && sinks.inbreeding());
+                    sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null);
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
@@ -211,9 +211,9 @@ public final class QcPipeline {
                 unknownPosition += v.hasPosition() ? 0 : 1;
                 monomorphic += s.isPolymorphic() ? 0 : 1;
                 hweLow += s.hweP() < 1e-6 ? 1 : 0;
-                if (reports != null) {
-                    reports.addVariant(v, s);
-                }
+            }
+            if (reports != null) {
+                reports.add(r.lines());
             }
             totals.add(r.samples());
             if (writer != null) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.model.Sample;
 import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
 import org.genosynth.util.Numbers;
 
 /**
@@ -27,9 +28,6 @@ public final class QcReportWriter implements AutoCloseable {
     private final Writer afreq;
     private final Writer vmiss;
     private final Writer hardy;
-    private final StringBuilder freqLines = new StringBuilder(1 << 16);
-    private final StringBuilder missLines = new StringBuilder(1 << 16);
-    private final StringBuilder hardyLines = new StringBuilder(1 << 16);
 
     /** Opens the per-variant tables for {@code prefix}; {@code inbreeding} adds {@code .het} at commit. */
     public QcReportWriter(String prefix, boolean inbreeding) {
@@ -52,22 +50,47 @@ public final class QcReportWriter implements AutoCloseable {
         return w;
     }
 
-    /** Appends one variant's lines to the three per-variant tables. */
-    public void addVariant(Variant v, VariantStats s) {
-        appendLocus(freqLines, v).append(v.ref()).append('\t').append(v.alt()).append('\t');
-        Numbers.appendSignificant(freqLines, s.altFrequency(), DIGITS).append('\t').append(s.alleleCount())
+    /** The per-variant table lines of one block, formatted where the block was computed (a worker thread). */
+    public record VariantLines(String afreq, String vmiss, String hardy) {
+    }
+
+    /** Formats the lines of a block's kept variants for the three per-variant tables. Thread-safe. */
+    public static VariantLines format(VariantBlock block, VariantStats[] stats, boolean[] kept) {
+        int nv = block.variantCount();
+        StringBuilder freq = new StringBuilder(nv * 48);
+        StringBuilder miss = new StringBuilder(nv * 40);
+        StringBuilder hwe = new StringBuilder(nv * 72);
+        for (int i = 0; i < nv; i++) {
+            if (kept[i]) {
+                appendVariant(freq, miss, hwe, block.variant(i), stats[i]);
+            }
+        }
+        return new VariantLines(freq.toString(), miss.toString(), hwe.toString());
+    }
+
+    private static void appendVariant(StringBuilder freq, StringBuilder miss, StringBuilder hwe, Variant v,
+                                      VariantStats s) {
+        appendLocus(freq, v).append(v.ref()).append('\t').append(v.alt()).append('\t');
+        Numbers.appendSignificant(freq, s.altFrequency(), DIGITS).append('\t').append(s.alleleCount())
                 .append('\n');
-        int n = s.sampleCount();
-        appendLocus(missLines, v).append(s.missing()).append('\t').append(n).append('\t');
-        Numbers.appendSignificant(missLines, s.missingRate(), DIGITS).append('\n');
-        appendLocus(hardyLines, v).append(v.ref()).append('\t').append(v.alt()).append('\t')
+        appendLocus(miss, v).append(s.missing()).append('\t').append(s.sampleCount()).append('\t');
+        Numbers.appendSignificant(miss, s.missingRate(), DIGITS).append('\n');
+        appendLocus(hwe, v).append(v.ref()).append('\t').append(v.alt()).append('\t')
                 .append(s.founderHomRef()).append('\t').append(s.founderHet()).append('\t')
                 .append(s.founderHomAlt()).append('\t');
-        Numbers.appendSignificant(hardyLines, s.observedHet(), DIGITS).append('\t');
-        Numbers.appendSignificant(hardyLines, s.expectedHet(), DIGITS).append('\t');
-        Numbers.appendSignificant(hardyLines, s.hweP(), DIGITS).append('\n');
-        if (freqLines.length() > 60_000) {
-            flushVariants();
+        Numbers.appendSignificant(hwe, s.observedHet(), DIGITS).append('\t');
+        Numbers.appendSignificant(hwe, s.expectedHet(), DIGITS).append('\t');
+        Numbers.appendSignificant(hwe, s.hweP(), DIGITS).append('\n');
+    }
+
+    /** Writes a block's formatted lines, in block order. */
+    public void add(VariantLines lines) {
+        try {
+            afreq.write(lines.afreq());
+            vmiss.write(lines.vmiss());
+            hardy.write(lines.hardy());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing QC reports " + prefix, e);
         }
     }
 
@@ -81,22 +104,8 @@ public final class QcReportWriter implements AutoCloseable {
         return sb.append('\t').append(v.id()).append('\t');
     }
 
-    private void flushVariants() {
-        try {
-            afreq.write(freqLines.toString());
-            vmiss.write(missLines.toString());
-            hardy.write(hardyLines.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing QC reports " + prefix, e);
-        }
-        freqLines.setLength(0);
-        missLines.setLength(0);
-        hardyLines.setLength(0);
-    }
-
     /** Writes the per-sample tables and renames every table into place. Returns the paths written. */
     public List<Path> commit(List<Sample> samples, SampleTotals totals) {
-        flushVariants();
         try {
             afreq.close();
             vmiss.close();
