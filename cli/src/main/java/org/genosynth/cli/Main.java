@@ -1,6 +1,9 @@
 package org.genosynth.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.genosynth.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,9 +11,6 @@ import picocli.CommandLine.Command;
 /** The {@code genosynth} command: dispatches to one subcommand per job. */
 @Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Synthetic genomic data that keeps the science and protects the people.%n",
-        subcommands = {DemoCommand.class, QcCommand.class, ConvertCommand.class, GwasCommand.class,
-            KinshipCommand.class, PcaCommand.class, LdCommand.class, SplitCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
             "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy",
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth kinship --input data.bed --out rel/data   KING-robust table (plink2 .kin0)",
             "  ./genosynth pca --input data.bed --out pca/data       PCs + variant weights (plink2 .eigenvec)",
             "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
+            "  ./genosynth split --input data.bed --fraction 0.7 --seed 1 --out split/data",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -41,14 +42,43 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this). */
-    public static int execute(String... args) {
-        return commandLine().execute(args);
+    /** The subcommands, in help order; each built only when needed. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("qc", QcCommand::new);
+        COMMANDS.put("convert", ConvertCommand::new);
+        COMMANDS.put("gwas", GwasCommand::new);
+        COMMANDS.put("kinship", KinshipCommand::new);
+        COMMANDS.put("pca", PcaCommand::new);
+        COMMANDS.put("ld", LdCommand::new);
+        COMMANDS.put("split", SplitCommand::new);
     }
 
-    /** The configured picocli command line. */
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine(args.length > 0 ? args[0] : null).execute(args);
+    }
+
+    /** The configured picocli command line with every subcommand. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line; when {@code subcommand} names one, only that one is built (picocli reflects over every
+     * registered command at start-up, which costs tens of milliseconds per run).
+     */
+    static CommandLine commandLine(String subcommand) {
         CommandLine cl = new CommandLine(new Main());
+        boolean single = subcommand != null && COMMANDS.containsKey(subcommand);
+        for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
+            if (!single || e.getKey().equals(subcommand)) {
+                cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;

@@ -11,7 +11,7 @@ import org.genosynth.model.GenotypeCodes;
 public final class BitSlicedCounter {
     /** Rows summed in registers before touching the stored planes. */
     static final int GROUP = 8;
-    private static final int PLANES = 8;
+    private static final int PLANES = 12;
     private static final int CAPACITY = (1 << PLANES) - 1;
 
     private final int words;

@@ -19,7 +19,7 @@ public final class HardyWeinberg {
     /** Smallest p-value taken from the complement (its absolute error, ~1e-11, stays below 1e-9 relative). */
     private static final double COMPLEMENT_MIN_P = 0.05;
     /** Relative size of a term at which a tail walk stops. */
-    private static final double NEGLIGIBLE = 1e-15;
+    private static final double NEGLIGIBLE = 1e-13;
 
     private HardyWeinberg() {
     }
@@ -164,13 +164,20 @@ public final class HardyWeinberg {
                 if (step > 0 ? h + 2 > maxHets() : h - 2 < minHets()) {
                     return sum;
                 }
-                p *= step > 0 ? ratioUp(h) : 1 / ratioUp(h - 2);
+                p *= step > 0 ? ratioUp(h) : ratioDown(h);
                 h += step;
                 sum += p;
                 if (p < NEGLIGIBLE * sum) {
                     return sum;
                 }
             }
+        }
+
+        /** P(h - 2) / P(h), one division. */
+        double ratioDown(int h) {
+            double homRare = (rare - h) / 2;
+            double homCommon = genotypes - h - homRare;
+            return h * (h - 1.0) / (4.0 * (homRare + 1.0) * (homCommon + 1.0));
         }
 
         /** P(h + 2) / P(h). */
