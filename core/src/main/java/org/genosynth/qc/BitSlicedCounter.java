@@ -5,7 +5,7 @@ import org.genosynth.model.GenotypeCodes;
 /**
  * One worker's per-sample counts of heterozygous and of missing calls, added 32 samples per word and up to eight variants at a
  * time: the event masks of a group are summed into 4-bit counts per sample in registers, which are then added to
- * eight stored bit planes per event, flushed into integer totals before they can overflow. About a dozen word
+ * twelve stored bit planes per event, flushed into integer totals before they can overflow. About a dozen word
  * operations per variant per 32 samples instead of 64 increments.
  */
 public final class BitSlicedCounter {
