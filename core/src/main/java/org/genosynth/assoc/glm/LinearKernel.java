@@ -230,14 +230,14 @@ public final class LinearKernel implements Function<VariantBlock, AssocRow[]> {
                 gram[t * p + j] = gram[j * p + t];
             }
         }
-        if (!Dense.cholesky(gram, p)) {
+        if (!Cholesky.cholesky(gram, p)) {
             return null;
         }
         double[] z1 = ws.z1;
         System.arraycopy(sumG, 0, z1, 0, p);
-        Dense.solve(gram, p, z1);
+        Cholesky.solve(gram, p, z1);
         double[] c = cvec.clone();
-        Dense.solve(gram, p, c);
+        Cholesky.solve(gram, p, c);
         double bAb = 0;
         double bAc = 0;
         double cAc = 0;

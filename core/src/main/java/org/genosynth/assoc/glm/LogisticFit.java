@@ -118,7 +118,7 @@ final class LogisticFit {
                 return false;
             }
             System.arraycopy(score, 0, delta, 0, k);
-            Dense.solve(factor, k, delta);
+            Cholesky.solve(factor, k, delta);
             double maxStep = 0;
             for (int j = 0; j < k; j++) {
                 beta[j] += delta[j];
@@ -177,7 +177,7 @@ final class LogisticFit {
                 return finish(g);
             }
             System.arraycopy(score, 0, delta, 0, k);
-            Dense.solve(factor, k, delta);
+            Cholesky.solve(factor, k, delta);
             double maxAbs = 0;
             for (int j = 0; j < k; j++) {
                 maxAbs = Math.max(maxAbs, Math.abs(delta[j]));
@@ -227,14 +227,14 @@ final class LogisticFit {
         if (!factorInfo()) {
             return false;
         }
-        Dense.inverse(factor, k, inverse, work);
+        Cholesky.inverse(factor, k, inverse, work);
         standardError = Math.sqrt(inverse[(k - 1) * k + k - 1]);
         return standardError > 0 && Double.isFinite(standardError);
     }
 
     private boolean factorInfo() {
         System.arraycopy(info, 0, factor, 0, k * k);
-        return Dense.cholesky(factor, k);
+        return Cholesky.cholesky(factor, k);
     }
 
     /**
@@ -287,7 +287,7 @@ final class LogisticFit {
         if (!factorInfo()) {
             return Double.NaN;
         }
-        Dense.inverse(factor, k, inverse, work);
+        Cholesky.inverse(factor, k, inverse, work);
         // h_i = w_i x_i' I^-1 x_i, accumulated column by column
         java.util.Arrays.fill(hat, 0);
         for (int a = 0; a < k; a++) {
@@ -315,7 +315,7 @@ final class LogisticFit {
             }
             score[a] = sc;
         }
-        return ll + 0.5 * Dense.logDet(factor, k);
+        return ll + 0.5 * Cholesky.logDet(factor, k);
     }
 
     /** Dot product with four accumulators (breaks the add latency chain; fixed order, so deterministic). */

@@ -54,7 +54,7 @@ public final class LmmEngine {
         long t1 = System.nanoTime();
         double[] u = Relatedness.centred(g, rows, tested);
         long t2 = System.nanoTime();
-        double[] eval = Dense.symmetricEigen(u, n);
+        double[] eval = Blas.symmetricEigen(u, n);
         long t3 = System.nanoTime();
         double traceK = 0;
         for (int i = 0; i < n; i++) {
@@ -74,8 +74,8 @@ public final class LmmEngine {
         }
         double[] utw = new double[n * c];
         double[] uty = new double[n];
-        Dense.transposeTimes(u, n, n, wSub, c, utw);
-        Dense.transposeTimes(u, n, n, ySub, 1, uty);
+        Blas.transposeTimes(u, n, n, wSub, c, utw);
+        Blas.transposeTimes(u, n, n, ySub, 1, uty);
         LambdaGrid grid = new LambdaGrid(eval, options);
         Likelihood nullLk = new Likelihood(eval, utw, uty, c, true, grid);
         double[] mle = LambdaSearch.search(nullLk, false, grid, options.regions());
@@ -87,7 +87,7 @@ public final class LmmEngine {
                 mle, options);
         long t5 = System.nanoTime();
         List<String> notes = new ArrayList<>();
-        notes.add(Dense.implementations());
+        notes.add(Blas.implementations());
         notes.add(n + " of " + g.sampleCount() + " samples analysed; " + testedCount + " of " + g.variantCount()
                 + " SNPs tested");
         notes.add(String.format(java.util.Locale.ROOT, "seconds: filter %.2f, relatedness %.2f, eigen %.2f, "
@@ -215,7 +215,7 @@ public final class LmmEngine {
                     }
                 }
                 double[] utx = new double[n * b];
-                Dense.transposeTimes(u, n, n, x, b, utx);
+                Blas.transposeTimes(u, n, n, x, b, utx);
                 Likelihood lk = new Likelihood(eval, utw, uty, c, false, grid);
                 List<LmmResult.SnpResult> res = new ArrayList<>(b);
                 for (int j = 0; j < b; j++) {
@@ -234,15 +234,15 @@ public final class LmmEngine {
         int n = lk.n;
         double df = n - c - 1;
         double[] q = lk.testQuantities(nullMle[0]);
-        double pScore = PValues.fUpper(n * q[2] * q[2] / (q[0] * q[1]), 1.0, df);
+        double pScore = UpperTails.fUpper(n * q[2] * q[2] / (q[0] * q[1]), 1.0, df);
         double[] reml = LambdaSearch.search(lk, true, grid, options.regions());
         q = lk.testQuantities(reml[0]);
         double beta = q[2] / q[1];
         double tau = df / q[3];
         double se = safeSqrt(1.0 / (tau * q[1]));
-        double pWald = PValues.fUpper((q[0] - q[3]) * tau, 1.0, df);
+        double pWald = UpperTails.fUpper((q[0] - q[3]) * tau, 1.0, df);
         double[] mle = LambdaSearch.search(lk, false, grid, options.regions());
-        double pLrt = PValues.chiSquareUpper(2.0 * (mle[1] - nullMle[1]), 1.0);
+        double pLrt = UpperTails.chiSquareUpper(2.0 * (mle[1] - nullMle[1]), 1.0);
         return new LmmResult.SnpResult(v, observed, freq, beta, se, mle[1], reml[0], mle[0], pWald, pLrt, pScore);
     }
 }

@@ -56,12 +56,12 @@ public final class Relatedness {
             }
             used++;
             if (++inBlock == BLOCK) {
-                Dense.addOuter(block, n, inBlock, k);
+                Blas.addOuter(block, n, inBlock, k);
                 inBlock = 0;
             }
         }
         if (inBlock > 0) {
-            Dense.addOuter(block, n, inBlock, k);
+            Blas.addOuter(block, n, inBlock, k);
         }
         double scale = 1.0 / used;
         for (int j = 0; j < n; j++) {

@@ -1,8 +1,8 @@
 package org.genosynth.assoc.glm;
 
 /** Small dense symmetric positive-definite algebra on row-major {@code k x k} arrays (k = covariates + 2). */
-final class Dense {
-    private Dense() {
+final class Cholesky {
+    private Cholesky() {
     }
 
     /**

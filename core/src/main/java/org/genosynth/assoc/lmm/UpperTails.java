@@ -4,8 +4,8 @@ import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
 /** Upper-tail probabilities computed from the tail itself (GSL's formulation), accurate for tiny p. */
-final class PValues {
-    private PValues() {
+final class UpperTails {
+    private UpperTails() {
     }
 
     /** P(F(nu1, nu2) > x), as gsl_cdf_fdist_Q. */

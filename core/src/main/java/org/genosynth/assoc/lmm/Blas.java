@@ -8,8 +8,8 @@ import org.netlib.util.intW;
  * The few dense operations the engine needs, through dev.ludovic.netlib (JNI to the system BLAS/LAPACK, e.g. Debian's
  * OpenBLAS, when it loads; pure Java otherwise). Matrices are column-major {@code double[]}.
  */
-final class Dense {
-    private Dense() {
+final class Blas {
+    private Blas() {
     }
 
     /** Which implementations are active, for the log. */
