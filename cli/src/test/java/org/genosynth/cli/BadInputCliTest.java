@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * User errors through the whole command line: exit code 2, exactly one stderr line {@code genosynth: error: ...}
@@ -38,48 +33,21 @@ class BadInputCliTest {
         out = Files.createDirectory(dir.resolve("out"));
     }
 
-    /** The result of one run. */
-    private record Run(int exitCode, String err, String out) {
-    }
 
-    private Run run(String... args) {
-        // System.out/err are captured too (commands print their summary there) and swapped before the command line
-        // is built, so that every writer picocli derives from them lands here
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        StringWriter picocliOut = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            cl.setOut(new PrintWriter(picocliOut, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, err + sysErr.toString(StandardCharsets.UTF_8),
-                picocliOut + sysOut.toString(StandardCharsets.UTF_8));
-    }
 
     /** Runs and checks the user-error contract; returns the single error line. */
     private String assertUserError(String... args) throws IOException {
-        Run r = run(args);
-        String what = String.join(" ", args) + "\nstderr:\n" + r.err;
-        assertThat(r.exitCode).as(what).isEqualTo(Main.USER_ERROR);
-        assertThat(r.err).as(what).startsWith("genosynth: error: ").endsWith("\n")
+        CliRun r = CliRun.of(args);
+        String what = String.join(" ", args) + "\nstderr:\n" + r.err();
+        assertThat(r.exitCode()).as(what).isEqualTo(Main.USER_ERROR);
+        assertThat(r.err()).as(what).startsWith("genosynth: error: ").endsWith("\n")
                 .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(r.err.strip().lines().count()).as("stderr lines: " + what).isEqualTo(1);
+        assertThat(r.err().strip().lines().count()).as("stderr lines: " + what).isEqualTo(1);
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).as("left in the output directory: " + what)
                     .isEmpty();
         }
-        return r.err.strip();
+        return r.err().strip();
     }
 
     // ---- PLINK ----
@@ -243,9 +211,9 @@ class BadInputCliTest {
     void aGoodRunWritesItsOutputs() throws IOException {
         // the positive control for the assertions above
         Path in = plink("x", SAMPLES, 30, false, false);
-        Run r = run("qc", "-t", "1", "--input", s(in), "--out", s(out.resolve("qc")));
-        assertThat(r.exitCode).as(r.err).isZero();
-        assertThat(r.err).isEmpty();
+        CliRun r = CliRun.of("qc", "-t", "1", "--input", s(in), "--out", s(out.resolve("qc")));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("qc.afreq", "qc.hardy")
                     .noneMatch(n -> n.startsWith(".tmp-"));

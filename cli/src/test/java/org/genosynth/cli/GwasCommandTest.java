@@ -2,11 +2,7 @@ package org.genosynth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code genosynth gwas} through the command line on the real mouse_hs1940 cohort: a run that works, and user errors
@@ -29,38 +24,17 @@ class GwasCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String err, String out) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            code = cl.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, err + sysErr.toString(StandardCharsets.UTF_8), sysOut.toString(StandardCharsets.UTF_8));
-    }
 
     private String userError(Path outDir, String... args) throws IOException {
-        Run r = run(args);
-        assertThat(r.exitCode).as(r.err).isEqualTo(Main.USER_ERROR);
-        assertThat(r.err).startsWith("genosynth: error: ").doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(r.err.strip().lines().count()).as(r.err).isEqualTo(1);
+        CliRun r = CliRun.of(args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(Main.USER_ERROR);
+        assertThat(r.err()).startsWith("genosynth: error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         try (Stream<Path> left = Files.list(outDir)) {
             assertThat(left.toList()).isEmpty();
         }
-        return r.err.strip();
+        return r.err().strip();
     }
 
     private static String s(Path p) {
@@ -77,9 +51,9 @@ class GwasCommandTest {
     @Test
     void linearRunWritesTableAndPlots() throws IOException {
         Path outDir = Files.createDirectory(dir.resolve("ok"));
-        Run r = run(gwas(outDir, s(Path.of(MOUSE + ".pheno.txt.gz")), "1"));
-        assertThat(r.exitCode).as(r.err).isZero();
-        assertThat(r.out).contains("tested", "1410 samples", "g.gwas.tsv");
+        CliRun r = CliRun.of(gwas(outDir, s(Path.of(MOUSE + ".pheno.txt.gz")), "1"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tested", "1410 samples", "g.gwas.tsv");
         List<String> lines = Files.readAllLines(outDir.resolve("g.gwas.tsv"));
         assertThat(lines.get(0)).isEqualTo("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1_FREQ\tOBS_CT\tBETA\tSE\tP");
         assertThat(lines).hasSize(12226 + 1);
