@@ -60,6 +60,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 

@@ -38,6 +38,11 @@ public final class Evaluation {
         GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
         GenotypeMatrix syn = GenotypeMatrix.load(req.synthetic(), req.read(), null);
         GenotypeMatrix hold = req.holdout() == null ? null : GenotypeMatrix.load(req.holdout(), req.read(), null);
+        if (req.pheno() != null) {
+            // fail before the long computations when the phenotype cannot be used
+            checkPhenotype(req.pheno(), req.phenoCol(), real);
+            checkPhenotype(req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(), req.phenoCol(), syn);
+        }
         AlignedCohorts cohorts = AlignedCohorts.of(real, syn, hold);
         if (cohorts.variantCount() == 0) {
             throw org.genosynth.io.InputException.inFile(req.synthetic(), "no variant in common with " + req.real()
@@ -78,7 +83,6 @@ public final class Evaluation {
                     req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(), req.phenoCol(),
                     req.syntheticCovar() == null ? req.covar() : req.syntheticCovar(), req.covarCols(), req.model(),
                     dir.resolve("synthetic").toString(), req.threads());
-            mkdirs(dir);
             boolean cm = org.genosynth.eval.fidelity.LdDecay.usesMap(real.variants());
             java.util.Map<String, Double> coordinate = new java.util.HashMap<>();
             for (org.genosynth.model.Variant v : real.variants()) {
@@ -103,6 +107,11 @@ public final class Evaluation {
             throw new UncheckedIOException("writing " + req.outDir(), e);
         }
         return new Result(metrics, html, json, gwas);
+    }
+
+    private static void checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
+        org.genosynth.io.table.PhenotypeReader.resolveColumn(
+                org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples()), column, table);
     }
 
     private static void mkdirs(Path dir) {

@@ -96,7 +96,7 @@ public final class LdDecay {
                         continue;
                     }
                     String chrom = vs.get(i).chrom();
-                    for (int j = i + 1; j < nv && j <= i + maxNeighbours; j++) {
+                    for (int j = i + 1; j < nv && j - i <= maxNeighbours; j++) {
                         if (!vs.get(j).chrom().equals(chrom)) {
                             break;
                         }

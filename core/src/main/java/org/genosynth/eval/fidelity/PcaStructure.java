@@ -29,7 +29,7 @@ public record PcaStructure(int pcs, double[][] train, double[][] synthetic, doub
     public static PcaStructure of(GenotypeMatrix train, GenotypeMatrix synthetic, GenotypeMatrix holdout, long seed) {
         Standardized z = Standardized.of(train);
         int k = Math.min(PCS, train.sampleCount() - 1);
-        PcaResult pca = train.sampleCount() <= 3000 ? Pca.exact(z, k) : Pca.approx(z, k, seed);
+        PcaResult pca = Pca.approx(z, k, seed); // randomized: no n x n matrix; ample for comparing spreads
         PcaModel model = pca.model();
         double[][] t = scores(model, train, k);
         double[][] s = scores(model, synthetic, k);
