@@ -103,9 +103,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (format != null) {
             read = read.withFormat(GenotypeFormat.parse(format));
         }
-        Evaluation.Result r = Evaluation.run(new EvaluationRequest(real, synthetic, holdout, read, pheno,
-                syntheticPheno, phenoCol, covar, syntheticCovar, covarCols, Model.parse(model), thresholds,
-                locusWindowKb * 1000, locusWindowCm, out, seed, threads));
+        Evaluation.Result r;
+        try (Progress progress = Progress.forTerminal()) {
+            r = Evaluation.run(new EvaluationRequest(real, synthetic, holdout, read, pheno, syntheticPheno, phenoCol,
+                    covar, syntheticCovar, covarCols, Model.parse(model), thresholds, locusWindowKb * 1000,
+                    locusWindowCm, out, seed, threads), progress);
+        }
         System.out.println(r.render());
         return 0;
     }

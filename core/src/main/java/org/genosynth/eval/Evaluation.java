@@ -35,6 +35,12 @@ public final class Evaluation {
     }
 
     public static Result run(EvaluationRequest req) {
+        return run(req, org.genosynth.exec.ProgressListener.NONE);
+    }
+
+    /** Runs the evaluation, reporting its phases (load, privacy, fidelity, GWAS, report) to {@code progress}. */
+    public static Result run(EvaluationRequest req, org.genosynth.exec.ProgressListener progress) {
+        progress.start("evaluate", 5);
         GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
         GenotypeMatrix syn = GenotypeMatrix.load(req.synthetic(), req.read(), null);
         GenotypeMatrix hold = req.holdout() == null ? null : GenotypeMatrix.load(req.holdout(), req.read(), null);
@@ -69,11 +75,17 @@ public final class Evaluation {
         metrics.put("inputs", "seed", req.seed());
 
         Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
+        progress.update(1);
         PrivacyResult privacy;
         try (LocalBackend backend = new LocalBackend(req.threads())) {
             privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), backend);
         }
+        if (req.syntheticPheno() != null) {
+            privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));
+        }
+        progress.update(2);
         FidelitySection.run(cohorts, privacy, req.threads(), req.seed(), report, metrics);
+        progress.update(3);
         List<Path> gwas = List.of();
         if (req.pheno() != null) {
             Path dir = req.outDir().resolve("gwas");
@@ -96,6 +108,7 @@ public final class Evaluation {
             report.section("Utility").text("Not measured: give --pheno (and --pheno-col) to compare a GWAS on both "
                     + "cohorts.");
         }
+        progress.update(4);
         PrivacySection.run(privacy, hold != null, report, metrics);
         Path html = req.outDir().resolve("report.html");
         Path json = req.outDir().resolve("metrics.json");
@@ -106,6 +119,7 @@ public final class Evaluation {
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + req.outDir(), e);
         }
+        progress.update(5);
         return new Result(metrics, html, json, gwas);
     }
 

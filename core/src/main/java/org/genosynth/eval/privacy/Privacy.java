@@ -163,6 +163,32 @@ public final class Privacy {
         return List.copyOf(found);
     }
 
+    /**
+     * Real identifiers found in the FID/IID columns of a synthetic phenotype or covariate table in PLINK style (header
+     * {@code FID IID ...} or {@code #FID IID ...}); GEMMA-style tables hold no identifiers.
+     */
+    public static List<String> leakedIdsInTable(Set<String> realIds, java.nio.file.Path table) {
+        Set<String> found = new LinkedHashSet<>();
+        try (java.io.BufferedReader r = org.genosynth.io.TextInput.openReader(table)) {
+            String header = r.readLine();
+            if (header == null || !header.strip().matches("(?i)#?FID\\s+IID\\b.*")) {
+                return List.of();
+            }
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.strip().split("\\s+", 3);
+                for (int i = 0; i < Math.min(2, f.length); i++) {
+                    if (realIds.contains(f[i])) {
+                        found.add(f[i]);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw org.genosynth.io.TextInput.readFailure(table, e);
+        }
+        return List.copyOf(found);
+    }
+
     /** Every identifier of the samples (FID, IID, parents), without the unknown-ID mark. */
     public static Set<String> identifiers(SampleSheet... sheets) {
         Set<String> ids = new java.util.HashSet<>();

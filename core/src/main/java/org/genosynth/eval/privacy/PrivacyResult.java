@@ -27,6 +27,15 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
         List<String> leakedIds) {
 
+    /** The same result with {@code more} real IDs added to the leaked ones (no duplicates). */
+    public PrivacyResult withLeakedIds(List<String> more) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(leakedIds);
+        all.addAll(more);
+        return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
+                maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
+                List.copyOf(all));
+    }
+
     /** AATS privacy loss: test minus train adversarial accuracy (near 0: no sign of memorisation). */
     public double privacyLoss() {
         return aatsTest - aatsTrain;

@@ -6,9 +6,14 @@ import java.util.Map;
 
 /**
  * Writes a tree of maps, lists, numbers, strings and booleans as indented JSON (RFC 8259). Non-finite numbers become
- * {@code null}; doubles print with up to 17 significant digits, as Java's shortest round-trip form.
+ * {@code null}; doubles are rounded to {@link #DIGITS} significant digits and printed in Java's shortest round-trip
+ * form. The rounding keeps outputs byte-identical where the last bits of a value depend on the native BLAS (whose
+ * kernels may round differently with the memory alignment of their arrays), far below any meaningful difference.
  */
 public final class Json {
+    /** Significant digits of doubles. */
+    public static final int DIGITS = 12;
+
     private Json() {
     }
 
@@ -95,7 +100,12 @@ public final class Json {
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             sb.append((long) d);
         } else {
-            sb.append(d);
+            double r = new java.math.BigDecimal(d).round(new java.math.MathContext(DIGITS)).doubleValue();
+            if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+                sb.append((long) r);
+            } else {
+                sb.append(r);
+            }
         }
     }
 
