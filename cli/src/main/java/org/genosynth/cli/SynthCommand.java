@@ -95,9 +95,10 @@ final class SynthCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--max-kinship", paramLabel = "PHI", defaultValue = "0.0884",
+    @Option(names = "--max-kinship", paramLabel = "PHI", defaultValue = "0.177",
             description = "mosaic: redraw any genome at KING kinship >= PHI to a real genome, or an exact copy; "
-                + "'none' disables the check (default: ${DEFAULT-VALUE}, second-degree relatives).")
+                + "'none' disables the check (default: ${DEFAULT-VALUE}, first-degree relatives; 0.0884 also "
+                + "excludes second-degree).")
     String maxKinship;
 
     @Option(names = "--cm-per-mb", paramLabel = "RATE", defaultValue = "1.0",
@@ -108,6 +109,11 @@ final class SynthCommand implements Callable<Integer> {
             description = "Phenotypes: SNPs with real LMM p below P keep their association (default: "
                 + "${DEFAULT-VALUE}).")
     double signalP;
+
+    @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",
+            description = "Phenotypes: calibration rounds, each an LMM GWAS of the synthetic cohort (default: "
+                + "${DEFAULT-VALUE}).")
+    int phenoRounds;
 
     @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "6",
             description = "ldp: privacy parameter per genotype (default: ${DEFAULT-VALUE}).")
@@ -138,7 +144,7 @@ final class SynthCommand implements Callable<Integer> {
                 adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);
         SynthRequest request = new SynthRequest(input.input, input.toReadOptions(), pheno, phenoCols, populations,
                 inferPopulations, count, perPopulation(), m, seed, out, GenotypeFormat.parse(outputFormat), mosaic,
-                ldp, threads);
+                ldp, phenoRounds, threads);
         SynthResult result = Synthesizer.run(request);
         System.out.println(result.render());
         return 0;

@@ -31,9 +31,13 @@ import org.genosynth.model.GenotypeMatrix;
 final class PhenotypeSynthesis {
     /** What the real data gave. */
     record Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window,
-               double[] targetR, int realObserved, double realPve) {
+               double[] targetR, double[] realT, int realObserved, double realPve) {
         boolean binary() {
             return !Double.isNaN(prevalence);
+        }
+
+        Fit withTargets(double[] r) {
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, r, realT, realObserved, realPve);
         }
     }
 
@@ -53,16 +57,50 @@ final class PhenotypeSynthesis {
         int df = lmm.sampleRows().length - lmm.covariateCount() - 1;
         List<Integer> w = new ArrayList<>();
         List<Double> r = new ArrayList<>();
+        List<Double> ts = new ArrayList<>();
         for (LmmResult.SnpResult s : lmm.snps()) {
             if (s.pWald() < windowP && s.se() > 0) {
                 double t = s.beta() / s.se();
                 w.add(s.variant());
                 r.add(t / Math.sqrt(t * t + df));
+                ts.add(t);
             }
         }
         return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
                 w.stream().mapToInt(Integer::intValue).toArray(), r.stream().mapToDouble(Double::doubleValue).toArray(),
-                lmm.sampleRows().length, lmm.nullModel().pve());
+                ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length, lmm.nullModel().pve());
+    }
+
+    /**
+     * Synthetic values with {@code rounds} calibration rounds: the synthetic cohort is analysed with the same LMM, and
+     * each signal SNP's target correlation is multiplied by (real t / synthetic t) (clamped to [0.5, 2]; only when both
+     * t agree in sign and exceed 1 in size), then the values are regenerated from the same random stream. This absorbs
+     * what the LMM's relatedness correction takes from the signal in the synthetic cohort.
+     */
+    static double[] generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
+            int threads) {
+        double[] y = generate(fit, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
+        Fit current = fit;
+        for (int round = 0; round < rounds && fit.window().length > 0 && !fit.binary(); round++) {
+            LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
+            java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
+            for (LmmResult.SnpResult s : lmm.snps()) {
+                if (s.se() > 0) {
+                    synthT.put(s.variant(), s.beta() / s.se());
+                }
+            }
+            double[] r = current.targetR().clone();
+            for (int j = 0; j < r.length; j++) {
+                Double ts = synthT.get(fit.window()[j]);
+                double tr = fit.realT()[j];
+                if (ts != null && Math.abs(ts) > 1 && Math.abs(tr) > 1 && Math.signum(ts) == Math.signum(tr)) {
+                    r[j] *= Math.max(0.5, Math.min(2, tr / ts));
+                }
+            }
+            current = current.withTargets(r);
+            y = generate(current, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
+        }
+        return y;
     }
 
     /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */

@@ -29,7 +29,7 @@ import org.genosynth.io.ReadOptions;
  */
 public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                            int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
-                           long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int threads) {
+                           long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads) {
     public SynthRequest {
         read = read == null ? ReadOptions.defaults() : read;
         phenoCols = phenoCols == null ? List.of() : List.copyOf(phenoCols);
@@ -84,7 +84,7 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         }
 
         public static Mosaic defaults() {
-            return new Mosaic(Double.NaN, 200, 10, 0.002, 0.0884, 1.0, 1e-3);
+            return new Mosaic(Double.NaN, 200, 10, 0.002, 0.177, 1.0, 1e-3);
         }
     }
 

@@ -127,6 +127,11 @@ public final class Synthesizer {
         manifest.put("samples", n);
         manifest.put("variants", train.variantCount());
         manifest.put("per_population", countMap);
+        Map<String, Integer> realSizes = new LinkedHashMap<>();
+        for (int p = 0; p < counts.length; p++) {
+            realSizes.put(pops.names().get(p), pops.sizes()[p]);
+        }
+        manifest.put("real_population_sizes", realSizes);
         manifest.put("populations", pops.pca() != null ? "inferred: PCA + k-means, k = " + pops.count()
                 : req.populationLabels() != null ? "labels: " + req.populationLabels() : "one population");
         manifest.put("sample_ids", "fresh: SYN000001.. (FID = IID); no real ID is written");
@@ -311,8 +316,8 @@ public final class Synthesizer {
             String name = table.names().get(col);
             PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
                     req.mosaic().windowP(), req.threads());
-            values[c] = PhenotypeSynthesis.generate(fit, synth, 0.95,
-                    new SplittableRandom(RowBuilder.mix(req.seed(), PHENO, c)));
+            values[c] = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95, RowBuilder.mix(req.seed(), PHENO, c),
+                    req.phenoRounds(), req.threads());
             names.add(name);
             described.add(SynthManifest.phenotype(fit, req.mosaic().windowP()));
         }
