@@ -82,7 +82,7 @@ final class SynthCommand implements Callable<Integer> {
             description = "mosaic: mean segment length in cM (default: fitted on the data).")
     Double segmentCm;
 
-    @Option(names = "--max-segment-cm", paramLabel = "CM", defaultValue = "200",
+    @Option(names = "--max-segment-cm", paramLabel = "CM", defaultValue = "100",
             description = "mosaic: longest segment in cM (default: ${DEFAULT-VALUE}).")
     double maxSegmentCm;
 

@@ -13,7 +13,7 @@ import org.genosynth.model.SampleSheet;
  * The holdout-calibrated fit of the mosaic's mean segment length. The training cohort is split (70/30, seeded) into a
  * fitting set and an inner holdout; the reference is the LD-decay distance between the two real sets. For each candidate
  * length, mosaics of the fitting set (as many genomes as the inner holdout, with the run's noise) are compared with
- * the fitting set. The shortest length whose distance is at most {@code 1.5 x} the reference is chosen (shorter
+ * the fitting set (segments still capped at the maximum length). The shortest length whose distance is at most {@code 1.5 x} the reference is chosen (shorter
  * segments copy less of anyone); when none reaches it, the length with the smallest distance.
  */
 final class LdCalibration {
@@ -60,9 +60,6 @@ final class LdCalibration {
         Point best = null;
         Point chosen = null;
         for (double length : GRID) {
-            if (length > maxSegmentCm) {
-                break;
-            }
             PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors);
             GenomePath[] paths = new GenomePath[holdRows.length];
             for (int s = 0; s < paths.length; s++) {

@@ -84,7 +84,7 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         }
 
         public static Mosaic defaults() {
-            return new Mosaic(Double.NaN, 200, 10, 0.002, 0.177, 1.0, 1e-3);
+            return new Mosaic(Double.NaN, 100, 10, 0.002, 0.177, 1.0, 1e-3);
         }
     }
 

@@ -57,7 +57,7 @@ class MouseSynthTest {
 
     static SynthRequest mosaic(String out, int threads) {
         return new SynthRequest(Path.of(train), null, trainPheno, List.of("1"), null, 0, 0, null,
-                SynthRequest.Method.MOSAIC, 1, out, GenotypeFormat.BED, new SynthRequest.Mosaic(Double.NaN, 200, 10, 0.002,
+                SynthRequest.Method.MOSAIC, 1, out, GenotypeFormat.BED, new SynthRequest.Mosaic(Double.NaN, 100, 10, 0.002,
                 0.0884, 1.0, 1e-3), null, 2, threads);
     }
 
