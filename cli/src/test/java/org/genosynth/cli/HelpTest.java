@@ -16,6 +16,7 @@ class HelpTest {
         "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert",
         "kinship --help|genosynth kinship", "pca --help|genosynth pca", "ld --help|genosynth ld",
         "gwas --help|genosynth gwas", "split --help|genosynth split",
+        "synth --help|genosynth synth",
         "evaluate --help|genosynth evaluate"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();

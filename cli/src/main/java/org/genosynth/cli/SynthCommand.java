@@ -1,0 +1,175 @@
+package org.genosynth.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.InputException;
+import org.genosynth.synth.SynthRequest;
+import org.genosynth.synth.SynthResult;
+import org.genosynth.synth.Synthesizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code genosynth synth}: synthetic genotypes (and phenotypes) from a real cohort. */
+@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate a synthetic cohort from a real one, with fresh sample IDs and the variant metadata "
+            + "kept: PREFIX.bed/.bim/.fam (or .vcf.gz, .bcf, BIMBAM), PREFIX.populations.tsv, PREFIX.pheno.tsv "
+            + "(with --pheno) and PREFIX.manifest.json (input checksums, parameters, seed, version).",
+            "  mosaic (default): every genome is a mosaic of segments of different real genomes of its population, "
+            + "switch points drawn along the genetic map; mean segment length fitted on the data so that LD decay "
+            + "matches (holdout-calibrated); privacy knobs --max-segment-cm, --min-donors, --noise, --max-kinship.",
+            "  ldp: randomized response over {0,1,2} on real genomes, eps-LDP per genotype (--epsilon); "
+            + "--adjacent-only is SynGen6's variant, which is NOT eps-LDP; ancestry filter on inferred populations.",
+            "Same seed, same bytes, at any --threads."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  genosynth synth --input train.bed --pheno train.pheno.tsv --pheno-col 1 --n 1358 --seed 1 "
+            + "--out syn/mouse",
+            "  genosynth synth --input train.bed --infer-populations 3 --per-population P1=500,P2=500,P3=500 "
+            + "--seed 7 --out syn/balanced",
+            "  genosynth synth --input train.bed --method ldp --epsilon 4 --n 1000 --seed 1 --out syn/ldp",
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --format vcf --seed 3 "
+            + "--out syn/cohort"})
+final class SynthCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--pheno", paramLabel = "FILE",
+            description = "Phenotypes of the input's samples (PLINK or GEMMA style): synthetic phenotypes are made.")
+    Path pheno;
+
+    @Option(names = "--pheno-col", paramLabel = "COL", split = ",",
+            description = "Phenotype columns to synthesize (names or 1-based numbers; default: all).")
+    List<String> phenoCols;
+
+    @Option(names = "--populations", paramLabel = "FILE",
+            description = "Population labels: lines 'FID IID POP' or 'IID POP'.")
+    Path populations;
+
+    @Option(names = "--infer-populations", paramLabel = "K", defaultValue = "0",
+            description = "Infer K populations (exact PCA, k-means on the top PCs).")
+    int inferPopulations;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "0",
+            description = "Synthetic samples, split over populations in proportion to their real sizes "
+                + "(default: as many as the input).")
+    int count;
+
+    @Option(names = "--per-population", paramLabel = "POP=COUNT", split = ",",
+            description = "Synthetic samples per population (any count, also more than the real group has).")
+    List<String> perPopulation;
+
+    @Option(names = "--method", paramLabel = "mosaic|ldp", defaultValue = "mosaic",
+            description = "Generator (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--seed", paramLabel = "S", required = true, description = "Random seed.")
+    long seed;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
+    String out;
+
+    @Option(names = "--output-format", paramLabel = "bed|vcf|bcf|bimbam", defaultValue = "bed",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    String outputFormat;
+
+    @Option(names = "--segment-cm", paramLabel = "CM",
+            description = "mosaic: mean segment length in cM (default: fitted on the data).")
+    Double segmentCm;
+
+    @Option(names = "--max-segment-cm", paramLabel = "CM", defaultValue = "100",
+            description = "mosaic: longest segment in cM (default: ${DEFAULT-VALUE}).")
+    double maxSegmentCm;
+
+    @Option(names = "--min-donors", paramLabel = "K", defaultValue = "10",
+            description = "mosaic: minimum distinct real genomes per synthetic genome (default: ${DEFAULT-VALUE}).")
+    int minDonors;
+
+    @Option(names = "--noise", paramLabel = "RATE", defaultValue = "0.002",
+            description = "mosaic: share of genotypes redrawn from the site's genotype frequencies "
+                + "(default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--max-kinship", paramLabel = "PHI", defaultValue = "0.177",
+            description = "mosaic: redraw any genome at KING kinship >= PHI to a real genome, or an exact copy; "
+                + "'none' disables the check (default: ${DEFAULT-VALUE}, first-degree relatives; 0.0884 also "
+                + "excludes second-degree).")
+    String maxKinship;
+
+    @Option(names = "--cm-per-mb", paramLabel = "RATE", defaultValue = "1.0",
+            description = "Recombination rate when the input has no genetic map (default: ${DEFAULT-VALUE}).")
+    double cmPerMb;
+
+    @Option(names = "--signal-p", paramLabel = "P", defaultValue = "1e-3",
+            description = "Phenotypes: SNPs with real LMM p below P keep their association (default: "
+                + "${DEFAULT-VALUE}).")
+    double signalP;
+
+    @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",
+            description = "Phenotypes: calibration rounds, each an LMM GWAS of the synthetic cohort (default: "
+                + "${DEFAULT-VALUE}).")
+    int phenoRounds;
+
+    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "6",
+            description = "ldp: privacy parameter per genotype (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--adjacent-only", paramLabel = "RATE",
+            description = "ldp: SynGen6's flips between adjacent values at this rate instead (NOT eps-LDP).")
+    Double adjacentOnly;
+
+    @Option(names = "--no-ancestry-filter", description = "ldp: keep samples that leave their PCA cluster.")
+    boolean noAncestryFilter;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default: all processors).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        SynthRequest.Method m = switch (method.toLowerCase(Locale.ROOT)) {
+            case "mosaic" -> SynthRequest.Method.MOSAIC;
+            case "ldp" -> SynthRequest.Method.LDP;
+            default -> throw InputException.usage("--method must be mosaic or ldp, got '" + method + "'");
+        };
+        double kin = maxKinship.equalsIgnoreCase("none") ? Double.NaN : parse("--max-kinship", maxKinship);
+        SynthRequest.Mosaic mosaic = new SynthRequest.Mosaic(segmentCm == null ? Double.NaN : segmentCm,
+                maxSegmentCm, minDonors, noise, kin, cmPerMb, signalP);
+        SynthRequest.Ldp ldp = new SynthRequest.Ldp(epsilon, adjacentOnly != null,
+                adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);
+        SynthRequest request = new SynthRequest(input.input, input.toReadOptions(), pheno, phenoCols, populations,
+                inferPopulations, count, perPopulation(), m, seed, out, GenotypeFormat.parse(outputFormat), mosaic,
+                ldp, phenoRounds, threads);
+        SynthResult result = Synthesizer.run(request);
+        System.out.println(result.render());
+        return 0;
+    }
+
+    private Map<String, Integer> perPopulation() {
+        if (perPopulation == null || perPopulation.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (String item : perPopulation) {
+            String[] kv = item.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw InputException.usage("--per-population expects POP=COUNT, got '" + item + "'");
+            }
+            map.put(kv[0].strip(), (int) parse("--per-population " + kv[0], kv[1]));
+        }
+        return map;
+    }
+
+    private static double parse(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw InputException.usage(option + ": not a number: '" + text + "'");
+        }
+    }
+}

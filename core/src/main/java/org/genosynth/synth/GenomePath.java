@@ -1,0 +1,35 @@
+package org.genosynth.synth;
+
+import java.util.Arrays;
+
+/**
+ * Which donor each variant of one synthetic genome comes from: segment {@code k} covers variants
+ * {@code [starts[k], starts[k+1])} (the last one up to the end) and is copied from donor {@code donors[k]}.
+ */
+record GenomePath(int[] starts, int[] donors) {
+    /** The segment holding variant {@code v}. */
+    int segmentOf(int v) {
+        int k = Arrays.binarySearch(starts, v);
+        return k >= 0 ? k : -k - 2;
+    }
+
+    int segmentCount() {
+        return starts.length;
+    }
+
+    /** Number of distinct donors. */
+    int distinctDonors() {
+        return (int) Arrays.stream(donors).distinct().count();
+    }
+
+    /** The largest share of the genome ({@code variantCount} variants) copied from one donor. */
+    double maxDonorShare(int variantCount) {
+        java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+        for (int k = 0; k < starts.length; k++) {
+            int end = k + 1 < starts.length ? starts[k + 1] : variantCount;
+            sizes.merge(donors[k], end - starts[k], Integer::sum);
+        }
+        int max = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return (double) max / variantCount;
+    }
+}

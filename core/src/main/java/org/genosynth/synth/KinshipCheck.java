@@ -1,0 +1,73 @@
+package org.genosynth.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.InputException;
+
+/**
+ * Rejection of synthetic genomes too close to a real one: each candidate genome is built whole and compared with every
+ * real genome ({@link KinshipGuard}); a candidate at KING kinship {@code >= threshold} to any real genome, or an exact
+ * copy, is redrawn (next attempt: a new path and new noise). Samples are checked in parallel; each sample's attempts
+ * are a function of the sample alone, so the outcome does not depend on the thread count.
+ */
+final class KinshipCheck {
+    private static final int SAMPLES_PER_TASK = 16;
+
+    /** Candidates rejected and the largest kinship among accepted genomes. */
+    record Outcome(int rejected, double maxKinship) {
+    }
+
+    private KinshipCheck() {
+    }
+
+    static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
+            int[] popOf, double threshold, int threads) {
+        KinshipGuard guard = new KinshipGuard(builder.panel());
+        List<int[]> tasks = new ArrayList<>();
+        for (int s = 0; s < paths.length; s += SAMPLES_PER_TASK) {
+            tasks.add(new int[] {s, Math.min(paths.length, s + SAMPLES_PER_TASK)});
+        }
+        int[] rejected = {0};
+        double[] max = {Double.NEGATIVE_INFINITY};
+        try (Backend backend = new LocalBackend(threads)) {
+            backend.mapOrdered(tasks.iterator(), t -> {
+                Object[] out = new Object[4 * (t[1] - t[0])];
+                for (int s = t[0]; s < t[1]; s++) {
+                    GenomePath path = paths[s];
+                    int a = 0;
+                    KinshipGuard.Closest c;
+                    while (true) {
+                        c = guard.closest(builder.fullRow(path, s, a, popOf[s]));
+                        if (c.kinship() < threshold && !c.exactCopy()) {
+                            break;
+                        }
+                        if (++a >= Synthesizer.MAX_ATTEMPTS) {
+                            throw InputException.usage(String.format(java.util.Locale.ROOT,
+                                    "synthetic genome %d is still at kinship %.3f to a real genome after %d attempts:"
+                                    + " shorten --segment-cm / --max-segment-cm, raise --min-donors or --noise, or "
+                                    + "raise --max-kinship", s + 1, c.kinship(), a));
+                        }
+                        path = source.draw(s, a);
+                    }
+                    int k = 4 * (s - t[0]);
+                    out[k] = path;
+                    out[k + 1] = a;
+                    out[k + 2] = c.kinship();
+                    out[k + 3] = s;
+                }
+                return out;
+            }, out -> {
+                for (int k = 0; k < out.length; k += 4) {
+                    int s = (Integer) out[k + 3];
+                    paths[s] = (GenomePath) out[k];
+                    attempts[s] = (Integer) out[k + 1];
+                    rejected[0] += attempts[s];
+                    max[0] = Math.max(max[0], (Double) out[k + 2]);
+                }
+            });
+        }
+        return new Outcome(rejected[0], max[0]);
+    }
+}

@@ -1,0 +1,96 @@
+package org.genosynth.synth;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.genosynth.eval.fidelity.LdDecay;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.SampleSheet;
+
+/**
+ * The holdout-calibrated fit of the mosaic's mean segment length. The training cohort is split (70/30, seeded) into a
+ * fitting set and an inner holdout; the reference is the LD-decay distance between the two real sets. For each candidate
+ * length, mosaics of the fitting set (as many genomes as the inner holdout, with the run's noise) are compared with
+ * the fitting set (segments still capped at the maximum length). The shortest length whose distance is at most {@code 1.5 x} the reference is chosen (shorter
+ * segments copy less of anyone); when none reaches it, the length with the smallest distance.
+ */
+final class LdCalibration {
+    /** Candidate mean segment lengths, cM. */
+    static final double[] GRID = {2, 5, 10, 20, 40, 80, 160};
+    static final double TOLERANCE = 1.5;
+
+    /** One candidate's distance. */
+    record Point(double segmentCm, double distance) {
+    }
+
+    /** The outcome. */
+    record Outcome(double segmentCm, double referenceDistance, List<Point> grid) {
+    }
+
+    private LdCalibration() {
+    }
+
+    static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
+            long seed, int threads) {
+        int n = train.sampleCount();
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, 0x1DCA1L));
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int nFit = (int) Math.round(0.7 * n);
+        int[] fitRows = Arrays.copyOf(order, nFit);
+        int[] holdRows = Arrays.copyOfRange(order, nFit, n);
+        Arrays.sort(fitRows);
+        Arrays.sort(holdRows);
+        GenotypeMatrix fitSet = subset(train, fitRows);
+        LdDecay.Curve fitCurve = LdDecay.compute(fitSet, threads);
+        double reference = LdDecay.distance(fitCurve, LdDecay.compute(subset(train, holdRows), threads));
+        DonorPanel panel = DonorPanel.of(fitSet);
+        SiteFrequencies freq = SiteFrequencies.of(fitSet, new int[][] {java.util.stream.IntStream.range(0, nFit)
+                .toArray()});
+        int[] pool = java.util.stream.IntStream.range(0, nFit).toArray();
+        List<Point> grid = new ArrayList<>();
+        Point best = null;
+        Point chosen = null;
+        for (double length : GRID) {
+            PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors);
+            GenomePath[] paths = new GenomePath[holdRows.length];
+            for (int s = 0; s < paths.length; s++) {
+                paths[s] = sampler.draw(pool, new SplittableRandom(RowBuilder.mix(seed, 0x1DCA2L, s)));
+            }
+            RowBuilder builder = new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed);
+            GenotypeMatrix synth = Synthesizer.generateInMemory(new BlockGenerator(builder, train.variants(), paths,
+                    new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), threads);
+            Point p = new Point(length, LdDecay.distance(fitCurve, LdDecay.compute(synth, threads)));
+            grid.add(p);
+            if (best == null || p.distance() < best.distance()) {
+                best = p;
+            }
+            if (chosen == null && p.distance() <= TOLERANCE * reference) {
+                chosen = p;
+            }
+        }
+        if (best == null) {
+            return new Outcome(maxSegmentCm, reference, grid);
+        }
+        return new Outcome((chosen != null ? chosen : best).segmentCm(), reference, grid);
+    }
+
+    /** The rows {@code rows} of {@code m}, in that order. */
+    static GenotypeMatrix subset(GenotypeMatrix m, int[] rows) {
+        int wpv = GenotypeCodes.wordsPerVariant(rows.length);
+        long[] words = new long[m.variantCount() * wpv];
+        for (int v = 0; v < m.variantCount(); v++) {
+            GenotypeCodes.select(m.words(), m.offset(v), rows, words, v * wpv);
+        }
+        SampleSheet sheet = m.samples().select(rows);
+        return new GenotypeMatrix(sheet, m.variants(), words, null);
+    }
+}

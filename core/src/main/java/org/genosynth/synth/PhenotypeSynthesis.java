@@ -1,0 +1,319 @@
+package org.genosynth.synth;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.genosynth.assoc.lmm.LmmEngine;
+import org.genosynth.assoc.lmm.LmmOptions;
+import org.genosynth.assoc.lmm.LmmResult;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+
+/**
+ * Phenotype-coupled generation for one quantitative (or 0/1) phenotype column.
+ *
+ * <p>Fit on the real training cohort: GEMMA's LMM ({@link LmmEngine}, intercept only) gives every SNP's Wald t; the
+ * SNPs with {@code p < windowP} form the signal set W, and their target effect size is the marginal correlation
+ * implied by the real test, {@code r_j = t_j / sqrt(t_j^2 + df)}. Also kept: mean, SD, the missing fraction and
+ * (for 0/1 columns) the prevalence.
+ *
+ * <p>Generate on the synthetic genotypes: a fixed share of synthetic samples is phenotyped (the real missing
+ * fraction); over them, with the W columns standardized, the genetic value {@code g = X_W a} solves
+ * {@code X_W' y / n = r} ({@code a = (R + lambda I)^-1 r}, ridge only when needed to keep {@code var(g)} below
+ * {@code maxSignal}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W (modified
+ * Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
+ * signal-set SNP has, in the synthetic cohort, the marginal association it had in the real one, whatever the
+ * synthetic LD; other SNPs get theirs through LD with W plus noise. 0/1 columns are thresholded at the real
+ * prevalence (liability model). Nothing of an individual's phenotype is copied: only the per-SNP summary statistics of
+ * the signal set, the mean, SD and missing fraction are used.
+ */
+final class PhenotypeSynthesis {
+    /** What the real data gave. */
+    record Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window,
+               double[] targetR, double[] realT, int realObserved, double realPve) {
+        boolean binary() {
+            return !Double.isNaN(prevalence);
+        }
+
+        Fit withTargets(double[] r) {
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, r, realT, realObserved, realPve);
+        }
+    }
+
+    private PhenotypeSynthesis() {
+    }
+
+    /** Fits the column {@code y} (NaN missing) of the training cohort {@code real}. */
+    static Fit fit(String name, GenotypeMatrix real, double[] y, double windowP, int threads) {
+        double[] obs = Arrays.stream(y).filter(Double::isFinite).toArray();
+        if (obs.length < 10) {
+            throw new IllegalArgumentException("phenotype '" + name + "' has only " + obs.length + " values");
+        }
+        double mean = Arrays.stream(obs).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(obs).map(v -> (v - mean) * (v - mean)).sum() / (obs.length - 1));
+        boolean binary = Arrays.stream(obs).allMatch(v -> v == 0 || v == 1);
+        LmmResult lmm = LmmEngine.fit(real, y, null, LmmOptions.defaults().withThreads(threads));
+        int df = lmm.sampleRows().length - lmm.covariateCount() - 1;
+        List<Integer> w = new ArrayList<>();
+        List<Double> r = new ArrayList<>();
+        List<Double> ts = new ArrayList<>();
+        for (LmmResult.SnpResult s : lmm.snps()) {
+            if (s.pWald() < windowP && s.se() > 0) {
+                double t = s.beta() / s.se();
+                w.add(s.variant());
+                r.add(t / Math.sqrt(t * t + df));
+                ts.add(t);
+            }
+        }
+        return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
+                w.stream().mapToInt(Integer::intValue).toArray(), r.stream().mapToDouble(Double::doubleValue).toArray(),
+                ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length, lmm.nullModel().pve());
+    }
+
+    /**
+     * Synthetic values with {@code rounds} calibration rounds: the synthetic cohort is analysed with the same LMM, and
+     * each signal SNP's target correlation is multiplied by (real t / synthetic t) (clamped to [0.5, 2]; only when both
+     * t agree in sign and exceed 1 in size), then the values are regenerated from the same random stream. This absorbs
+     * what the LMM's relatedness correction takes from the signal in the synthetic cohort.
+     */
+    static double[] generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
+            int threads) {
+        double[] y = generate(fit, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
+        Fit current = fit;
+        for (int round = 0; round < rounds && fit.window().length > 0 && !fit.binary(); round++) {
+            LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
+            java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
+            for (LmmResult.SnpResult s : lmm.snps()) {
+                if (s.se() > 0) {
+                    synthT.put(s.variant(), s.beta() / s.se());
+                }
+            }
+            double[] r = current.targetR().clone();
+            for (int j = 0; j < r.length; j++) {
+                Double ts = synthT.get(fit.window()[j]);
+                double tr = fit.realT()[j];
+                if (ts != null && Math.abs(ts) > 1 && Math.abs(tr) > 1 && Math.signum(ts) == Math.signum(tr)) {
+                    r[j] *= Math.max(0.5, Math.min(2, tr / ts));
+                }
+            }
+            current = current.withTargets(r);
+            y = generate(current, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
+        }
+        return y;
+    }
+
+    /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */
+    static double[] generate(Fit fit, GenotypeMatrix synth, double maxSignal, SplittableRandom random) {
+        int n = synth.sampleCount();
+        int observed = (int) Math.round(n * (1 - fit.missingFraction()));
+        int[] rows = chooseRows(n, observed, random);
+        double[][] x = standardizedColumns(synth, fit.window(), rows);
+        int q = x.length;
+        double[] r = fit.targetR().clone();
+        for (int j = 0; j < q; j++) {
+            if (x[j] == null) {
+                r[j] = 0;
+            }
+        }
+        double[] g = geneticValue(x, r, observed, maxSignal);
+        double gVar = dot(g, g) / observed;
+        double[] e = new double[observed];
+        for (int i = 0; i < observed; i++) {
+            e[i] = gaussian(random);
+        }
+        List<double[]> basis = orthonormalBasis(x, observed);
+        for (double[] b : basis) {
+            double c = dot(b, e);
+            for (int i = 0; i < observed; i++) {
+                e[i] -= c * b[i];
+            }
+        }
+        double eScale = Math.sqrt(Math.max(0, 1 - gVar) / (dot(e, e) / observed));
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        double[] liability = new double[observed];
+        for (int i = 0; i < observed; i++) {
+            liability[i] = g[i] + eScale * e[i];
+        }
+        if (fit.binary()) {
+            double[] sorted = liability.clone();
+            Arrays.sort(sorted);
+            int cases = (int) Math.round(fit.prevalence() * observed);
+            double cut = cases == 0 ? Double.POSITIVE_INFINITY : sorted[observed - cases];
+            for (int i = 0; i < observed; i++) {
+                out[rows[i]] = liability[i] >= cut ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < observed; i++) {
+                out[rows[i]] = fit.mean() + fit.sd() * liability[i];
+            }
+        }
+        return out;
+    }
+
+    private static int[] chooseRows(int n, int k, SplittableRandom random) {
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] rows = Arrays.copyOf(order, k);
+        Arrays.sort(rows);
+        return rows;
+    }
+
+    /** Columns of W over {@code rows}, centred and scaled to mean square 1 (missing = mean); null when constant. */
+    private static double[][] standardizedColumns(GenotypeMatrix m, int[] window, int[] rows) {
+        double[][] x = new double[window.length][];
+        for (int j = 0; j < window.length; j++) {
+            int off = m.offset(window[j]);
+            double[] col = new double[rows.length];
+            double sum = 0;
+            int called = 0;
+            for (int i = 0; i < rows.length; i++) {
+                int c = GenotypeCodes.get(m.words(), off, rows[i]);
+                col[i] = c == GenotypeCodes.MISSING ? Double.NaN : c;
+                if (c != GenotypeCodes.MISSING) {
+                    sum += c;
+                    called++;
+                }
+            }
+            double mu = called == 0 ? 0 : sum / called;
+            double ss = 0;
+            for (int i = 0; i < rows.length; i++) {
+                col[i] = Double.isNaN(col[i]) ? 0 : col[i] - mu;
+                ss += col[i] * col[i];
+            }
+            if (ss <= 1e-9) {
+                continue;
+            }
+            double scale = Math.sqrt(rows.length / ss);
+            for (int i = 0; i < rows.length; i++) {
+                col[i] *= scale;
+            }
+            x[j] = col;
+        }
+        return x;
+    }
+
+    /** {@code g = X a} with {@code (X'X/n + lambda I) a = r}, lambda raised from 0 until {@code var(g) <= maxSignal}. */
+    private static double[] geneticValue(double[][] x, double[] r, int n, double maxSignal) {
+        int[] live = java.util.stream.IntStream.range(0, x.length).filter(j -> x[j] != null).toArray();
+        int q = live.length;
+        double[] g = new double[n];
+        if (q == 0) {
+            return g;
+        }
+        double[] gram = new double[q * q];
+        for (int a = 0; a < q; a++) {
+            for (int b = a; b < q; b++) {
+                double v = dot(x[live[a]], x[live[b]]) / n;
+                gram[a * q + b] = v;
+                gram[b * q + a] = v;
+            }
+        }
+        double[] rhs = new double[q];
+        for (int a = 0; a < q; a++) {
+            rhs[a] = r[live[a]];
+        }
+        for (double lambda = 1e-6; ; lambda *= 3) {
+            double[] coef = ridgeSolve(gram, rhs, q, lambda);
+            Arrays.fill(g, 0);
+            for (int a = 0; a < q; a++) {
+                double[] col = x[live[a]];
+                for (int i = 0; i < n; i++) {
+                    g[i] += coef[a] * col[i];
+                }
+            }
+            if (dot(g, g) / n <= maxSignal || lambda > 1e3) {
+                return g;
+            }
+        }
+    }
+
+    private static double[] ridgeSolve(double[] gram, double[] rhs, int q, double lambda) {
+        double[] l = gram.clone();
+        for (int a = 0; a < q; a++) {
+            l[a * q + a] += lambda;
+        }
+        for (int j = 0; j < q; j++) { // Cholesky, lower triangle in place
+            double d = l[j * q + j];
+            for (int k = 0; k < j; k++) {
+                d -= l[j * q + k] * l[j * q + k];
+            }
+            d = Math.sqrt(Math.max(d, 1e-12));
+            l[j * q + j] = d;
+            for (int i = j + 1; i < q; i++) {
+                double s = l[i * q + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * q + k] * l[j * q + k];
+                }
+                l[i * q + j] = s / d;
+            }
+        }
+        double[] z = rhs.clone();
+        for (int i = 0; i < q; i++) {
+            for (int k = 0; k < i; k++) {
+                z[i] -= l[i * q + k] * z[k];
+            }
+            z[i] /= l[i * q + i];
+        }
+        for (int i = q - 1; i >= 0; i--) {
+            for (int k = i + 1; k < q; k++) {
+                z[i] -= l[k * q + i] * z[k];
+            }
+            z[i] /= l[i * q + i];
+        }
+        return z;
+    }
+
+    /** Orthonormal basis of span(1, columns) by modified Gram–Schmidt, dropping dependent columns. */
+    private static List<double[]> orthonormalBasis(double[][] x, int n) {
+        List<double[]> basis = new ArrayList<>();
+        double[] one = new double[n];
+        Arrays.fill(one, 1 / Math.sqrt(n));
+        basis.add(one);
+        for (double[] col : x) {
+            if (col == null) {
+                continue;
+            }
+            double[] v = col.clone();
+            double norm0 = Math.sqrt(dot(v, v));
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] b : basis) {
+                    double c = dot(b, v);
+                    for (int i = 0; i < n; i++) {
+                        v[i] -= c * b[i];
+                    }
+                }
+            }
+            double norm = Math.sqrt(dot(v, v));
+            if (norm > 1e-6 * norm0) {
+                for (int i = 0; i < n; i++) {
+                    v[i] /= norm;
+                }
+                basis.add(v);
+            }
+        }
+        return basis;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Standard normal by Box–Muller (reproducible from the stream, unlike ThreadLocalRandom). */
+    static double gaussian(SplittableRandom random) {
+        double u = random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+    }
+}

@@ -1,0 +1,169 @@
+package org.genosynth.synth;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.genosynth.assoc.kinship.Standardized;
+import org.genosynth.assoc.pca.Pca;
+import org.genosynth.assoc.pca.PcaModel;
+import org.genosynth.assoc.pca.PcaResult;
+import org.genosynth.io.InputException;
+import org.genosynth.io.LineReader;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Sample;
+
+/**
+ * The populations of the training samples: from a label file or inferred (exact PCA, then k-means on the top PCs scaled
+ * by the square roots of their eigenvalues). Inferred populations are named {@code P1..PK} by decreasing size. When
+ * inferred, the PCA and the cluster centroids are kept so that synthetic samples can be projected and assigned
+ * (the ancestry filter).
+ *
+ * @param names     population names
+ * @param ofSample  per training sample, its population index
+ * @param pca       the PCA the clusters were found on, or null (labels given)
+ * @param centroids per population its centroid in scaled PC space ({@code [p][c]}), or null
+ */
+public record Populations(List<String> names, int[] ofSample, PcaModel pca, double[][] centroids) {
+
+    /** Everyone in one population named {@code all}. */
+    public static Populations single(int n) {
+        return new Populations(List.of("all"), new int[n], null, null);
+    }
+
+    public int count() {
+        return names.size();
+    }
+
+    /** The training rows of each population. */
+    public int[][] members() {
+        int[][] out = new int[count()][];
+        int[] sizes = sizes();
+        for (int p = 0; p < out.length; p++) {
+            out[p] = new int[sizes[p]];
+        }
+        int[] at = new int[count()];
+        for (int s = 0; s < ofSample.length; s++) {
+            out[ofSample[s]][at[ofSample[s]]++] = s;
+        }
+        return out;
+    }
+
+    public int[] sizes() {
+        int[] sizes = new int[count()];
+        for (int p : ofSample) {
+            sizes[p]++;
+        }
+        return sizes;
+    }
+
+    /**
+     * Reads {@code FID IID POP} or {@code IID POP} lines (whitespace-separated; lines starting with {@code #} and a
+     * header whose label column is {@code POP}/{@code population} are skipped). Every sample needs a label.
+     */
+    public static Populations fromLabels(Path file, List<Sample> samples) {
+        Map<String, Integer> rowById = new HashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            rowById.put(samples.get(i).id(), i);
+        }
+        int[] of = new int[samples.size()];
+        Arrays.fill(of, -1);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        try (LineReader in = new LineReader(file)) {
+            String line;
+            while ((line = in.next()) != null) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                String[] f = t.split("\\s+");
+                if (f.length < 2) {
+                    throw in.error("POP", "expected 'FID IID POP' or 'IID POP'");
+                }
+                String id = f.length >= 3 ? f[1] : f[0];
+                String pop = f[f.length - 1];
+                if (pop.equalsIgnoreCase("POP") || pop.equalsIgnoreCase("population")) {
+                    continue;
+                }
+                Integer row = rowById.get(id);
+                if (row == null) {
+                    continue;
+                }
+                of[row] = index.computeIfAbsent(pop, k -> index.size());
+            }
+        }
+        for (int i = 0; i < of.length; i++) {
+            if (of[i] < 0) {
+                throw InputException.inFile(file, "field 'POP': no population label for sample '"
+                        + samples.get(i).id() + "'");
+            }
+        }
+        return new Populations(List.copyOf(index.keySet()), of, null, null);
+    }
+
+    /** Infers {@code k} populations (k-means, 20 seeded k-means++ starts, on {@code max(2, k)} PCs). */
+    public static Populations infer(GenotypeMatrix m, int k, long seed) {
+        if (k < 1 || k > m.sampleCount()) {
+            throw InputException.usage("--infer-populations must be between 1 and the number of samples, got " + k);
+        }
+        int pcs = Math.min(Math.max(2, k), m.sampleCount() - 1);
+        PcaResult pca = Pca.exact(Standardized.of(m), pcs);
+        int n = m.sampleCount();
+        double[][] x = new double[n][pcs];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < pcs; c++) {
+                x[i][c] = pca.eigenvector(i, c) * Math.sqrt(pca.eigenvalues()[c]);
+            }
+        }
+        int[] assign = KMeans.cluster(x, k, 20, new SplittableRandom(seed));
+        // rename by decreasing size (ties: first appearance)
+        int[] sizes = new int[k];
+        for (int a : assign) {
+            sizes[a]++;
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> sizes[b] != sizes[a] ? sizes[b] - sizes[a] : a - b);
+        int[] rename = new int[k];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            rename[order[i]] = i;
+            names.add("P" + (i + 1));
+        }
+        int[] of = new int[n];
+        double[][] centroids = new double[k][pcs];
+        for (int i = 0; i < n; i++) {
+            of[i] = rename[assign[i]];
+            for (int c = 0; c < pcs; c++) {
+                centroids[of[i]][c] += x[i][c];
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            for (int c = 0; c < pcs; c++) {
+                centroids[p][c] /= Math.max(1, sizes[order[p]]);
+            }
+        }
+        return new Populations(names, of, pca.model(), centroids);
+    }
+
+    /** The population whose centroid is nearest to each sample of {@code other} (projected onto the PCA). */
+    public int[] assign(GenotypeMatrix other) {
+        double[] coords = pca.project(other).coordinates();
+        int k = pca.pcCount();
+        int[] out = new int[other.sampleCount()];
+        for (int i = 0; i < out.length; i++) {
+            double[] x = new double[k];
+            for (int c = 0; c < k; c++) {
+                x[c] = coords[i * k + c] * Math.sqrt(pca.eigenvalues()[c]);
+            }
+            out[i] = KMeans.nearest(centroids, x);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,95 @@
+package org.genosynth.synth;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Builds synthetic rows (sample-major, as {@link DonorPanel}) chunk by chunk: a chunk is 1,024 variants (32 words).
+ * The segments of the genome's path are copied from the donors' rows with masked word copies, then its noise is
+ * applied from a random stream keyed by (seed, sample, attempt, chunk), so any chunk can be rebuilt alone, on any
+ * thread, with the same result.
+ */
+final class RowBuilder {
+    static final int CHUNK_VARIANTS = 1024;
+    static final int CHUNK_WORDS = 32;
+
+    private final DonorPanel panel;
+    private final SiteNoise noise;
+    private final long seed;
+
+    RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
+        this.panel = panel;
+        this.noise = noise;
+        this.seed = seed;
+    }
+
+    DonorPanel panel() {
+        return panel;
+    }
+
+    int chunkCount() {
+        return (panel.variantCount() + CHUNK_VARIANTS - 1) / CHUNK_VARIANTS;
+    }
+
+    /** Writes chunk {@code chunk} of the genome into {@code dst[dstOff .. dstOff + 32)}. */
+    void fillChunk(GenomePath path, int sample, int attempt, int population, int chunk, long[] dst, int dstOff) {
+        int m = panel.variantCount();
+        int v0 = chunk * CHUNK_VARIANTS;
+        int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
+        Arrays.fill(dst, dstOff, dstOff + CHUNK_WORDS, 0L);
+        long[] rows = panel.rows();
+        int rw = panel.rowWords();
+        int[] starts = path.starts();
+        int[] donors = path.donors();
+        int dstBase = dstOff - (v0 >>> 5);
+        for (int k = path.segmentOf(v0); k < starts.length && starts[k] < v1; k++) {
+            int a = Math.max(starts[k], v0);
+            int b = Math.min(k + 1 < starts.length ? starts[k + 1] : m, v1);
+            copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
+        }
+        noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+    }
+
+    /** The whole genome as one row of {@link DonorPanel#rowWords()} words. */
+    long[] fullRow(GenomePath path, int sample, int attempt, int population) {
+        long[] row = new long[panel.rowWords()];
+        for (int c = 0; c < chunkCount(); c++) {
+            fillChunk(path, sample, attempt, population, c, row, c * CHUNK_WORDS);
+        }
+        return row;
+    }
+
+    /**
+     * ORs the codes of variants {@code [a, b)} of {@code src} (row starting at {@code srcBase}) into {@code dst} (word
+     * {@code w} of the row at {@code dst[dstBase + w]}); the destination bits must be zero.
+     */
+    static void copyBits(long[] src, int srcBase, long[] dst, int dstBase, int a, int b) {
+        int wa = a >>> 5;
+        int wb = (b - 1) >>> 5;
+        long first = -1L << ((a & 31) << 1);
+        int lastElement = (b - 1) & 31;
+        long last = lastElement == 31 ? -1L : (1L << ((lastElement + 1) << 1)) - 1;
+        if (wa == wb) {
+            dst[dstBase + wa] |= src[srcBase + wa] & first & last;
+            return;
+        }
+        dst[dstBase + wa] |= src[srcBase + wa] & first;
+        System.arraycopy(src, srcBase + wa + 1, dst, dstBase + wa + 1, wb - wa - 1);
+        dst[dstBase + wb] |= src[srcBase + wb] & last;
+    }
+
+    /** A well-mixed stream key from several integers (SplitMix64 finalizer, applied per part). */
+    static long mix(long seed, long... parts) {
+        long h = seed ^ 0x9E37_79B9_7F4A_7C15L;
+        for (long p : parts) {
+            h = fmix(h + fmix(p + 0x632B_E59B_D9B4_E019L));
+        }
+        return h;
+    }
+
+    private static long fmix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,165 @@
+package org.genosynth.synth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.GenotypeFormat;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.report.html.Json;
+
+/** The manifest ({@code PREFIX.manifest.json}) and the small side files of a synthesis run. */
+final class SynthManifest {
+    private SynthManifest() {
+    }
+
+    /** The genotype output's path for a prefix and format. */
+    static Path outputPath(String prefix, GenotypeFormat format) {
+        return switch (format) {
+            case VCF -> Path.of(prefix + ".vcf.gz");
+            case BCF -> Path.of(prefix + ".bcf");
+            case BED, BIMBAM -> Path.of(prefix);
+        };
+    }
+
+    /** SHA-256 of every input file: the genotype files (a PLINK prefix's three members), phenotypes, labels. */
+    static List<Map<String, String>> checksums(SynthRequest req) {
+        List<Path> files = new ArrayList<>();
+        Path in = req.input();
+        String name = in.getFileName().toString();
+        String stem = name.replaceFirst("\\.(bed|bim|fam)(\\.gz)?$", "");
+        Path dir = in.toAbsolutePath().getParent();
+        boolean plink = false;
+        for (String ext : new String[] {".bed", ".bim", ".fam"}) {
+            for (String gz : new String[] {"", ".gz"}) {
+                Path p = dir.resolve(stem + ext + gz);
+                if (Files.isRegularFile(p)) {
+                    files.add(p);
+                    plink = true;
+                }
+            }
+        }
+        if (!plink && Files.isRegularFile(in)) {
+            files.add(in);
+        }
+        if (req.pheno() != null) {
+            files.add(req.pheno());
+        }
+        if (req.populationLabels() != null) {
+            files.add(req.populationLabels());
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(Map.of("file", p.toString(), "sha256", sha256(p)));
+        }
+        return out;
+    }
+
+    private static String sha256(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                md.update(buf, 0, r);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + p, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> describe(LdCalibration.Outcome fit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("how", "inner 70/30 split of the input; chosen: the shortest mean segment length whose LD-decay distance "
+                + "to the inner training set is <= " + LdCalibration.TOLERANCE + " x the real inner holdout's");
+        m.put("reference_distance", fit.referenceDistance());
+        List<Object> grid = new ArrayList<>();
+        for (LdCalibration.Point p : fit.grid()) {
+            grid.add(Map.of("segment_cm", p.segmentCm(), "ld_decay_distance", p.distance()));
+        }
+        m.put("grid", grid);
+        m.put("chosen_segment_cm", fit.segmentCm());
+        return m;
+    }
+
+    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", "genotype (unphased input)");
+        m.put("mean_segment_cm", segmentCm);
+        m.put("max_segment_cm", mosaic.maxSegmentCm());
+        m.put("min_distinct_donors", mosaic.minDonors());
+        m.put("noise_resample_rate", noise);
+        m.put("max_kinship", mosaic.maxKinship());
+        m.put("map", map.fromMap() ? "genetic map of the input (cM)" : "bp x " + mosaic.cmPerMb() + " cM/Mb");
+        m.put("map_length_cm", map.totalLength());
+        return m;
+    }
+
+    static Map<String, Object> ldp(SynthRequest.Ldp ldp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (ldp.adjacentOnly()) {
+            m.put("mechanism", "SynGen6 adjacent flips (0<->1, 1<->2; 0<->2 never): NOT epsilon-LDP, the likelihood "
+                    + "ratio between inputs 0 and 2 is unbounded");
+            m.put("epsilon_ldp", false);
+            m.put("flip_rate", ldp.flipRate());
+        } else {
+            m.put("mechanism", "randomized response over {0,1,2}: keep with e^eps/(e^eps+2), else each other value "
+                    + "with 1/(e^eps+2)");
+            m.put("epsilon_ldp", true);
+            m.put("epsilon_per_genotype", ldp.epsilon());
+            m.put("change_probability", new SiteNoise.RandomizedResponse(ldp.epsilon()).changeProbability());
+        }
+        m.put("base", "each synthetic genome is one real genome of its population (each used at most once); beyond "
+                + "the population's size, a mosaic of its genomes");
+        m.put("ancestry_filter", ldp.ancestryFilter());
+        return m;
+    }
+
+    static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, double windowP) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", fit.name());
+        m.put("model", "signal SNPs (real LMM p < " + windowP + ") keep their real marginal correlation; residual "
+                + "Gaussian, orthogonal to them; real mean, SD and missing fraction");
+        m.put("signal_snps", fit.window().length);
+        m.put("real_observed", fit.realObserved());
+        m.put("real_pve", fit.realPve());
+        m.put("missing_fraction", fit.missingFraction());
+        m.put("binary", fit.binary());
+        return m;
+    }
+
+    static Path writePopulations(Path file, SampleSheet sheet) {
+        StringBuilder sb = new StringBuilder("#FID\tIID\tPOP\n");
+        for (Sample s : sheet.samples()) {
+            sb.append(s.familyId()).append('\t').append(s.id()).append('\t').append(s.population()).append('\n');
+        }
+        return writeText(file, sb.toString());
+    }
+
+    static Path write(Path file, Map<String, Object> manifest) {
+        return writeText(file, Json.write(manifest));
+    }
+
+    private static Path writeText(Path file, String text) {
+        try (AtomicOutput out = new AtomicOutput()) {
+            Files.writeString(out.temp(file), text, StandardCharsets.UTF_8);
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
+        return file;
+    }
+}

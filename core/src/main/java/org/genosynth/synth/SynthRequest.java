@@ -1,0 +1,114 @@
+package org.genosynth.synth;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.InputException;
+import org.genosynth.io.ReadOptions;
+
+/**
+ * One synthesis run.
+ *
+ * @param input            real (training) genotypes
+ * @param read             how to read them
+ * @param pheno            phenotype table, or null
+ * @param phenoCols        phenotype columns to synthesize (names or 1-based numbers); empty = all
+ * @param populationLabels population label file, or null
+ * @param inferPopulations number of populations to infer by PCA + k-means (0 = none)
+ * @param count            synthetic samples in total (split over populations in proportion to their real sizes);
+ *                         ignored when {@code perPopulation} is given
+ * @param perPopulation    synthetic samples per population name, or null
+ * @param method           generator
+ * @param seed             random seed
+ * @param outPrefix        output prefix
+ * @param format           output format
+ * @param mosaic           mosaic settings
+ * @param ldp              randomized-response settings
+ * @param threads          worker threads ({@code <= 0}: one per processor)
+ */
+public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
+                           int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
+                           long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads) {
+    public SynthRequest {
+        read = read == null ? ReadOptions.defaults() : read;
+        phenoCols = phenoCols == null ? List.of() : List.copyOf(phenoCols);
+        if (populationLabels != null && inferPopulations > 0) {
+            throw InputException.usage("give either --populations or --infer-populations, not both");
+        }
+        if (count < 0) {
+            throw InputException.usage("--n must not be negative, got " + count);
+        }
+        format = format == null ? GenotypeFormat.BED : format;
+        mosaic = mosaic == null ? Mosaic.defaults() : mosaic;
+        ldp = ldp == null ? Ldp.defaults() : ldp;
+    }
+
+    /** The generators. */
+    public enum Method {
+        /** Mosaics of short segments of different real genomes. */
+        MOSAIC,
+        /** Randomized response applied to real genomes (local differential privacy). */
+        LDP
+    }
+
+    /**
+     * Mosaic settings.
+     *
+     * @param segmentCm    mean segment length in cM; NaN = fit on the data (holdout-calibrated LD decay)
+     * @param maxSegmentCm longest segment in cM (privacy knob)
+     * @param minDonors    minimum distinct donors per genome (privacy knob)
+     * @param noise        per-genotype resampling rate (privacy knob; also fitted when NaN)
+     * @param maxKinship   reject any genome whose KING kinship to a real genome reaches this (NaN = no check)
+     * @param cmPerMb      recombination rate used when the input has no genetic map
+     * @param windowP      phenotype model: SNPs whose real LMM p-value is below this carry the signal
+     */
+    public record Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
+                         double cmPerMb, double windowP) {
+        public Mosaic {
+            if (!Double.isNaN(segmentCm) && !(segmentCm > 0)) {
+                throw InputException.usage("--segment-cm must be positive, got " + segmentCm);
+            }
+            if (!(maxSegmentCm > 0)) {
+                throw InputException.usage("--max-segment-cm must be positive, got " + maxSegmentCm);
+            }
+            if (minDonors < 1) {
+                throw InputException.usage("--min-donors must be at least 1, got " + minDonors);
+            }
+            if (!Double.isNaN(noise) && !(noise >= 0 && noise < 1)) {
+                throw InputException.usage("--noise must be in [0, 1), got " + noise);
+            }
+            if (!(cmPerMb > 0)) {
+                throw InputException.usage("--cm-per-mb must be positive, got " + cmPerMb);
+            }
+        }
+
+        public static Mosaic defaults() {
+            return new Mosaic(Double.NaN, 100, 10, 0.002, 0.177, 1.0, 1e-3);
+        }
+    }
+
+    /**
+     * Randomized-response settings.
+     *
+     * @param epsilon         privacy parameter of the per-genotype randomized response
+     * @param adjacentOnly    SynGen6's variant (0 and 2 never exchanged; NOT eps-LDP) with change probability
+     *                        {@code flipRate}
+     * @param flipRate        change probability of the adjacent-only variant
+     * @param ancestryFilter  redraw samples whose PCA projection leaves their population's cluster
+     */
+    public record Ldp(double epsilon, boolean adjacentOnly, double flipRate, boolean ancestryFilter) {
+        public Ldp {
+            if (!(epsilon > 0)) {
+                throw InputException.usage("--epsilon must be positive, got " + epsilon);
+            }
+            if (!(flipRate >= 0 && flipRate < 1)) {
+                throw InputException.usage("--flip-rate must be in [0, 1), got " + flipRate);
+            }
+        }
+
+        public static Ldp defaults() {
+            return new Ldp(6.0, false, 0.005, true);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package org.genosynth.synth;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.GenotypeFiles;
+import org.genosynth.io.GenotypeWriter;
+import org.genosynth.io.InputException;
+import org.genosynth.io.WriteOptions;
+import org.genosynth.io.table.PhenotypeReader;
+import org.genosynth.io.table.PhenotypeWriter;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.PhenotypeTable;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Sex;
+import org.genosynth.model.VariantBlock;
+
+/**
+ * {@code genosynth synth}: reads a real cohort, decides populations and counts, draws every synthetic genome's path
+ * (mosaic segments, or one real base genome for {@code ldp}), applies the privacy checks, generates the genotypes block
+ * by block on the backend and writes them with fresh IDs, then synthetic phenotypes, the population table and a
+ * manifest. Every random choice comes from a stream keyed by (seed, purpose, sample, attempt[, chunk]), so the output
+ * does not depend on the thread count.
+ */
+public final class Synthesizer {
+    private static final long PATHS = 0x9A7F5L;
+    private static final long SEXES = 0x5E8L;
+    private static final long PHENO = 0x9E10L;
+    private static final long ORDER = 0x0DE2L;
+    /** Attempts per genome before the kinship check gives up. */
+    static final int MAX_ATTEMPTS = 50;
+
+    private Synthesizer() {
+    }
+
+    /** Runs a request. */
+    public static SynthResult run(SynthRequest req) {
+        long started = System.nanoTime();
+        GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null);
+        if (train.sampleCount() < 2) {
+            throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
+        }
+        Populations pops = populations(req, train);
+        int[] counts = counts(req, pops);
+        int[] popOf = new int[Arrays.stream(counts).sum()];
+        for (int p = 0, at = 0; p < counts.length; p++) {
+            Arrays.fill(popOf, at, at + counts[p], p);
+            at += counts[p];
+        }
+        int n = popOf.length;
+        SynthRequest.Mosaic mosaic = req.mosaic();
+        GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
+        DonorPanel panel = DonorPanel.of(train);
+        int[][] members = pops.members();
+        SiteFrequencies freq = SiteFrequencies.of(train, members);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("tool", "genosynth synth");
+        manifest.put("version", version());
+        manifest.put("method", req.method().name().toLowerCase(java.util.Locale.ROOT));
+        manifest.put("seed", req.seed());
+        manifest.put("inputs", SynthManifest.checksums(req));
+
+        double segmentCm = Double.NaN;
+        Plan plan;
+        if (req.method() == SynthRequest.Method.MOSAIC) {
+            double noise = Double.isNaN(mosaic.noise()) ? 0.002 : mosaic.noise();
+            segmentCm = mosaic.segmentCm();
+            if (Double.isNaN(segmentCm)) {
+                LdCalibration.Outcome fit = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(),
+                        mosaic.minDonors(), req.seed(), req.threads());
+                segmentCm = fit.segmentCm();
+                manifest.put("segment_fit", SynthManifest.describe(fit));
+            }
+            PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors());
+            plan = new Plan((s, a) -> sampler.draw(members[popOf[s]],
+                    new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), new SiteNoise.Resample(noise, freq));
+            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map));
+        } else {
+            plan = ldpPlan(req, map, members, counts, popOf);
+            manifest.put("ldp", SynthManifest.ldp(req.ldp()));
+        }
+        RowBuilder builder = new RowBuilder(panel, plan.noise(), req.seed());
+        GenomePath[] paths = new GenomePath[n];
+        int[] attempts = new int[n];
+        for (int s = 0; s < n; s++) {
+            paths[s] = plan.paths().draw(s, 0);
+        }
+        int rejected = 0;
+        double maxKinship = Double.NaN;
+        boolean check = req.method() == SynthRequest.Method.MOSAIC && !Double.isNaN(mosaic.maxKinship());
+        if (check) {
+            KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf,
+                    mosaic.maxKinship(), req.threads());
+            rejected = k.rejected();
+            maxKinship = k.maxKinship();
+            manifest.put("kinship_check", Map.of("threshold", mosaic.maxKinship(), "rejected", rejected,
+                    "max_kinship_to_real", maxKinship));
+        }
+        SampleSheet sheet = syntheticSamples(req, train, pops, popOf);
+        if (req.method() == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
+            int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
+                    pops, req.threads());
+            rejected += redrawn;
+            manifest.put("ancestry_filter", Map.of("redrawn", redrawn, "rounds", AncestryFilter.ROUNDS));
+        }
+        BlockGenerator generator = new BlockGenerator(builder, train.variants(), paths, attempts, popOf);
+        List<String> phenoCols = phenotypeColumns(req, train);
+        List<Path> outputs = new ArrayList<>();
+        GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs);
+        if (!phenoCols.isEmpty()) {
+            outputs.add(phenotypes(req, train, synth, phenoCols, manifest));
+        }
+        outputs.add(SynthManifest.writePopulations(Path.of(req.outPrefix() + ".populations.tsv"), sheet));
+        Map<String, Integer> countMap = new LinkedHashMap<>();
+        for (int p = 0; p < counts.length; p++) {
+            countMap.put(pops.names().get(p), counts[p]);
+        }
+        manifest.put("samples", n);
+        manifest.put("variants", train.variantCount());
+        manifest.put("per_population", countMap);
+        Map<String, Integer> realSizes = new LinkedHashMap<>();
+        for (int p = 0; p < counts.length; p++) {
+            realSizes.put(pops.names().get(p), pops.sizes()[p]);
+        }
+        manifest.put("real_population_sizes", realSizes);
+        manifest.put("populations", pops.pca() != null ? "inferred: PCA + k-means, k = " + pops.count()
+                : req.populationLabels() != null ? "labels: " + req.populationLabels() : "one population");
+        manifest.put("sample_ids", "fresh: SYN000001.. (FID = IID); no real ID is written");
+        manifest.put("outputs", outputs.stream().map(Path::toString).toList());
+        manifest.put("seconds", (System.nanoTime() - started) / 1e9);
+        outputs.add(SynthManifest.write(Path.of(req.outPrefix() + ".manifest.json"), manifest));
+        return new SynthResult(n, train.variantCount(), countMap, segmentCm, rejected, maxKinship, outputs, manifest);
+    }
+
+    /** How genomes are drawn: a path per (sample, attempt), and the noise. */
+    record Plan(PathSource paths, SiteNoise noise) {
+    }
+
+    /** The path of a synthetic sample at an attempt. */
+    @FunctionalInterface
+    interface PathSource {
+        GenomePath draw(int sample, int attempt);
+    }
+
+    private static Plan ldpPlan(SynthRequest req, GeneticMap map, int[][] members, int[] counts, int[] popOf) {
+        SynthRequest.Ldp ldp = req.ldp();
+        SiteNoise noise = ldp.adjacentOnly() ? new SiteNoise.AdjacentFlip(ldp.flipRate())
+                : new SiteNoise.RandomizedResponse(ldp.epsilon());
+        // each real genome is the base of at most one synthetic genome; beyond the group's size, bases are mosaics
+        int[] base = new int[popOf.length];
+        int[] firstOf = new int[counts.length];
+        for (int p = 1; p < counts.length; p++) {
+            firstOf[p] = firstOf[p - 1] + counts[p - 1];
+        }
+        for (int p = 0; p < counts.length; p++) {
+            int[] perm = members[p].clone();
+            SplittableRandom r = new SplittableRandom(RowBuilder.mix(req.seed(), ORDER, p));
+            for (int i = perm.length - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+            for (int i = 0; i < counts[p]; i++) {
+                base[firstOf[p] + i] = i < perm.length ? perm[i] : -1;
+            }
+        }
+        double length = Double.isNaN(req.mosaic().segmentCm()) ? 20 : req.mosaic().segmentCm();
+        PathSampler sampler = new PathSampler(map, length, req.mosaic().maxSegmentCm(), req.mosaic().minDonors());
+        return new Plan((s, a) -> base[s] >= 0 ? new GenomePath(new int[] {0}, new int[] {base[s]})
+                : sampler.draw(members[popOf[s]], new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))),
+                noise);
+    }
+
+    private static Populations populations(SynthRequest req, GenotypeMatrix train) {
+        if (req.populationLabels() != null) {
+            return Populations.fromLabels(req.populationLabels(), train.samples().samples());
+        }
+        if (req.inferPopulations() > 0) {
+            return Populations.infer(train, req.inferPopulations(), req.seed());
+        }
+        return Populations.single(train.sampleCount());
+    }
+
+    /** Requested counts per population, or {@code count} split in proportion to the real sizes (largest remainder). */
+    static int[] counts(SynthRequest req, Populations pops) {
+        int k = pops.count();
+        int[] out = new int[k];
+        if (req.perPopulation() != null) {
+            for (Map.Entry<String, Integer> e : req.perPopulation().entrySet()) {
+                int p = pops.names().indexOf(e.getKey());
+                if (p < 0) {
+                    throw InputException.usage("--per-population: no population '" + e.getKey() + "' (populations: "
+                            + String.join(", ", pops.names()) + ")");
+                }
+                if (e.getValue() < 0) {
+                    throw InputException.usage("--per-population: negative count for '" + e.getKey() + "'");
+                }
+                out[p] = e.getValue();
+            }
+            if (Arrays.stream(out).sum() == 0) {
+                throw InputException.usage("--per-population asks for no samples");
+            }
+            return out;
+        }
+        int[] sizes = pops.sizes();
+        int total = Arrays.stream(sizes).sum();
+        int wanted = req.count() == 0 ? total : req.count();
+        double[] rem = new double[k];
+        int given = 0;
+        for (int p = 0; p < k; p++) {
+            double exact = (double) wanted * sizes[p] / total;
+            out[p] = (int) Math.floor(exact);
+            rem[p] = exact - out[p];
+            given += out[p];
+        }
+        Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> rem[b] != rem[a] ? Double.compare(rem[b], rem[a]) : a - b);
+        for (int i = 0; given < wanted; i++, given++) {
+            out[order[i % k]]++;
+        }
+        return out;
+    }
+
+    /** Fresh IDs, the population label, and a sex drawn with the population's real proportions. */
+    private static SampleSheet syntheticSamples(SynthRequest req, GenotypeMatrix train, Populations pops,
+            int[] popOf) {
+        int[][] sexCounts = new int[pops.count()][3];
+        List<Sample> real = train.samples().samples();
+        for (int s = 0; s < real.size(); s++) {
+            sexCounts[pops.ofSample()[s]][real.get(s).sex().ordinal()]++;
+        }
+        List<Sample> out = new ArrayList<>(popOf.length);
+        Sex[] sexes = Sex.values();
+        for (int s = 0; s < popOf.length; s++) {
+            int[] c = sexCounts[popOf[s]];
+            int total = c[0] + c[1] + c[2];
+            int u = new SplittableRandom(RowBuilder.mix(req.seed(), SEXES, s)).nextInt(total);
+            int pick = u < c[0] ? 0 : u < c[0] + c[1] ? 1 : 2;
+            String id = String.format("SYN%06d", s + 1);
+            out.add(new Sample(id, id, Sample.UNKNOWN_ID, Sample.UNKNOWN_ID, sexes[pick],
+                    pops.names().get(popOf[s])));
+        }
+        return SampleSheet.of(out);
+    }
+
+    /** Sample sheet of {@code n} placeholder samples, for in-memory use. */
+    static SampleSheet anonymous(int n) {
+        List<Sample> out = new ArrayList<>(n);
+        for (int s = 0; s < n; s++) {
+            out.add(Sample.of("s" + s));
+        }
+        return SampleSheet.of(out);
+    }
+
+    /** Generates every block on the backend and keeps them in memory. */
+    static GenotypeMatrix generateInMemory(BlockGenerator generator, SampleSheet sheet, int threads) {
+        int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
+        long[] words = new long[Math.multiplyExact(generator.variants().size(), wpv)];
+        try (Backend backend = new LocalBackend(threads)) {
+            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
+                    b -> System.arraycopy(b.genotypeWords(), 0, words, (int) b.firstIndex() * wpv,
+                            b.genotypeWords().length));
+        }
+        return new GenotypeMatrix(sheet, generator.variants(), words, null);
+    }
+
+    private static GenotypeMatrix write(SynthRequest req, BlockGenerator generator, SampleSheet sheet, boolean keep,
+            List<Path> outputs) {
+        int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
+        long[] words = keep ? new long[Math.multiplyExact(generator.variants().size(), wpv)] : null;
+        Path out = SynthManifest.outputPath(req.outPrefix(), req.format());
+        try (GenotypeWriter writer = GenotypeFiles.create(out, req.format(), sheet, WriteOptions.defaults());
+             Backend backend = new LocalBackend(req.threads())) {
+            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
+                    (VariantBlock b) -> {
+                        writer.write(b);
+                        if (words != null) {
+                            System.arraycopy(b.genotypeWords(), 0, words, (int) b.firstIndex() * wpv,
+                                    b.genotypeWords().length);
+                        }
+                    });
+            outputs.addAll(writer.commit());
+        }
+        return keep ? new GenotypeMatrix(sheet, generator.variants(), words, null) : null;
+    }
+
+    private static List<String> phenotypeColumns(SynthRequest req, GenotypeMatrix train) {
+        if (req.pheno() == null) {
+            return List.of();
+        }
+        if (!req.phenoCols().isEmpty()) {
+            return req.phenoCols();
+        }
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
+        return IntStream.rangeClosed(1, table.columnCount()).mapToObj(Integer::toString).toList();
+    }
+
+    private static Path phenotypes(SynthRequest req, GenotypeMatrix train, GenotypeMatrix synth, List<String> cols,
+            Map<String, Object> manifest) {
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
+        List<String> names = new ArrayList<>();
+        double[][] values = new double[cols.size()][];
+        List<Object> described = new ArrayList<>();
+        for (int c = 0; c < cols.size(); c++) {
+            int col = PhenotypeReader.resolveColumn(table, cols.get(c), req.pheno());
+            String name = table.names().get(col);
+            PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
+                    req.mosaic().windowP(), req.threads());
+            values[c] = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95, RowBuilder.mix(req.seed(), PHENO, c),
+                    req.phenoRounds(), req.threads());
+            names.add(name);
+            described.add(SynthManifest.phenotype(fit, req.mosaic().windowP()));
+        }
+        manifest.put("phenotypes", described);
+        List<String> ids = synth.samples().samples().stream().map(Sample::id).toList();
+        Path out = Path.of(req.outPrefix() + ".pheno.tsv");
+        PhenotypeWriter.write(out, synth.samples().samples(), new PhenotypeTable(ids, names, values));
+        return out;
+    }
+
+    private static String version() {
+        String v = Synthesizer.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+}
