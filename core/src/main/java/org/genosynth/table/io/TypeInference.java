@@ -182,6 +182,7 @@ final class TypeInference {
         int n = cells.length;
         double[] v = new double[n];
         int decimals = 0;
+        int minWritten = Integer.MAX_VALUE;
         boolean exponent = false;
         Set<Double> distinct = new HashSet<>();
         for (int r = 0; r < n; r++) {
@@ -203,16 +204,32 @@ final class TypeInference {
             if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
                 exponent = true;
             } else if (dot >= 0) {
-                decimals = Math.max(decimals, s.length() - dot - 1);
+                decimals = Math.max(decimals, effectiveDecimals(v[r], s.length() - dot - 1));
+                minWritten = Math.min(minWritten, s.length() - dot - 1);
             }
             distinct.add(v[r]);
         }
         if (forced == null && distinct.size() <= 2) {
             return labels(name, ColumnType.BOOLEAN, cells, isMissing, null);
         }
-        ColumnType type = forced != null ? forced : decimals == 0 && !exponent ? ColumnType.INTEGER : ColumnType.NUMERIC;
-        int d = type == ColumnType.INTEGER ? 0 : exponent ? -1 : decimals;
+        boolean written = minWritten != Integer.MAX_VALUE;
+        ColumnType type = forced != null ? forced : !written && !exponent ? ColumnType.INTEGER : ColumnType.NUMERIC;
+        int d = type == ColumnType.INTEGER ? 0 : exponent ? -1 : Math.max(decimals, written ? minWritten : 0);
         return new Result(new Column(name, type, List.of(), d, null), v);
+    }
+
+    /**
+     * The decimals a number really has: {@code 4.803999999999999} (a float printed in full) has 3. The fewest decimals
+     * that give the value back to 12 significant digits, at most {@code written}.
+     */
+    static int effectiveDecimals(double v, int written) {
+        for (int d = 0; d < Math.min(written, 15); d++) {
+            double scale = Math.pow(10, d);
+            if (Math.abs(Math.rint(v * scale) / scale - v) <= 1e-12 * Math.max(1, Math.abs(v))) {
+                return d;
+            }
+        }
+        return written;
     }
 
     private static Result dates(Path path, String name, String[] cells, long[] lines, boolean[] isMissing,

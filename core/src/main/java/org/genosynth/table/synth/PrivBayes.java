@@ -39,6 +39,7 @@ public final class PrivBayes implements Synthesizer {
     private final double beta;
     private final Map<String, double[]> bounds;
     private String description = "PrivBayes (not fitted yet)";
+    private int binsUsed;
     private final List<String> leaks = new ArrayList<>();
 
     /**
@@ -74,10 +75,12 @@ public final class PrivBayes implements Synthesizer {
         int[] domain = new int[d];
         double[][] edges = new double[d][];
         boolean[] hasMissing = new boolean[d];
+        double maxCells = rows * epsilon * (1 - beta) / (2.0 * d * THETA);
+        int pairBins = (int) Math.floor(Math.sqrt(maxCells));
+        binsUsed = degree > 0 && pairBins >= 3 ? Math.min(bins, pairBins) : bins;
         for (int a = 0; a < d; a++) {
             discretise(real, cols[a], a, codes, domain, edges, hasMissing);
         }
-        double maxCells = rows * epsilon * (1 - beta) / (2.0 * d * THETA);
         boolean anyParent = false;
         for (int a = 0; a < d && !anyParent; a++) {
             for (int b = 0; b < d && !anyParent; b++) {
@@ -110,15 +113,13 @@ public final class PrivBayes implements Synthesizer {
                 out[cols[a]][i] = decode(real.column(cols[a]), sampled[a], domain[a], edges[a], hasMissing[a], rng);
             }
         }
-        StringBuilder net = new StringBuilder();
         int edgesUsed = 0;
         for (int s = 0; s < d; s++) {
             edgesUsed += parents[s].length;
         }
         description = String.format(Locale.ROOT, "PrivBayes, epsilon %s (structure %s, marginals %s), degree <= %d, "
                 + "%d bins per number, %d parent links among %d columns; Laplace scale %.3g counts per cell",
-                epsilon, structureBudget, marginalBudget, degree, bins, edgesUsed, d, 2.0 * d / marginalBudget)
-                + net;
+                epsilon, structureBudget, marginalBudget, degree, binsUsed, edgesUsed, d, 2.0 * d / marginalBudget);
         return new DataTable(real.columns(), out);
     }
 
@@ -153,7 +154,7 @@ public final class PrivBayes implements Synthesizer {
                 leaks.add(col.name() + ": minimum and maximum (" + col.format(lo, "NA") + ", "
                         + col.format(hi, "NA") + ")");
             }
-            base = hi > lo ? bins : 1;
+            base = hi > lo ? binsUsed : 1;
             edges[a] = new double[base + 1];
             for (int i = 0; i <= base; i++) {
                 edges[a][i] = lo + (hi - lo) * i / base;
