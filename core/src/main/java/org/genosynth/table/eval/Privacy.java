@@ -76,6 +76,30 @@ final class Privacy {
         return out;
     }
 
+    /** For each row, the distance to its closest other row of the same set. */
+    double[] closestOther(double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < rows.length; j++) {
+                if (j != i) {
+                    best = Math.min(best, distance(rows[i], rows[j]));
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /**
+     * The attacker's statistic: distance to the synthetic table over distance to the real neighbours (low = member).
+     * Rows in sparse regions are far from everything; dividing by the real neighbours' distance removes that, as
+     * density-ratio attacks (DOMIAS) do.
+     */
+    static double ratio(double toSynthetic, double toReal) {
+        return toSynthetic / Math.max(toReal, 1e-9);
+    }
+
     /** Share of {@code toTrain[i] < toHoldout[i]}, ties counted half. */
     static double shareCloserToTrain(double[] toTrain, double[] toHoldout) {
         double s = 0;

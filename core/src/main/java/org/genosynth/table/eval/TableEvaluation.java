@@ -125,6 +125,7 @@ public final class TableEvaluation {
         double closerToTrain = Double.NaN;
         double dcrProtection = Double.NaN;
         double miaAuc = Double.NaN;
+        double miaDistanceAuc = Double.NaN;
         double[] synthToTrain;
         double[] holdoutToTrain;
         int exactCopies;
@@ -176,15 +177,30 @@ public final class TableEvaluation {
             double[][] holdAll = p.rows(holdout);
             double closer = 0;
             double auc = 0;
+            double ratioAuc = 0;
             for (int i = 0; i < request.repeats(); i++) {
                 double[][] train = pick(trainAll, sample(trainAll.length, m));
                 double[][] hold = pick(holdAll, sample(holdAll.length, m));
                 closer += Privacy.shareCloserToTrain(p.closest(synRows, train), p.closest(synRows, hold));
-                auc += Privacy.membershipAuc(p.closest(train, synRows), p.closest(hold, synRows));
+                double[] trainToSyn = p.closest(train, synRows);
+                double[] holdToSyn = p.closest(hold, synRows);
+                auc += Privacy.membershipAuc(trainToSyn, holdToSyn);
+                double[][] pool = new double[2 * m][];
+                System.arraycopy(train, 0, pool, 0, m);
+                System.arraycopy(hold, 0, pool, m, m);
+                double[] toOthers = p.closestOther(pool);
+                double[] memberRatio = new double[m];
+                double[] nonMemberRatio = new double[m];
+                for (int j = 0; j < m; j++) {
+                    memberRatio[j] = Privacy.ratio(trainToSyn[j], toOthers[j]);
+                    nonMemberRatio[j] = Privacy.ratio(holdToSyn[j], toOthers[m + j]);
+                }
+                ratioAuc += Privacy.membershipAuc(memberRatio, nonMemberRatio);
             }
             closerToTrain = closer / request.repeats();
             dcrProtection = Math.min(1, 2 * (1 - closerToTrain));
-            miaAuc = auc / request.repeats();
+            miaDistanceAuc = auc / request.repeats();
+            miaAuc = ratioAuc / request.repeats();
             synthToTrain = p.closest(synRows, trainAll);
             holdoutToTrain = p.closest(holdAll, trainAll);
             Set<String> trainKeys = p.keys(real);
@@ -244,8 +260,10 @@ public final class TableEvaluation {
                             : String.format(Locale.ROOT, "synthetic rows identical to a training row; identical to a "
                                     + "holdout row: %d (chance level %.1f)", exactCopiesOfHoldout, chance)));
             rows.add(row("privacy", "membership-inference AUC", miaAuc, Threshold.atMost(0.55, 0.6),
-                    holdout == null ? noHoldout : "attacker calls a real row a member when it is close to a synthetic"
-                            + " row; 0.5 = cannot tell training rows from holdout rows"));
+                    holdout == null ? noHoldout : String.format(Locale.ROOT, "attacker calls a real row a member "
+                            + "when the synthetic rows come closer to it than the other real rows do (distance ratio, "
+                            + "calibrated for atypical rows); 0.5 = cannot tell training rows from holdout rows; "
+                            + "plain distance attack: %.3f", miaDistanceAuc)));
             return rows;
         }
 
@@ -293,6 +311,7 @@ public final class TableEvaluation {
             m.put("exact_copies", exactCopies);
             m.put("exact_copies_of_holdout", exactCopiesOfHoldout < 0 ? null : exactCopiesOfHoldout);
             m.put("mia_auc", miaAuc);
+            m.put("mia_auc_distance_only", miaDistanceAuc);
             m.put("rows_real", real.rows());
             m.put("rows_synthetic", synthetic.rows());
             m.put("rows_holdout", holdout == null ? null : holdout.rows());

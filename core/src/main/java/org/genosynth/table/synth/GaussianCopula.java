@@ -24,6 +24,8 @@ import org.hipparchus.random.RandomGenerator;
 public final class GaussianCopula implements Synthesizer {
     private static final double MIN_EIGENVALUE = 1e-4;
     private static final int MAX_PATTERNS = 50;
+    /** Kernel bandwidth of the marginals as a share of Silverman's rule (less smoothing: closer marginals). */
+    static final double BANDWIDTH_SCALE = 0.5;
     private static final int COMPLETION_ITERATIONS = 100;
 
     /** One variable of the copula: the values of a column, or its missing-value indicator. */
@@ -68,7 +70,7 @@ public final class GaussianCopula implements Synthesizer {
         KernelMarginal[] marginals = new KernelMarginal[real.columnCount()];
         for (int c : cols) {
             if (!real.column(c).type().isDiscrete()) {
-                marginals[c] = new KernelMarginal(stats[c].sorted, 1);
+                marginals[c] = new KernelMarginal(stats[c].sorted, BANDWIDTH_SCALE);
             }
         }
         RealMatrix corr = correlation(vars, real.rows());
