@@ -64,10 +64,11 @@ final class TypeInference {
         String[] candidates = s.length() <= 10 ? new String[] {date}
                 : new String[] {date + "'T'HH:mm:ss", date + " HH:mm:ss", date + "'T'HH:mm", date + " HH:mm"};
         for (String p : candidates) {
-            String lenient = p.replace("MM", "M").replace("dd", "d").replace("HH", "H");
-            Column probe = new Column("probe", ColumnType.DATE, List.of(), -1, lenient);
-            if (!Double.isNaN(probe.parseDate(s))) {
-                return lenient;
+            for (String form : new String[] {p, p.replace("MM", "M").replace("dd", "d").replace("HH", "H")}) {
+                Column probe = new Column("probe", ColumnType.DATE, List.of(), -1, form);
+                if (!Double.isNaN(probe.parseDate(s))) {
+                    return form;
+                }
             }
         }
         return null;
