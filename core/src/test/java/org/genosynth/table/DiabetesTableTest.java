@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "Shown by" on scikit-learn's diabetes table (442 patients, 70/30 split). The privacy scores of one split
  * move by several hundredths with the split (a generator fitted on all 442 rows, so with no preference for either
- * side, scores 0.89-0.93 DCR protection and 0.51-0.55 membership AUC on split 1 alone), so the thresholds are asserted
+ * side, scores 0.89-0.93 DCR protection and 0.51-0.55 membership AUC on split 1 alone, over three seeds), so the thresholds are asserted
  * on the mean over five splits, and every single run must have no exact copy.
  */
 class DiabetesTableTest {
