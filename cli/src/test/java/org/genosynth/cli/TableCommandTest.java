@@ -63,6 +63,15 @@ class TableCommandTest {
             assertThat(run.err().strip().lines().count()).isEqualTo(1);
         }
         assertThat(dir.resolve("o.csv")).doesNotExist();
+        Path tiny = Files.writeString(dir.resolve("tiny.csv"), "a,b\n1,x\n2,y\n3,x\n");
+        CliRun noBaseline = CliRun.of("table", "evaluate", "--real", tiny.toString(), "--synthetic", tiny.toString(),
+                "--out", dir.resolve("tiny").toString());
+        assertThat(noBaseline.exitCode()).isEqualTo(2);
+        assertThat(noBaseline.err()).startsWith("genosynth: error: " + tiny + ": has 3 rows: a real-vs-real baseline");
+        Path four = Files.writeString(dir.resolve("four.csv"), "a,b\n1,x\n2,y\n3,x\n4,y\n");
+        CliRun smallest = CliRun.of("table", "evaluate", "--real", four.toString(), "--synthetic", four.toString(),
+                "--out", dir.resolve("four").toString());
+        assertThat(smallest.exitCode()).as(smallest.err()).isZero();
         CliRun badEpsilon = CliRun.of("table", "synth", "--input", mixed.toString(), "--epsilon", "-1", "--out",
                 dir.resolve("o.csv").toString());
         assertThat(badEpsilon.exitCode()).isEqualTo(2);

@@ -98,7 +98,29 @@ final class Fidelity {
         if (y.length == 0) {
             return 0;
         }
+        if (x.length < 2 || y.length < 2) {
+            return 1 - smallSampleStatistic(x, y);
+        }
         return 1 - new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, y);
+    }
+
+    /** The KS statistic by brute force (hipparchus needs two values on each side). */
+    private static double smallSampleStatistic(double[] x, double[] y) {
+        double d = 0;
+        for (double[] points : new double[][] {x, y}) {
+            for (double t : points) {
+                d = Math.max(d, Math.abs(ecdf(x, t) - ecdf(y, t)));
+            }
+        }
+        return d;
+    }
+
+    private static double ecdf(double[] v, double t) {
+        int k = 0;
+        for (double x : v) {
+            k += x <= t ? 1 : 0;
+        }
+        return (double) k / v.length;
     }
 
     static double tvComplement(double[] a, double[] b) {

@@ -88,6 +88,14 @@ public final class TableEvaluation {
         real = real.withColumns(columns);
         synthetic = synthetic.withColumns(columns);
         holdout = holdout == null ? null : holdout.withColumns(columns);
+        if (holdout == null && real.rows() < 4) {
+            throw InputException.inFile(request.real(), "has " + real.rows() + " rows: a real-vs-real baseline needs "
+                    + "at least 4 (two halves of 2)");
+        }
+        if (real.rows() < 2 || synthetic.rows() < 2 || holdout != null && holdout.rows() < 2) {
+            throw InputException.usage("every table needs at least 2 rows to be compared (real " + real.rows()
+                    + ", synthetic " + synthetic.rows() + (holdout == null ? "" : ", holdout " + holdout.rows()) + ")");
+        }
         int[] cols = real.modelledColumns();
         if (cols.length == 0) {
             throw InputException.inFile(request.real(), "no column to score (only identifiers or empty columns)");
