@@ -328,7 +328,8 @@ public final class TableEvaluation {
             m.put("seed", request.seed());
             Map<String, Object> verdicts = new LinkedHashMap<>();
             for (HtmlReport.SummaryRow r : summary) {
-                verdicts.put(r.metric().replace(' ', '_').replace('-', '_'), r.verdict().label());
+                verdicts.put(r.metric().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'),
+                        r.verdict().label());
             }
             m.put("verdicts", verdicts);
             List<Object> perColumn = new ArrayList<>();
