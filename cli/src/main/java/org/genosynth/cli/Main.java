@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth split --input data.bed --fraction 0.7 --seed 1 --out split/data",
             "  ./genosynth synth --input train.bed --pheno train.pheno.tsv --n 1000 --seed 1 --out syn/data",
             "  ./genosynth evaluate --real train.bed --synthetic syn.bed --holdout holdout.bed --out eval/",
+            "  ./genosynth table synth --input train.csv --method cart --seed 1 --out syn.csv   clinical tables",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -58,6 +59,7 @@ public final class Main implements Runnable {
         COMMANDS.put("split", SplitCommand::new);
         COMMANDS.put("synth", SynthCommand::new);
         COMMANDS.put("evaluate", EvaluateCommand::new);
+        COMMANDS.put("table", TableCommand::new);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */

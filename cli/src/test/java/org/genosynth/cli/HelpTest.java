@@ -17,7 +17,10 @@ class HelpTest {
         "kinship --help|genosynth kinship", "pca --help|genosynth pca", "ld --help|genosynth ld",
         "gwas --help|genosynth gwas", "split --help|genosynth split",
         "synth --help|genosynth synth",
-        "evaluate --help|genosynth evaluate"})
+        "evaluate --help|genosynth evaluate",
+        "table --help|genosynth table",
+        "table synth --help|genosynth table synth", "table evaluate --help|genosynth table evaluate",
+        "table split --help|genosynth table split"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -88,7 +88,7 @@ public final class TrainHoldoutSplit {
      * Exactly {@code round(fraction * n)} training samples chosen by a seeded Fisher–Yates shuffle
      * ({@link SplittableRandom}, whose sequence is fixed by the seed across JVMs).
      */
-    static boolean[] assign(int n, double fraction, long seed) {
+    public static boolean[] assign(int n, double fraction, long seed) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         SplittableRandom random = new SplittableRandom(seed);

@@ -1,0 +1,80 @@
+package org.genosynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableCommandTest {
+    @TempDir
+    Path dir;
+
+    private static Path diabetes() {
+        for (String base : new String[] {"../../shared", "../shared"}) {
+            Path p = Path.of(base, "data", "clinical", "diabetes_data_raw.csv.gz");
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return Path.of("../../shared/data/clinical/diabetes_data_raw.csv.gz");
+    }
+
+    @Test
+    void splitSynthEvaluate() throws IOException {
+        String names = "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6";
+        String prefix = dir.resolve("d").toString();
+        CliRun split = CliRun.of("table", "split", "--input", diabetes().toString(), "--seed", "1", "--out", prefix);
+        assertThat(split.exitCode()).as(split.err()).isZero();
+        Path syn = dir.resolve("syn.tsv");
+        CliRun synth = CliRun.of("table", "synth", "--input", prefix + ".train.csv", "--names", names, "--method",
+                "cart", "--n", "200", "--seed", "4", "--out", syn.toString());
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        assertThat(synth.out()).contains("wrote 200 synthetic rows").contains("sex=boolean");
+        assertThat(Files.readAllLines(syn)).hasSize(201).first().isEqualTo(names.replace(',', '\t'));
+        CliRun eval = CliRun.of("table", "evaluate", "--real", prefix + ".train.csv", "--names", names,
+                "--synthetic", syn.toString(), "--holdout", prefix + ".holdout.csv", "--out",
+                dir.resolve("eval").toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        String json = Files.readString(dir.resolve("eval/metrics.json"));
+        for (String key : new String[] {"ks_complement", "tv_complement", "correlation_similarity",
+            "baseline_ks_complement", "baseline_correlation_similarity", "dcr_overfitting_protection",
+            "exact_copies", "mia_auc"}) {
+            assertThat(json).contains("\"" + key + "\": ");
+        }
+        assertThat(Files.readString(dir.resolve("eval/report.html"))).contains("<section id=\"summary\">");
+    }
+
+    @Test
+    void badTablesExitTwoWithOneLine() throws IOException {
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n");
+        Path mixed = Files.writeString(dir.resolve("mixed.csv"), "a,b\n1,x\n2,y\nthree,z\n4,w\n");
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        String[][] cases = {{ragged.toString(), ragged + ":3: this row has 1 fields"},
+            {mixed.toString(), mixed + ":4: field 'a': 'three' is not a number"},
+            {empty.toString(), empty + ": the file is empty"}};
+        for (String[] c : cases) {
+            CliRun run = CliRun.of("table", "synth", "--input", c[0], "--seed", "1", "--out",
+                    dir.resolve("o.csv").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("genosynth: error: " + c[1]);
+            assertThat(run.err().strip().lines().count()).isEqualTo(1);
+        }
+        assertThat(dir.resolve("o.csv")).doesNotExist();
+        Path tiny = Files.writeString(dir.resolve("tiny.csv"), "a,b\n1,x\n2,y\n3,x\n");
+        CliRun noBaseline = CliRun.of("table", "evaluate", "--real", tiny.toString(), "--synthetic", tiny.toString(),
+                "--out", dir.resolve("tiny").toString());
+        assertThat(noBaseline.exitCode()).isEqualTo(2);
+        assertThat(noBaseline.err()).startsWith("genosynth: error: " + tiny + ": has 3 rows: a real-vs-real baseline");
+        Path four = Files.writeString(dir.resolve("four.csv"), "a,b\n1,x\n2,y\n3,x\n4,y\n");
+        CliRun smallest = CliRun.of("table", "evaluate", "--real", four.toString(), "--synthetic", four.toString(),
+                "--out", dir.resolve("four").toString());
+        assertThat(smallest.exitCode()).as(smallest.err()).isZero();
+        CliRun badEpsilon = CliRun.of("table", "synth", "--input", mixed.toString(), "--epsilon", "-1", "--out",
+                dir.resolve("o.csv").toString());
+        assertThat(badEpsilon.exitCode()).isEqualTo(2);
+        assertThat(badEpsilon.err()).startsWith("genosynth: error: --epsilon must be a positive number");
+    }
+}
