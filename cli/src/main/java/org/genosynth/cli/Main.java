@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             "  ./genosynth pca --input data.bed --out pca/data       PCs + variant weights (plink2 .eigenvec)",
             "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
             "  ./genosynth split --input data.bed --fraction 0.7 --seed 1 --out split/data",
+            "  ./genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --out spiked/c",
+            "  ./genosynth reads --reference ref.fa --vcf spiked/c.vcf.gz --sample S1 --coverage 30 --out sim/S1",
+            "  ./genosynth compare --truth sim/S1.golden.vcf.gz --calls calls.vcf.gz --reference ref.fa --out qc/S1",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -54,6 +57,11 @@ public final class Main implements Runnable {
         COMMANDS.put("pca", PcaCommand::new);
         COMMANDS.put("ld", LdCommand::new);
         COMMANDS.put("split", SplitCommand::new);
+        COMMANDS.put("reference", ReferenceCommand::new);
+        COMMANDS.put("spike", SpikeCommand::new);
+        COMMANDS.put("reads", ReadsCommand::new);
+        COMMANDS.put("reads-model", ReadsModelCommand::new);
+        COMMANDS.put("compare", CompareCommand::new);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
