@@ -11,6 +11,7 @@ import java.util.zip.GZIPOutputStream;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMRecord;
 import htsjdk.samtools.TextCigarCodec;
+import htsjdk.samtools.util.SequenceUtil;
 
 /**
  * Simulates the read pairs of one {@link Unit}: FASTQ text for read 1 and read 2, gzipped as one gzip member each
@@ -320,6 +321,7 @@ final class ReadKernel {
         r.setCigar(TextCigarCodec.decode(a.cigar));
         r.setMappingQuality(60);
         r.setReadNegativeStrandFlag(reverse);
+        SequenceUtil.calculateMdAndNmTags(r, u.ref(), true, true);
         return r;
     }
 

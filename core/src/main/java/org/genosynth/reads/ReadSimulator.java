@@ -292,11 +292,11 @@ public final class ReadSimulator {
             writeGolden(edits, h1, h2);
             skipped[0] += h1.skipped + h2.skipped;
             if (targets == null) {
-                wholeContig(name, ref.length, h1, 1);
-                wholeContig(name, ref.length, h2, 2);
+                wholeContig(name, ref, h1, 1);
+                wholeContig(name, ref, h2, 2);
             } else if (targetContigs.containsKey(name)) {
-                captured(name, ref.length, h1, 1);
-                captured(name, ref.length, h2, 2);
+                captured(name, ref, h1, 1);
+                captured(name, ref, h2, 2);
             }
         }
 
@@ -331,7 +331,8 @@ public final class ReadSimulator {
                     + window * 0xC2B2AE3D27D4EB4FL);
         }
 
-        private void wholeContig(String name, int refLength, Haplotype h, int hap) {
+        private void wholeContig(String name, byte[] ref, Haplotype h, int hap) {
+            int refLength = ref.length;
             double rate = pairsPerBase();
             int window = 0;
             for (long r = 0; r < refLength; r += WINDOW, window++) {
@@ -341,12 +342,13 @@ public final class ReadSimulator {
                 if (hTo <= hFrom || pairs <= 0) {
                     continue;
                 }
-                pending.add(new Unit(unitIndex++, name, contigIndex, hap, h, new long[] {hFrom}, new long[] {hTo},
+                pending.add(new Unit(unitIndex++, name, contigIndex, hap, h, ref, new long[] {hFrom}, new long[] {hTo},
                         new long[] {pairs}, false, seedOf(hap, window)));
             }
         }
 
-        private void captured(String name, int refLength, Haplotype h, int hap) {
+        private void captured(String name, byte[] ref, Haplotype h, int hap) {
+            int refLength = ref.length;
             long[] iv = targets.intervals(targetContigs.get(name));
             double rate = pairsPerBase();
             List<long[]> group = new ArrayList<>();
@@ -366,14 +368,14 @@ public final class ReadSimulator {
                 group.add(new long[] {ha, hb, pairs});
                 groupSpan += hb - ha;
                 if (groupSpan >= WINDOW / 4) {
-                    flushGroup(name, h, hap, group, window++);
+                    flushGroup(name, h, ref, hap, group, window++);
                     groupSpan = 0;
                 }
             }
-            flushGroup(name, h, hap, group, window);
+            flushGroup(name, h, ref, hap, group, window);
         }
 
-        private void flushGroup(String name, Haplotype h, int hap, List<long[]> group, int window) {
+        private void flushGroup(String name, Haplotype h, byte[] ref, int hap, List<long[]> group, int window) {
             if (group.isEmpty()) {
                 return;
             }
@@ -385,7 +387,7 @@ public final class ReadSimulator {
                 to[i] = group.get(i)[1];
                 pairs[i] = group.get(i)[2];
             }
-            pending.add(new Unit(unitIndex++, name, contigIndex, hap, h, from, to, pairs, true, seedOf(hap, window)));
+            pending.add(new Unit(unitIndex++, name, contigIndex, hap, h, ref, from, to, pairs, true, seedOf(hap, window)));
             group.clear();
         }
     }

@@ -8,12 +8,13 @@ package org.genosynth.reads;
  * @param refIndex  index of the contig in the reference (BAM)
  * @param hapNumber 1 or 2
  * @param hap       the haplotype
+ * @param ref       the contig's reference bases (golden NM/MD tags)
  * @param from      interval starts on the haplotype (0-based)
  * @param to        interval ends (exclusive)
  * @param pairs     read pairs per interval
  * @param centred   fragments are centred in the interval (capture) rather than starting in it
  * @param seed      random seed of the unit
  */
-record Unit(int index, String contig, int refIndex, int hapNumber, Haplotype hap, long[] from, long[] to,
+record Unit(int index, String contig, int refIndex, int hapNumber, Haplotype hap, byte[] ref, long[] from, long[] to,
             long[] pairs, boolean centred, long seed) {
 }
