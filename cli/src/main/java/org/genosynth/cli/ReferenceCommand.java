@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a random reference genome (FASTA + .fai), reproducible from --seed: Markov background "
             + "with the given GC content and CpG depletion, interspersed repeat families (Alu-like 300 bp and "
-            + "LINE-like 1 kb elements, 5-20% diverged copies, ~10% of the sequence) and microsatellites (~1%). "
+            + "LINE-like 1 kb elements, 5-20%% diverged copies, ~10%% of the sequence) and microsatellites (~1%%). "
             + "PREFIX.repeats.bed lists the repeats. For tests and benchmarks of read simulation and calling."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth reference --length 2000000 --seed 1 --out ref/synthetic"})
