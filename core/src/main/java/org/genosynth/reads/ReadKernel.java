@@ -49,7 +49,7 @@ final class ReadKernel {
     }
 
     /** The output of one unit. */
-    record Output(byte[] read1, byte[] read2, long pairs, List<SAMRecord> golden) {
+    record Output(Unit unit, byte[] read1, byte[] read2, long pairs, SAMRecord[] sortedGolden, int[] sortedStarts) {
     }
 
     private final int readLength;
@@ -153,7 +153,23 @@ final class ReadKernel {
                 made++;
             }
         }
-        return new Output(gzip(buf1, len1), gzip(buf2, len2), made, golden);
+        SAMRecord[] sorted = new SAMRecord[0];
+        int[] starts = new int[0];
+        if (golden != null) {
+            // sort by alignment start, ties in simulation order: keys start * 2^32 + index
+            long[] keys = new long[golden.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = ((long) golden.get(i).getAlignmentStart() << 32) | i;
+            }
+            Arrays.sort(keys);
+            sorted = new SAMRecord[keys.length];
+            starts = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                sorted[i] = golden.get((int) keys[i]);
+                starts[i] = (int) (keys[i] >>> 32);
+            }
+        }
+        return new Output(u, gzip(buf1, len1), gzip(buf2, len2), made, sorted, starts);
     }
 
     private static boolean mostlyN(byte[] seq, long from, int len) {

@@ -14,7 +14,10 @@ package org.genosynth.reads;
  * @param pairs     read pairs per interval
  * @param centred   fragments are centred in the interval (capture) rather than starting in it
  * @param seed      random seed of the unit
+ * @param flushBefore no golden record of this or any later unit of the contig starts before this reference
+ *                    position (0-based): records before it can be written in sorted order once this unit is in
  */
 record Unit(int index, String contig, int refIndex, int hapNumber, Haplotype hap, byte[] ref, long[] from, long[] to,
-            long[] pairs, boolean centred, long seed) {
+            long[] pairs, boolean centred, long seed,
+            long flushBefore) {
 }
