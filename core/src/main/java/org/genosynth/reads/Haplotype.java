@@ -114,15 +114,40 @@ final class Haplotype {
         return i >= 0 ? i : -i - 2;
     }
 
-    /** Haplotype position of reference position {@code r} (0-based): first FWD segment at or after it. */
+    /**
+     * Haplotype position of reference position {@code r} (0-based): in the first FWD segment (in haplotype order)
+     * reaching past {@code r}. Binary search over the running maximum of FWD segment ends, which first exceeds
+     * {@code r} exactly at that segment.
+     */
     long hapPosOf(long r) {
-        for (int s = 0; s < segments; s++) {
-            if (kind[s] == FWD && refStart[s] + segLen[s] > r) {
-                return hapStart[s] + Math.max(0, r - refStart[s]);
+        if (maxFwdEnd == null) {
+            long[] m = new long[segments];
+            long max = Long.MIN_VALUE;
+            for (int s = 0; s < segments; s++) {
+                if (kind[s] == FWD) {
+                    max = Math.max(max, refStart[s] + segLen[s]);
+                }
+                m[s] = max;
+            }
+            maxFwdEnd = m;
+        }
+        int lo = 0;
+        int hi = segments;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (maxFwdEnd[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return length;
+        if (lo == segments) {
+            return length;
+        }
+        return hapStart[lo] + Math.max(0, r - refStart[lo]);
     }
+
+    private long[] maxFwdEnd;
 
     private static final class Builder {
         byte[] seq;

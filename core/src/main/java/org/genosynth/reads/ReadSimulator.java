@@ -94,7 +94,7 @@ public final class ReadSimulator {
         long[] applied = new long[1];
         long[] skipped = new long[1];
         try (AtomicOutput atomic = new AtomicOutput()) {
-            write(req, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
+            write(req, reference, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
                     skipped);
             atomic.commit();
         }
@@ -110,7 +110,7 @@ public final class ReadSimulator {
         return new ReadsResult(pairs[0], applied[0], outputs, notes);
     }
 
-    private static void write(ReadsRequest req, SampleVariants variants, Regions targets,
+    private static void write(ReadsRequest req, Reference reference, SampleVariants variants, Regions targets,
                               Map<String, String> targetContigs, QualityModel model, SAMFileHeader header,
                               AtomicOutput atomic, Path r1, Path r2, Path bam, Path vcf, long[] pairs, long[] applied,
                               long[] skipped) {
@@ -127,7 +127,7 @@ public final class ReadSimulator {
                 bamWriter = new SAMFileWriterFactory().setCreateIndex(true).setCompressionLevel(BAM_LEVEL)
                         .makeBAMWriter(header, true, bamTemp);
             }
-            goldenHeader(golden, Reference.open(req.reference()), req.sample());
+            goldenHeader(golden, reference, req.sample());
             UnitSource units = new UnitSource(req, variants, targets, targetContigs, golden, applied, skipped);
             GoldenMerger merger = bamWriter == null ? null : new GoldenMerger(bamWriter);
             SAMFileHeader kernelHeader = req.goldenBam() ? header : null;

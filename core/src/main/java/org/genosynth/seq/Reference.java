@@ -14,8 +14,8 @@ import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
 import org.genosynth.io.InputException;
 
 /**
- * A reference FASTA (plain or gzipped). Contig names and lengths are known up front when a {@code .fai} index is
- * present; otherwise the file is scanned once. Sequences are loaded one contig at a time, upper-cased, with every
+ * A reference FASTA (plain or gzipped). Contig names and lengths come from the {@code .fai} index when present
+ * (samtools faidx); otherwise the file is scanned once. Sequences are loaded one contig at a time, upper-cased, with every
  * non-ACGT character turned into N.
  */
 public final class Reference {
@@ -33,6 +33,22 @@ public final class Reference {
             throw InputException.inFile(fasta, "reference FASTA not found");
         }
         Map<String, Integer> lengths = new LinkedHashMap<>();
+        Path fai = fasta.resolveSibling(fasta.getFileName() + ".fai");
+        if (Files.isRegularFile(fai)) {
+            try {
+                for (String line : Files.readAllLines(fai)) {
+                    String[] f = line.split("\t");
+                    if (f.length >= 2) {
+                        lengths.put(f[0], Integer.parseInt(f[1]));
+                    }
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                throw InputException.inFile(fai, "not a readable FASTA index (" + e.getMessage() + ")");
+            }
+            if (!lengths.isEmpty()) {
+                return new Reference(fasta, Collections.unmodifiableMap(lengths));
+            }
+        }
         try (FastaSequenceFile f = new FastaSequenceFile(fasta, true)) {
             ReferenceSequence s;
             while ((s = f.nextSequence()) != null) {
