@@ -124,7 +124,7 @@ public final class ReadSimulator {
                 String base = bamTemp.getFileName().toString();
                 atomic.alsoRename(bamTemp.resolveSibling(base.substring(0, base.length() - 4) + ".bai"),
                         bam.resolveSibling(bam.getFileName() + ".bai"));
-                bamWriter = new SAMFileWriterFactory().setCreateIndex(true).setCompressionLevel(BAM_LEVEL)
+                bamWriter = new SAMFileWriterFactory().setCreateIndex(true).setCompressionLevel(BAM_LEVEL).setUseAsyncIo(true)
                         .makeBAMWriter(header, true, bamTemp);
             }
             goldenHeader(golden, reference, req.sample());
