@@ -24,7 +24,6 @@ final class SiteReader {
     private final Map<String, byte[]> reference;
     private final Regions regions;
     private final ContigAliases regionContigs;
-    long filtered;
     long outsideRegions;
     long unknownContig;
     String sampleUsed;
@@ -74,9 +73,6 @@ final class SiteReader {
             return;
         }
         boolean pass = !vc.isFiltered();
-        if (!pass && !allFilters) {
-            filtered++;
-        }
         int[] copies = new int[vc.getAlleles().size()];
         boolean genotyped = sample != null;
         if (genotyped) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.genosynth.seq.Bases;
-import org.genosynth.seq.VariantShape;
 
 /**
  * One haplotype of a contig: its bases and a segment map back to the reference. Segment kinds: {@link #FWD} (copied
@@ -226,9 +225,5 @@ final class Haplotype {
         Haplotype finish(int[] applied, int skipped) {
             return new Haplotype(seq, len, hs, rs, sl, k, n, applied, skipped);
         }
-    }
-
-    static boolean isStructural(VariantShape s) {
-        return s.isSv();
     }
 }

@@ -51,6 +51,10 @@ public final class Spiker {
         SpikeDesign design = SpikeDesign.read(request.design());
         long seed = request.seedOverride() != null ? request.seedOverride() : design.seed();
         List<String> notes = new ArrayList<>();
+        if (request.input().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".bcf")) {
+            throw InputException.inFile(request.input(), "spike reads VCF text (.vcf or .vcf.gz); convert the BCF "
+                    + "first (genosynth convert --input X.bcf --out X.vcf.gz, or bcftools view -Oz)");
+        }
         try (BufferedReader in = TextInput.openReader(request.input()); AtomicOutput atomic = new AtomicOutput()) {
             List<String> header = new ArrayList<>();
             String line;
@@ -190,7 +194,7 @@ public final class Spiker {
                 next = 0;
             }
             next = flush(pending, next, pos, cohort, truth);
-            cohort.record(line, chrom, pos, pos + refLength(line, t2));
+            cohort.record(line, chrom, pos, pos + refLength(line, pos, t2));
             copied++;
         }
         if (current != null) {
@@ -205,7 +209,20 @@ public final class Spiker {
         return copied;
     }
 
-    private static long refLength(String line, int t2) {
+    /** Bases the record spans after POS (for the index): INFO END when present, else the REF length - 1. */
+    private static long refLength(String line, long pos, int t2) {
+        String[] f = line.split("\t", 9);
+        if (f.length > 7) {
+            for (String kv : f[7].split(";")) {
+                if (kv.startsWith("END=")) {
+                    try {
+                        return Math.max(0, Long.parseLong(kv.substring(4)) - pos);
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
+                }
+            }
+        }
         int t3 = line.indexOf('\t', t2 + 1);
         int t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
         return t4 < 0 ? 0 : Math.max(0, t4 - t3 - 2);

@@ -109,7 +109,6 @@ class SpikeReadsRecoveryTest {
         Map<Integer, int[]> hetSnv = new HashMap<>(); // pos -> {alt base, haplotype with ALT}
         try (VCFFileReader r = new VCFFileReader(goldenVcf, false)) {
             for (VariantContext vc : r) {
-                String gt = vc.getGenotype(0).getGenotypeString(false);
                 if (vc.isSNP() && vc.getGenotype(0).isHet()) {
                     int hap = vc.getGenotype(0).getAllele(0).isReference() ? 2 : 1;
                     hetSnv.put(vc.getStart(), new int[] {vc.getAlternateAllele(0).getBases()[0], hap});
