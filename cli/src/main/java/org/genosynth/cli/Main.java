@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
             "  ./genosynth synth --input train.bed --pheno train.pheno.tsv --n 1000 --seed 1 --out syn/data",
             "  ./genosynth evaluate --real train.bed --synthetic syn.bed --holdout holdout.bed --out eval/",
             "  ./genosynth table synth --input train.csv --method cart --seed 1 --out syn.csv   clinical tables",
+            "  ./genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --out spiked/c",
+            "  ./genosynth reads --reference ref.fa --vcf spiked/c.vcf.gz --sample S1 --coverage 30 --out sim/S1",
+            "  ./genosynth compare --truth sim/S1.golden.vcf.gz --calls calls.vcf.gz --reference ref.fa --out qc/S1",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -60,6 +63,11 @@ public final class Main implements Runnable {
         COMMANDS.put("synth", SynthCommand::new);
         COMMANDS.put("evaluate", EvaluateCommand::new);
         COMMANDS.put("table", TableCommand::new);
+        COMMANDS.put("reference", ReferenceCommand::new);
+        COMMANDS.put("spike", SpikeCommand::new);
+        COMMANDS.put("reads", ReadsCommand::new);
+        COMMANDS.put("reads-model", ReadsModelCommand::new);
+        COMMANDS.put("compare", CompareCommand::new);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */

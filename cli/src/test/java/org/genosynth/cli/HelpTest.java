@@ -20,7 +20,10 @@ class HelpTest {
         "evaluate --help|genosynth evaluate",
         "table --help|genosynth table",
         "table synth --help|genosynth table synth", "table evaluate --help|genosynth table evaluate",
-        "table split --help|genosynth table split"})
+        "table split --help|genosynth table split",
+        "spike --help|genosynth spike",
+        "reads --help|genosynth reads", "reads-model --help|genosynth reads-model", "compare --help|genosynth compare",
+        "reference --help|genosynth reference"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -41,7 +41,7 @@ public final class PeerTool {
             return stdout;
         } catch (IOException e) {
             return fail(command[0] + " could not be run (" + e.getMessage() + "); install it with "
-                    + "`apt-get install plink2 bcftools gemma` (.ci/run does)");
+                    + "`apt-get install plink2 bcftools gemma samtools bwa art-nextgen-simulation-tools` (.ci/run does)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
