@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
             "  ./genosynth split --input data.bed --fraction 0.7 --seed 1 --out split/data",
             "  ./genosynth pheno simulate --input data.bed --causal 10 --h2 0.5 --prevalence 0.1 --out sim/data",
+            "  ./genosynth relatives --input data.bed --pedigree full-siblings=20,first-cousins=20 --out rel/data",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -56,6 +57,7 @@ public final class Main implements Runnable {
         COMMANDS.put("ld", LdCommand::new);
         COMMANDS.put("split", SplitCommand::new);
         COMMANDS.put("pheno", PhenoCommand::new);
+        COMMANDS.put("relatives", RelativesCommand::new);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */
