@@ -16,7 +16,9 @@ class HelpTest {
         "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert",
         "kinship --help|genosynth kinship", "pca --help|genosynth pca", "ld --help|genosynth ld",
         "gwas --help|genosynth gwas", "split --help|genosynth split", "pheno --help|genosynth pheno",
-        "pheno simulate --help|genosynth pheno simulate", "relatives --help|genosynth relatives"})
+        "pheno simulate --help|genosynth pheno simulate", "relatives --help|genosynth relatives",
+        "watermark --help|genosynth watermark", "watermark add --help|genosynth watermark add",
+        "watermark verify --help|genosynth watermark verify"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
