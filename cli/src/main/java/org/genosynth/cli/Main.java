@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth pca --input data.bed --out pca/data       PCs + variant weights (plink2 .eigenvec)",
             "  ./genosynth ld --input data.bed --indep-pairwise 50 5 0.2 --out ld/data",
             "  ./genosynth split --input data.bed --fraction 0.7 --seed 1 --out split/data",
+            "  ./genosynth evaluate --real train.bed --synthetic syn.bed --holdout holdout.bed --out eval/",
             "  ./genosynth pheno simulate --input data.bed --causal 10 --h2 0.5 --prevalence 0.1 --out sim/data",
             "  ./genosynth relatives --input data.bed --pedigree full-siblings=20,first-cousins=20 --out rel/data",
             "  ./genosynth watermark add --input data.bed --pheno pheno.tsv --pheno-col Y --out wm/data",
@@ -57,6 +58,7 @@ public final class Main implements Runnable {
         COMMANDS.put("pca", PcaCommand::new);
         COMMANDS.put("ld", LdCommand::new);
         COMMANDS.put("split", SplitCommand::new);
+        COMMANDS.put("evaluate", EvaluateCommand::new);
         COMMANDS.put("pheno", PhenoCommand::new);
         COMMANDS.put("relatives", RelativesCommand::new);
         COMMANDS.put("watermark", WatermarkCommand::new);
@@ -64,6 +66,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 

@@ -131,6 +131,26 @@ class BadInputCliTest {
                 .contains("cut.vcf.gz");
     }
 
+    // ---- evaluate ----
+
+    @Test
+    void evaluateNamesTheMissingSyntheticCohortAndTheMissingPhenotypeColumn() throws IOException {
+        Path real = plink("real", SAMPLES, 30, false, false);
+        String err = assertUserError("evaluate", "--real", s(real) + ".bed", "--synthetic", s(dir.resolve("nope.bed")),
+                "--out", s(out));
+        assertThat(err).contains("nope");
+        Path pheno = dir.resolve("pheno.tsv");
+        StringBuilder sb = new StringBuilder("#FID\tIID\ty\n");
+        for (String line : Files.readAllLines(Path.of(s(real) + ".fam"))) {
+            String[] f = line.split("\\s+");
+            sb.append(f[0]).append('\t').append(f[1]).append("\t1.5\n");
+        }
+        Files.writeString(pheno, sb.toString());
+        err = assertUserError("evaluate", "--real", s(real) + ".bed", "--synthetic", s(real) + ".bed", "--pheno",
+                s(pheno), "--pheno-col", "height", "--model", "linear", "--out", s(out));
+        assertThat(err).contains("pheno.tsv").contains("height");
+    }
+
     // ---- BIMBAM (no .fam, no annotation: a phenotype-free run) ----
 
     @Test

@@ -15,7 +15,8 @@ class HelpTest {
         "--help|genosynth", "-h|genosynth", "qc --help|genosynth qc", "convert --help|genosynth convert",
         "demo --help|genosynth demo", "help qc|genosynth qc", "help convert|genosynth convert",
         "kinship --help|genosynth kinship", "pca --help|genosynth pca", "ld --help|genosynth ld",
-        "gwas --help|genosynth gwas", "split --help|genosynth split", "pheno --help|genosynth pheno",
+        "gwas --help|genosynth gwas", "split --help|genosynth split",
+        "evaluate --help|genosynth evaluate", "pheno --help|genosynth pheno",
         "pheno simulate --help|genosynth pheno simulate", "relatives --help|genosynth relatives",
         "watermark --help|genosynth watermark", "watermark add --help|genosynth watermark add",
         "watermark verify --help|genosynth watermark verify"})

@@ -72,13 +72,46 @@ public final class Svg {
         return this;
     }
 
+    /** A rectangle; {@code extra} holds further attributes such as the fill. */
+    public Svg rect(double x, double y, double w, double h, String extra) {
+        sb.append("<rect x=\"");
+        num(sb, x).append("\" y=\"");
+        num(sb, y).append("\" width=\"");
+        num(sb, w).append("\" height=\"");
+        num(sb, h).append('"');
+        if (extra != null) {
+            sb.append(' ').append(extra);
+        }
+        sb.append("/>\n");
+        return this;
+    }
+
+    /** A polyline through the points (x[i], y[i]); NaN points break nothing, they are skipped. */
+    public Svg polyline(double[] x, double[] y, String stroke, String extra) {
+        sb.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" points=\"");
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+                continue;
+            }
+            num(sb, x[i]).append(',');
+            num(sb, y[i]).append(' ');
+        }
+        sb.append('"');
+        if (extra != null) {
+            sb.append(' ').append(extra);
+        }
+        sb.append("/>\n");
+        return this;
+    }
+
     /** The finished document. */
     public String finish() {
         return sb + "</svg>\n";
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** Escapes text for XML content and attributes. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String fmt(double v) {

@@ -1,0 +1,143 @@
+package org.genosynth.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.genosynth.assoc.GwasRequest;
+import org.genosynth.eval.fidelity.FidelitySection;
+import org.genosynth.eval.privacy.Privacy;
+import org.genosynth.eval.privacy.PrivacyResult;
+import org.genosynth.eval.privacy.PrivacySection;
+import org.genosynth.eval.utility.UtilitySection;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.report.html.HtmlReport;
+import org.genosynth.report.html.Json;
+
+/**
+ * {@code genosynth evaluate}: measures the fidelity, utility and privacy of a synthetic cohort against the real one
+ * (and a holdout), and writes {@code report.html} (self-contained, summary of verdicts first) and
+ * {@code metrics.json}. Same inputs and seed give the same bytes at any thread count.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** What was written. */
+    public record Result(Metrics metrics, Path report, Path metricsJson, List<Path> gwasOutputs) {
+        public String render() {
+            Object counts = metrics.tree().get("verdict_counts");
+            return "verdicts " + counts + "\nwrote " + report + "\nwrote " + metricsJson;
+        }
+    }
+
+    public static Result run(EvaluationRequest req) {
+        return run(req, org.genosynth.exec.ProgressListener.NONE);
+    }
+
+    /** Runs the evaluation, reporting its phases (load, privacy, fidelity, GWAS, report) to {@code progress}. */
+    public static Result run(EvaluationRequest req, org.genosynth.exec.ProgressListener progress) {
+        progress.start("evaluate", 5);
+        GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
+        GenotypeMatrix syn = GenotypeMatrix.load(req.synthetic(), req.read(), null);
+        GenotypeMatrix hold = req.holdout() == null ? null : GenotypeMatrix.load(req.holdout(), req.read(), null);
+        if (req.pheno() != null) {
+            // fail before the long computations when the phenotype cannot be used
+            checkPhenotype(req.pheno(), req.phenoCol(), real);
+            checkPhenotype(req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(), req.phenoCol(), syn);
+        }
+        AlignedCohorts cohorts = AlignedCohorts.of(real, syn, hold);
+        if (cohorts.variantCount() == 0) {
+            throw org.genosynth.io.InputException.inFile(req.synthetic(), "no variant in common with " + req.real()
+                    + " (variants are matched by chromosome and position, or by ID when the position is unknown)");
+        }
+        HtmlReport report = new HtmlReport("genosynth evaluation: " + req.synthetic().getFileName());
+        report.fact("real (training) cohort", req.real() + " (" + real.sampleCount() + " samples, "
+                + real.variantCount() + " variants)");
+        report.fact("synthetic cohort", req.synthetic() + " (" + syn.sampleCount() + " samples, "
+                + syn.variantCount() + " variants)");
+        report.fact("holdout", req.holdout() == null ? "none (privacy metrics that need one are not measured)"
+                : req.holdout() + " (" + hold.sampleCount() + " samples)");
+        report.fact("shared variants", Integer.toString(cohorts.variantCount()));
+        report.fact("seed", Long.toString(req.seed()));
+        report.fact("genosynth", version());
+        Metrics metrics = new Metrics(report);
+        metrics.put("inputs", "real", req.real().toString());
+        metrics.put("inputs", "synthetic", req.synthetic().toString());
+        metrics.put("inputs", "holdout", req.holdout() == null ? null : req.holdout().toString());
+        metrics.put("inputs", "real_samples", real.sampleCount());
+        metrics.put("inputs", "synthetic_samples", syn.sampleCount());
+        metrics.put("inputs", "holdout_samples", hold == null ? 0 : hold.sampleCount());
+        metrics.put("inputs", "shared_variants", cohorts.variantCount());
+        metrics.put("inputs", "seed", req.seed());
+
+        Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
+        progress.update(1);
+        PrivacyResult privacy;
+        try (LocalBackend backend = new LocalBackend(req.threads())) {
+            privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), backend);
+        }
+        if (req.syntheticPheno() != null) {
+            privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));
+        }
+        progress.update(2);
+        FidelitySection.run(cohorts, privacy, req.threads(), req.seed(), report, metrics);
+        progress.update(3);
+        List<Path> gwas = List.of();
+        if (req.pheno() != null) {
+            Path dir = req.outDir().resolve("gwas");
+            GwasRequest r = new GwasRequest(req.real(), req.read(), req.pheno(), req.phenoCol(), req.covar(),
+                    req.covarCols(), req.model(), dir.resolve("real").toString(), req.threads());
+            GwasRequest s = new GwasRequest(req.synthetic(), req.read(),
+                    req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(), req.phenoCol(),
+                    req.syntheticCovar() == null ? req.covar() : req.syntheticCovar(), req.covarCols(), req.model(),
+                    dir.resolve("synthetic").toString(), req.threads());
+            boolean cm = org.genosynth.eval.fidelity.LdDecay.usesMap(real.variants());
+            java.util.Map<String, Double> coordinate = new java.util.HashMap<>();
+            for (org.genosynth.model.Variant v : real.variants()) {
+                coordinate.putIfAbsent(AlignedCohorts.key(v), cm ? v.centimorgan() : v.position() > 0
+                        ? (double) v.position() : Double.NaN);
+            }
+            UtilitySection.run(new UtilitySection.Plan(r, s, req.thresholds(), coordinate, cm ? "cM" : "bp",
+                    cm ? req.locusWindowCm() : req.locusWindowBp()), report, metrics);
+            gwas = List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"));
+        } else {
+            report.section("Utility").text("Not measured: give --pheno (and --pheno-col) to compare a GWAS on both "
+                    + "cohorts.");
+        }
+        progress.update(4);
+        PrivacySection.run(privacy, hold != null, report, metrics);
+        Path html = req.outDir().resolve("report.html");
+        Path json = req.outDir().resolve("metrics.json");
+        try {
+            mkdirs(req.outDir());
+            HtmlReport.writeText(json, Json.write(metrics.tree()));
+            report.write(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + req.outDir(), e);
+        }
+        progress.update(5);
+        return new Result(metrics, html, json, gwas);
+    }
+
+    private static void checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
+        org.genosynth.io.table.PhenotypeReader.resolveColumn(
+                org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples()), column, table);
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw org.genosynth.io.InputException.inFile(dir, "cannot create output directory: " + e.getMessage());
+        }
+    }
+
+    private static String version() {
+        String v = Evaluation.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+}

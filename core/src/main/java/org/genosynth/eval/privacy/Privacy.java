@@ -1,0 +1,209 @@
+package org.genosynth.eval.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.genosynth.assoc.kinship.KingKinship;
+import org.genosynth.assoc.kinship.SamplePlanes;
+import org.genosynth.eval.AlignedCohorts;
+import org.genosynth.eval.Cohorts;
+import org.genosynth.eval.Ranks;
+import org.genosynth.exec.Backend;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+
+/**
+ * Computes {@link PrivacyResult}: all distances and kinships come from one pass of KING-style bit counts over the
+ * train, holdout and synthetic genomes side by side (see {@link PairMatrix}).
+ */
+public final class Privacy {
+    /** Synthetic genomes closer than this (mean allele difference per variant, in [0, 1]) count as near copies. */
+    public static final double NEAR_COPY_DISTANCE = 0.01;
+    /** KING-robust kinship of first-degree relatives or closer (KING's lower bound for that degree). */
+    public static final double FIRST_DEGREE = 0.177;
+    /** Samples per set (at most) in the within-set distance matrices. */
+    public static final int WITHIN_CAP = 2000;
+    /** Random equal-size subsets AATS is averaged over. */
+    public static final int AATS_REPEATS = 10;
+
+    private Privacy() {
+    }
+
+    /**
+     * @param cohorts   aligned cohorts (holdout may be null)
+     * @param realIds   every identifier of the real cohort(s) (FID and IID)
+     * @param synthetic the synthetic cohort's samples as read (all identifiers are checked)
+     * @param seed      seed of the equal-size subsets used by AATS and the membership attack
+     */
+    public static PrivacyResult compute(AlignedCohorts cohorts, Set<String> realIds, SampleSheet synthetic, long seed,
+            Backend backend) {
+        GenotypeMatrix t = cohorts.train();
+        GenotypeMatrix s = cohorts.synthetic();
+        GenotypeMatrix h = cohorts.holdout();
+        List<GenotypeMatrix> parts = new ArrayList<>(List.of(t, s));
+        if (h != null) {
+            parts.add(h);
+        }
+        GenotypeMatrix all = Cohorts.concat(parts);
+        KingKinship king = new KingKinship(SamplePlanes.of(all, backend));
+        int nt = t.sampleCount();
+        int ns = s.sampleCount();
+        int nh = h == null ? 0 : h.sampleCount();
+        int[] tIdx = Cohorts.range(0, nt);
+        int[] sIdx = Cohorts.range(nt, ns);
+        int[] hIdx = Cohorts.range(nt + ns, nh);
+
+        PairMatrix st = PairMatrix.compute(king, sIdx, tIdx, false, backend);
+        double[] dcrSyn = st.rowMinDistance(null, null);
+        double[] maxKin = st.rowMaxKinship();
+        int exact = 0;
+        int near = 0;
+        for (double d : dcrSyn) {
+            exact += d == 0 ? 1 : 0;
+            near += d <= NEAR_COPY_DISTANCE ? 1 : 0;
+        }
+
+        // within-set nearest neighbours on at most WITHIN_CAP samples per set
+        int[] tPool = Cohorts.subset(nt, WITHIN_CAP, seed);
+        int[] sPool = Cohorts.subset(ns, WITHIN_CAP, seed + 1);
+        PairMatrix tt = PairMatrix.compute(king, Cohorts.pick(tIdx, tPool), Cohorts.pick(tIdx, tPool), true, backend);
+        PairMatrix ss = PairMatrix.compute(king, Cohorts.pick(sIdx, sPool), Cohorts.pick(sIdx, sPool), true, backend);
+        PairMatrix ht = null;
+        PairMatrix hs = null;
+        PairMatrix hh = null;
+        int[] hPool = new int[0];
+        if (h != null) {
+            ht = PairMatrix.compute(king, hIdx, tIdx, false, backend);
+            hs = PairMatrix.compute(king, hIdx, sIdx, false, backend);
+            hPool = Cohorts.subset(nh, WITHIN_CAP, seed + 2);
+            hh = PairMatrix.compute(king, Cohorts.pick(hIdx, hPool), Cohorts.pick(hIdx, hPool), true, backend);
+        }
+        // AATS on equal-size random subsets (nearest-neighbour distances depend on set size), averaged over repeats;
+        // each accuracy uses the largest equal size its two sets allow
+        int n = Math.min(tPool.length, sPool.length);
+        int nTest = h == null ? 0 : Math.min(hPool.length, sPool.length);
+        double aatsTrain = 0;
+        double aatsTest = 0;
+        for (int rep = 0; rep < AATS_REPEATS; rep++) {
+            long rs = seed + 1000L * (rep + 1);
+            int[] tSub = Cohorts.subset(tPool.length, n, rs);
+            int[] sSub = Cohorts.subset(sPool.length, n, rs + 1);
+            int[] tRows = Cohorts.pick(tPool, tSub);
+            int[] sRows = Cohorts.pick(sPool, sSub);
+            // train target: d(T_i, S') vs d(T_i, T' without i); synthetic: d(S_j, T') vs d(S_j, S' without j)
+            aatsTrain += adversarialAccuracy(st.colMinDistance(tRows, sRows), tt.rowMinDistance(tSub, tSub),
+                    st.rowMinDistance(sRows, tRows), ss.rowMinDistance(sSub, sSub));
+            if (h != null) {
+                int[] hSub = Cohorts.subset(hPool.length, nTest, rs + 2);
+                int[] hRows = Cohorts.pick(hPool, hSub);
+                int[] sSubTest = Cohorts.subset(sPool.length, nTest, rs + 3);
+                int[] sRowsTest = Cohorts.pick(sPool, sSubTest);
+                aatsTest += adversarialAccuracy(hs.rowMinDistance(hRows, sRowsTest), hh.rowMinDistance(hSub, hSub),
+                        hs.colMinDistance(sRowsTest, hRows), ss.rowMinDistance(sSubTest, sSubTest));
+            }
+        }
+        aatsTrain /= AATS_REPEATS;
+        aatsTest = h == null ? Double.NaN : aatsTest / AATS_REPEATS;
+
+        double[] dcrHold = new double[0];
+        double[] maxKinHold = new double[0];
+        double share = Double.NaN;
+        double auc = Double.NaN;
+        if (h != null) {
+            dcrHold = ht.rowMinDistance(null, null);
+            maxKinHold = ht.rowMaxKinship();
+            share = Ranks.probabilityLess(dcrSyn, dcrHold);
+            // membership: equal numbers of members (train) and non-members (holdout), scored by closeness to S
+            int m = Math.min(nt, nh);
+            int[] members = Cohorts.subset(nt, m, seed + 3);
+            int[] nonMembers = Cohorts.subset(nh, m, seed + 4);
+            double[] memberDist = st.colMinDistance(members, null);
+            double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
+            auc = Ranks.probabilityLess(memberDist, nonMemberDist);
+        }
+        return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
+                auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic));
+    }
+
+    /**
+     * AA = (mean 1[d_TS > d_TT] + mean 1[d_ST > d_SS]) / 2 (Yale et al. 2020): 0.5 when an adversary cannot tell which
+     * set a record's nearest neighbour comes from; near 0 when synthetic records sit on top of real ones.
+     */
+    static double adversarialAccuracy(double[] targetToSynthetic, double[] targetToTarget, double[] syntheticToTarget,
+            double[] syntheticToSynthetic) {
+        return 0.5 * (fractionGreater(targetToSynthetic, targetToTarget)
+                + fractionGreater(syntheticToTarget, syntheticToSynthetic));
+    }
+
+    private static double fractionGreater(double[] a, double[] b) {
+        int c = 0;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isNaN(a[i]) || Double.isNaN(b[i])) {
+                continue;
+            }
+            c += a[i] > b[i] ? 1 : 0;
+            n++;
+        }
+        return n == 0 ? Double.NaN : (double) c / n;
+    }
+
+    /** Real identifiers (family, individual, parent IDs) that appear among the synthetic samples' identifiers. */
+    static List<String> leakedIds(Set<String> realIds, SampleSheet synthetic) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Sample x : synthetic.samples()) {
+            for (String id : new String[] {x.familyId(), x.id(), x.fatherId(), x.motherId()}) {
+                if (id != null && !id.equals(Sample.UNKNOWN_ID) && realIds.contains(id)) {
+                    found.add(id);
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Real identifiers found in the FID/IID columns of a synthetic phenotype or covariate table in PLINK style (header
+     * {@code FID IID ...} or {@code #FID IID ...}); GEMMA-style tables hold no identifiers.
+     */
+    public static List<String> leakedIdsInTable(Set<String> realIds, java.nio.file.Path table) {
+        Set<String> found = new LinkedHashSet<>();
+        try (java.io.BufferedReader r = org.genosynth.io.TextInput.openReader(table)) {
+            String header = r.readLine();
+            if (header == null || !header.strip().matches("(?i)#?FID\\s+IID\\b.*")) {
+                return List.of();
+            }
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.strip().split("\\s+", 3);
+                for (int i = 0; i < Math.min(2, f.length); i++) {
+                    if (realIds.contains(f[i])) {
+                        found.add(f[i]);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw org.genosynth.io.TextInput.readFailure(table, e);
+        }
+        return List.copyOf(found);
+    }
+
+    /** Every identifier of the samples (FID, IID, parents), without the unknown-ID mark. */
+    public static Set<String> identifiers(SampleSheet... sheets) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (SampleSheet sheet : sheets) {
+            if (sheet == null) {
+                continue;
+            }
+            for (Sample x : sheet.samples()) {
+                for (String id : new String[] {x.familyId(), x.id(), x.fatherId(), x.motherId()}) {
+                    if (id != null && !id.equals(Sample.UNKNOWN_ID)) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}

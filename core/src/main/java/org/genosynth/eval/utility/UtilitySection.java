@@ -1,0 +1,193 @@
+package org.genosynth.eval.utility;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.genosynth.assoc.GwasRequest;
+import org.genosynth.assoc.Model;
+import org.genosynth.assoc.glm.GlmGwas;
+import org.genosynth.assoc.lmm.LmmGwas;
+import org.genosynth.eval.Metrics;
+import org.genosynth.eval.Ranks;
+import org.genosynth.report.html.HtmlReport;
+import org.genosynth.report.html.Threshold;
+import org.genosynth.report.svg.Chart;
+import org.genosynth.report.svg.GwasPlots;
+
+/**
+ * Utility: the same GWAS on the real and on the synthetic cohort, and how well the synthetic one finds the real hits.
+ * Only variants tested on both sides are compared.
+ */
+public final class UtilitySection {
+    private static final String AREA = "utility";
+
+    /**
+     * The GWAS to run on both sides.
+     *
+     * @param real        GWAS request on the real (training) cohort
+     * @param synthetic   GWAS request on the synthetic cohort
+     * @param thresholds  p-value thresholds for hits; the first is the primary one (judged in the summary)
+     * @param coordinate  per variant key (chrom:pos, or id:ID), its coordinate for clumping (cM or bp)
+     * @param unit        the coordinate's unit ("cM" or "bp")
+     * @param locusWindow hits closer than this (in the unit) join one locus, and a locus is found by a hit within
+     *                    this of it
+     */
+    public record Plan(GwasRequest real, GwasRequest synthetic, List<Double> thresholds, Map<String, Double> coordinate,
+            String unit, double locusWindow) {
+    }
+
+    private UtilitySection() {
+    }
+
+    public static void run(Plan plan, HtmlReport report, Metrics metrics) {
+        HtmlReport.Section sec = report.section("Utility: does a GWAS on the synthetic cohort find the real loci?");
+        GwasTable real = GwasTable.read(gwas(plan.real()));
+        GwasTable syn = GwasTable.read(gwas(plan.synthetic()));
+        Set<String> shared = new HashSet<>(real.rows().keySet());
+        shared.retainAll(syn.rows().keySet());
+        GwasTable r = restrict(real, shared);
+        GwasTable s = restrict(syn, shared);
+        sec.text("Model: " + plan.real().model().name().toLowerCase(java.util.Locale.ROOT) + "; phenotype column "
+                + plan.real().phenoCol() + ". Variants tested on both sides: " + shared.size() + " (real "
+                + real.rows().size() + ", synthetic " + syn.rows().size() + "). Loci: hits within "
+                + plan.locusWindow() / 1000 + " kb of each other; a real locus is found when a synthetic hit lies within "
+                + plan.locusWindow() / 1000 + " kb of it.");
+        metrics.put(AREA, "model", plan.real().model().name().toLowerCase(java.util.Locale.ROOT));
+        metrics.put(AREA, "variants_compared", shared.size());
+        List<Map<String, Object>> byThreshold = new ArrayList<>();
+        List<String[]> table = new ArrayList<>();
+        List<String[]> lociRows = new ArrayList<>();
+        for (int t = 0; t < plan.thresholds().size(); t++) {
+            double alpha = plan.thresholds().get(t);
+            HitComparison hc = HitComparison.of(r, s, alpha, plan.coordinate(), plan.locusWindow());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("threshold", alpha);
+            m.put("real_hits", hc.realHits());
+            m.put("synthetic_hits", hc.syntheticHits());
+            m.put("shared_hits", hc.sharedHits());
+            m.put("snp_precision", hc.precision());
+            m.put("snp_recall", hc.recall());
+            m.put("snp_f1", hc.f1());
+            m.put("real_loci", hc.realLoci().size());
+            m.put("synthetic_loci", hc.syntheticLoci().size());
+            m.put("locus_recall", hc.locusRecall());
+            m.put("locus_precision", hc.locusPrecision());
+            m.put("real_loci_list", lociJson(hc.realLoci(), s.hits(alpha), plan));
+            m.put("synthetic_loci_list", lociJson(hc.syntheticLoci(), r.hits(alpha), plan));
+            byThreshold.add(m);
+            table.add(new String[] {String.valueOf(alpha), Integer.toString(hc.realHits()),
+                Integer.toString(hc.syntheticHits()), Integer.toString(hc.sharedHits()), f(hc.precision()),
+                f(hc.recall()), f(hc.f1()), hc.realLoci().size() + "", hc.syntheticLoci().size() + "",
+                f(hc.locusRecall()), f(hc.locusPrecision())});
+            for (Loci.Locus l : hc.realLoci()) {
+                lociRows.add(new String[] {String.valueOf(alpha), "real", l.chrom(), span(l, plan.unit()), l.lead().id(),
+                    f(l.lead().minusLog10p()), Integer.toString(l.hits()),
+                    Loci.found(l, s.hits(alpha), plan.coordinate(), plan.locusWindow()) ? "yes" : "no"});
+            }
+            for (Loci.Locus l : hc.syntheticLoci()) {
+                lociRows.add(new String[] {String.valueOf(alpha), "synthetic", l.chrom(), span(l, plan.unit()), l.lead().id(),
+                    f(l.lead().minusLog10p()), Integer.toString(l.hits()),
+                    Loci.found(l, r.hits(alpha), plan.coordinate(), plan.locusWindow()) ? "yes" : "no"});
+            }
+            if (t == 0) {
+                String at = " at p < " + alpha;
+                metrics.judge(AREA, "GWAS SNP recall" + at, "gwas_snp_recall", hc.recall(),
+                        Threshold.atLeast(0.9, 0.7), "share of the real hits that are hits in the synthetic GWAS");
+                metrics.judge(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
+                        Threshold.atLeast(0.9, 0.7), "share of the synthetic hits that are real hits");
+                metrics.put(AREA, "gwas_snp_f1", hc.f1());
+                metrics.judge(AREA, "GWAS locus recall" + at, "gwas_locus_recall", hc.locusRecall(),
+                        Threshold.atLeast(0.9, 0.5), "share of the real loci the synthetic GWAS finds");
+                metrics.put(AREA, "gwas_locus_precision", hc.locusPrecision());
+            }
+        }
+        metrics.put(AREA, "by_threshold", byThreshold);
+        double[][] lp = pairedScores(r, s);
+        double cor = Ranks.pearson(lp[0], lp[1]);
+        metrics.judge(AREA, "-log10 p correlation", "neglog10p_correlation", cor, Threshold.atLeast(0.8, 0.5),
+                "Pearson r of -log10 p over the variants tested on both sides");
+        double lr = real.lambdaGc();
+        double ls = syn.lambdaGc();
+        metrics.put(AREA, "lambda_gc_real", lr);
+        metrics.put(AREA, "lambda_gc_synthetic", ls);
+        metrics.judge(AREA, "genomic inflation", "lambda_gc_difference", Math.abs(ls - lr),
+                Threshold.atMost(0.1, 0.25), "|lambda_GC synthetic - lambda_GC real| (real " + f(lr) + ", synthetic "
+                        + f(ls) + ")");
+
+        sec.table(new String[] {"p threshold", "real hits", "synthetic hits", "shared", "precision", "recall", "F1",
+            "real loci", "synthetic loci", "locus recall", "locus precision"}, table);
+        GwasPlots pr = plots(real);
+        GwasPlots ps = plots(syn);
+        sec.figures(pr.manhattan("Manhattan: real"), ps.manhattan("Manhattan: synthetic"));
+        sec.figures(pr.qq("QQ: real (lambda_GC " + f(lr) + ")"), ps.qq("QQ: synthetic (lambda_GC " + f(ls) + ")"),
+                new Chart("-log10 p, real vs synthetic", "real -log10 p", "synthetic -log10 p", 480, 420)
+                        .diagonal().scatter("", lp[0], lp[1], Chart.REAL, 1.8).render());
+        sec.subheading("Loci");
+        sec.table(new String[] {"p threshold", "GWAS", "chrom", "span", "lead variant", "lead -log10 p", "hits",
+            "found by the other GWAS"}, lociRows);
+    }
+
+    private static List<Map<String, Object>> lociJson(List<Loci.Locus> loci, List<GwasTable.Row> otherHits,
+            Plan plan) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Loci.Locus l : loci) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("chrom", l.chrom());
+            m.put("start", l.start());
+            m.put("end", l.end());
+            m.put("unit", plan.unit());
+            m.put("lead", l.lead().id());
+            m.put("lead_neglog10p", l.lead().minusLog10p());
+            m.put("hits", l.hits());
+            m.put("found_by_other", Loci.found(l, otherHits, plan.coordinate(), plan.locusWindow()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Path gwas(GwasRequest request) {
+        return (request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request)).table();
+    }
+
+    private static GwasTable restrict(GwasTable t, Set<String> keys) {
+        Map<String, GwasTable.Row> rows = new LinkedHashMap<>();
+        for (var e : t.rows().entrySet()) {
+            if (keys.contains(e.getKey())) {
+                rows.put(e.getKey(), e.getValue());
+            }
+        }
+        return new GwasTable(rows);
+    }
+
+    private static double[][] pairedScores(GwasTable r, GwasTable s) {
+        double[] a = new double[r.rows().size()];
+        double[] b = new double[a.length];
+        int i = 0;
+        for (var row : r.rows().values()) {
+            a[i] = Math.min(330, row.minusLog10p());
+            b[i] = Math.min(330, s.rows().get(row.key()).minusLog10p());
+            i++;
+        }
+        return new double[][] {a, b};
+    }
+
+    private static GwasPlots plots(GwasTable t) {
+        GwasPlots p = new GwasPlots();
+        for (GwasTable.Row row : t.rows().values()) {
+            p.add(row.chrom(), row.pos(), row.log10p());
+        }
+        return p;
+    }
+
+    private static String span(Loci.Locus l, String unit) {
+        return Double.isNaN(l.start()) ? "position unknown" : f(l.start()) + "-" + f(l.end()) + " " + unit;
+    }
+
+    private static String f(double v) {
+        return Metrics.format(v);
+    }
+}
