@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.genosynth.io.AtomicOutput;
-import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeReader;
