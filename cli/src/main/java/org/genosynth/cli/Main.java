@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             "  ./genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --out spiked/c",
             "  ./genosynth reads --reference ref.fa --vcf spiked/c.vcf.gz --sample S1 --coverage 30 --out sim/S1",
             "  ./genosynth compare --truth sim/S1.golden.vcf.gz --calls calls.vcf.gz --reference ref.fa --out qc/S1",
+            "  ./genosynth pheno simulate --input data.bed --causal 10 --h2 0.5 --prevalence 0.1 --out sim/data",
+            "  ./genosynth relatives --input data.bed --pedigree full-siblings=20,first-cousins=20 --out rel/data",
+            "  ./genosynth watermark add --input data.bed --pheno pheno.tsv --pheno-col Y --out wm/data",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -68,6 +71,9 @@ public final class Main implements Runnable {
         COMMANDS.put("reads", ReadsCommand::new);
         COMMANDS.put("reads-model", ReadsModelCommand::new);
         COMMANDS.put("compare", CompareCommand::new);
+        COMMANDS.put("pheno", PhenoCommand::new);
+        COMMANDS.put("relatives", RelativesCommand::new);
+        COMMANDS.put("watermark", WatermarkCommand::new);
     }
 
     /** Runs the command line and returns its exit code (tests call this). */

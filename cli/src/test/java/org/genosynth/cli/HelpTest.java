@@ -23,7 +23,10 @@ class HelpTest {
         "table split --help|genosynth table split",
         "spike --help|genosynth spike",
         "reads --help|genosynth reads", "reads-model --help|genosynth reads-model", "compare --help|genosynth compare",
-        "reference --help|genosynth reference"})
+        "reference --help|genosynth reference", "pheno --help|genosynth pheno",
+        "pheno simulate --help|genosynth pheno simulate", "relatives --help|genosynth relatives",
+        "watermark --help|genosynth watermark", "watermark add --help|genosynth watermark add",
+        "watermark verify --help|genosynth watermark verify"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -95,6 +95,21 @@ public final class GlmGwas {
         }
     }
 
+    /**
+     * Tests the variants of one block against a phenotype without reading files (the block holds exactly the samples of
+     * {@code phenotype}, in order; no missing phenotype). Used where a caller needs the statistics a {@link #run} would
+     * write for a few variants, e.g. the expected values of watermark SNPs.
+     *
+     * @param covariates {@code [covariate][sample]}, may be empty (intercept only)
+     */
+    public static AssocRow[] testBlock(VariantBlock block, double[] phenotype, double[][] covariates,
+                                       List<String> covariateNames, boolean logistic) {
+        CovariateBasis basis = CovariateBasis.of(phenotype.length, covariates, covariateNames);
+        Function<VariantBlock, AssocRow[]> kernel = logistic ? new LogisticKernel(basis, phenotype)
+                : new LinearKernel(basis, phenotype);
+        return kernel.apply(block);
+    }
+
     private static void write(AtomicOutput output, Path target, String text) {
         try {
             Files.writeString(output.temp(target), text, StandardCharsets.UTF_8);

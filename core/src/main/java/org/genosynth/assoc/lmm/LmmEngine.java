@@ -33,8 +33,78 @@ public final class LmmEngine {
      * @param options    settings
      */
     public static LmmResult fit(GenotypeMatrix g, double[] phenotype, double[][] covariates, LmmOptions options) {
+        return fitEach(g, new double[][] {phenotype}, covariates, options).get(0);
+    }
+
+    /**
+     * Fits the model to several phenotypes that share their analysed samples (the same samples have a value in every
+     * phenotype and every covariate): the SNP filter, the relatedness matrix and its eigendecomposition are computed
+     * once, then each phenotype costs a null-model fit and the per-SNP tests. Each result equals what {@link #fit}
+     * returns for that phenotype alone.
+     *
+     * @throws IllegalArgumentException when the phenotypes do not have the same analysed samples
+     */
+    public static List<LmmResult> fitEach(GenotypeMatrix g, double[][] phenotypes, double[][] covariates,
+                                          LmmOptions options) {
         double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
-        int[] rows = analysedRows(phenotype, w);
+        Decomposition d = decompose(g, sharedRows(phenotypes, w), w, options);
+        List<LmmResult> out = new ArrayList<>(phenotypes.length);
+        for (double[] y : phenotypes) {
+            out.add(fit(g, d, y, options));
+        }
+        return out;
+    }
+
+    /**
+     * Only the null models (variance components, PVE) of several phenotypes sharing their analysed samples: one
+     * relatedness matrix and eigendecomposition, no per-SNP test. Each equals {@link #fit}'s null model.
+     */
+    public static List<NullModel> nullModels(GenotypeMatrix g, double[][] phenotypes, double[][] covariates,
+                                             LmmOptions options) {
+        double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
+        int[] rows = sharedRows(phenotypes, w);
+        Decomposition d = decompose(g, rows, w, options);
+        List<NullModel> out = new ArrayList<>(phenotypes.length);
+        for (double[] y : phenotypes) {
+            out.add(nullFit(d, y, options).model());
+        }
+        return out;
+    }
+
+    private static int[] sharedRows(double[][] phenotypes, double[][] w) {
+        int[] rows = analysedRows(phenotypes[0], w);
+        for (double[] y : phenotypes) {
+            if (!Arrays.equals(rows, analysedRows(y, w))) {
+                throw new IllegalArgumentException("the phenotypes do not have the same analysed samples");
+            }
+        }
+        return rows;
+    }
+
+    private record NullFit(NullModel model, double[] uty, double[] mle) {
+    }
+
+    private static NullFit nullFit(Decomposition d, double[] phenotype, LmmOptions options) {
+        int n = d.rows().length;
+        double[] ySub = new double[n];
+        for (int r = 0; r < n; r++) {
+            ySub[r] = phenotype[d.rows()[r]];
+        }
+        double[] uty = new double[n];
+        Blas.transposeTimes(d.u(), n, n, ySub, 1, uty);
+        Likelihood nullLk = new Likelihood(d.eval(), d.utw(), uty, d.c(), true, d.grid());
+        double[] mle = LambdaSearch.search(nullLk, false, d.grid(), options.regions());
+        double[] reml = LambdaSearch.search(nullLk, true, d.grid(), options.regions());
+        return new NullFit(nullModel(nullLk, d.eval(), d.utw(), uty, d.c(), reml, mle, d.traceK()), uty, mle);
+    }
+
+    /** What every phenotype over the same samples shares: tested SNPs, {@code K = U D U'} and {@code U'W}. */
+    private record Decomposition(int[] rows, int c, boolean[] tested, int testedCount, double[] freq, int[] missing,
+                                 double[] u, double[] eval, double traceK, double[] utw, LambdaGrid grid,
+                                 double filterSeconds, double relatednessSeconds, double eigenSeconds) {
+    }
+
+    private static Decomposition decompose(GenotypeMatrix g, int[] rows, double[][] w, LmmOptions options) {
         int n = rows.length;
         int c = w.length;
         if (n <= c + 1) {
@@ -65,35 +135,39 @@ public final class LmmEngine {
         }
         traceK /= n;
         double[] wSub = new double[n * c];
-        double[] ySub = new double[n];
         for (int r = 0; r < n; r++) {
-            ySub[r] = phenotype[rows[r]];
             for (int j = 0; j < c; j++) {
                 wSub[r + j * n] = w[j][rows[r]];
             }
         }
         double[] utw = new double[n * c];
-        double[] uty = new double[n];
         Blas.transposeTimes(u, n, n, wSub, c, utw);
-        Blas.transposeTimes(u, n, n, ySub, 1, uty);
-        LambdaGrid grid = new LambdaGrid(eval, options);
-        Likelihood nullLk = new Likelihood(eval, utw, uty, c, true, grid);
-        double[] mle = LambdaSearch.search(nullLk, false, grid, options.regions());
-        double[] reml = LambdaSearch.search(nullLk, true, grid, options.regions());
-        NullModel nullModel = nullModel(nullLk, eval, utw, uty, c, reml, mle, traceK);
+        return new Decomposition(rows, c, tested, testedCount, freq, missing, u, eval, traceK, utw,
+                new LambdaGrid(eval, options), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+    }
+
+    private static LmmResult fit(GenotypeMatrix g, Decomposition d, double[] phenotype, LmmOptions options) {
+        int n = d.rows().length;
+        int c = d.c();
+        long t3 = System.nanoTime();
+        NullFit nf = nullFit(d, phenotype, options);
+        NullModel nullModel = nf.model();
+        double[] uty = nf.uty();
+        double[] mle = nf.mle();
+        LambdaGrid grid = d.grid();
 
         long t4 = System.nanoTime();
-        List<LmmResult.SnpResult> results = associate(g, rows, tested, freq, missing, u, eval, utw, uty, c, grid,
-                mle, options);
+        List<LmmResult.SnpResult> results = associate(g, d.rows(), d.tested(), d.freq(), d.missing(), d.u(),
+                d.eval(), d.utw(), uty, c, grid, mle, options);
         long t5 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         notes.add(Blas.implementations());
-        notes.add(n + " of " + g.sampleCount() + " samples analysed; " + testedCount + " of " + g.variantCount()
+        notes.add(n + " of " + g.sampleCount() + " samples analysed; " + d.testedCount() + " of " + g.variantCount()
                 + " SNPs tested");
         notes.add(String.format(java.util.Locale.ROOT, "seconds: filter %.2f, relatedness %.2f, eigen %.2f, "
-                + "null model %.2f, association %.2f", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                + "null model %.2f, association %.2f", d.filterSeconds(), d.relatednessSeconds(), d.eigenSeconds(),
                 (t4 - t3) / 1e9, (t5 - t4) / 1e9));
-        return new LmmResult(nullModel, rows, c, results, notes);
+        return new LmmResult(nullModel, d.rows(), c, results, notes);
     }
 
     /**
