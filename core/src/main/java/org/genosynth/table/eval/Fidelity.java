@@ -173,11 +173,11 @@ final class Fidelity {
                 if (!reference.column(cols[i]).type().isNumeric() || !reference.column(cols[j]).type().isNumeric()) {
                     continue;
                 }
-                double ra = pearson(a.values(cols[i]), a.values(cols[j]));
+                double ra = org.genosynth.eval.Ranks.pearson(a.values(cols[i]), a.values(cols[j]));
                 if (Double.isNaN(ra)) {
                     continue;
                 }
-                double rb = pearson(b.values(cols[i]), b.values(cols[j]));
+                double rb = org.genosynth.eval.Ranks.pearson(b.values(cols[i]), b.values(cols[j]));
                 sum += 1 - Math.abs(ra - (Double.isNaN(rb) ? 0 : rb)) / 2;
                 pairs++;
             }
@@ -185,35 +185,6 @@ final class Fidelity {
         return pairs == 0 ? Double.NaN : sum / pairs;
     }
 
-    /** Pearson correlation over the rows where both are present; NaN when undefined. */
-    static double pearson(double[] x, double[] y) {
-        double sx = 0;
-        double sy = 0;
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                sx += x[i];
-                sy += y[i];
-                n++;
-            }
-        }
-        if (n < 3) {
-            return Double.NaN;
-        }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                sxx += (x[i] - mx) * (x[i] - mx);
-                syy += (y[i] - my) * (y[i] - my);
-                sxy += (x[i] - mx) * (y[i] - my);
-            }
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
-    }
 
     double contingencySimilarity(DataTable a, DataTable b) {
         if (cols.length < 2) {

@@ -137,12 +137,12 @@ final class TableReport {
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < num.length; i++) {
             for (int j = 0; j < num.length; j++) {
-                real[i][j] = i == j ? 1 : Math.abs(Fidelity.pearson(e.real.values(num[i]), e.real.values(num[j])));
-                syn[i][j] = i == j ? 1 : Math.abs(Fidelity.pearson(e.synthetic.values(num[i]),
+                real[i][j] = i == j ? 1 : Math.abs(org.genosynth.eval.Ranks.pearson(e.real.values(num[i]), e.real.values(num[j])));
+                syn[i][j] = i == j ? 1 : Math.abs(org.genosynth.eval.Ranks.pearson(e.synthetic.values(num[i]),
                         e.synthetic.values(num[j])));
                 if (j > i) {
-                    xr.add(Fidelity.pearson(e.real.values(num[i]), e.real.values(num[j])));
-                    ys.add(Fidelity.pearson(e.synthetic.values(num[i]), e.synthetic.values(num[j])));
+                    xr.add(org.genosynth.eval.Ranks.pearson(e.real.values(num[i]), e.real.values(num[j])));
+                    ys.add(org.genosynth.eval.Ranks.pearson(e.synthetic.values(num[i]), e.synthetic.values(num[j])));
                 }
             }
         }

@@ -205,7 +205,7 @@ public final class GaussianCopula implements Synthesizer {
         for (int i = 0; i < k; i++) {
             known[i][i] = true;
             for (int j = i + 1; j < k; j++) {
-                double r = pearson(vars.get(i).scores, vars.get(j).scores);
+                double r = org.genosynth.eval.Ranks.pearson(vars.get(i).scores, vars.get(j).scores);
                 known[i][j] = !Double.isNaN(r);
                 known[j][i] = known[i][j];
                 anyUnknown |= !known[i][j];
@@ -346,36 +346,6 @@ public final class GaussianCopula implements Synthesizer {
         }
     }
 
-    static double pearson(double[] x, double[] y) {
-        double sx = 0;
-        double sy = 0;
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                sx += x[i];
-                sy += y[i];
-                n++;
-            }
-        }
-        if (n < 3) {
-            return Double.NaN;
-        }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                double dx = x[i] - mx;
-                double dy = y[i] - my;
-                sxx += dx * dx;
-                syy += dy * dy;
-                sxy += dx * dy;
-            }
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-    }
 
     /**
      * A matrix A with A A^T equal to the nearest-by-eigenvalue-clipping correlation matrix: eigenvalues below
