@@ -26,7 +26,7 @@ class HelpTest {
         "reference --help|genosynth reference", "pheno --help|genosynth pheno",
         "pheno simulate --help|genosynth pheno simulate", "relatives --help|genosynth relatives",
         "watermark --help|genosynth watermark", "watermark add --help|genosynth watermark add",
-        "watermark verify --help|genosynth watermark verify"})
+        "watermark verify --help|genosynth watermark verify", "benchmark --help|genosynth benchmark"})
     void helpExitsZeroWithUsageAndExamples(String args, String usageOf) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

@@ -63,8 +63,13 @@ public final class RelativesJob {
     }
 
     /** What was written. */
+    /**
+     * What was written; {@code founderSources} maps each founder's fresh ID to the ID of the input sample it was drawn
+     * from (in pedigree order), for callers that build on a cohort they made themselves (genosynth benchmark).
+     */
     public record Outcome(int founders, int descendants, int variants, long pairs, boolean phased,
-                          double meanCrossovers, double mapMorgans, List<Path> files, List<String> notes) {
+                          double meanCrossovers, double mapMorgans, List<Path> files, List<String> notes,
+                          java.util.Map<String, String> founderSources) {
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                     "relatives: %d founders, %d descendants, %d variants, %d related pairs (%s transmission)%n",
@@ -128,8 +133,12 @@ public final class RelativesJob {
             double morgans = (map.morgans(true) + map.morgans(false)) / 2;
             notes.addAll(map.notes().size() > 3 ? List.of(map.notes().size() + " chromosomes placed ("
                     + map.notes().get(0) + "; ...)") : map.notes());
+            java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+            for (int f : founderIdx) {
+                sources.put(members.get(f).id(), cohort.get(source[f]).id());
+            }
             return new Outcome(founderIdx.length, members.size() - founderIdx.length, data.variants().size(),
-                    pairs.size(), data.phased(), meanX, morgans, files, notes);
+                    pairs.size(), data.phased(), meanX, morgans, files, notes, sources);
         }
     }
 
