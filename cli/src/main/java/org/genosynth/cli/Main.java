@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "genosynth", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Synthetic genomic data that keeps the science and protects the people.%n",
         footerHeading = "%nExamples:%n",
-        footer = {"  ./genosynth demo                                  QC of the bundled mouse cohort",
+        footer = {"  ./genosynth demo --out demo/                      split, synthesize, evaluate the bundled mice",
             "  ./genosynth qc --input data.bed --out qc/data       plink2-style .afreq .vmiss .smiss .hardy",
             "  ./genosynth convert --input data.vcf.gz --out data.bed",
             "  ./genosynth gwas --input data.bed --pheno pheno.txt --pheno-col 1 --covar pcs.eigenvec --out gwas/data",
@@ -102,9 +102,30 @@ public final class Main implements Runnable {
             }
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+        cl.setUsageHelpWidth(120);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
+    }
+
+    /** The command list of {@code genosynth --help}: one line per command, the first sentence of its description. */
+    private static String commandList(CommandLine.Help help) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, CommandLine> e : help.commandSpec().commandLine().getSubcommands().entrySet()) {
+            String[] description = e.getValue().getCommandSpec().usageMessage().description();
+            String first = description.length == 0 ? "" : description[0].replace("%n", " ");
+            int end = first.indexOf(". ");
+            if (end > 0) {
+                first = first.substring(0, end + 1);
+            }
+            if (first.length() > 100) {
+                int cut = first.lastIndexOf(' ', 97);
+                first = first.substring(0, cut > 0 ? cut : 97) + " ...";
+            }
+            sb.append(String.format("  %-12s %s%n", e.getKey(), first));
+        }
+        return sb.toString();
     }
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
