@@ -95,9 +95,10 @@ final class SynthManifest {
         return m;
     }
 
-    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map) {
+    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map,
+            boolean haplotypes) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("level", "genotype (unphased input)");
+        m.put("level", haplotypes ? "haplotype (phased input)" : "genotype (unphased input)");
         m.put("mean_segment_cm", segmentCm);
         m.put("max_segment_cm", mosaic.maxSegmentCm());
         m.put("min_distinct_donors", mosaic.minDonors());
