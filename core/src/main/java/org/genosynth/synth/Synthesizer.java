@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.GenotypeCsv;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
@@ -302,6 +304,14 @@ public final class Synthesizer {
 
     private static GenotypeMatrix write(SynthRequest req, BlockGenerator generator, SampleSheet sheet, boolean keep,
             List<Path> outputs) {
+        if (req.csv()) {
+            GenotypeMatrix all = generateInMemory(generator, sheet, req.threads());
+            try (AtomicOutput atomic = new AtomicOutput()) {
+                outputs.addAll(GenotypeCsv.write(all, req.outPrefix(), atomic));
+                atomic.commit();
+            }
+            return keep ? all : null;
+        }
         int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
         long[] words = keep ? new long[Math.multiplyExact(generator.variants().size(), wpv)] : null;
         Path out = SynthManifest.outputPath(req.outPrefix(), req.format());
