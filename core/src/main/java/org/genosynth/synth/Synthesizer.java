@@ -98,7 +98,7 @@ public final class Synthesizer {
                 plan = new Plan((s, a) -> sampler.draw(members[popOf[s]],
                         new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
             }
-            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes));
+            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
         } else {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));

@@ -152,6 +152,7 @@ class HaplotypeSynthTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> mosaic = (Map<String, Object>) vcfResult.manifest().get("mosaic");
         assertThat(mosaic.get("level")).isEqualTo("haplotype (phased input)");
+        assertThat(mosaic.get("output_phase")).isEqualTo("kept (GT a|b)");
         assertThat(vcfResult.samples()).isEqualTo(real.sampleCount());
         assertThat(vcfResult.maxKinship()).isLessThan(0.0884);
         // the project's KING engine on the output genotypes agrees with the generator's check
@@ -170,7 +171,9 @@ class HaplotypeSynthTest {
 
     @Test
     void genotypesAreTheSumOfTheHaplotypesAndMatchTheBedOutputOfTheSameSeed() {
-        Synthesizer.run(request("hapbed", GenotypeFormat.BED, 2));
+        SynthResult bedResult = Synthesizer.run(request("hapbed", GenotypeFormat.BED, 2));
+        assertThat(((Map<?, ?>) bedResult.manifest().get("mosaic")).get("output_phase").toString())
+                .startsWith("dropped: the bed output cannot hold phase");
         GenotypeMatrix bed = GenotypeMatrix.load(dir.resolve("hapbed"), ReadOptions.defaults(), null);
         assertThat(bed.sampleCount() * 2).isEqualTo(synthHaps.length);
         long hets = 0;
