@@ -190,6 +190,20 @@ class HaplotypeSynthTest {
     }
 
     @Test
+    void bcftoolsReadsThePhasedGenotypes() {
+        String out = org.genosynth.testing.PeerTool.run(dir, "bcftools", "query", "-s",
+                "SYN000001,SYN000002,SYN000003,SYN000004,SYN000005", "-f", "[%GT\\t]\\n", "hap2.vcf.gz");
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(real.variantCount());
+        for (int v = 0; v < lines.size(); v++) {
+            String[] gt = lines.get(v).split("\t");
+            for (int s = 0; s < 5; s++) {
+                assertThat(gt[s]).isEqualTo(synthHaps[2 * s][v] + "|" + synthHaps[2 * s + 1][v]);
+            }
+        }
+    }
+
+    @Test
     void sameBytesAtOneAndTwoThreads() throws IOException {
         Synthesizer.run(request("hap1", GenotypeFormat.VCF, 1));
         assertThat(Files.mismatch(dir.resolve("hap1.vcf.gz"), dir.resolve("hap2.vcf.gz"))).isEqualTo(-1L);
