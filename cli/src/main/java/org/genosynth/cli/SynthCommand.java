@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 /** {@code genosynth synth}: synthetic genotypes (and phenotypes) from a real cohort. */
 @Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a synthetic cohort from a real one, with fresh sample IDs and the variant metadata "
-            + "kept: PREFIX.bed/.bim/.fam (or .vcf.gz, .bcf, BIMBAM), PREFIX.populations.tsv, PREFIX.pheno.tsv "
+            + "kept: PREFIX.bed/.bim/.fam (or .vcf.gz, .bcf, BIMBAM, CSV), PREFIX.populations.tsv, PREFIX.pheno.tsv "
             + "(with --pheno) and PREFIX.manifest.json (input checksums, parameters, seed, version).",
             "  mosaic (default): every genome is a mosaic of segments of different real genomes of its population, "
-            + "switch points drawn along the genetic map; mean segment length fitted on the data so that LD decay "
+            + "switch points drawn along the genetic map (of real haplotypes, two per genome, with phased VCF/BCF "
+            + "output, when every variant of the input is phased); mean segment length fitted on the data so that LD decay "
             + "matches (holdout-calibrated); privacy knobs --max-segment-cm, --min-donors, --noise, --max-kinship.",
             "  ldp: randomized response over {0,1,2} on real genomes, eps-LDP per genotype (--epsilon); "
             + "--adjacent-only is SynGen6's variant, which is NOT eps-LDP; ancestry filter on inferred populations.",
@@ -34,7 +35,11 @@ import picocli.CommandLine.Option;
             + "--seed 7 --out syn/balanced",
             "  genosynth synth --input train.bed --method ldp --epsilon 4 --n 1000 --seed 1 --out syn/ldp",
             "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --format vcf --seed 3 "
-            + "--out syn/cohort"})
+            + "--out syn/cohort",
+            "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
+            + "# haplotype mosaics, a|b",
+            "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse   "
+            + "# syn/mouse.snp.csv + .variant_map.csv"})
 final class SynthCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -74,8 +79,10 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
 
-    @Option(names = "--output-format", paramLabel = "bed|vcf|bcf|bimbam", defaultValue = "bed",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output-format", paramLabel = "bed|vcf|bcf|bimbam|csv", defaultValue = "bed",
+            description = "Output format (default: ${DEFAULT-VALUE}); csv: PREFIX.snp.csv (SampleID, then the ALT "
+                + "count per SNP, NA missing) and PREFIX.variant_map.csv (CHROM,POS,ID,REF,ALT,cM). Phased VCF/BCF "
+                + "output when the input is phased; bed, bimbam and csv drop the phase.")
     String outputFormat;
 
     @Option(names = "--segment-cm", paramLabel = "CM",
@@ -142,9 +149,10 @@ final class SynthCommand implements Callable<Integer> {
                 maxSegmentCm, minDonors, noise, kin, cmPerMb, signalP);
         SynthRequest.Ldp ldp = new SynthRequest.Ldp(epsilon, adjacentOnly != null,
                 adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);
+        boolean csv = outputFormat.equalsIgnoreCase("csv");
         SynthRequest request = new SynthRequest(input.input, input.toReadOptions(), pheno, phenoCols, populations,
-                inferPopulations, count, perPopulation(), m, seed, out, GenotypeFormat.parse(outputFormat), mosaic,
-                ldp, phenoRounds, threads);
+                inferPopulations, count, perPopulation(), m, seed, out,
+                csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv);
         SynthResult result = Synthesizer.run(request);
         System.out.println(result.render());
         return 0;

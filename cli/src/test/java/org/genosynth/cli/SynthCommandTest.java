@@ -20,6 +20,16 @@ class SynthCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * Binds java.util.logging's console handler to the real stderr before any command runs: otherwise it binds to
+     * whichever stream CliRun is capturing when the first logger fires (netlib's INFO lines when PCA first loads BLAS),
+     * and those lines land in a test's stderr depending on the test order.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void loggingToTheRealStderr() {
+        java.util.logging.Logger.getLogger("").getHandlers();
+    }
+
     @Test
     void labelledPopulationsGetTheirCountsAndFreshIds() throws IOException {
         // two populations: the first 1,000 mice and the rest
@@ -44,6 +54,49 @@ class SynthCommandTest {
         assertThat(Files.readAllLines(dir.resolve("syn.populations.tsv")).stream().skip(1)
                 .filter(l -> l.endsWith("\tB")).count()).isEqualTo(70);
         assertThat(Files.readString(dir.resolve("syn.manifest.json"))).contains("\"sha256\"").contains("\"seed\": 4");
+    }
+
+    @Test
+    void csvOutputHoldsTheSameGenotypesAsTheBedOutputOfTheSameSeed() throws IOException {
+        for (String format : new String[] {"csv", "bed"}) {
+            CliRun r = CliRun.of("synth", "-t", "2", "--input", MOUSE.toString(), "--n", "60", "--segment-cm", "20",
+                    "--seed", "9", "--output-format", format, "--out", dir.resolve(format).toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        org.genosynth.model.GenotypeMatrix bed = org.genosynth.model.GenotypeMatrix.load(dir.resolve("bed"),
+                org.genosynth.io.ReadOptions.defaults(), null);
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("csv.snp.csv"));
+        assertThat(rows).hasSize(61);
+        String[] header = rows.get(0).split(",", -1);
+        assertThat(header).hasSize(1 + bed.variantCount());
+        assertThat(header[0]).isEqualTo("SampleID");
+        long missing = 0;
+        for (int s = 0; s < 60; s++) {
+            String[] f = rows.get(1 + s).split(",", -1);
+            assertThat(f[0]).isEqualTo(bed.samples().samples().get(s).id()).startsWith("SYN");
+            for (int v = 0; v < bed.variantCount(); v++) {
+                int c = bed.code(v, s);
+                assertThat(f[1 + v]).as("sample %d variant %d", s, v)
+                        .isEqualTo(c == org.genosynth.model.GenotypeCodes.MISSING ? "NA" : Integer.toString(c));
+                missing += c == org.genosynth.model.GenotypeCodes.MISSING ? 1 : 0;
+            }
+        }
+        // (mouse_hs1940 has no missing call: the NA path is not exercised here)
+        assertThat(missing).isZero();
+        java.util.List<String> map = Files.readAllLines(dir.resolve("csv.variant_map.csv"));
+        assertThat(map.get(0)).isEqualTo("CHROM,POS,ID,REF,ALT,cM");
+        assertThat(map).hasSize(1 + bed.variantCount());
+        // the .bim of the bed output (chrom, id, cM, pos, A1 = counted ALT, A2 = REF) says the same
+        java.util.List<String> bim = Files.readAllLines(dir.resolve("bed.bim"));
+        for (int v = 0; v < bed.variantCount(); v += 97) {
+            String[] m = map.get(1 + v).split(",", -1);
+            String[] b = bim.get(v).split("\t");
+            assertThat(m[2]).isEqualTo(header[1 + v]).isEqualTo(b[1]);
+            assertThat(m[0]).isEqualTo(b[0]);
+            assertThat(m[4]).isEqualTo(b[4]);
+            assertThat(m[3]).isEqualTo(b[5]);
+        }
+        assertThat(Files.exists(dir.resolve("csv.bed"))).isFalse();
     }
 
     @Test

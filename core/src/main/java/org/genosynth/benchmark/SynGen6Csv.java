@@ -17,8 +17,8 @@ import org.genosynth.assoc.kinship.SamplePlanes;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.exec.LocalBackend;
 import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.GenotypeCsv;
 import org.genosynth.io.InputException;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
@@ -27,7 +27,7 @@ import org.genosynth.util.Numbers;
 
 /**
  * SynGen6's five CSV files (the layout of idsla/SynGen6's README, {@code XX} = the recipe's name) and the variant map
- * it lacks. Genotypes are ALT allele counts 0/1/2 ({@code NA} missing); the variant map names each SNP column's
+ * it lacks; the genotype rows and the variant map are written by {@link GenotypeCsv}. Genotypes are ALT allele counts 0/1/2 ({@code NA} missing); the variant map names each SNP column's
  * chromosome, position, REF/ALT (which allele is counted) and cM.
  */
 final class SynGen6Csv {
@@ -44,11 +44,10 @@ final class SynGen6Csv {
         Path path = Path.of(prefix + "_snp.csv");
         List<Sample> samples = m.samples().samples();
         try (BufferedWriter w = writer(path)) {
-            w.write("SampleID,Ancestry");
-            writeIds(w, m.variants());
+            GenotypeCsv.writeHeader(w, "SampleID,Ancestry", m.variants());
             for (int s = 0; s < samples.size(); s++) {
                 w.write(field(samples.get(s).id()) + "," + field(pops.get(s)));
-                writeRow(w, m, s);
+                GenotypeCsv.writeRow(w, m, s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + path, e);
@@ -141,15 +140,14 @@ final class SynGen6Csv {
         Set<String> founders = new HashSet<>(founderIds);
         Path path = Path.of(prefix + "_relative_snps.csv");
         try (BufferedWriter w = writer(path)) {
-            w.write("SampleID");
-            writeIds(w, rel.variants());
+            GenotypeCsv.writeHeader(w, "SampleID", rel.variants());
             for (int s = 0; s < relSheet.size(); s++) {
                 String id = relSheet.samples().get(s).id();
                 if (founders.contains(id)) {
                     continue;
                 }
                 w.write(field(id));
-                writeRow(w, rel, s);
+                GenotypeCsv.writeRow(w, rel, s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + path, e);
@@ -160,46 +158,8 @@ final class SynGen6Csv {
     /** {@code XX_variant_map.csv}: {@code CHROM,POS,ID,REF,ALT,cM} for every variant of the dataset's genotypes. */
     Path variantMap(List<Variant> variants) {
         Path path = Path.of(prefix + "_variant_map.csv");
-        try (BufferedWriter w = writer(path)) {
-            w.write("CHROM,POS,ID,REF,ALT,cM\n");
-            for (Variant v : variants) {
-                w.write(field(v.chrom()) + "," + (v.hasPosition() ? Long.toString(v.position()) : "NA") + ","
-                        + field(columnName(v)) + "," + field(v.ref()) + "," + field(v.alt()) + ","
-                        + (v.hasCentimorgan() ? org.genosynth.io.NumberText.formatDouble(v.centimorgan()) : "NA")
-                        + "\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + path, e);
-        }
+        GenotypeCsv.writeVariantMap(out.temp(path), variants);
         return path;
-    }
-
-    /** The column name of a variant: its ID, or CHROM:POS:REF:ALT when it has none. */
-    static String columnName(Variant v) {
-        return ".".equals(v.id()) ? v.chrom() + ":" + v.position() + ":" + v.ref() + ":" + v.alt() : v.id();
-    }
-
-    private static void writeIds(BufferedWriter w, List<Variant> variants) throws IOException {
-        for (Variant v : variants) {
-            w.write(',');
-            w.write(field(columnName(v)));
-        }
-        w.write('\n');
-    }
-
-    private static void writeRow(BufferedWriter w, GenotypeMatrix m, int s) throws IOException {
-        StringBuilder sb = new StringBuilder(m.variantCount() * 2 + 1);
-        for (int v = 0; v < m.variantCount(); v++) {
-            int c = m.code(v, s);
-            sb.append(',');
-            if (c == GenotypeCodes.MISSING) {
-                sb.append("NA");
-            } else {
-                sb.append((char) ('0' + c));
-            }
-        }
-        sb.append('\n');
-        w.write(sb.toString());
     }
 
     private BufferedWriter writer(Path path) throws IOException {
@@ -208,9 +168,6 @@ final class SynGen6Csv {
 
     /** RFC 4180 quoting where needed. */
     static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return GenotypeCsv.field(s);
     }
 }

@@ -38,6 +38,15 @@ public final class GenotypeMatrix {
 
     /** Reads a whole input (optionally a subset of samples, in the given order) into memory. */
     public static GenotypeMatrix load(java.nio.file.Path input, ReadOptions options, int[] sampleKeep) {
+        return load(input, options, sampleKeep, null);
+    }
+
+    /**
+     * As {@link #load(java.nio.file.Path, ReadOptions, int[])}, and fills {@code phaseOut} with each variant's phase
+     * bits (null for an unphased variant; see {@link VariantBlock#phase(int)}), in variant order.
+     */
+    public static GenotypeMatrix load(java.nio.file.Path input, ReadOptions options, int[] sampleKeep,
+            List<long[]> phaseOut) {
         try (GenotypeReader reader = GenotypeFiles.open(input, options)) {
             SampleSheet sheet = sampleKeep == null ? reader.sampleSheet() : reader.sampleSheet().select(sampleKeep);
             List<Variant> variants = new ArrayList<>();
@@ -51,6 +60,9 @@ public final class GenotypeMatrix {
                 chunks.add(b.genotypeWords());
                 for (int i = 0; i < b.variantCount(); i++) {
                     ds.add(b.dosages(i));
+                    if (phaseOut != null) {
+                        phaseOut.add(b.phase(i));
+                    }
                     anyDosage |= b.dosages(i) != null;
                 }
             }

@@ -48,14 +48,21 @@ final class BlockGenerator {
         long[] out = new long[nv * wpv];
         long[] chunkRows = new long[32 * RowBuilder.CHUNK_WORDS];
         long[] tile = new long[32];
+        boolean phased = n > 0 && paths[0].haplotypes();
+        long[] phaseRows = phased ? new long[32 * RowBuilder.CHUNK_WORDS] : null;
+        long[][] phase = phased ? new long[nv][(n + 63) >>> 6] : null;
         for (int g = 0; g < wpv; g++) {
             for (int i = 0; i < 32; i++) {
                 int s = g * 32 + i;
                 if (s < n) {
                     builder.fillChunk(paths[s], s, attempts[s], populations[s], b, chunkRows,
-                            i * RowBuilder.CHUNK_WORDS);
+                            i * RowBuilder.CHUNK_WORDS, phaseRows);
                 } else {
                     java.util.Arrays.fill(chunkRows, i * RowBuilder.CHUNK_WORDS, (i + 1) * RowBuilder.CHUNK_WORDS, 0L);
+                    if (phased) {
+                        java.util.Arrays.fill(phaseRows, i * RowBuilder.CHUNK_WORDS,
+                                (i + 1) * RowBuilder.CHUNK_WORDS, 0L);
+                    }
                 }
             }
             for (int w = 0; w < words; w++) {
@@ -67,8 +74,27 @@ final class BlockGenerator {
                 for (int k = 0; k < kEnd; k++) {
                     out[(w * 32 + k) * wpv + g] = tile[k];
                 }
+                if (phased) {
+                    for (int i = 0; i < 32; i++) {
+                        tile[i] = phaseRows[i * RowBuilder.CHUNK_WORDS + w];
+                    }
+                    Transpose2Bit.transpose(tile, 0);
+                    for (int k = 0; k < kEnd; k++) {
+                        phase[w * 32 + k][g >>> 1] |= lowBits(tile[k]) << ((g & 1) << 5);
+                    }
+                }
             }
         }
-        return new VariantBlock(v0, n, variants.subList(v0, v1), out, null, null);
+        return new VariantBlock(v0, n, variants.subList(v0, v1), out, null, phase);
+    }
+
+    /** The low bit of each 2-bit field of {@code x}, packed into the low 32 bits. */
+    static long lowBits(long x) {
+        x &= 0x5555_5555_5555_5555L;
+        x = (x | (x >>> 1)) & 0x3333_3333_3333_3333L;
+        x = (x | (x >>> 2)) & 0x0F0F_0F0F_0F0F_0F0FL;
+        x = (x | (x >>> 4)) & 0x00FF_00FF_00FF_00FFL;
+        x = (x | (x >>> 8)) & 0x0000_FFFF_0000_FFFFL;
+        return (x | (x >>> 16)) & 0xFFFF_FFFFL;
     }
 }

@@ -1,5 +1,6 @@
 package org.genosynth.synth;
 
+import java.util.List;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 
@@ -48,6 +49,45 @@ public final class DonorPanel {
             }
         }
         return new DonorPanel(n, v, rows);
+    }
+
+    /**
+     * The haplotype panel of a fully phased cohort: row {@code 2 d + h} is haplotype {@code h} of sample {@code d},
+     * with code 0 (REF), 1 (ALT) or 3 (missing call). Built word by word from the genotype rows and the phase bits
+     * ({@code phase[v]}: set = ALT on the first haplotype of a het).
+     */
+    public static DonorPanel haplotypes(GenotypeMatrix m, List<long[]> phase) {
+        DonorPanel g = of(m);
+        int n = m.sampleCount();
+        int rw = g.rowWords;
+        long[] phaseRows = new long[Math.multiplyExact(n, rw)];
+        for (int v = 0; v < phase.size(); v++) {
+            long[] bits = phase.get(v);
+            for (int w = 0; w < bits.length; w++) {
+                for (long x = bits[w]; x != 0; x &= x - 1) {
+                    int s = (w << 6) + Long.numberOfTrailingZeros(x);
+                    if (s < n) {
+                        phaseRows[s * rw + (v >>> 5)] |= 1L << ((v & 31) << 1);
+                    }
+                }
+            }
+        }
+        long[] rows = new long[Math.multiplyExact(2 * n, rw)];
+        for (int s = 0; s < n; s++) {
+            for (int w = 0; w < rw; w++) {
+                long c = g.rows[s * rw + w];
+                long lo = c & GenotypeCodes.LOW_BITS;
+                long hi = (c >>> 1) & GenotypeCodes.LOW_BITS;
+                long missing = lo & hi;
+                long het = lo & ~hi;
+                long homAlt = hi & ~lo;
+                long p = phaseRows[s * rw + w];
+                long miss3 = missing | (missing << 1);
+                rows[(2 * s) * rw + w] = homAlt | (het & p) | miss3;
+                rows[(2 * s + 1) * rw + w] = homAlt | (het & ~p) | miss3;
+            }
+        }
+        return new DonorPanel(2 * n, m.variantCount(), rows);
     }
 
     public int donorCount() {

@@ -4,9 +4,20 @@ import java.util.Arrays;
 
 /**
  * Which donor each variant of one synthetic genome comes from: segment {@code k} covers variants
- * {@code [starts[k], starts[k+1])} (the last one up to the end) and is copied from donor {@code donors[k]}.
+ * {@code [starts[k], starts[k+1])} (the last one up to the end) and is copied from donor {@code donors[k]}. For a
+ * haplotype-level genome this path is the first haplotype's (donors are haplotype rows {@code 2 sample + h}) and
+ * {@code second} is the second haplotype's; for a genotype-level genome {@code second} is null.
  */
-record GenomePath(int[] starts, int[] donors) {
+record GenomePath(int[] starts, int[] donors, GenomePath second) {
+    GenomePath(int[] starts, int[] donors) {
+        this(starts, donors, null);
+    }
+
+    /** True for a pair of haplotype paths. */
+    boolean haplotypes() {
+        return second != null;
+    }
+
     /** The segment holding variant {@code v}. */
     int segmentOf(int v) {
         int k = Arrays.binarySearch(starts, v);

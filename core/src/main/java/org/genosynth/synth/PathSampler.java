@@ -22,6 +22,20 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
 
     /** A mosaic path over donors {@code pool} (indices into the panel). */
     GenomePath draw(int[] pool, SplittableRandom random) {
+        return draw(pool, random, null);
+    }
+
+    /**
+     * Two haplotype paths over the haplotype rows {@code pool} ({@code 2 sample + h}): the second never copies, at
+     * the same variant, a haplotype of the sample the first copies from (when the pool has another sample).
+     */
+    GenomePath drawPair(int[] pool, SplittableRandom random) {
+        GenomePath first = draw(pool, random, null);
+        GenomePath second = draw(pool, random, first);
+        return new GenomePath(first.starts(), first.donors(), second);
+    }
+
+    private GenomePath draw(int[] pool, SplittableRandom random, GenomePath avoid) {
         int m = map.variantCount();
         int cap = pool.length <= 1 ? m : Math.max(1, (int) Math.ceil((double) m / Math.min(minDonors, pool.length)));
         IntList starts = new IntList();
@@ -35,7 +49,20 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
             while (at < to) {
                 double length = Math.min(maxLength, -meanLength * Math.log(1 - random.nextDouble()));
                 int end = Math.max(at + 1, map.firstBeyond(at, to, map.coordinate(at) + length));
-                int donor = pickDonor(pool, previous, used, end - at, cap, random);
+                java.util.function.IntPredicate excluded = d -> false;
+                if (avoid != null) {
+                    excluded = overlapping(avoid, at, end);
+                    if (!anyAllowed(pool, previous, excluded)) {
+                        // every other sample is used by the first haplotype somewhere in [at, end): end this
+                        // segment at the first haplotype's next switch, so only one sample is excluded
+                        int k = avoid.segmentOf(at);
+                        if (k + 1 < avoid.starts().length) {
+                            end = Math.min(end, avoid.starts()[k + 1]);
+                        }
+                        excluded = overlapping(avoid, at, end);
+                    }
+                }
+                int donor = pickDonor(pool, previous, used, end - at, cap, random, excluded);
                 starts.add(at);
                 donors.add(donor);
                 used.merge(donor, end - at, Integer::sum);
@@ -46,15 +73,34 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
         return new GenomePath(starts.toArray(), donors.toArray());
     }
 
+    /** Haplotype rows of the samples that {@code path} copies from anywhere in variants {@code [a, b)}. */
+    private static java.util.function.IntPredicate overlapping(GenomePath path, int a, int b) {
+        java.util.Set<Integer> samples = new java.util.HashSet<>();
+        int[] starts = path.starts();
+        for (int k = path.segmentOf(a); k < starts.length && starts[k] < b; k++) {
+            samples.add(path.donors()[k] >>> 1);
+        }
+        return d -> samples.contains(d >>> 1);
+    }
+
+    private static boolean anyAllowed(int[] pool, int previous, java.util.function.IntPredicate excluded) {
+        for (int d : pool) {
+            if (d != previous && !excluded.test(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int pickDonor(int[] pool, int previous, java.util.Map<Integer, Integer> used, int size, int cap,
-            SplittableRandom random) {
+            SplittableRandom random, java.util.function.IntPredicate excluded) {
         if (pool.length == 1) {
             return pool[0];
         }
         int fallback = -1;
         for (int attempt = 0; attempt < 64; attempt++) {
             int d = pool[random.nextInt(pool.length)];
-            if (d == previous) {
+            if (d == previous || excluded.test(d)) {
                 continue;
             }
             if (used.getOrDefault(d, 0) + size <= cap) {
@@ -66,12 +112,12 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
         int least = Integer.MAX_VALUE;
         for (int d : pool) {
             int u = used.getOrDefault(d, 0);
-            if (d != previous && u < least) {
+            if (d != previous && !excluded.test(d) && u < least) {
                 least = u;
                 best = d;
             }
         }
-        return best;
+        return best >= 0 ? best : pickDonor(pool, previous, used, size, cap, random, d -> false);
     }
 
     /** A growable int array. */

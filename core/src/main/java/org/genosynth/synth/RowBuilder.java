@@ -13,12 +13,23 @@ final class RowBuilder {
     static final int CHUNK_VARIANTS = 1024;
     static final int CHUNK_WORDS = 32;
 
+    private static final long PHASE = 0x9A5EL;
     private final DonorPanel panel;
+    private final DonorPanel haplotypes;
     private final SiteNoise noise;
     private final long seed;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
+        this(panel, null, noise, seed);
+    }
+
+    /**
+     * @param panel      the donors' genotype rows (what kinship is measured against)
+     * @param haplotypes the donors' haplotype rows ({@link DonorPanel#haplotypes}), for haplotype-level paths, or null
+     */
+    RowBuilder(DonorPanel panel, DonorPanel haplotypes, SiteNoise noise, long seed) {
         this.panel = panel;
+        this.haplotypes = haplotypes;
         this.noise = noise;
         this.seed = seed;
     }
@@ -33,6 +44,20 @@ final class RowBuilder {
 
     /** Writes chunk {@code chunk} of the genome into {@code dst[dstOff .. dstOff + 32)}. */
     void fillChunk(GenomePath path, int sample, int attempt, int population, int chunk, long[] dst, int dstOff) {
+        fillChunk(path, sample, attempt, population, chunk, dst, dstOff, null);
+    }
+
+    /**
+     * As {@link #fillChunk(GenomePath, int, int, int, int, long[], int)}; for a haplotype-level path also writes the
+     * phase into {@code phaseDst[dstOff ..]} (when not null) in the same layout: the low bit of a variant's 2-bit
+     * field is set when the genotype is a het with ALT on the first haplotype.
+     */
+    void fillChunk(GenomePath path, int sample, int attempt, int population, int chunk, long[] dst, int dstOff,
+            long[] phaseDst) {
+        if (path.haplotypes()) {
+            fillHaplotypes(path, sample, attempt, population, chunk, dst, dstOff, phaseDst);
+            return;
+        }
         int m = panel.variantCount();
         int v0 = chunk * CHUNK_VARIANTS;
         int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
@@ -48,6 +73,66 @@ final class RowBuilder {
             copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
         }
         noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+    }
+
+    /**
+     * Haplotype-level chunk: each haplotype is copied from its path over the haplotype rows (codes 0, 1, 3), the
+     * genotype is their sum (missing if either is) and the phase is the first haplotype's allele at hets. The noise
+     * is then applied to the genotypes, with the same stream as the genotype path; a het it creates gets a random
+     * phase (stream keyed by seed, sample, attempt, chunk).
+     */
+    private void fillHaplotypes(GenomePath path, int sample, int attempt, int population, int chunk, long[] dst,
+            int dstOff, long[] phaseDst) {
+        int m = panel.variantCount();
+        int v0 = chunk * CHUNK_VARIANTS;
+        int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
+        long[] h = new long[2 * CHUNK_WORDS];
+        copyPath(path, h, 0, v0, v1, m);
+        copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+        long[] phase = new long[CHUNK_WORDS];
+        for (int w = 0; w < CHUNK_WORDS; w++) {
+            long a = h[w];
+            long b = h[CHUNK_WORDS + w];
+            long missing = (a & (a >>> 1) | b & (b >>> 1)) & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            long al = a & ~missing & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            long bl = b & ~missing & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            long lo = (al ^ bl) | missing;
+            long hi = (al & bl) | missing;
+            dst[dstOff + w] = lo | (hi << 1);
+            phase[w] = al & ~bl;
+        }
+        long[] before = java.util.Arrays.copyOfRange(dst, dstOff, dstOff + CHUNK_WORDS);
+        noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+        SplittableRandom flips = null;
+        for (int w = 0; w < CHUNK_WORDS; w++) {
+            long changed = before[w] ^ dst[dstOff + w];
+            if (changed == 0) {
+                continue;
+            }
+            long lanes = (changed | (changed >>> 1)) & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            long g = dst[dstOff + w];
+            long het = g & ~(g >>> 1) & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            if (flips == null) {
+                flips = new SplittableRandom(mix(seed, PHASE, sample, attempt, chunk));
+            }
+            phase[w] = (phase[w] & ~lanes) | (lanes & het & flips.nextLong());
+        }
+        if (phaseDst != null) {
+            System.arraycopy(phase, 0, phaseDst, dstOff, CHUNK_WORDS);
+        }
+    }
+
+    private void copyPath(GenomePath path, long[] dst, int dstOff, int v0, int v1, int m) {
+        long[] rows = haplotypes.rows();
+        int rw = haplotypes.rowWords();
+        int[] starts = path.starts();
+        int[] donors = path.donors();
+        int dstBase = dstOff - (v0 >>> 5);
+        for (int k = path.segmentOf(v0); k < starts.length && starts[k] < v1; k++) {
+            int a = Math.max(starts[k], v0);
+            int b = Math.min(k + 1 < starts.length ? starts[k + 1] : m, v1);
+            copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
+        }
     }
 
     /** The whole genome as one row of {@link DonorPanel#rowWords()} words. */

@@ -95,9 +95,15 @@ final class SynthManifest {
         return m;
     }
 
-    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map) {
+    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map,
+            boolean haplotypes, SynthRequest req) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("level", "genotype (unphased input)");
+        m.put("level", haplotypes ? "haplotype (phased input)" : "genotype (unphased input)");
+        if (haplotypes) {
+            boolean phased = !req.csv() && (req.format() == GenotypeFormat.VCF || req.format() == GenotypeFormat.BCF);
+            m.put("output_phase", phased ? "kept (GT a|b)" : "dropped: the " + (req.csv() ? "csv"
+                    : req.format().cliName()) + " output cannot hold phase (use --output-format vcf or bcf)");
+        }
         m.put("mean_segment_cm", segmentCm);
         m.put("max_segment_cm", mosaic.maxSegmentCm());
         m.put("min_distinct_donors", mosaic.minDonors());

@@ -26,10 +26,21 @@ import org.genosynth.io.ReadOptions;
  * @param mosaic           mosaic settings
  * @param ldp              randomized-response settings
  * @param threads          worker threads ({@code <= 0}: one per processor)
+ * @param csv              write the genotypes as CSV ({@code PREFIX.snp.csv} + {@code PREFIX.variant_map.csv},
+ *                         {@link org.genosynth.io.GenotypeCsv}) instead of {@code format}
  */
 public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                            int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
-                           long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads) {
+                           long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
+                           boolean csv) {
+    /** A request writing {@code format} (not CSV). */
+    public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
+                        int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
+                        String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads) {
+        this(input, read, pheno, phenoCols, populationLabels, inferPopulations, count, perPopulation, method, seed,
+                outPrefix, format, mosaic, ldp, phenoRounds, threads, false);
+    }
+
     public SynthRequest {
         read = read == null ? ReadOptions.defaults() : read;
         phenoCols = phenoCols == null ? List.of() : List.copyOf(phenoCols);

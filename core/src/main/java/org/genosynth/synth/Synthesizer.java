@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.GenotypeCsv;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
@@ -45,7 +47,8 @@ public final class Synthesizer {
     /** Runs a request. */
     public static SynthResult run(SynthRequest req) {
         long started = System.nanoTime();
-        GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null);
+        List<long[]> phase = new ArrayList<>();
+        GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null, phase);
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
@@ -61,6 +64,11 @@ public final class Synthesizer {
         GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         DonorPanel panel = DonorPanel.of(train);
         int[][] members = pops.members();
+        // haplotype-level mosaics when every variant is phased; the ldp method stays genotype-level
+        boolean haplotypes = req.method() == SynthRequest.Method.MOSAIC && !phase.isEmpty()
+                && phase.stream().allMatch(java.util.Objects::nonNull);
+        DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
+        phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("tool", "genosynth synth");
@@ -81,14 +89,21 @@ public final class Synthesizer {
                 manifest.put("segment_fit", SynthManifest.describe(fit));
             }
             PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors());
-            plan = new Plan((s, a) -> sampler.draw(members[popOf[s]],
-                    new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), new SiteNoise.Resample(noise, freq));
-            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map));
+            SiteNoise resample = new SiteNoise.Resample(noise, freq);
+            if (haplotypes) {
+                int[][] hapPools = haplotypePools(members);
+                plan = new Plan((s, a) -> sampler.drawPair(hapPools[popOf[s]],
+                        new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+            } else {
+                plan = new Plan((s, a) -> sampler.draw(members[popOf[s]],
+                        new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+            }
+            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
         } else {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
-        RowBuilder builder = new RowBuilder(panel, plan.noise(), req.seed());
+        RowBuilder builder = new RowBuilder(panel, haplotypePanel, plan.noise(), req.seed());
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {
@@ -139,6 +154,19 @@ public final class Synthesizer {
         manifest.put("seconds", (System.nanoTime() - started) / 1e9);
         outputs.add(SynthManifest.write(Path.of(req.outPrefix() + ".manifest.json"), manifest));
         return new SynthResult(n, train.variantCount(), countMap, segmentCm, rejected, maxKinship, outputs, manifest);
+    }
+
+    /** The haplotype rows ({@code 2 sample + h}) of each population's members. */
+    static int[][] haplotypePools(int[][] members) {
+        int[][] out = new int[members.length][];
+        for (int p = 0; p < members.length; p++) {
+            out[p] = new int[2 * members[p].length];
+            for (int i = 0; i < members[p].length; i++) {
+                out[p][2 * i] = 2 * members[p][i];
+                out[p][2 * i + 1] = 2 * members[p][i] + 1;
+            }
+        }
+        return out;
     }
 
     /** How genomes are drawn: a path per (sample, attempt), and the noise. */
@@ -276,6 +304,14 @@ public final class Synthesizer {
 
     private static GenotypeMatrix write(SynthRequest req, BlockGenerator generator, SampleSheet sheet, boolean keep,
             List<Path> outputs) {
+        if (req.csv()) {
+            GenotypeMatrix all = generateInMemory(generator, sheet, req.threads());
+            try (AtomicOutput atomic = new AtomicOutput()) {
+                outputs.addAll(GenotypeCsv.write(all, req.outPrefix(), atomic));
+                atomic.commit();
+            }
+            return keep ? all : null;
+        }
         int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
         long[] words = keep ? new long[Math.multiplyExact(generator.variants().size(), wpv)] : null;
         Path out = SynthManifest.outputPath(req.outPrefix(), req.format());
