@@ -62,13 +62,26 @@ final class PhenotypeSynthesis {
             if (s.pWald() < windowP && s.se() > 0) {
                 double t = s.beta() / s.se();
                 w.add(s.variant());
-                r.add(t / Math.sqrt(t * t + df));
-                ts.add(t);
+                r.add(stable(t / Math.sqrt(t * t + df)));
+                ts.add(stable(t));
             }
         }
         return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
                 w.stream().mapToInt(Integer::intValue).toArray(), r.stream().mapToDouble(Double::doubleValue).toArray(),
-                ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length, lmm.nullModel().pve());
+                ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length,
+                stable(lmm.nullModel().pve()));
+    }
+
+    /**
+     * {@code v} to 6 significant digits. LMM statistics come through native BLAS/LAPACK, whose last bits can change
+     * with the memory alignment of the arrays (even between two runs at the same thread count); rounding what the
+     * generator takes from them keeps the synthetic phenotypes byte-identical from run to run.
+     */
+    static double stable(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
     }
 
     /**
@@ -94,7 +107,7 @@ final class PhenotypeSynthesis {
                 Double ts = synthT.get(fit.window()[j]);
                 double tr = fit.realT()[j];
                 if (ts != null && Math.abs(ts) > 1 && Math.abs(tr) > 1 && Math.signum(ts) == Math.signum(tr)) {
-                    r[j] *= Math.max(0.5, Math.min(2, tr / ts));
+                    r[j] = stable(r[j] * Math.max(0.5, Math.min(2, tr / ts)));
                 }
             }
             current = current.withTargets(r);
