@@ -34,7 +34,7 @@ final class SynthManifest {
     }
 
     /** SHA-256 of every input file: the genotype files (a PLINK prefix's three members), phenotypes, labels. */
-    static List<Map<String, String>> checksums(SynthRequest req) {
+    static List<Map<String, Object>> checksums(SynthRequest req) {
         List<Path> files = new ArrayList<>();
         Path in = req.input();
         String name = in.getFileName().toString();
@@ -59,9 +59,9 @@ final class SynthManifest {
         if (req.populationLabels() != null) {
             files.add(req.populationLabels());
         }
-        List<Map<String, String>> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Path p : files) {
-            out.add(Map.of("file", p.toString(), "sha256", sha256(p)));
+            out.add(ordered("file", p.toString(), "sha256", sha256(p)));
         }
         return out;
     }
@@ -88,7 +88,7 @@ final class SynthManifest {
         m.put("reference_distance", fit.referenceDistance());
         List<Object> grid = new ArrayList<>();
         for (LdCalibration.Point p : fit.grid()) {
-            grid.add(Map.of("segment_cm", p.segmentCm(), "ld_decay_distance", p.distance()));
+            grid.add(ordered("segment_cm", p.segmentCm(), "ld_decay_distance", p.distance()));
         }
         m.put("grid", grid);
         m.put("chosen_segment_cm", fit.segmentCm());
@@ -167,5 +167,14 @@ final class SynthManifest {
             throw new UncheckedIOException("writing " + file, e);
         }
         return file;
+    }
+
+    /** A map that keeps the order of its keys (Map.of iterates in a per-JVM random order): {@code k1, v1, k2, v2...}. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }

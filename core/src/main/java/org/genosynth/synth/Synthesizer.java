@@ -46,7 +46,6 @@ public final class Synthesizer {
 
     /** Runs a request. */
     public static SynthResult run(SynthRequest req) {
-        long started = System.nanoTime();
         List<long[]> phase = new ArrayList<>();
         GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null, phase);
         if (train.sampleCount() < 2) {
@@ -117,7 +116,7 @@ public final class Synthesizer {
                     mosaic.maxKinship(), req.threads());
             rejected = k.rejected();
             maxKinship = k.maxKinship();
-            manifest.put("kinship_check", Map.of("threshold", mosaic.maxKinship(), "rejected", rejected,
+            manifest.put("kinship_check", SynthManifest.ordered("threshold", mosaic.maxKinship(), "rejected", rejected,
                     "max_kinship_to_real", maxKinship));
         }
         SampleSheet sheet = syntheticSamples(req, train, pops, popOf);
@@ -125,7 +124,7 @@ public final class Synthesizer {
             int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
                     pops, req.threads());
             rejected += redrawn;
-            manifest.put("ancestry_filter", Map.of("redrawn", redrawn, "rounds", AncestryFilter.ROUNDS));
+            manifest.put("ancestry_filter", SynthManifest.ordered("redrawn", redrawn, "rounds", AncestryFilter.ROUNDS));
         }
         BlockGenerator generator = new BlockGenerator(builder, train.variants(), paths, attempts, popOf);
         List<String> phenoCols = phenotypeColumns(req, train);
@@ -151,7 +150,6 @@ public final class Synthesizer {
                 : req.populationLabels() != null ? "labels: " + req.populationLabels() : "one population");
         manifest.put("sample_ids", "fresh: SYN000001.. (FID = IID); no real ID is written");
         manifest.put("outputs", outputs.stream().map(Path::toString).toList());
-        manifest.put("seconds", (System.nanoTime() - started) / 1e9);
         outputs.add(SynthManifest.write(Path.of(req.outPrefix() + ".manifest.json"), manifest));
         return new SynthResult(n, train.variantCount(), countMap, segmentCm, rejected, maxKinship, outputs, manifest);
     }
