@@ -1,7 +1,5 @@
 package org.genosynth.benchmark;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.genosynth.io.InputException;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -38,17 +32,7 @@ final class YamlNode {
 
     /** Parses {@code file}; the root must be a mapping. */
     static YamlNode read(Path file) {
-        Node root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw InputException.inFile(file, "file not found");
-        } catch (MarkedYAMLException e) {
-            throw new InputException(file, e.getProblemMark().getLine() + 1L, null, "not valid YAML: "
-                    + e.getProblem());
-        } catch (YAMLException | IOException e) {
-            throw InputException.inFile(file, "cannot read YAML: " + e.getMessage());
-        }
+        Node root = org.genosynth.io.YamlInput.read(file, Yaml::compose);
         if (!(root instanceof MappingNode)) {
             throw InputException.inFile(file, "expected a YAML mapping of recipe sections");
         }

@@ -33,7 +33,7 @@ public final class Metrics {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("area", area);
         entry.put("value", value);
-        entry.put("verdict", v.label());
+        entry.put("verdict", v);
         entry.put("threshold", threshold.describe());
         verdicts.put(key, entry);
         report.summary(new HtmlReport.SummaryRow(area, label, format(value), threshold.describe(), v, meaning));
@@ -44,8 +44,7 @@ public final class Metrics {
     @SuppressWarnings("unchecked")
     public Verdict verdict(String key) {
         Object e = verdicts.get(key);
-        return e == null ? null : Verdict.valueOf(((String) ((Map<String, Object>) e).get("verdict"))
-                .toUpperCase(Locale.ROOT));
+        return e == null ? null : (Verdict) ((Map<String, Object>) e).get("verdict");
     }
 
     /** The value recorded under {@code area.key}, or null. */
@@ -67,7 +66,7 @@ public final class Metrics {
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
             counts.put(v.label(), verdicts.values().stream()
-                    .filter(e -> v.label().equals(((Map<?, ?>) e).get("verdict"))).count());
+                    .filter(e -> ((Map<?, ?>) e).get("verdict") == v).count());
         }
         out.put("verdict_counts", counts);
         out.put("verdicts", verdicts);

@@ -1,8 +1,5 @@
 package org.genosynth.spike;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.genosynth.io.InputException;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The spike-in design, read from YAML:
@@ -44,17 +37,7 @@ public record SpikeDesign(long seed, Path phenotype, String phenoColumn, Carrier
 
     /** Reads {@code file}; relative phenotype paths are resolved against the design file's directory. */
     public static SpikeDesign read(Path file) {
-        Object root;
-        try (Reader r = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw InputException.inFile(file, "file not found");
-        } catch (MarkedYAMLException e) {
-            throw new InputException(file, e.getProblemMark().getLine() + 1L, null, "not valid YAML: "
-                    + e.getProblem());
-        } catch (YAMLException | IOException e) {
-            throw InputException.inFile(file, "cannot read YAML: " + e.getMessage());
-        }
+        Object root = org.genosynth.io.YamlInput.read(file, Yaml::load);
         if (!(root instanceof Map<?, ?> map)) {
             throw InputException.inFile(file, "expected a YAML mapping with 'variants' (and optional 'seed', "
                     + "'phenotype', 'default')");
