@@ -111,4 +111,14 @@ public final class DonorPanel {
     public int code(int d, int v) {
         return (int) (rows[d * rowWords + (v >>> 5)] >>> ((v & 31) << 1)) & 3;
     }
+
+    /** Donor {@code d}'s codes, one byte per variant. */
+    byte[] codes(int d) {
+        byte[] out = new byte[variantCount];
+        int base = d * rowWords;
+        for (int v = 0; v < variantCount; v++) {
+            out[v] = (byte) ((rows[base + (v >>> 5)] >>> ((v & 31) << 1)) & 3);
+        }
+        return out;
+    }
 }

@@ -25,8 +25,20 @@ final class LdCalibration {
     record Point(double segmentCm, double distance) {
     }
 
-    /** The outcome. */
-    record Outcome(double segmentCm, double referenceDistance, List<Point> grid) {
+    /**
+     * The outcome; with {@code measurePrivacy}, the membership-inference AUC and the DCR share of the chosen length's
+     * mosaics of the fitting set against the inner holdout (as {@code genosynth evaluate} computes them), else NaN.
+     */
+    record Outcome(double segmentCm, double referenceDistance, List<Point> grid, double miaAuc, double dcrShareCloser,
+                   double miaNullSe) {
+        /**
+         * True when the mosaics are no closer to their donors than unseen genomes are ({@code dcrShareCloser <= bound})
+         * and the membership attack does no better than {@code bound} plus two standard errors of a chance AUC at
+         * these sizes (the inner sets are small, so the AUC alone is noisy).
+         */
+        boolean privateAt(double bound) {
+            return dcrShareCloser <= bound && miaAuc <= bound + 2 * miaNullSe;
+        }
     }
 
     private LdCalibration() {
@@ -34,6 +46,15 @@ final class LdCalibration {
 
     static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
             long seed, int threads) {
+        return fit(train, map, noise, maxSegmentCm, minDonors, GRID, false, seed, threads);
+    }
+
+    /**
+     * As above over the candidate lengths {@code grid}; with {@code measurePrivacy} the chosen length's mosaics are
+     * also judged for privacy against the inner holdout.
+     */
+    static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
+            double[] candidates, boolean measurePrivacy, long seed, int threads) {
         int n = train.sampleCount();
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
@@ -59,7 +80,10 @@ final class LdCalibration {
         List<Point> grid = new ArrayList<>();
         Point best = null;
         Point chosen = null;
-        for (double length : GRID) {
+        GenotypeMatrix bestSynth = null;
+        GenotypeMatrix chosenSynth = null;
+        GenotypeMatrix holdSet = measurePrivacy ? subset(train, holdRows) : null;
+        for (double length : candidates) {
             PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors);
             GenomePath[] paths = new GenomePath[holdRows.length];
             for (int s = 0; s < paths.length; s++) {
@@ -72,15 +96,33 @@ final class LdCalibration {
             grid.add(p);
             if (best == null || p.distance() < best.distance()) {
                 best = p;
+                bestSynth = synth;
             }
             if (chosen == null && p.distance() <= TOLERANCE * reference) {
                 chosen = p;
+                chosenSynth = synth;
             }
         }
         if (best == null) {
-            return new Outcome(maxSegmentCm, reference, grid);
+            return new Outcome(maxSegmentCm, reference, grid, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Outcome((chosen != null ? chosen : best).segmentCm(), reference, grid);
+        double mia = Double.NaN;
+        double dcr = Double.NaN;
+        double se = Double.NaN;
+        if (measurePrivacy) {
+            org.genosynth.eval.privacy.PrivacyResult pr;
+            try (org.genosynth.exec.Backend backend = new org.genosynth.exec.LocalBackend(threads)) {
+                pr = org.genosynth.eval.privacy.Privacy.compute(org.genosynth.eval.AlignedCohorts.of(fitSet,
+                        chosen != null ? chosenSynth : bestSynth, holdSet), java.util.Set.of(),
+                        Synthesizer.anonymous(holdRows.length), seed, backend);
+            }
+            mia = pr.miaAuc();
+            dcr = pr.dcrShareCloser();
+            // the attack compares equal-size sets of members and non-members (the inner holdout's size)
+            double n1 = holdRows.length;
+            se = Math.sqrt((2 * n1 + 1) / (12 * n1 * n1));
+        }
+        return new Outcome((chosen != null ? chosen : best).segmentCm(), reference, grid, mia, dcr, se);
     }
 
     /** The rows {@code rows} of {@code m}, in that order. */

@@ -106,6 +106,74 @@ public record Populations(List<String> names, int[] ofSample, PcaModel pca, doub
     }
 
     /** Infers {@code k} populations (k-means, 20 seeded k-means++ starts, on {@code max(2, k)} PCs). */
+    /** Largest number of populations {@link #inferCount} returns. */
+    static final int MAX_AUTO = 8;
+    /** Samples per population below which {@link #inferCount} stops adding populations. */
+    static final int MIN_AUTO_SIZE = 20;
+    /** Tracy–Widom 1 % critical value. */
+    static final double TW_CRITICAL = 2.0234;
+    /** Largest cohort on which {@link #inferCount} builds the n x n relatedness matrix. */
+    static final int MAX_AUTO_SAMPLES = 6000;
+
+    /**
+     * The number of populations the cohort's structure supports: 1 + the number of leading principal components that
+     * are significant by the Tracy–Widom test of Patterson, Price &amp; Reich (2006) (effective number of markers from
+     * the eigenvalue moments, 1 % level), at most {@link #MAX_AUTO} and at most {@code n / }{@link #MIN_AUTO_SIZE};
+     * 1 for cohorts above {@link #MAX_AUTO_SAMPLES} samples (the test needs every eigenvalue's moments).
+     */
+    static int inferCount(GenotypeMatrix m) {
+        int n = m.sampleCount();
+        int cap = Math.min(MAX_AUTO, n / MIN_AUTO_SIZE);
+        if (cap < 2 || n > MAX_AUTO_SAMPLES) {
+            return 1;
+        }
+        org.genosynth.assoc.kinship.Standardized z = Standardized.of(m);
+        double[] grm = org.genosynth.assoc.kinship.Grm.compute(z);
+        double trace = 0;
+        double frob = 0;
+        for (int i = 0; i < n; i++) {
+            trace += grm[i * n + i];
+            for (int j = 0; j < n; j++) {
+                frob += grm[i * n + j] * grm[i * n + j];
+            }
+        }
+        grm = null;
+        PcaResult pca = Pca.exact(z, Math.min(cap, n - 1));
+        double[] ev = pca.eigenvalues();
+        double s1 = trace;
+        double s2 = frob;
+        int k = 1;
+        for (int j = 0; j < ev.length && k < cap; j++) {
+            int count = n - 1 - j;
+            double effective = (count + 1) * s1 * s1 / ((count - 1) * s2 - s1 * s1);
+            double l = count * ev[j] / s1;
+            double a = Math.sqrt(effective - 1) + Math.sqrt(count);
+            double mu = a * a / effective;
+            double sigma = a / effective * Math.cbrt(1 / Math.sqrt(effective - 1) + 1 / Math.sqrt(count));
+            if (!(effective > 1) || !((l - mu) / sigma > TW_CRITICAL)) {
+                break;
+            }
+            k++;
+            s1 -= ev[j];
+            s2 -= ev[j] * ev[j];
+        }
+        return k;
+    }
+
+    /**
+     * Populations inferred with {@link #inferCount} clusters, fewer while the k-means leaves a cluster of fewer than
+     * {@link #MIN_AUTO_SIZE} samples (a population's own model parameters are estimated from its members).
+     */
+    public static Populations inferAuto(GenotypeMatrix m, long seed) {
+        for (int k = inferCount(m); k > 1; k--) {
+            Populations p = infer(m, k, seed);
+            if (Arrays.stream(p.sizes()).min().orElse(0) >= MIN_AUTO_SIZE) {
+                return p;
+            }
+        }
+        return single(m.sampleCount());
+    }
+
     public static Populations infer(GenotypeMatrix m, int k, long seed) {
         if (k < 1 || k > m.sampleCount()) {
             throw InputException.usage("--infer-populations must be between 1 and the number of samples, got " + k);

@@ -14,8 +14,10 @@ final class RowBuilder {
     static final int CHUNK_WORDS = 32;
 
     private static final long PHASE = 0x9A5EL;
+    private static final long EMIT = 0xE317L;
     private final DonorPanel panel;
     private final DonorPanel haplotypes;
+    private final ClusterModel clusters;
     private final SiteNoise noise;
     private final long seed;
 
@@ -28,8 +30,17 @@ final class RowBuilder {
      * @param haplotypes the donors' haplotype rows ({@link DonorPanel#haplotypes}), for haplotype-level paths, or null
      */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, SiteNoise noise, long seed) {
+        this(panel, haplotypes, null, noise, seed);
+    }
+
+    /**
+     * A builder whose haplotype paths are cluster paths of {@code clusters}: alleles are drawn from the model
+     * ({@link ClusterModel#emit}) instead of copied from donors.
+     */
+    RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed) {
         this.panel = panel;
         this.haplotypes = haplotypes;
+        this.clusters = clusters;
         this.noise = noise;
         this.seed = seed;
     }
@@ -87,8 +98,14 @@ final class RowBuilder {
         int v0 = chunk * CHUNK_VARIANTS;
         int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
         long[] h = new long[2 * CHUNK_WORDS];
-        copyPath(path, h, 0, v0, v1, m);
-        copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+        if (clusters != null) {
+            SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
+            clusters.emit(path, population, v0, v1, alleles, h, 0);
+            clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
+        } else {
+            copyPath(path, h, 0, v0, v1, m);
+            copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+        }
         long[] phase = new long[CHUNK_WORDS];
         for (int w = 0; w < CHUNK_WORDS; w++) {
             long a = h[w];

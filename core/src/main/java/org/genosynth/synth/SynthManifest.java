@@ -114,6 +114,26 @@ final class SynthManifest {
         return m;
     }
 
+    static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", "haplotype-cluster HMM (fastPHASE model), " + (fit.diploid()
+                ? "diploid EM on unphased genotypes" : "EM on phased haplotypes") + "; haplotypes drawn forward");
+        m.put("clusters", fit.model().clusters());
+        m.put("em_iterations", hmm.iterations());
+        m.put("fit_units", fit.fitUnits());
+        m.put("available_units", fit.availableUnits());
+        m.put("populations_with_own_jump_targets", fit.model().populations());
+        m.put("expected_jumps_per_haplotype", round6(fit.model().expectedJumps()));
+        double[] ll = fit.logLikelihood();
+        m.put("log_likelihood_first_last", java.util.List.of(round6(ll[0]), round6(ll[ll.length - 1])));
+        m.put("copied_from_real_genomes", "nothing: every allele is drawn from per-variant cluster frequencies");
+        return m;
+    }
+
+    private static double round6(double x) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
+    }
+
     static Map<String, Object> ldp(SynthRequest.Ldp ldp) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (ldp.adjacentOnly()) {

@@ -38,6 +38,8 @@ public final class Synthesizer {
     private static final long SEXES = 0x5E8L;
     private static final long PHENO = 0x9E10L;
     private static final long ORDER = 0x0DE2L;
+    /** {@code --method auto}: the mosaic is chosen when its measured membership AUC and DCR share are at most this. */
+    static final double AUTO_PRIVACY_BOUND = 0.55;
     /** Attempts per genome before the kinship check gives up. */
     static final int MAX_ATTEMPTS = 50;
 
@@ -51,7 +53,19 @@ public final class Synthesizer {
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
-        Populations pops = populations(req, train);
+        SynthRequest.Mosaic mosaic = req.mosaic();
+        GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
+        double noise = Double.isNaN(mosaic.noise()) ? 0.002 : mosaic.noise();
+        SynthRequest.Method method = req.method();
+        LdCalibration.Outcome calibration = null;
+        if (method == SynthRequest.Method.AUTO) {
+            // measured on the user's data: the mosaic where its segments are private, the HMM where they are not
+            double[] grid = Double.isNaN(mosaic.segmentCm()) ? LdCalibration.GRID : new double[] {mosaic.segmentCm()};
+            calibration = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), grid, true,
+                    req.seed(), req.threads());
+            method = calibration.privateAt(AUTO_PRIVACY_BOUND) ? SynthRequest.Method.MOSAIC : SynthRequest.Method.HMM;
+        }
+        Populations pops = populations(req, method, train);
         int[] counts = counts(req, pops);
         int[] popOf = new int[Arrays.stream(counts).sum()];
         for (int p = 0, at = 0; p < counts.length; p++) {
@@ -59,29 +73,50 @@ public final class Synthesizer {
             at += counts[p];
         }
         int n = popOf.length;
-        SynthRequest.Mosaic mosaic = req.mosaic();
-        GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         DonorPanel panel = DonorPanel.of(train);
         int[][] members = pops.members();
         // haplotype-level mosaics when every variant is phased; the ldp method stays genotype-level
-        boolean haplotypes = req.method() == SynthRequest.Method.MOSAIC && !phase.isEmpty()
-                && phase.stream().allMatch(java.util.Objects::nonNull);
+        boolean phasedInput = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+        boolean haplotypes = method == SynthRequest.Method.MOSAIC && phasedInput;
         DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
+        DonorPanel hmmPanel = method == SynthRequest.Method.HMM
+                ? phasedInput ? DonorPanel.haplotypes(train, phase) : panel : null;
         phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
-        manifest.put("method", req.method().name().toLowerCase(java.util.Locale.ROOT));
+        manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
+        if (calibration != null) {
+            manifest.put("method_choice", SynthManifest.ordered("requested", "auto", "rule",
+                    "mosaic when its mosaics of an inner 70 % of the input are no closer to it than the other 30 % "
+                            + "(DCR share <= " + AUTO_PRIVACY_BOUND + ", membership AUC <= " + AUTO_PRIVACY_BOUND
+                            + " + 2 SE of a chance AUC), else hmm",
+                    "mosaic_segment_cm", calibration.segmentCm(), "mosaic_mia_auc", calibration.miaAuc(),
+                    "mia_auc_chance_se", calibration.miaNullSe(),
+                    "mosaic_dcr_share_closer", calibration.dcrShareCloser(), "chosen",
+                    method.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         manifest.put("seed", req.seed());
         manifest.put("inputs", SynthManifest.checksums(req));
 
         double segmentCm = Double.NaN;
         Plan plan;
-        if (req.method() == SynthRequest.Method.MOSAIC) {
-            double noise = Double.isNaN(mosaic.noise()) ? 0.002 : mosaic.noise();
+        ClusterModel clusterModel = null;
+        if (method == SynthRequest.Method.HMM) {
+            ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants());
+            ClusterModel model = fit.model();
+            clusterModel = model;
+            plan = new Plan((s, a) -> model.drawPair(popOf[s],
+                    new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), SiteNoise.NONE);
+            manifest.put("hmm", SynthManifest.hmm(fit, req.hmm()));
+            hmmPanel = null;
+        } else if (method == SynthRequest.Method.MOSAIC) {
             segmentCm = mosaic.segmentCm();
-            if (Double.isNaN(segmentCm)) {
+            if (calibration != null) {
+                segmentCm = calibration.segmentCm();
+                manifest.put("segment_fit", SynthManifest.describe(calibration));
+            } else if (Double.isNaN(segmentCm)) {
                 LdCalibration.Outcome fit = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(),
                         mosaic.minDonors(), req.seed(), req.threads());
                 segmentCm = fit.segmentCm();
@@ -102,7 +137,7 @@ public final class Synthesizer {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
-        RowBuilder builder = new RowBuilder(panel, haplotypePanel, plan.noise(), req.seed());
+        RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed());
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {
@@ -110,7 +145,7 @@ public final class Synthesizer {
         }
         int rejected = 0;
         double maxKinship = Double.NaN;
-        boolean check = req.method() == SynthRequest.Method.MOSAIC && !Double.isNaN(mosaic.maxKinship());
+        boolean check = method != SynthRequest.Method.LDP && !Double.isNaN(mosaic.maxKinship());
         if (check) {
             KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf,
                     mosaic.maxKinship(), req.threads());
@@ -120,7 +155,7 @@ public final class Synthesizer {
                     "max_kinship_to_real", maxKinship));
         }
         SampleSheet sheet = syntheticSamples(req, train, pops, popOf);
-        if (req.method() == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
+        if (method == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
             int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
                     pops, req.threads());
             rejected += redrawn;
@@ -147,11 +182,33 @@ public final class Synthesizer {
         }
         manifest.put("real_population_sizes", realSizes);
         manifest.put("populations", pops.pca() != null ? "inferred: PCA + k-means, k = " + pops.count()
+                + (req.inferPopulations() > 0 ? "" : " (significant PCs by Tracy-Widom, 1 %, + 1)")
                 : req.populationLabels() != null ? "labels: " + req.populationLabels() : "one population");
         manifest.put("sample_ids", "fresh: SYN000001.. (FID = IID); no real ID is written");
         manifest.put("outputs", outputs.stream().map(Path::toString).toList());
         outputs.add(SynthManifest.write(Path.of(req.outPrefix() + ".manifest.json"), manifest));
         return new SynthResult(n, train.variantCount(), countMap, segmentCm, rejected, maxKinship, outputs, manifest);
+    }
+
+    /** Fits the haplotype-cluster model on the training rows (haplotypes when phased, else genotypes). */
+    private static ClusterFit.Outcome fitClusters(SynthRequest req, DonorPanel rows, boolean diploid, Populations pops,
+            GeneticMap map, List<org.genosynth.model.Variant> variants) {
+        int[] ofSample = pops.ofSample();
+        int[] unitPop = diploid ? ofSample.clone() : new int[2 * ofSample.length];
+        if (!diploid) {
+            for (int s = 0; s < ofSample.length; s++) {
+                unitPop[2 * s] = ofSample[s];
+                unitPop[2 * s + 1] = ofSample[s];
+            }
+        }
+        ClusterFit.Settings settings = new ClusterFit.Settings(req.hmm().clustersFor(!diploid), req.hmm().iterations());
+        try (Backend backend = new LocalBackend(req.threads())) {
+            boolean[] free = new boolean[rows.variantCount()];
+            for (int v = 0; v < free.length; v++) {
+                free[v] = !variants.get(v).hasPosition();
+            }
+            return ClusterFit.fit(rows, diploid, unitPop, pops.count(), map, free, settings, req.seed(), backend);
+        }
     }
 
     /** The haplotype rows ({@code 2 sample + h}) of each population's members. */
@@ -207,12 +264,16 @@ public final class Synthesizer {
                 noise);
     }
 
-    private static Populations populations(SynthRequest req, GenotypeMatrix train) {
+    private static Populations populations(SynthRequest req, SynthRequest.Method method, GenotypeMatrix train) {
         if (req.populationLabels() != null) {
             return Populations.fromLabels(req.populationLabels(), train.samples().samples());
         }
         if (req.inferPopulations() > 0) {
             return Populations.infer(train, req.inferPopulations(), req.seed());
+        }
+        if (method == SynthRequest.Method.HMM) {
+            // the model's jump targets are per population: structure is kept only where populations are known
+            return Populations.inferAuto(train, req.seed());
         }
         return Populations.single(train.sampleCount());
     }

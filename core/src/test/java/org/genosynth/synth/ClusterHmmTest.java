@@ -1,0 +1,189 @@
+package org.genosynth.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The haplotype-cluster HMM's E step checked against brute force: on small models every cluster path of every
+ * haplotype is enumerated, and the likelihood and every expected statistic (posterior allele weights, ALT weights,
+ * jumps into each cluster) are computed exactly from the joint probabilities.
+ */
+class ClusterHmmTest {
+    private static final int K = 2;
+    private static final int M = 5;
+
+    /** Model parameters drawn at random (jump 1 at variant 0 and at a chromosome start at variant 3). */
+    private record Params(float[] theta, double[] jump, float[] alpha) {
+        static Params random(long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] theta = new float[M * K];
+            float[] alpha = new float[M * K];
+            double[] jump = new double[M];
+            for (int v = 0; v < M; v++) {
+                jump[v] = v == 0 || v == 3 ? 1 : 0.05 + 0.6 * r.nextDouble();
+                double a0 = 0.1 + 0.8 * r.nextDouble();
+                alpha[v * K] = (float) a0;
+                alpha[v * K + 1] = (float) (1 - a0);
+                for (int k = 0; k < K; k++) {
+                    theta[v * K + k] = (float) (0.05 + 0.9 * r.nextDouble());
+                }
+            }
+            return new Params(theta, jump, alpha);
+        }
+
+        /** P(path) for one haplotype path; jumps[v] = 1 when the path jumped at v (v > 0 and not forced). */
+        double pathProbability(int[] path, boolean[] jumped) {
+            double p = 1;
+            for (int v = 0; v < M; v++) {
+                double j = jump[v];
+                double a = alpha[v * K + path[v]];
+                if (v == 0 || j >= 1) {
+                    p *= a;
+                } else if (jumped[v]) {
+                    p *= j * a;
+                } else {
+                    p *= path[v] == path[v - 1] ? 1 - j : 0;
+                }
+            }
+            return p;
+        }
+    }
+
+    /** Every (path, jump pattern) of one haplotype with its prior probability. */
+    private static java.util.List<Object[]> haplotypeHistories(Params par) {
+        java.util.List<Object[]> out = new java.util.ArrayList<>();
+        int total = 1 << (2 * M);
+        for (int code = 0; code < total; code++) {
+            int[] path = new int[M];
+            boolean[] jumped = new boolean[M];
+            for (int v = 0; v < M; v++) {
+                path[v] = (code >>> v) & 1;
+                jumped[v] = ((code >>> (M + v)) & 1) == 1;
+            }
+            boolean forcedOk = true;
+            for (int v = 0; v < M; v++) {
+                if ((v == 0 || par.jump[v] >= 1) && jumped[v]) {
+                    forcedOk = false; // forced jumps are counted once, as "not jumped" in the code
+                }
+            }
+            if (!forcedOk) {
+                continue;
+            }
+            double p = par.pathProbability(path, jumped);
+            if (p > 0) {
+                out.add(new Object[] {path, jumped, p});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void haploidMatchesBruteForce() {
+        Params par = Params.random(7);
+        byte[] obs = {1, 0, 3, 1, 0};
+        ClusterStats st = new ClusterStats(M * K, 1);
+        new ForwardBackward(K, M, false, new boolean[M]).haploid(obs, par.theta, par.jump, par.alpha, 0, st);
+        double like = 0;
+        double[] weight = new double[M * K];
+        double[] alt = new double[M * K];
+        double[] jumps = new double[M * K];
+        for (Object[] h : haplotypeHistories(par)) {
+            int[] path = (int[]) h[0];
+            boolean[] jumped = (boolean[]) h[1];
+            double p = (double) h[2];
+            for (int v = 0; v < M; v++) {
+                double th = par.theta[v * K + path[v]];
+                p *= obs[v] == 3 ? 1 : obs[v] == 1 ? th : 1 - th;
+            }
+            like += p;
+            for (int v = 0; v < M; v++) {
+                int i = v * K + path[v];
+                if (obs[v] != 3) {
+                    weight[i] += p;
+                    alt[i] += obs[v] == 1 ? p : 0;
+                }
+                if (v == 0 || par.jump[v] >= 1 || jumped[v]) {
+                    jumps[i] += p;
+                }
+            }
+        }
+        assertThat(st.logLikelihood).isCloseTo(Math.log(like), within(1e-9));
+        for (int i = 0; i < M * K; i++) {
+            assertThat(st.weight[0][i]).as("weight %d", i).isCloseTo(weight[i] / like, within(1e-9));
+            assertThat(st.alt[0][i]).as("alt %d", i).isCloseTo(alt[i] / like, within(1e-9));
+            assertThat(st.jumps[0][i]).as("jumps %d", i).isCloseTo(jumps[i] / like, within(1e-9));
+        }
+    }
+
+    @Test
+    void diploidMatchesBruteForce() {
+        Params par = Params.random(11);
+        byte[] obs = {2, 1, 0, 1, 3};
+        ClusterStats st = new ClusterStats(M * K, 1);
+        new ForwardBackward(K, M, true, new boolean[M]).diploid(obs, par.theta, par.jump, par.alpha, 0, st);
+        java.util.List<Object[]> hs = haplotypeHistories(par);
+        double like = 0;
+        double[] weight = new double[M * K];
+        double[] alt = new double[M * K];
+        double[] jumps = new double[M * K];
+        for (Object[] h1 : hs) {
+            for (Object[] h2 : hs) {
+                int[] a = (int[]) h1[0];
+                int[] b = (int[]) h2[0];
+                double prior = (double) h1[2] * (double) h2[2];
+                // sum over the alleles of both haplotypes consistent with the genotype
+                for (int x = 0; x < (1 << (2 * M)); x++) {
+                    double p = prior;
+                    boolean ok = true;
+                    for (int v = 0; v < M && ok; v++) {
+                        int xa = (x >>> v) & 1;
+                        int xb = (x >>> (M + v)) & 1;
+                        if (obs[v] != 3 && xa + xb != obs[v]) {
+                            ok = false;
+                            break;
+                        }
+                        if (obs[v] != 3) {
+                            double ta = par.theta[v * K + a[v]];
+                            double tb = par.theta[v * K + b[v]];
+                            p *= (xa == 1 ? ta : 1 - ta) * (xb == 1 ? tb : 1 - tb);
+                        } else if (xa + xb > 0) {
+                            ok = false; // missing: alleles summed out once (all-zero representative, weight 1)
+                        }
+                    }
+                    if (!ok) {
+                        continue;
+                    }
+                    like += p;
+                    boolean[] ja = (boolean[]) h1[1];
+                    boolean[] jb = (boolean[]) h2[1];
+                    for (int v = 0; v < M; v++) {
+                        int ia = v * K + a[v];
+                        int ib = v * K + b[v];
+                        if (obs[v] != 3) {
+                            weight[ia] += p;
+                            weight[ib] += p;
+                            alt[ia] += ((x >>> v) & 1) * p;
+                            alt[ib] += ((x >>> (M + v)) & 1) * p;
+                        }
+                        boolean forced = v == 0 || par.jump[v] >= 1;
+                        if (forced || ja[v]) {
+                            jumps[ia] += p;
+                        }
+                        if (forced || jb[v]) {
+                            jumps[ib] += p;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(st.logLikelihood).isCloseTo(Math.log(like), within(1e-9));
+        for (int i = 0; i < M * K; i++) {
+            assertThat(st.weight[0][i]).as("weight %d", i).isCloseTo(weight[i] / like, within(1e-9));
+            assertThat(st.alt[0][i]).as("alt %d", i).isCloseTo(alt[i] / like, within(1e-9));
+            assertThat(st.jumps[0][i]).as("jumps %d", i).isCloseTo(jumps[i] / like, within(1e-9));
+        }
+    }
+}
