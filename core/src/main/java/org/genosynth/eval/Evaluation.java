@@ -74,11 +74,20 @@ public final class Evaluation {
         metrics.put("inputs", "shared_variants", cohorts.variantCount());
         metrics.put("inputs", "seed", req.seed());
 
+        Coding coding = Coding.of(cohorts.train());
+        Coding synCoding = Coding.of(cohorts.synthetic());
+        metrics.put("inputs", "coding", coding.label());
+        metrics.put("inputs", "coding_note", coding.note());
+        metrics.put("inputs", "heterozygous_share", coding.heterozygosity());
+        metrics.put("inputs", "coding_synthetic", synCoding.label());
+        report.fact("genotype coding", coding.label() + (synCoding.label().equals(coding.label()) ? ""
+                : " (synthetic cohort: " + synCoding.label() + ")") + ". " + coding.note());
+
         Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
         progress.update(1);
         PrivacyResult privacy;
         try (LocalBackend backend = new LocalBackend(req.threads())) {
-            privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), backend);
+            privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(), backend);
         }
         if (req.syntheticPheno() != null) {
             privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));

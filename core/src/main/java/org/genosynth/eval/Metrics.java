@@ -28,16 +28,35 @@ public final class Metrics {
 
     /** Records a value, judges it and adds a summary line. Returns the verdict. */
     public Verdict judge(String area, String label, String key, double value, Threshold threshold, String meaning) {
+        return record(area, label, key, value, threshold.judge(value), threshold.describe(), meaning);
+    }
+
+    /**
+     * Records a value with a verdict decided by the caller (thresholds relative to the holdout, rules with several
+     * conditions), described by {@code thresholds} in the summary and in metrics.json.
+     */
+    public Verdict record(String area, String label, String key, double value, Verdict v, String thresholds,
+            String meaning) {
         put(area, key, value);
-        Verdict v = threshold.judge(value);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("area", area);
         entry.put("value", value);
         entry.put("verdict", v);
-        entry.put("threshold", threshold.describe());
+        entry.put("threshold", thresholds);
         verdicts.put(key, entry);
-        report.summary(new HtmlReport.SummaryRow(area, label, format(value), threshold.describe(), v, meaning));
+        report.summary(new HtmlReport.SummaryRow(area, label, format(value), thresholds, v, meaning));
         return v;
+    }
+
+    /**
+     * Records a metric that is meaningless for this cohort: verdict {@link Verdict#NA} (never counted as a pass),
+     * with the reason in the summary and in metrics.json ({@code verdicts.KEY.reason}).
+     */
+    @SuppressWarnings("unchecked")
+    public Verdict notApplicable(String area, String label, String key, double value, String reason) {
+        record(area, label, key, value, Verdict.NA, "not applicable", reason);
+        ((Map<String, Object>) verdicts.get(key)).put("reason", reason);
+        return Verdict.NA;
     }
 
     /** The verdict recorded for {@code key}, or null. */

@@ -17,6 +17,13 @@ import org.genosynth.model.Variant;
 import org.genosynth.report.html.Json;
 import org.genosynth.report.html.Threshold;
 import org.genosynth.report.html.Verdict;
+import org.genosynth.assoc.kinship.KingKinship;
+import org.genosynth.assoc.kinship.SamplePlanes;
+import org.genosynth.eval.fidelity.FidelitySection;
+import org.genosynth.eval.privacy.HoldoutMaximum;
+import org.genosynth.eval.privacy.PairMatrix;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.report.html.HtmlReport;
 import org.junit.jupiter.api.Test;
 
 /** The building blocks of the evaluation, each against an independent computation. */
@@ -182,5 +189,149 @@ class EvaluationPartsTest {
         assertThat(Threshold.atMost(0, 0).judge(Double.NaN)).isEqualTo(Verdict.INFO);
         String json = Json.write(Map.of("a\"b", List.of(1.5, Double.NaN, 2.0)));
         assertThat(json).isEqualTo("{\n  \"a\\\"b\": [1.5, null, 2]\n}\n");
+    }
+
+    @Test
+    void codingOfTheRealMouseCohortAndOfItsInbredAndStrainRecodings() {
+        GenotypeMatrix mouse = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        long het = 0;
+        long called = 0;
+        for (int v = 0; v < mouse.variantCount(); v++) {
+            for (int s = 0; s < mouse.sampleCount(); s++) {
+                int g = mouse.code(v, s);
+                het += g == 1 ? 1 : 0;
+                called += g == GenotypeCodes.MISSING ? 0 : 1;
+            }
+        }
+        Coding c = Coding.of(mouse);
+        assertThat(c.label()).isEqualTo(Coding.DIPLOID);
+        assertThat(c.heterozygosity()).isCloseTo((double) het / called, within(1e-12));
+        // heterozygous mice: about 30% of the calls (measured 0.307 on all 1,940)
+        assertThat(c.heterozygosity()).isBetween(0.25, 0.35);
+        GenotypeMatrix inbred = Recoded.recode(mouse, Recoded.Kind.INBRED);
+        Coding ci = Coding.of(inbred);
+        assertThat(ci.label()).isEqualTo(Coding.INBRED);
+        assertThat(ci.heterozygosity()).isZero();
+        assertThat(ci.inbredOrHaploid()).isTrue();
+        Coding cs = Coding.of(Recoded.recode(mouse, Recoded.Kind.STRAIN01));
+        assertThat(cs.label()).isEqualTo(Coding.HAPLOID_LIKE);
+        assertThat(cs.bothHomozygotes()).isZero();
+        assertThat(cs.note()).contains("ambiguous");
+    }
+
+    @Test
+    void ibsShareInThePairMatrixEqualsANaiveCountOnInbredMice() {
+        GenotypeMatrix inbred = Recoded.recode(GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null),
+                Recoded.Kind.INBRED);
+        int[] rows = Cohorts.range(0, 24);
+        int[] cols = Cohorts.range(100, 40);
+        try (LocalBackend backend = new LocalBackend(2)) {
+            KingKinship king = new KingKinship(SamplePlanes.of(inbred, backend));
+            PairMatrix pm = PairMatrix.compute(king, rows, cols, false, true, backend);
+            PairMatrix kin = PairMatrix.compute(king, rows, cols, false, false, backend);
+            double lo = 1;
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < cols.length; c++) {
+                    int same = 0;
+                    int both = 0;
+                    for (int v = 0; v < inbred.variantCount(); v++) {
+                        int a = inbred.code(v, rows[r]);
+                        int b = inbred.code(v, cols[c]);
+                        if (a != GenotypeCodes.MISSING && b != GenotypeCodes.MISSING) {
+                            both++;
+                            same += a == b ? 1 : 0;
+                        }
+                    }
+                    assertThat(pm.kinship(r, c)).isCloseTo((double) same / both, within(1e-6));
+                    // distance on homozygotes only: the share of differing calls
+                    assertThat(pm.distance(r, c)).isCloseTo(1 - (double) same / both, within(1e-6));
+                    lo = Math.min(lo, (double) same / both);
+                    // KING-robust kinship is not even finite without heterozygotes: why IBS replaces it
+                    assertThat(Double.isFinite(kin.kinship(r, c))).isFalse();
+                }
+            }
+            // heterogeneous-stock mice made homozygous still share most genotypes by descent and by state
+            assertThat(lo).isGreaterThan(0.5);
+        }
+    }
+
+    @Test
+    void countAboveTheHoldoutMaximumFollowsItsExchangeableDistribution() {
+        assertThat(HoldoutMaximum.allowedAbove(582, 582, 0.05)).isEqualTo(4);
+        assertThat(HoldoutMaximum.allowedAbove(1358, 582, 0.05)).isEqualTo(8);
+        assertThat(HoldoutMaximum.allowedAbove(100, 1000, 0.05)).isEqualTo(1);
+        assertThat(HoldoutMaximum.allowedAbove(20, 1000, 0.05)).isZero();
+        assertThat(HoldoutMaximum.tail(582, 582, 5)).isCloseTo(Math.pow(0.5, 5), within(0.002));
+        // simulation: synthetic and holdout values drawn from one distribution (the ideal generator)
+        int ns = 40;
+        int nh = 25;
+        int reps = 20000;
+        SplittableRandom rng = new SplittableRandom(7);
+        long[] atLeast = new long[6];
+        int fails = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            double[] s = new double[ns];
+            double[] h = new double[nh];
+            for (int i = 0; i < ns; i++) {
+                s[i] = rng.nextGaussian();
+            }
+            for (int i = 0; i < nh; i++) {
+                h[i] = rng.nextGaussian();
+            }
+            HoldoutMaximum hm = HoldoutMaximum.of(s, h);
+            for (int k = 0; k < atLeast.length; k++) {
+                atLeast[k] += hm.above() >= k ? 1 : 0;
+            }
+            fails += hm.within() ? 0 : 1;
+        }
+        for (int k = 0; k < atLeast.length; k++) {
+            // 3 binomial standard errors at 20,000 draws: <= 0.011
+            assertThat((double) atLeast[k] / reps).as("P(X >= " + k + ")")
+                    .isCloseTo(HoldoutMaximum.tail(ns, nh, k), within(0.011));
+        }
+        int allowed = HoldoutMaximum.allowedAbove(ns, nh, 0.05);
+        double falseFail = (double) fails / reps;
+        assertThat(falseFail).isCloseTo(HoldoutMaximum.tail(ns, nh, allowed + 1), within(0.005)).isLessThan(0.055);
+        // the size-adjusted maximum is the synthetic value that must not exceed the holdout maximum
+        HoldoutMaximum one = HoldoutMaximum.of(new double[] {0.1, 0.5, 0.2, 0.9}, new double[] {0.3});
+        assertThat(one.above()).isEqualTo(2);
+        assertThat(one.holdoutMax()).isEqualTo(0.3);
+    }
+
+    @Test
+    void notApplicableIsCountedApartAndShownInGrey() {
+        HtmlReport report = new HtmlReport("t");
+        Metrics m = new Metrics(report);
+        m.judge("a", "x", "x", 1, Threshold.atLeast(0.5, 0.4), "");
+        m.notApplicable("a", "y", "y", Double.NaN, "undefined here");
+        assertThat(m.verdict("y")).isEqualTo(Verdict.NA);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) m.tree().get("verdict_counts");
+        assertThat(counts).containsEntry("pass", 1L).containsEntry("n/a", 1L).containsEntry("info", 0L);
+        String json = Json.write(m.tree());
+        assertThat(json).contains("\"verdict\": \"n/a\"", "\"reason\": \"undefined here\"", "\"verdict\": \"pass\"");
+        String html = report.render();
+        assertThat(html).contains("<span class=\"v na\">n/a</span>", "<span class=\"v na\">1 n/a</span>",
+                "<span class=\"v pass\">1 pass</span>", ".v.na{");
+    }
+
+    @Test
+    void ldDecayNeedsTwoPositionedVariantsOnAChromosome() {
+        GenotypeMatrix mouse = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        assertThat(FidelitySection.chromosomesWithPairs(mouse.variants())).isEqualTo(19);
+        List<Variant> unplaced = new ArrayList<>();
+        for (Variant v : mouse.variants()) {
+            unplaced.add(new Variant(v.chrom(), -9, v.id(), v.ref(), v.alt(), 0));
+        }
+        assertThat(FidelitySection.chromosomesWithPairs(unplaced)).isZero();
+        // one positioned variant per chromosome: still no pair
+        List<Variant> one = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Variant v : mouse.variants()) {
+            if (v.hasPosition() && seen.add(v.chrom())) {
+                one.add(v);
+            }
+        }
+        assertThat(FidelitySection.chromosomesWithPairs(one)).isZero();
     }
 }

@@ -83,6 +83,23 @@ class EvaluationReferenceCasesTest {
         // ... but they are real people: their IDs are flagged
         assertThat(m.number("privacy", "real_ids_in_synthetic")).isGreaterThanOrEqualTo(291);
         assertThat(m.verdict("real_ids_in_synthetic")).isEqualTo(Verdict.FAIL);
+        // privacy loss of unseen real genomes is sampling noise: inside its interval, and judged a pass
+        double[] interval = (double[]) m.get("privacy", "aats_privacy_loss_interval");
+        assertThat(Math.abs(m.number("privacy", "aats_privacy_loss"))).isLessThanOrEqualTo(interval[1]);
+        assertThat(m.verdict("aats_privacy_loss")).isEqualTo(Verdict.PASS);
+        // measured: loss 0.036, interval ±0.057 (binomial SE at 291 genomes per subset dominates the draws' SD)
+        assertThat(interval[1]).isBetween(0.04, 0.08);
+        assertThat(m.get("inputs", "coding")).isEqualTo(Coding.DIPLOID);
+        // kinship relative to the holdout: at most the allowed number of these unseen mice lie above the holdout's
+        // largest kinship to train (measured 3 of 0-4 allowed at 291 vs 291) ...
+        int[] allowed = (int[]) m.get("privacy", "max_kinship_sampling_interval_above");
+        assertThat(allowed).containsExactly(0, 4);
+        assertThat(m.number("privacy", "max_kinship_synthetic_above_holdout_max")).isLessThanOrEqualTo(allowed[1]);
+        // ... yet it fails: some of these "unseen" mice are duplicates of training mice (kinship 0.4995 >= 0.354),
+        // and the real cohort's duplicate pairs are flagged
+        assertThat(m.number("privacy", "max_kinship_to_train")).isGreaterThan(0.354);
+        assertThat(m.verdict("max_kinship_to_train")).isEqualTo(Verdict.FAIL);
+        assertThat(m.verdict("real_duplicate_pairs")).isEqualTo(Verdict.WARN);
     }
 
     @Test
@@ -94,6 +111,8 @@ class EvaluationReferenceCasesTest {
         assertThat(m.number("privacy", "aats")).isLessThan(0.05);
         assertThat(m.number("privacy", "aats_privacy_loss")).isGreaterThan(0.3);
         assertThat(m.number("privacy", "dcr_share_closer")).isGreaterThan(0.95);
+        assertThat(m.number("privacy", "aats_privacy_loss")).isGreaterThan(((double[]) m.get("privacy",
+                "aats_privacy_loss_interval"))[1]);
         for (String key : List.of("mia_auc", "exact_copies", "near_copies", "max_kinship_to_train", "aats",
                 "aats_privacy_loss", "dcr_share_closer", "real_ids_in_synthetic")) {
             assertThat(m.verdict(key)).as(key).isEqualTo(Verdict.FAIL);
@@ -159,6 +178,142 @@ class EvaluationReferenceCasesTest {
         assertThat((double) suggestive.get("locus_recall")).isGreaterThanOrEqualTo(0.5);
         assertThat(m.number("utility", "lambda_gc_real")).isBetween(0.7, 1.2);
         assertThat(m.number("utility", "lambda_gc_synthetic")).isBetween(0.7, 1.2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void duplicatePairsOfTheRealCohortAreCountedAndListed() {
+        Metrics m = evaluate(holdoutA, holdoutB, "dup", 0);
+        // independent count: KING-robust kinship (plink2's formula) counted on the genotype codes of every pair of the
+        // training and holdout (B) mice; pairs screened on the first 1,500 variants (kinship >= 0.25: a margin of
+        // ~4 standard errors below 0.354), then counted on all variants
+        GenotypeMatrix t = GenotypeMatrix.load(train, null, null);
+        GenotypeMatrix h = GenotypeMatrix.load(holdoutB, null, null);
+        byte[][][] codes = {codes(t), codes(h)};
+        GenotypeMatrix[] sets = {t, h};
+        int[] counts = new int[3];
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int a = 0; a < 2; a++) {
+            for (int b = a; b < 2; b++) {
+                for (int i = 0; i < codes[a].length; i++) {
+                    for (int j = a == b ? i + 1 : 0; j < codes[b].length; j++) {
+                        if (naiveKing(codes[a][i], codes[b][j], 1500) < 0.25) {
+                            continue;
+                        }
+                        if (naiveKing(codes[a][i], codes[b][j], Integer.MAX_VALUE) >= 0.354) {
+                            counts[a + b]++;
+                            pairs.add(sets[a].samples().samples().get(i).id() + "|"
+                                    + sets[b].samples().samples().get(j).id());
+                        }
+                    }
+                }
+            }
+        }
+        // measured: 8 pairs within train, 3 train-holdout, none within the holdout half
+        assertThat(m.number("privacy", "real_duplicate_pairs_within_train")).isEqualTo(counts[0]);
+        assertThat(m.number("privacy", "real_duplicate_pairs_train_holdout")).isEqualTo(counts[1]);
+        assertThat(m.number("privacy", "real_duplicate_pairs_within_holdout")).isEqualTo(counts[2]);
+        assertThat(m.number("privacy", "real_duplicate_pairs")).isEqualTo(counts[0] + counts[1] + counts[2])
+                .isGreaterThan(0);
+        assertThat(m.verdict("real_duplicate_pairs")).isEqualTo(Verdict.WARN);
+        List<Map<String, Object>> list = (List<Map<String, Object>>) m.get("privacy", "real_duplicate_pairs_list");
+        assertThat(list).hasSize(Math.min(20, counts[0] + counts[1] + counts[2]));
+        for (Map<String, Object> p : list) {
+            String key = p.get("cohort_1").equals("holdout") ? p.get("iid_2") + "|" + p.get("iid_1")
+                    : p.get("iid_1") + "|" + p.get("iid_2");
+            assertThat(pairs).as(key).contains(key);
+            assertThat((double) p.get("kinship")).isGreaterThanOrEqualTo(0.354);
+        }
+    }
+
+    private static byte[][] codes(GenotypeMatrix g) {
+        byte[][] out = new byte[g.sampleCount()][g.variantCount()];
+        for (int v = 0; v < g.variantCount(); v++) {
+            for (int s = 0; s < g.sampleCount(); s++) {
+                out[s][v] = (byte) g.code(v, s);
+            }
+        }
+        return out;
+    }
+
+    /** KING-robust kinship (plink2 --make-king) over the first {@code upTo} variants, counted on genotype codes. */
+    private static double naiveKing(byte[] x, byte[] y, int upTo) {
+        long hetHet = 0;
+        long ibs0 = 0;
+        long het1 = 0;
+        long het2 = 0;
+        for (int v = 0; v < Math.min(upTo, x.length); v++) {
+            int a = x[v];
+            int b = y[v];
+            if (a == GenotypeCodes.MISSING || b == GenotypeCodes.MISSING) {
+                continue;
+            }
+            hetHet += a == 1 && b == 1 ? 1 : 0;
+            ibs0 += Math.abs(a - b) == 2 ? 1 : 0;
+            het1 += a == 1 && b != 1 ? 1 : 0;
+            het2 += b == 1 && a != 1 ? 1 : 0;
+        }
+        return 0.5 - (4.0 * ibs0 + het1 + het2) / (4.0 * (hetHet + Math.min(het1, het2)));
+    }
+
+    @Test
+    void inbredCodingIsJudgedByIdentityByStateAndKinshipIsNotApplicable() {
+        Path t = Recoded.write(train, Recoded.Kind.INBRED, dir.resolve("inb.train"));
+        Path a = Recoded.write(holdoutA, Recoded.Kind.INBRED, dir.resolve("inb.a"));
+        Path b = Recoded.write(holdoutB, Recoded.Kind.INBRED, dir.resolve("inb.b"));
+        Metrics m = evaluateAgainst(t, a, b, "inb");
+        assertThat(m.get("inputs", "coding")).isEqualTo(Coding.INBRED);
+        assertThat(m.verdict("max_kinship_to_train")).isEqualTo(Verdict.NA);
+        assertThat(m.verdict("kinship_ks")).isEqualTo(Verdict.NA);
+        assertThat(m.verdict("ibs_ks")).isEqualTo(Verdict.PASS);
+        // measured: IBS share of pairs, real vs unseen real, KS 0.016
+        assertThat(m.number("fidelity", "ibs_ks")).isLessThan(0.05);
+        // max IBS share judged against the holdout: 3 unseen mice above the holdout's maximum 0.9996, 0-4 allowed;
+        // it fails all the same, because the closest (IBS 0.99975 >= 0.99) is a duplicate of a training mouse
+        assertThat(m.number("privacy", "holdout_max_ibs_to_train")).isGreaterThan(0.99);
+        assertThat(m.number("privacy", "max_ibs_synthetic_above_holdout_max")).isLessThanOrEqualTo(4);
+        assertThat(m.number("privacy", "max_ibs_to_train")).isGreaterThanOrEqualTo(0.99);
+        assertThat(m.verdict("max_ibs_to_train")).isEqualTo(Verdict.FAIL);
+        assertThat(m.number("privacy", "max_kinship_to_train")).isNaN();
+        Metrics copy = evaluateAgainst(t, t, b, "inbcopy");
+        assertThat(copy.number("privacy", "max_ibs_to_train")).isEqualTo(1.0);
+        assertThat(copy.verdict("max_ibs_to_train")).isEqualTo(Verdict.FAIL);
+        assertThat(copy.verdict("max_kinship_to_train")).isEqualTo(Verdict.NA);
+    }
+
+    @Test
+    void gwasWithoutRealHitsIsNotApplicableNotAPass() throws IOException {
+        // a pure-noise phenotype: no variant reaches 5e-8 in either cohort (P ~ 6e-4 per GWAS at 12,226 tests)
+        Path pt = noisePhenotype(train, dir.resolve("noise.train.tsv"), 1);
+        Path ph = noisePhenotype(holdout, dir.resolve("noise.holdout.tsv"), 2);
+        EvaluationRequest r = new EvaluationRequest(train, holdout, null, null, pt, ph, "1", null, null, null,
+                Model.LINEAR, null, 0, 0, dir.resolve("noise"), 1, 0);
+        Metrics m = Evaluation.run(r).metrics();
+        for (String key : List.of("gwas_snp_recall", "gwas_snp_precision", "gwas_locus_recall")) {
+            assertThat(m.verdict(key)).as(key).isEqualTo(Verdict.NA);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) m.tree().get("verdict_counts");
+        assertThat((long) counts.get("n/a")).isEqualTo(3);
+        String html = Files.readString(dir.resolve("noise/report.html"));
+        assertThat(html).contains("<span class=\"v na\">3 n/a</span>");
+    }
+
+    private static Path noisePhenotype(Path bed, Path out, long seed) throws IOException {
+        GenotypeMatrix g = GenotypeMatrix.load(bed, null, null);
+        SplittableRandom rng = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("#FID\tIID\t1\n");
+        for (Sample x : g.samples().samples()) {
+            sb.append(x.familyId()).append('\t').append(x.id()).append('\t').append(rng.nextGaussian()).append('\n');
+        }
+        Files.writeString(out, sb.toString());
+        return out;
+    }
+
+    private static Metrics evaluateAgainst(Path real, Path synthetic, Path hold, String out) {
+        EvaluationRequest r = new EvaluationRequest(real, synthetic, hold, null, null, null, null, null, null, null,
+                null, null, 0, 0, dir.resolve(out), 1, 0);
+        return Evaluation.run(r).metrics();
     }
 
     @SuppressWarnings("unchecked")

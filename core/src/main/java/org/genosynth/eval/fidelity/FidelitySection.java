@@ -100,6 +100,16 @@ public final class FidelitySection {
     }
 
     private static void ldSection(AlignedCohorts c, int threads, HtmlReport.Section sec, Metrics metrics) {
+        int chroms = chromosomesWithPairs(c.train().variants());
+        metrics.put(AREA, "ld_decay_chromosomes", chroms);
+        if (chroms == 0) {
+            String why = "no chromosome has 2 or more variants with a known position: no variant pairs by distance";
+            metrics.notApplicable(AREA, c.holdout() != null ? "LD decay vs holdout" : "LD decay",
+                    c.holdout() != null ? "ld_decay_ratio" : "ld_decay_distance", Double.NaN, why);
+            sec.subheading("Linkage disequilibrium");
+            sec.text("Not applicable: " + why + ".");
+            return;
+        }
         LdDecay.Curve real = LdDecay.compute(c.train(), threads);
         boolean cm = real.centimorgans();
         LdDecay.Curve syn = LdDecay.compute(c.synthetic(), cm, real.edges(), LdDecay.MAX_NEIGHBOURS, threads);
@@ -169,6 +179,24 @@ public final class FidelitySection {
             return;
         }
         double d = ks.kolmogorovSmirnovStatistic(real, syn);
+        if (pr.ibs()) {
+            metrics.notApplicable(AREA, "pairwise kinship", "kinship_ks", Double.NaN, "KING-robust kinship divides by "
+                    + "heterozygote counts: meaningless for inbred or haploid-like coding; judged by identity-by-state "
+                    + "instead (ibs_ks)");
+            metrics.judge(AREA, "pairwise IBS share", "ibs_ks", d, Threshold.atMost(0.15, 0.3),
+                    "KS distance of the identity-by-state share of pairs within the real vs within the synthetic "
+                            + "cohort");
+            double lo = Math.min(Ranks.quantile(real, 0.001), Ranks.quantile(syn, 0.001));
+            double[] edges = Ranks.edges(lo, 1 + 1e-9, 40);
+            sec.subheading("Relatedness");
+            sec.text("Identity-by-state share (identical genotypes over the variants called in both) of every pair "
+                    + "within each cohort (within a random " + Privacy.WITHIN_CAP + " samples of larger cohorts); KING "
+                    + "kinship is meaningless for this cohort's coding.");
+            sec.figures(new Chart("Pairwise IBS share", "identity-by-state share", "share of pairs", 560, 400)
+                    .bars("real", edges, Ranks.histogram(real, edges), Chart.REAL)
+                    .bars("synthetic", edges, Ranks.histogram(syn, edges), Chart.SYNTHETIC).render());
+            return;
+        }
         metrics.judge(AREA, "pairwise kinship", "kinship_ks", d, Threshold.atMost(0.15, 0.3),
                 "KS distance of KING-robust kinship of pairs within the real vs within the synthetic cohort");
         metrics.put(AREA, "kinship_share_related_real", shareAtLeast(real, 0.0442));
@@ -182,6 +210,17 @@ public final class FidelitySection {
         sec.figures(new Chart("Pairwise kinship", "KING-robust kinship", "share of pairs", 560, 400)
                 .bars("real", edges, Ranks.histogram(real, edges), Chart.REAL)
                 .bars("synthetic", edges, Ranks.histogram(syn, edges), Chart.SYNTHETIC).render());
+    }
+
+    /** Chromosomes with at least two variants of known position (LD decay needs pairs by distance). */
+    public static int chromosomesWithPairs(java.util.List<org.genosynth.model.Variant> variants) {
+        java.util.Map<String, Integer> n = new java.util.HashMap<>();
+        for (org.genosynth.model.Variant v : variants) {
+            if (v.hasPosition()) {
+                n.merge(v.chrom(), 1, Integer::sum);
+            }
+        }
+        return (int) n.values().stream().filter(k -> k >= 2).count();
     }
 
     static double shareAtLeast(double[] v, double t) {

@@ -10,6 +10,11 @@ import org.genosynth.exec.Backend;
  * (columns), or within one set. The distance is the mean absolute difference in ALT allele count over the variants
  * called in both, divided by 2 so it lies in [0, 1] (0: identical genotypes; IBS0 at every variant: 1); it comes
  * from the same counts as KING: {@code (het1hom2 + het2hom1 + 2 IBS0) / (2 NSNP)}. Within a set the diagonal is NaN.
+ *
+ * <p>For inbred or haploid-like coding (see {@link org.genosynth.eval.Coding}) KING-robust kinship is meaningless (its
+ * denominator counts heterozygotes); there the relatedness plane holds the identity-by-state share instead: the share
+ * of the variants called in both at which the two genotypes are identical,
+ * {@code 1 - (het1hom2 + het2hom1 + IBS0) / NSNP}.
  */
 public final class PairMatrix {
     private static final int ROW_BLOCK = 8;
@@ -33,6 +38,15 @@ public final class PairMatrix {
      */
     public static PairMatrix compute(KingKinship king, int[] rowSamples, int[] colSamples, boolean within,
             Backend backend) {
+        return compute(king, rowSamples, colSamples, within, false, backend);
+    }
+
+    /**
+     * As {@link #compute(KingKinship, int[], int[], boolean, Backend)}; with {@code ibs} the relatedness plane
+     * ({@link #kinship(int, int)}) holds the identity-by-state share instead of KING-robust kinship.
+     */
+    public static PairMatrix compute(KingKinship king, int[] rowSamples, int[] colSamples, boolean within,
+            boolean ibs, Backend backend) {
         PairMatrix pm = new PairMatrix(rowSamples.length, colSamples.length);
         List<int[]> blocks = new ArrayList<>();
         for (int r = 0; r < rowSamples.length; r += ROW_BLOCK) {
@@ -52,7 +66,8 @@ public final class PairMatrix {
                         int at = (r - b[0]) * nc + c;
                         d[at] = pc.nsnp() == 0 ? Float.NaN
                                 : (float) ((pc.het1Hom2() + pc.het2Hom1() + 2.0 * pc.ibs0()) / (2.0 * pc.nsnp()));
-                        k[at] = (float) pc.kinship();
+                        k[at] = !ibs ? (float) pc.kinship() : pc.nsnp() == 0 ? Float.NaN
+                                : (float) (1.0 - (double) (pc.het1Hom2() + pc.het2Hom1() + pc.ibs0()) / pc.nsnp());
                     }
                 }
             }

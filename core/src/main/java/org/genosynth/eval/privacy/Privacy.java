@@ -27,6 +27,10 @@ public final class Privacy {
     public static final int WITHIN_CAP = 2000;
     /** Random equal-size subsets AATS is averaged over. */
     public static final int AATS_REPEATS = 10;
+    /** KING-robust kinship of duplicates and monozygotic twins (KING's lower bound, 2^-1.5). */
+    public static final double DUPLICATE_KINSHIP = 0.354;
+    /** Identity-by-state share of duplicates with inbred or haploid-like coding (at most 1% of calls differ). */
+    public static final double DUPLICATE_IBS = 0.99;
 
     private Privacy() {
     }
@@ -39,6 +43,15 @@ public final class Privacy {
      */
     public static PrivacyResult compute(AlignedCohorts cohorts, Set<String> realIds, SampleSheet synthetic, long seed,
             Backend backend) {
+        return compute(cohorts, realIds, synthetic, seed, false, backend);
+    }
+
+    /**
+     * As {@link #compute(AlignedCohorts, Set, SampleSheet, long, Backend)}; with {@code ibs} (inbred or haploid-like
+     * coding) every relatedness value is the identity-by-state share instead of KING-robust kinship.
+     */
+    public static PrivacyResult compute(AlignedCohorts cohorts, Set<String> realIds, SampleSheet synthetic, long seed,
+            boolean ibs, Backend backend) {
         GenotypeMatrix t = cohorts.train();
         GenotypeMatrix s = cohorts.synthetic();
         GenotypeMatrix h = cohorts.holdout();
@@ -55,7 +68,7 @@ public final class Privacy {
         int[] sIdx = Cohorts.range(nt, ns);
         int[] hIdx = Cohorts.range(nt + ns, nh);
 
-        PairMatrix st = PairMatrix.compute(king, sIdx, tIdx, false, backend);
+        PairMatrix st = PairMatrix.compute(king, sIdx, tIdx, false, ibs, backend);
         double[] dcrSyn = st.rowMinDistance(null, null);
         double[] maxKin = st.rowMaxKinship();
         int exact = 0;
@@ -68,17 +81,20 @@ public final class Privacy {
         // within-set nearest neighbours on at most WITHIN_CAP samples per set
         int[] tPool = Cohorts.subset(nt, WITHIN_CAP, seed);
         int[] sPool = Cohorts.subset(ns, WITHIN_CAP, seed + 1);
-        PairMatrix tt = PairMatrix.compute(king, Cohorts.pick(tIdx, tPool), Cohorts.pick(tIdx, tPool), true, backend);
-        PairMatrix ss = PairMatrix.compute(king, Cohorts.pick(sIdx, sPool), Cohorts.pick(sIdx, sPool), true, backend);
+        PairMatrix tt = PairMatrix.compute(king, Cohorts.pick(tIdx, tPool), Cohorts.pick(tIdx, tPool), true, ibs,
+                backend);
+        PairMatrix ss = PairMatrix.compute(king, Cohorts.pick(sIdx, sPool), Cohorts.pick(sIdx, sPool), true, ibs,
+                backend);
         PairMatrix ht = null;
         PairMatrix hs = null;
         PairMatrix hh = null;
         int[] hPool = new int[0];
         if (h != null) {
-            ht = PairMatrix.compute(king, hIdx, tIdx, false, backend);
-            hs = PairMatrix.compute(king, hIdx, sIdx, false, backend);
+            ht = PairMatrix.compute(king, hIdx, tIdx, false, ibs, backend);
+            hs = PairMatrix.compute(king, hIdx, sIdx, false, ibs, backend);
             hPool = Cohorts.subset(nh, WITHIN_CAP, seed + 2);
-            hh = PairMatrix.compute(king, Cohorts.pick(hIdx, hPool), Cohorts.pick(hIdx, hPool), true, backend);
+            hh = PairMatrix.compute(king, Cohorts.pick(hIdx, hPool), Cohorts.pick(hIdx, hPool), true, ibs,
+                    backend);
         }
         // AATS on equal-size random subsets (nearest-neighbour distances depend on set size), averaged over repeats;
         // each accuracy uses the largest equal size its two sets allow
@@ -86,6 +102,7 @@ public final class Privacy {
         int nTest = h == null ? 0 : Math.min(hPool.length, sPool.length);
         double aatsTrain = 0;
         double aatsTest = 0;
+        double[] lossDraws = new double[h == null ? 0 : AATS_REPEATS];
         for (int rep = 0; rep < AATS_REPEATS; rep++) {
             long rs = seed + 1000L * (rep + 1);
             int[] tSub = Cohorts.subset(tPool.length, n, rs);
@@ -93,15 +110,19 @@ public final class Privacy {
             int[] tRows = Cohorts.pick(tPool, tSub);
             int[] sRows = Cohorts.pick(sPool, sSub);
             // train target: d(T_i, S') vs d(T_i, T' without i); synthetic: d(S_j, T') vs d(S_j, S' without j)
-            aatsTrain += adversarialAccuracy(st.colMinDistance(tRows, sRows), tt.rowMinDistance(tSub, tSub),
+            double aaTrain = adversarialAccuracy(st.colMinDistance(tRows, sRows), tt.rowMinDistance(tSub, tSub),
                     st.rowMinDistance(sRows, tRows), ss.rowMinDistance(sSub, sSub));
+            aatsTrain += aaTrain;
             if (h != null) {
                 int[] hSub = Cohorts.subset(hPool.length, nTest, rs + 2);
                 int[] hRows = Cohorts.pick(hPool, hSub);
                 int[] sSubTest = Cohorts.subset(sPool.length, nTest, rs + 3);
                 int[] sRowsTest = Cohorts.pick(sPool, sSubTest);
-                aatsTest += adversarialAccuracy(hs.rowMinDistance(hRows, sRowsTest), hh.rowMinDistance(hSub, hSub),
-                        hs.colMinDistance(sRowsTest, hRows), ss.rowMinDistance(sSubTest, sSubTest));
+                double aaTest = adversarialAccuracy(hs.rowMinDistance(hRows, sRowsTest),
+                        hh.rowMinDistance(hSub, hSub), hs.colMinDistance(sRowsTest, hRows),
+                        ss.rowMinDistance(sSubTest, sSubTest));
+                aatsTest += aaTest;
+                lossDraws[rep] = aaTest - aaTrain;
             }
         }
         aatsTrain /= AATS_REPEATS;
@@ -123,8 +144,53 @@ public final class Privacy {
             double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
             auc = Ranks.probabilityLess(memberDist, nonMemberDist);
         }
+        double dupAt = ibs ? DUPLICATE_IBS : DUPLICATE_KINSHIP;
+        List<PrivacyResult.RelatedPair> pairs = new ArrayList<>();
+        SampleSheet ts = t.samples();
+        int inTrain = relatedPairs(tt, tPool, ts, tPool, ts, "train", "train", true, dupAt, pairs);
+        int inHold = 0;
+        int across = 0;
+        if (h != null) {
+            SampleSheet hsheet = h.samples();
+            inHold = relatedPairs(hh, hPool, hsheet, hPool, hsheet, "holdout", "holdout", true, dupAt, pairs);
+            across = relatedPairs(ht, Cohorts.range(0, nh), hsheet, Cohorts.range(0, nt), ts, "holdout", "train",
+                    false, dupAt, pairs);
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(PrivacyResult.RelatedPair::value).reversed());
+        PrivacyResult.Duplicates dups = new PrivacyResult.Duplicates(inTrain, inHold, across, tPool.length,
+                hPool.length, dupAt, List.copyOf(pairs.subList(0, Math.min(PrivacyResult.Duplicates.LIST,
+                        pairs.size()))));
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
-                auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic));
+                auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
+                nTest, dups);
+    }
+
+    /**
+     * Counts the pairs of {@code m} at relatedness >= {@code at} (upper triangle only when {@code within}) and adds
+     * them to {@code out}, keeping {@code out} to the closest {@link PrivacyResult.Duplicates#LIST} pairs. Row
+     * {@code r} of {@code m} is sample {@code rowIdx[r]} of {@code rowSheet}, column {@code c} sample
+     * {@code colIdx[c]} of {@code colSheet}.
+     */
+    static int relatedPairs(PairMatrix m, int[] rowIdx, SampleSheet rowSheet, int[] colIdx, SampleSheet colSheet,
+            String rowCohort, String colCohort, boolean within, double at, List<PrivacyResult.RelatedPair> out) {
+        int count = 0;
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = within ? r + 1 : 0; c < m.cols(); c++) {
+                double k = m.kinship(r, c);
+                if (k >= at) {
+                    count++;
+                    Sample a = rowSheet.samples().get(rowIdx[r]);
+                    Sample b = colSheet.samples().get(colIdx[c]);
+                    out.add(new PrivacyResult.RelatedPair(rowCohort, a.familyId(), a.id(), colCohort, b.familyId(),
+                            b.id(), k));
+                    if (out.size() > 4 * PrivacyResult.Duplicates.LIST) {
+                        out.sort(java.util.Comparator.comparingDouble(PrivacyResult.RelatedPair::value).reversed());
+                        out.subList(PrivacyResult.Duplicates.LIST, out.size()).clear();
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     /**

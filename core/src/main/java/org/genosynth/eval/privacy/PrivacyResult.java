@@ -21,11 +21,37 @@ import java.util.List;
  * @param kinshipWithinTrain    KING kinship of pairs within the training subset (fidelity: relatedness structure)
  * @param kinshipWithinSynthetic KING kinship of pairs within the synthetic subset
  * @param leakedIds             real sample IDs found among the synthetic cohort's identifiers
+ * @param ibs                   true when the relatedness fields (max "kinship" to train, within-set "kinship") hold
+ *                              identity-by-state shares instead of KING-robust kinship (inbred or haploid-like
+ *                              coding, see {@link org.genosynth.eval.Coding})
+ * @param aatsLossDraws         per random subset draw, AATS(holdout) - AATS(train) (empty without a holdout)
+ * @param testSubsetSize        samples per set in the holdout-vs-synthetic AATS (0 without a holdout)
+ * @param duplicates            real pairs in the duplicate or monozygotic-twin range (within train, within holdout,
+ *                              train-holdout)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
-        List<String> leakedIds) {
+        List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates) {
+
+    /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
+    public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
+            double value) {
+    }
+
+    /**
+     * Real pairs in the duplicate / monozygotic-twin range: counts within the training samples checked (at most
+     * {@link Privacy#WITHIN_CAP}), within the holdout samples checked, and between every training and holdout sample;
+     * the closest {@link #LIST} pairs (highest value first).
+     */
+    public record Duplicates(int withinTrain, int withinHoldout, int trainHoldout, int trainChecked,
+            int holdoutChecked, double threshold, List<RelatedPair> closest) {
+        public static final int LIST = 20;
+
+        public int total() {
+            return withinTrain + withinHoldout + trainHoldout;
+        }
+    }
 
     /** The same result with {@code more} real IDs added to the leaked ones (no duplicates). */
     public PrivacyResult withLeakedIds(List<String> more) {
@@ -33,7 +59,7 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         all.addAll(more);
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
-                List.copyOf(all));
+                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates);
     }
 
     /** AATS privacy loss: test minus train adversarial accuracy (near 0: no sign of memorisation). */

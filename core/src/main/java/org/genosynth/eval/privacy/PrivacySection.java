@@ -4,11 +4,16 @@ import org.genosynth.eval.Metrics;
 import org.genosynth.eval.Ranks;
 import org.genosynth.report.html.HtmlReport;
 import org.genosynth.report.html.Threshold;
+import org.genosynth.report.html.Verdict;
 import org.genosynth.report.svg.Chart;
 
 /** Records the privacy metrics and fills the report's privacy section. */
 public final class PrivacySection {
     private static final String AREA = "privacy";
+    /** KING-robust kinship of second-degree relatives (KING's lower bound, 2^-3.5). */
+    public static final double SECOND_DEGREE = 0.0884;
+    /** AATS on smaller equal-size subsets than this is not applicable. */
+    public static final int MIN_AATS_SUBSET = 20;
 
     private PrivacySection() {
     }
@@ -33,24 +38,8 @@ public final class PrivacySection {
                 "synthetic genomes identical to a training genome");
         metrics.judge(AREA, "near copies", "near_copies", p.nearCopies(), Threshold.atMost(0, 0),
                 "synthetic genomes within distance " + Privacy.NEAR_COPY_DISTANCE + " of a training genome");
-        double maxKin = p.maxKinship();
-        metrics.judge(AREA, "max kinship to a training genome", "max_kinship_to_train", maxKin,
-                Threshold.atMost(0.0884, 0.1769), ">= 0.177 is first degree (parent/child, sibling) or closer, "
-                        + ">= 0.0884 second degree");
-        metrics.put(AREA, "synthetic_first_degree_or_closer", p.kinshipAtLeast(Privacy.FIRST_DEGREE));
-        if (hasHoldout) {
-            double[] hk = p.maxKinshipHoldout();
-            long holdRelated = java.util.Arrays.stream(hk).filter(k -> k >= Privacy.FIRST_DEGREE).count();
-            metrics.put(AREA, "holdout_max_kinship_to_train", Ranks.quantile(hk, 1));
-            metrics.put(AREA, "holdout_first_degree_share", hk.length == 0 ? Double.NaN : (double) holdRelated
-                    / hk.length);
-        }
-        metrics.judge(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), Threshold.atLeast(0.45, 0.4),
-                "nearest-neighbour adversarial accuracy; 0.5 ideal, near 0 when synthetic genomes sit on real ones");
-        metrics.put(AREA, "aats_holdout", p.aatsTest());
-        metrics.judge(AREA, "AATS privacy loss", "aats_privacy_loss", p.privacyLoss(), Threshold.atMost(0.02, 0.05),
-                "AATS(holdout) - AATS(train); above 0 when the generator memorised its training genomes");
-        metrics.put(AREA, "aats_subset_size", p.subsetSize());
+        closeness(p, hasHoldout, sec, metrics);
+        aats(p, hasHoldout, metrics);
         metrics.judge(AREA, "membership inference AUC", "mia_auc", p.miaAuc(), Threshold.atMost(0.55, 0.6),
                 "distance-to-closest-synthetic attack telling training members from holdout genomes; 0.5 = chance");
         metrics.judge(AREA, "real sample IDs in synthetic files", "real_ids_in_synthetic", p.leakedIds().size(),
@@ -58,6 +47,7 @@ public final class PrivacySection {
         if (!p.leakedIds().isEmpty()) {
             metrics.put(AREA, "real_ids_found", p.leakedIds().subList(0, Math.min(20, p.leakedIds().size())));
         }
+        duplicates(p, hasHoldout, sec, metrics);
 
         double hi = Math.max(Ranks.quantile(p.dcrSynthetic(), 1), hasHoldout ? Ranks.quantile(p.dcrHoldout(), 1) : 0);
         double[] edges = Ranks.edges(0, Math.max(1e-6, hi) * 1.02, 40);
@@ -67,16 +57,184 @@ public final class PrivacySection {
             dcr.bars("holdout (real, unseen)", edges, Ranks.histogram(p.dcrHoldout(), edges), Chart.THIRD);
         }
         double[] kEdges = Ranks.edges(-0.1, 0.55, 39);
-        Chart kin = new Chart("Largest kinship to a training genome", "KING-robust kinship", "share of genomes", 520,
-                400).bars("synthetic", kEdges, Ranks.histogram(clip(p.maxKinshipToTrain()), kEdges), Chart.SYNTHETIC);
+        if (p.ibs()) {
+            double lo = Math.max(0, Math.min(Ranks.quantile(p.maxKinshipToTrain(), 0),
+                    hasHoldout ? Ranks.quantile(p.maxKinshipHoldout(), 0) : 1) - 0.01);
+            kEdges = Ranks.edges(Double.isFinite(lo) ? lo : 0, 1.0001, 40);
+        }
+        Chart kin = new Chart(p.ibs() ? "Largest IBS share with a training genome" : "Largest kinship to a training "
+                + "genome", p.ibs() ? "identity-by-state share" : "KING-robust kinship", "share of genomes", 520,
+                400).bars("synthetic", kEdges, Ranks.histogram(clip(p.maxKinshipToTrain(), kEdges), kEdges),
+                        Chart.SYNTHETIC);
         if (hasHoldout) {
-            kin.bars("holdout (real, unseen)", kEdges, Ranks.histogram(clip(p.maxKinshipHoldout()), kEdges),
+            kin.bars("holdout (real, unseen)", kEdges, Ranks.histogram(clip(p.maxKinshipHoldout(), kEdges), kEdges),
                     Chart.THIRD);
         }
         sec.figures(dcr.render(), kin.render());
     }
 
-    private static double[] clip(double[] v) {
-        return java.util.Arrays.stream(v).map(x -> Math.max(-0.1, Math.min(0.55, x))).toArray();
+    private static double[] clip(double[] v, double[] edges) {
+        double lo = edges[0];
+        double hi = edges[edges.length - 1];
+        return java.util.Arrays.stream(v).map(x -> Math.max(lo, Math.min(hi, x))).toArray();
+    }
+
+    /**
+     * Largest kinship (or IBS share) of a synthetic genome to a training genome, judged against what unseen real
+     * genomes show when a holdout is given (see {@link HoldoutMaximum}).
+     */
+    private static void closeness(PrivacyResult p, boolean hasHoldout, HtmlReport.Section sec, Metrics metrics) {
+        double max = p.maxKinship();
+        // holdout genomes in the duplicate range of a training genome are that person again, not an unseen one: they
+        // are left out of the reference (and reported as real duplicate pairs)
+        double dupAt = p.duplicates().threshold();
+        double[] reference = java.util.Arrays.stream(p.maxKinshipHoldout()).filter(k -> !(k >= dupAt)).toArray();
+        HoldoutMaximum rule = hasHoldout && reference.length > 0
+                ? HoldoutMaximum.of(p.maxKinshipToTrain(), reference) : null;
+        if (hasHoldout) {
+            metrics.put(AREA, "holdout_duplicates_of_train_left_out", p.maxKinshipHoldout().length - reference.length);
+        }
+        if (p.ibs()) {
+            metrics.notApplicable(AREA, "max kinship to a training genome", "max_kinship_to_train", Double.NaN,
+                    "KING-robust kinship divides by heterozygote counts: meaningless for inbred or haploid-like "
+                            + "coding; judged by identity-by-state instead (max IBS share to train)");
+            String rel = "a synthetic genome's largest share of identical genotypes with a training genome (IBS share,"
+                    + " over the variants called in both); " + (rule == null ? "" : rule.describe("IBS share") + "; ")
+                    + ">= " + Privacy.DUPLICATE_IBS + " is a duplicate";
+            Verdict v;
+            String th;
+            if (rule == null) {
+                v = Verdict.INFO;
+                th = "needs a holdout";
+            } else {
+                v = max >= Privacy.DUPLICATE_IBS ? Verdict.FAIL : rule.within() ? Verdict.PASS : Verdict.WARN;
+                th = "pass: at most " + rule.allowed() + " synthetic genomes above the holdout maximum "
+                        + fmt(rule.holdoutMax()) + "; fail >= " + Privacy.DUPLICATE_IBS;
+            }
+            metrics.record(AREA, "max IBS share with a training genome", "max_ibs_to_train", max, v, th, rel);
+            if (rule != null) {
+                metrics.put(AREA, "holdout_max_ibs_to_train", Ranks.quantile(p.maxKinshipHoldout(), 1));
+                rule.put(metrics, "max_ibs");
+            }
+            return;
+        }
+        String meaning = ">= 0.177 is first degree (parent/child, sibling) or closer, >= 0.0884 second degree, >= "
+                + Privacy.DUPLICATE_KINSHIP + " a duplicate or monozygotic twin";
+        if (rule == null) {
+            metrics.judge(AREA, "max kinship to a training genome", "max_kinship_to_train", max,
+                    Threshold.atMost(0.0884, 0.1769), meaning + " (no holdout: absolute bounds)");
+        } else {
+            // relative to unseen real genomes, never looser than second degree where the holdout has no such relative,
+            // and never accepting the duplicate range
+            boolean absolute = rule.holdoutMax() < SECOND_DEGREE;
+            Verdict v = max >= Privacy.DUPLICATE_KINSHIP ? Verdict.FAIL
+                    : rule.within() && (!absolute || max <= SECOND_DEGREE) ? Verdict.PASS
+                    : max < Privacy.FIRST_DEGREE ? Verdict.WARN : Verdict.FAIL;
+            String th = "pass: at most " + rule.allowed() + " synthetic genomes above the holdout maximum "
+                    + fmt(rule.holdoutMax()) + (absolute ? " and max <= 0.0884" : "") + "; warn < 0.177; fail >= "
+                    + Privacy.DUPLICATE_KINSHIP;
+            metrics.record(AREA, "max kinship to a training genome", "max_kinship_to_train", max, v, th,
+                    meaning + "; " + rule.describe("kinship"));
+        }
+        metrics.put(AREA, "synthetic_first_degree_or_closer", p.kinshipAtLeast(Privacy.FIRST_DEGREE));
+        if (hasHoldout) {
+            double[] hk = p.maxKinshipHoldout();
+            long holdRelated = java.util.Arrays.stream(hk).filter(k -> k >= Privacy.FIRST_DEGREE).count();
+            metrics.put(AREA, "holdout_max_kinship_to_train", Ranks.quantile(hk, 1));
+            metrics.put(AREA, "holdout_first_degree_share", hk.length == 0 ? Double.NaN : (double) holdRelated
+                    / hk.length);
+        }
+        if (rule != null) {
+            rule.put(metrics, "max_kinship");
+        }
+    }
+
+    /** AATS and the privacy loss, judged against the sampling noise of the subset draws. */
+    private static void aats(PrivacyResult p, boolean hasHoldout, Metrics metrics) {
+        String aatsMeaning = "nearest-neighbour adversarial accuracy; 0.5 ideal, near 0 when synthetic genomes sit on "
+                + "real ones";
+        if (p.subsetSize() < MIN_AATS_SUBSET) {
+            metrics.notApplicable(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), "subsets of "
+                    + p.subsetSize() + " genomes (< " + MIN_AATS_SUBSET + "): nearest neighbours too few to mean "
+                    + "anything");
+        } else {
+            metrics.judge(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), Threshold.atLeast(0.45, 0.4),
+                    aatsMeaning);
+        }
+        metrics.put(AREA, "aats_holdout", p.aatsTest());
+        String lossMeaning = "AATS(holdout) - AATS(train); above 0 when the generator memorised its training genomes";
+        if (!hasHoldout) {
+            metrics.judge(AREA, "AATS privacy loss", "aats_privacy_loss", Double.NaN, Threshold.atMost(0.02, 0.05),
+                    lossMeaning);
+        } else if (Math.min(p.subsetSize(), p.testSubsetSize()) < MIN_AATS_SUBSET) {
+            metrics.notApplicable(AREA, "AATS privacy loss", "aats_privacy_loss", p.privacyLoss(), "subsets of "
+                    + Math.min(p.subsetSize(), p.testSubsetSize()) + " genomes (< " + MIN_AATS_SUBSET
+                    + "): nearest neighbours too few to mean anything");
+        } else {
+            AatsNoise noise = AatsNoise.of(p);
+            double pass = Math.max(0.02, noise.halfWidth());
+            double warn = Math.max(0.05, 2 * noise.halfWidth());
+            metrics.judge(AREA, "AATS privacy loss", "aats_privacy_loss", p.privacyLoss(), Threshold.atMost(pass,
+                    warn), lossMeaning + "; sampling interval of the loss without memorisation ±" + fmt(
+                            noise.halfWidth()) + " (1.96 x max(SD of the " + p.aatsLossDraws().length
+                            + " subset draws " + fmt(noise.sdDraws()) + ", binomial SE " + fmt(noise.seBinomial())
+                            + ")); pass <= max(0.02, its upper bound)");
+            metrics.put(AREA, "aats_privacy_loss_interval", new double[] {-noise.halfWidth(), noise.halfWidth()});
+            metrics.put(AREA, "aats_privacy_loss_sd_draws", noise.sdDraws());
+            metrics.put(AREA, "aats_privacy_loss_se_binomial", noise.seBinomial());
+            metrics.put(AREA, "aats_privacy_loss_draws", p.aatsLossDraws());
+        }
+        metrics.put(AREA, "aats_subset_size", p.subsetSize());
+        metrics.put(AREA, "aats_holdout_subset_size", p.testSubsetSize());
+    }
+
+    /** Real pairs in the duplicate / monozygotic-twin range: a warning about the real cohort. */
+    private static void duplicates(PrivacyResult p, boolean hasHoldout, HtmlReport.Section sec, Metrics metrics) {
+        PrivacyResult.Duplicates d = p.duplicates();
+        String what = p.ibs() ? "IBS share >= " + Privacy.DUPLICATE_IBS : "KING-robust kinship >= "
+                + Privacy.DUPLICATE_KINSHIP;
+        String meaning = "pairs of real samples with " + what + " (duplicate samples or monozygotic twins) within the "
+                + "training cohort" + (hasHoldout ? ", within the holdout and between them" : "") + "; they make "
+                + "DCR, membership and AATS optimistic or pessimistic and the holdout's kinship to train "
+                + "uninformative. metrics.json lists up to " + PrivacyResult.Duplicates.LIST + " pairs with the real "
+                + "sample IDs (this describes the real cohort, not the synthetic one)";
+        metrics.record(AREA, "duplicate or twin samples in the real cohort", "real_duplicate_pairs", d.total(),
+                d.total() == 0 ? Verdict.PASS : Verdict.WARN, "pass = 0, otherwise warn", meaning);
+        metrics.put(AREA, "real_duplicate_pairs_within_train", d.withinTrain());
+        metrics.put(AREA, "real_duplicate_pairs_within_holdout", d.withinHoldout());
+        metrics.put(AREA, "real_duplicate_pairs_train_holdout", d.trainHoldout());
+        metrics.put(AREA, "real_duplicate_pairs_threshold", d.threshold());
+        metrics.put(AREA, "real_duplicate_pairs_samples_checked", java.util.Map.of("train", d.trainChecked(),
+                "holdout", d.holdoutChecked()));
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (PrivacyResult.RelatedPair r : d.closest()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("cohort_1", r.cohort1());
+            m.put("fid_1", r.fid1());
+            m.put("iid_1", r.iid1());
+            m.put("cohort_2", r.cohort2());
+            m.put("fid_2", r.fid2());
+            m.put("iid_2", r.iid2());
+            m.put(p.ibs() ? "ibs_share" : "kinship", r.value());
+            list.add(m);
+            rows.add(new String[] {r.cohort1(), r.fid1() + " " + r.iid1(), r.cohort2(), r.fid2() + " " + r.iid2(),
+                fmt(r.value())});
+        }
+        metrics.put(AREA, "real_duplicate_pairs_list", list);
+        if (d.total() > 0) {
+            sec.subheading("Duplicate or twin samples in the real cohort");
+            sec.text(d.total() + " pairs of real samples with " + what + " (within train " + d.withinTrain()
+                    + (hasHoldout ? ", within holdout " + d.withinHoldout() + ", train-holdout " + d.trainHoldout()
+                            : "") + "; within-cohort pairs checked among at most " + Privacy.WITHIN_CAP
+                    + " samples per cohort). The closest " + rows.size() + " are listed with their real IDs: this "
+                    + "describes the real cohort. Remove duplicates before training and evaluating.");
+            sec.table(new String[] {"cohort", "FID IID", "cohort", "FID IID", p.ibs() ? "IBS share" : "kinship"},
+                    rows);
+        }
+    }
+
+    private static String fmt(double v) {
+        return Metrics.format(v);
     }
 }

@@ -95,13 +95,29 @@ public final class UtilitySection {
             }
             if (t == 0) {
                 String at = " at p < " + alpha;
-                metrics.judge(AREA, "GWAS SNP recall" + at, "gwas_snp_recall", hc.recall(),
-                        Threshold.atLeast(0.9, 0.7), "share of the real hits that are hits in the synthetic GWAS");
-                metrics.judge(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
-                        Threshold.atLeast(0.9, 0.7), "share of the synthetic hits that are real hits");
+                if (hc.realHits() == 0) {
+                    metrics.notApplicable(AREA, "GWAS SNP recall" + at, "gwas_snp_recall", hc.recall(),
+                            "the real GWAS has no hit" + at + ": recall is undefined");
+                } else {
+                    metrics.judge(AREA, "GWAS SNP recall" + at, "gwas_snp_recall", hc.recall(),
+                            Threshold.atLeast(0.9, 0.7), "share of the real hits that are hits in the synthetic GWAS");
+                }
+                if (hc.syntheticHits() == 0) {
+                    metrics.notApplicable(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
+                            "the synthetic GWAS has no hit" + at + ": precision is undefined"
+                                    + (hc.realHits() > 0 ? " (the real hits are missed: see recall)" : ""));
+                } else {
+                    metrics.judge(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
+                            Threshold.atLeast(0.9, 0.7), "share of the synthetic hits that are real hits");
+                }
                 metrics.put(AREA, "gwas_snp_f1", hc.f1());
-                metrics.judge(AREA, "GWAS locus recall" + at, "gwas_locus_recall", hc.locusRecall(),
-                        Threshold.atLeast(0.9, 0.5), "share of the real loci the synthetic GWAS finds");
+                if (hc.realLoci().isEmpty()) {
+                    metrics.notApplicable(AREA, "GWAS locus recall" + at, "gwas_locus_recall", hc.locusRecall(),
+                            "the real GWAS has no locus" + at + ": locus recall is undefined");
+                } else {
+                    metrics.judge(AREA, "GWAS locus recall" + at, "gwas_locus_recall", hc.locusRecall(),
+                            Threshold.atLeast(0.9, 0.5), "share of the real loci the synthetic GWAS finds");
+                }
                 metrics.put(AREA, "gwas_locus_precision", hc.locusPrecision());
             }
         }

@@ -115,7 +115,7 @@ public final class HtmlReport {
             for (Verdict v : Verdict.values()) {
                 long n = summary.stream().filter(r -> r.verdict == v).count();
                 if (n > 0) {
-                    sb.append("<span class=\"v ").append(v.label()).append("\">").append(n).append(' ')
+                    sb.append("<span class=\"v ").append(v.cssClass()).append("\">").append(n).append(' ')
                             .append(v.label()).append("</span> ");
                 }
             }
@@ -124,7 +124,7 @@ public final class HtmlReport {
             for (SummaryRow r : summary) {
                 sb.append("<tr><td>").append(Svg.escape(r.section)).append("</td><td>").append(Svg.escape(r.metric))
                         .append("</td><td class=\"num\">").append(Svg.escape(r.value)).append("</td><td><span class=\"v ")
-                        .append(r.verdict.label()).append("\">").append(r.verdict.label()).append("</span></td><td>")
+                        .append(r.verdict.cssClass()).append("\">").append(r.verdict.label()).append("</span></td><td>")
                         .append(Svg.escape(r.threshold)).append("</td><td>").append(Svg.escape(r.meaning))
                         .append("</td></tr>\n");
             }
@@ -162,6 +162,7 @@ public final class HtmlReport {
             th{background:#f3f5f9}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .v{display:inline-block;padding:1px 8px;border-radius:9px;font-weight:600;font-size:12px;color:white}
             .v.pass{background:#2a9d57}.v.warn{background:#e0a020}.v.fail{background:#c0392b}.v.info{background:#7a8799}
+            .v.na{background:#e4e7eb;color:#555}
             .figs{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;border:1px solid #eee}
             footer{margin-top:40px;font-size:12px;color:#777}
             """;

@@ -62,6 +62,8 @@ public final class Json {
             number(sb, ((Number) v).doubleValue());
         } else if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
+        } else if (v instanceof Verdict vd) {
+            string(sb, vd.label());
         } else if (v instanceof Enum<?> e) {
             string(sb, e.name().toLowerCase(java.util.Locale.ROOT));
         } else {
