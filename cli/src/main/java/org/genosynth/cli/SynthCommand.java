@@ -76,7 +76,8 @@ final class SynthCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--clusters", paramLabel = "K", defaultValue = "0",
-            description = "hmm: haplotype clusters (default: 16 on phased input, 8 on unphased input).")
+            description = "hmm: haplotype clusters of the drawn model (default: 16; unphased input is first phased "
+                + "with a diploid model of at most 8 clusters).")
     int clusters;
 
     @Option(names = "--em-iterations", paramLabel = "N", defaultValue = "10",
@@ -122,10 +123,16 @@ final class SynthCommand implements Callable<Integer> {
             description = "Recombination rate when the input has no genetic map (default: ${DEFAULT-VALUE}).")
     double cmPerMb;
 
-    @Option(names = "--signal-p", paramLabel = "P", defaultValue = "1e-3",
-            description = "Phenotypes: SNPs with real LMM p below P keep their association (default: "
-                + "${DEFAULT-VALUE}).")
-    double signalP;
+    @Option(names = "--signal-p", paramLabel = "P",
+            description = "Phenotypes: SNPs with real LMM p below P keep their association (default: the SNPs at a "
+                + "Benjamini-Hochberg false discovery rate of 5 %, a threshold that adapts to the number of tests).")
+    Double signalP;
+
+    @Option(names = "--polygenic-background",
+            description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
+                + "components of the synthetic genotypes) up to the real REML PVE; it brings the synthetic PVE close to "
+                + "the real one but can add hits near the real loci (docs/synth.md).")
+    boolean polygenicBackground;
 
     @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",
             description = "Phenotypes: calibration rounds, each an LMM GWAS of the synthetic cohort (default: "
@@ -158,14 +165,15 @@ final class SynthCommand implements Callable<Integer> {
         };
         double kin = maxKinship.equalsIgnoreCase("none") ? Double.NaN : parse("--max-kinship", maxKinship);
         SynthRequest.Mosaic mosaic = new SynthRequest.Mosaic(segmentCm == null ? Double.NaN : segmentCm,
-                maxSegmentCm, minDonors, noise, kin, cmPerMb, signalP);
+                maxSegmentCm, minDonors, noise, kin, cmPerMb,
+                signalP == null ? Double.NaN : signalP);
         SynthRequest.Ldp ldp = new SynthRequest.Ldp(epsilon, adjacentOnly != null,
                 adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);
         boolean csv = outputFormat.equalsIgnoreCase("csv");
         SynthRequest request = new SynthRequest(input.input, input.toReadOptions(), pheno, phenoCols, populations,
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
-                new SynthRequest.Hmm(clusters, emIterations));
+                new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);
         SynthResult result = Synthesizer.run(request);
         System.out.println(result.render());
         return 0;

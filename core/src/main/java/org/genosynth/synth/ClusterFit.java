@@ -32,6 +32,8 @@ final class ClusterFit {
      * chr20, 20 gave 0.55).
      */
     static final double THETA_PRIOR = 20;
+    /** Pseudo-alleles at the site's ALT frequency added to each cluster's pooled frequency. */
+    static final double POOLED_PRIOR = 1;
     /**
      * Pseudo-haplotypes at the pooled ALT frequency added to each population's when the model's frequencies are
      * calibrated: a rare allele of a few members of a small population is not pinned to that population.
@@ -44,35 +46,123 @@ final class ClusterFit {
     private static final int BATCHES = 16;
     private static final long INIT = 0xC1C1L;
     private static final long SUBSET = 0x5B5EL;
+    private static final long PHASING = 0x9BA5EL;
+    /** Clusters of the diploid model that phases unphased input (its cost grows as K^2). */
+    static final int DIPLOID_CLUSTERS = 8;
 
     /** Settings: clusters, EM iterations. */
     record Settings(int clusters, int iterations) {
     }
 
     /** The fitted model and what the fit saw. */
-    record Outcome(ClusterModel model, boolean diploid, int fitUnits, int availableUnits, double[] logLikelihood) {
+    record Outcome(ClusterModel model, boolean diploid, int fitUnits, int availableUnits, double[] logLikelihood,
+                   String stages) {
     }
 
     private ClusterFit() {
     }
 
     /**
+     * Fits the model on the training cohort. Phased input: EM over haplotypes. Unphased input:
+     * a diploid model with at most {@link #DIPLOID_CLUSTERS} clusters is fitted on genotypes, haplotype pairs of the
+     * training genomes are sampled from its posterior (statistical phasing), and the drawn model is fitted on them as
+     * on phased input: the diploid model costs K^2 per variant, the haplotype model K, so the drawn model can have the
+     * clusters that sequence-density LD needs.
+     *
      * @param panel       genotype rows (unphased) or haplotype rows (phased) of the training cohort
      * @param diploid     true for genotype rows (codes 0/1/2/3), false for haplotype rows (codes 0/1/3)
      * @param unitPop     population of each row
      * @param populations number of populations
+     * @param free        variants outside the chain (no position)
      */
     static Outcome fit(DonorPanel panel, boolean diploid, int[] unitPop, int populations, GeneticMap map,
             boolean[] free, Settings settings, long seed, Backend backend) {
         int m = panel.variantCount();
-        int k = settings.clusters();
         int units = panel.donorCount();
+        double[][] target = targets(panel, diploid, unitPop, populations, m);
+        int k = settings.clusters();
+        if (!diploid) {
+            Fitted f = fitUnits(panel::codes, units, false, unitPop, populations, map, free, k,
+                    settings.iterations(), target, seed, backend);
+            return new Outcome(f.model(), false, f.fitUnits(), units, f.logLikelihood(),
+                    "EM on " + f.fitUnits() + " of " + units + " phased haplotypes, K = " + k);
+        }
+        int kd = Math.min(k, DIPLOID_CLUSTERS);
+        Fitted dip = fitUnits(panel::codes, units, true, unitPop, populations, map, free, kd,
+                settings.iterations(), target, seed, backend);
+        int cap = (int) Math.max(Math.min(units, k), Math.min(units, FINAL_PASS_FACTOR * STATE_VISITS_PER_ITERATION
+                / ((double) m * k) / 2));
+        int[] phased = subset(units, cap, seed ^ PHASING);
+        byte[][] haps = new byte[2 * phased.length][];
+        int batchCount = Math.min(BATCHES, phased.length);
+        List<int[]> batches = new ArrayList<>();
+        for (int bIdx = 0; bIdx < batchCount; bIdx++) {
+            final int bb = bIdx;
+            batches.add(IntStream.range(0, phased.length).filter(i -> i % batchCount == bb).toArray());
+        }
+        backend.mapOrdered(batches.iterator(), () -> new ForwardBackward(kd, m, true, free), (fb, batch) -> {
+            byte[][][] out = new byte[batch.length][][];
+            for (int b = 0; b < batch.length; b++) {
+                int u = phased[batch[b]];
+                int p = unitPop[u];
+                out[b] = fb.samplePhase(panel.codes(u), dip.theta()[p], dip.jump(), dip.alpha()[p],
+                        new SplittableRandom(RowBuilder.mix(seed, PHASING, u)));
+            }
+            return new Object[] {batch, out};
+        }, res -> {
+            int[] batch = (int[]) ((Object[]) res)[0];
+            byte[][][] out = (byte[][][]) ((Object[]) res)[1];
+            for (int b = 0; b < batch.length; b++) {
+                haps[2 * batch[b]] = out[b][0];
+                haps[2 * batch[b] + 1] = out[b][1];
+            }
+        });
+        int[] hapPop = new int[haps.length];
+        for (int i = 0; i < phased.length; i++) {
+            hapPop[2 * i] = unitPop[phased[i]];
+            hapPop[2 * i + 1] = unitPop[phased[i]];
+        }
+        Fitted hap = fitUnits(i -> haps[i], haps.length, false, hapPop, populations, map, free, k,
+                settings.iterations(), target, seed, backend);
+        return new Outcome(hap.model(), true, dip.fitUnits(), units, hap.logLikelihood(),
+                "diploid EM (K = " + kd + ") on " + dip.fitUnits() + " of " + units + " genotypes; haplotypes of "
+                        + phased.length + " genotypes sampled from its posterior; EM (K = " + k + ") on those "
+                        + haps.length + " haplotypes");
+    }
+
+    /** The fitted parameters. */
+    private record Fitted(ClusterModel model, float[][] theta, float[][] alpha, double[] jump, int fitUnits,
+                          double[] logLikelihood) {
+    }
+
+    /** ALT frequency targets per population: each population's, shrunk towards the pooled frequency. */
+    private static double[][] targets(DonorPanel panel, boolean diploid, int[] unitPop, int populations, int m) {
+        int units = panel.donorCount();
+        double[][] target = frequencies(panel, diploid, unitPop, populations, m);
+        double[] pooledTarget = frequencies(panel, diploid, new int[units], 1, m)[0];
+        int[] popUnits = new int[populations];
+        for (int u = 0; u < units; u++) {
+            popUnits[unitPop[u]]++;
+        }
+        for (int p = 0; p < populations; p++) {
+            double h = popUnits[p] * (diploid ? 2.0 : 1.0);
+            for (int v = 0; v < m; v++) {
+                target[p][v] = (h * target[p][v] + FREQUENCY_PRIOR * pooledTarget[v]) / (h + FREQUENCY_PRIOR);
+            }
+        }
+        return target;
+    }
+
+    private static Fitted fitUnits(java.util.function.IntFunction<byte[]> codes, int units, boolean diploid,
+            int[] unitPop, int populations, GeneticMap map, boolean[] free, int k, int iterations,
+            double[][] target, long seed, Backend backend) {
+        int m = free.length;
         double perUnit = (double) m * (diploid ? k * k * 3 : k);
         int cap = (int) Math.max(Math.min(units, 2 * k), Math.min(units, STATE_VISITS_PER_ITERATION / perUnit));
         int[] chosen = subset(units, cap, seed);
         byte[][] obs = new byte[chosen.length][];
         for (int i = 0; i < chosen.length; i++) {
-            obs[i] = panel.codes(chosen[i]);
+            obs[i] = codes.apply(chosen[i]);
         }
         int[] pops = Arrays.stream(chosen).map(u -> unitPop[u]).toArray();
         double[] freq = new double[m];
@@ -135,7 +225,7 @@ final class ClusterFit {
         byte[][] allObs = all.length == chosen.length ? obs : new byte[all.length][];
         if (allObs != obs) {
             for (int i = 0; i < all.length; i++) {
-                allObs[i] = panel.codes(all[i]);
+                allObs[i] = codes.apply(all[i]);
             }
         }
         int[] allPops = Arrays.stream(all).map(u -> unitPop[u]).toArray();
@@ -145,9 +235,9 @@ final class ClusterFit {
             final int bb = bIdx;
             allBatches.add(IntStream.range(0, all.length).filter(i -> i % allBatchCount == bb).toArray());
         }
-        double[] logLik = new double[settings.iterations()];
-        for (int it = 0; it < settings.iterations(); it++) {
-            boolean last = it == settings.iterations() - 1;
+        double[] logLik = new double[iterations];
+        for (int it = 0; it < iterations; it++) {
+            boolean last = it == iterations - 1;
             byte[][] itObs = last ? allObs : obs;
             int[] itPops = last ? allPops : pops;
             ClusterStats total = new ClusterStats(m * k, populations);
@@ -176,7 +266,7 @@ final class ClusterFit {
                     w += total.weight[p][i];
                     x += total.alt[p][i];
                 }
-                double pooled = (x + freq[i / k]) / (w + 1);
+                double pooled = (x + POOLED_PRIOR * freq[i / k]) / (w + POOLED_PRIOR);
                 for (int p = 0; p < populations; p++) {
                     theta[p][i] = (float) ((total.alt[p][i] + THETA_PRIOR * pooled) / (total.weight[p][i]
                             + THETA_PRIOR));
@@ -210,21 +300,11 @@ final class ClusterFit {
                 }
             }
         }
-        double[][] target = frequencies(panel, diploid, unitPop, populations, m);
-        double[] pooledTarget = frequencies(panel, diploid, new int[units], 1, m)[0];
-        int[] popUnits = new int[populations];
-        for (int u = 0; u < units; u++) {
-            popUnits[unitPop[u]]++;
-        }
-        double lambda = FREQUENCY_PRIOR;
         for (int p = 0; p < populations; p++) {
-            double h = popUnits[p] * (diploid ? 2.0 : 1.0);
-            for (int v = 0; v < m; v++) {
-                target[p][v] = (h * target[p][v] + lambda * pooledTarget[v]) / (h + lambda);
-            }
             calibrate(theta[p], jump, alpha[p], target[p], k, free);
         }
-        return new Outcome(new ClusterModel(k, starts, theta, jump, alpha, free), diploid, chosen.length, units, logLik);
+        ClusterModel model = new ClusterModel(k, starts, theta, jump, alpha, free);
+        return new Fitted(model, theta, alpha, jump, chosen.length, logLik);
     }
 
     /** ALT frequency per population and variant over every unit of the panel. */
@@ -252,9 +332,9 @@ final class ClusterFit {
 
     /**
      * Moves each variant's cluster frequencies so that the model's ALT frequency in a population (clusters weighted by
-     * the chain's marginal distribution there) equals the population's in the training cohort: scaled towards 0 when
-     * the model's is too high, towards 1 when too low. Each cluster keeps its rank, so LD is kept; the allele
-     * frequencies are those of every training genome, not of the EM subset.
+     * the chain's marginal distribution there) equals the population's in the training cohort, by one shift on the
+     * logit scale. Each cluster keeps its rank and nearly its purity, so LD is kept; the allele frequencies are those
+     * of every training genome, not of the EM subset.
      */
     static void calibrate(float[] theta, double[] jump, float[] alpha, double[] target, int k, boolean[] free) {
         int m = jump.length;
@@ -264,23 +344,64 @@ final class ClusterFit {
             for (int a = 0; a < k; a++) {
                 norm += alpha[v * k + a];
             }
-            double q = 0;
+            // the clusters' weights in the model: the chain's marginal distribution (the jump targets off the chain)
+            double[] w = new double[k];
             for (int a = 0; a < k; a++) {
                 double at = alpha[v * k + a] / norm;
                 if (free[v]) {
-                    q += at * theta[v * k + a];
+                    w[a] = at;
                 } else {
                     chain[a] = (1 - jump[v]) * chain[a] + jump[v] * at;
-                    q += chain[a] * theta[v * k + a];
+                    w[a] = chain[a];
                 }
             }
             double t = target[v];
+            double delta = logitShift(theta, v * k, k, w, t);
             for (int a = 0; a < k; a++) {
-                double th = theta[v * k + a];
-                double moved = t <= q ? (q > 0 ? th * t / q : t) : (q < 1 ? 1 - (1 - th) * (1 - t) / (1 - q) : t);
-                theta[v * k + a] = (float) Math.min(1, Math.max(0, moved));
+                theta[v * k + a] = shift(theta[v * k + a], delta, t);
             }
         }
+    }
+
+    /**
+     * The shift {@code d} of every cluster frequency on the logit scale that makes the model's ALT frequency
+     * {@code sum_a w_a theta_a(d)} equal {@code t} (bisection; clusters keep their order and, unlike a linear
+     * rescaling, their purity, which is what carries LD).
+     */
+    private static double logitShift(float[] theta, int base, int k, double[] w, double t) {
+        if (t <= 0 || t >= 1) {
+            return 0;
+        }
+        double lo = -40;
+        double hi = 40;
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (lo + hi);
+            double q = 0;
+            double norm = 0;
+            for (int a = 0; a < k; a++) {
+                q += w[a] * shift(theta[base + a], mid, t);
+                norm += w[a];
+            }
+            if (q / norm < t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** {@code theta} moved by {@code d} on the logit scale (kept inside (0, 1) when the target is). */
+    private static float shift(double theta, double d, double t) {
+        if (t <= 0) {
+            return 0f;
+        }
+        if (t >= 1) {
+            return 1f;
+        }
+        double th = Math.min(1 - 1e-6, Math.max(1e-6, theta));
+        double x = Math.log(th / (1 - th)) + d;
+        return (float) (1 / (1 + Math.exp(-x)));
     }
 
     static int[] chromStarts(GeneticMap map) {

@@ -39,23 +39,8 @@ final class ClusterModel {
         this.theta = theta;
         this.jump = jump;
         this.alpha = alpha;
-        this.thetaBits = new int[theta.length][];
-        for (int p = 0; p < theta.length; p++) {
-            thetaBits[p] = new int[theta[p].length];
-            for (int i = 0; i < theta[p].length; i++) {
-                thetaBits[p][i] = (int) Math.min(Integer.MAX_VALUE, Math.round((double) theta[p][i] * (1L << 31)));
-            }
-        }
-        this.hazard = new double[variants];
-        for (int c = 0; c + 1 < chromStarts.length; c++) {
-            double h = 0;
-            for (int v = chromStarts[c]; v < chromStarts[c + 1]; v++) {
-                if (v > chromStarts[c] && !free[v] && jump[v] < 1) {
-                    h += -Math.log1p(-jump[v]);
-                }
-                hazard[v] = h;
-            }
-        }
+        this.thetaBits = bits(theta);
+        this.hazard = hazard(chromStarts, jump, free);
         this.alphaCumulative = new float[alpha.length][];
         for (int p = 0; p < alpha.length; p++) {
             float[] cum = new float[alpha[p].length];
@@ -72,6 +57,31 @@ final class ClusterModel {
             }
             alphaCumulative[p] = cum;
         }
+    }
+
+    private static double[] hazard(int[] chromStarts, double[] jump, boolean[] free) {
+        double[] hazard = new double[jump.length];
+        for (int c = 0; c + 1 < chromStarts.length; c++) {
+            double h = 0;
+            for (int v = chromStarts[c]; v < chromStarts[c + 1]; v++) {
+                if (v > chromStarts[c] && !free[v] && jump[v] < 1) {
+                    h += -Math.log1p(-jump[v]);
+                }
+                hazard[v] = h;
+            }
+        }
+        return hazard;
+    }
+
+    private static int[][] bits(float[][] theta) {
+        int[][] out = new int[theta.length][];
+        for (int p = 0; p < theta.length; p++) {
+            out[p] = new int[theta[p].length];
+            for (int i = 0; i < theta[p].length; i++) {
+                out[p][i] = (int) Math.min(Integer.MAX_VALUE, Math.round((double) theta[p][i] * (1L << 31)));
+            }
+        }
+        return out;
     }
 
     int clusters() {

@@ -126,6 +126,12 @@ final class ForwardBackward {
 
     /** One unphased genotype (both haplotypes of population {@code pop}). */
     void diploid(byte[] obs, float[] theta, double[] jump, float[] alpha, int pop, ClusterStats st) {
+        diploid(obs, theta, jump, alpha, pop, st, false);
+    }
+
+    /** As above; {@code forwardOnly} leaves the forward probabilities in place and adds no statistics. */
+    private void diploid(byte[] obs, float[] theta, double[] jump, float[] alpha, int pop, ClusterStats st,
+            boolean forwardOnly) {
         int kk = k * k;
         double logLik = 0;
         for (int v = 0; v < m; v++) {
@@ -180,6 +186,9 @@ final class ForwardBackward {
                 f[i] *= inv;
             }
             logLik += Math.log(sum);
+        }
+        if (forwardOnly) {
+            return;
         }
         java.util.Arrays.fill(b, 0, kk, 1.0);
         double[] weight = st.weight[pop];
@@ -278,6 +287,94 @@ final class ForwardBackward {
             }
         }
         st.logLikelihood += logLik;
+    }
+
+    /**
+     * A haplotype pair for one unphased genotype drawn from the diploid model's posterior (forward filtering, backward
+     * sampling of the cluster pair, then the alleles at heterozygous sites given the pair). Returns two haplotypes of
+     * codes 0/1 (3 where the genotype is missing).
+     */
+    byte[][] samplePhase(byte[] obs, float[] theta, double[] jump, float[] alpha, java.util.SplittableRandom random) {
+        diploid(obs, theta, jump, alpha, 0, new ClusterStats(0, 1), true);
+        int kk = k * k;
+        byte[] h1 = new byte[m];
+        byte[] h2 = new byte[m];
+        double[] w = new double[kk];
+        int chainA = -1;
+        int chainB = -1;
+        for (int v = m - 1; v >= 0; v--) {
+            int base = v * kk;
+            if (v == m - 1 || !free[v + 1]) {
+                // the chain state at the last chained variant <= v, given the state drawn after it
+                double jn = v == m - 1 ? 1 : jump[v + 1];
+                int cb = (v + 1) * k;
+                double sum = 0;
+                for (int a = 0; a < k; a++) {
+                    for (int b2 = 0; b2 < k; b2++) {
+                        double x = f[base + a * k + b2];
+                        if (chainA >= 0 && jn < 1) {
+                            double ta = (a == chainA ? 1 - jn : 0) + jn * alpha[cb + chainA];
+                            double tb = (b2 == chainB ? 1 - jn : 0) + jn * alpha[cb + chainB];
+                            x *= ta * tb;
+                        }
+                        w[a * k + b2] = x;
+                        sum += x;
+                    }
+                }
+                int pick = sum > 0 ? draw(w, sum, random.nextDouble()) : -1;
+                if (pick < 0) {
+                    for (int i = 0; i < kk; i++) {
+                        w[i] = alpha[v * k + i / k] * alpha[v * k + i % k];
+                    }
+                    pick = draw(w, java.util.Arrays.stream(w).sum(), random.nextDouble());
+                }
+                chainA = pick / k;
+                chainB = pick % k;
+            }
+            int a = chainA;
+            int b2 = chainB;
+            int o = obs[v];
+            int cb = v * k;
+            if (free[v]) {
+                double sum = 0;
+                for (int i = 0; i < kk; i++) {
+                    w[i] = alpha[cb + i / k] * alpha[cb + i % k] * emission(o, theta[cb + i / k], theta[cb + i % k]);
+                    sum += w[i];
+                }
+                int pick = draw(w, sum, random.nextDouble());
+                a = pick / k;
+                b2 = pick % k;
+            }
+            if (o == 3) {
+                h1[v] = 3;
+                h2[v] = 3;
+            } else if (o == 0 || o == 2) {
+                h1[v] = (byte) (o / 2);
+                h2[v] = (byte) (o / 2);
+            } else {
+                double ta = theta[cb + a];
+                double tb = theta[cb + b2];
+                double first = ta * (1 - tb);
+                double second = (1 - ta) * tb;
+                boolean altFirst = first + second > 0 ? random.nextDouble() * (first + second) < first
+                        : random.nextBoolean();
+                h1[v] = (byte) (altFirst ? 1 : 0);
+                h2[v] = (byte) (altFirst ? 0 : 1);
+            }
+        }
+        return new byte[][] {h1, h2};
+    }
+
+    /** Index drawn with probability {@code w[i] / sum}. */
+    private static int draw(double[] w, double sum, double u) {
+        double x = u * sum;
+        for (int i = 0; i < w.length; i++) {
+            x -= w[i];
+            if (x < 0) {
+                return i;
+            }
+        }
+        return w.length - 1;
     }
 
     /** Row and column sums of the forward probabilities stored at {@code off}. */

@@ -14,15 +14,21 @@ import org.genosynth.model.GenotypeMatrix;
  * Phenotype-coupled generation for one quantitative (or 0/1) phenotype column.
  *
  * <p>Fit on the real training cohort: GEMMA's LMM ({@link LmmEngine}, intercept only) gives every SNP's Wald t; the
- * SNPs with {@code p < windowP} form the signal set W, and their target effect size is the marginal correlation
- * implied by the real test, {@code r_j = t_j / sqrt(t_j^2 + df)}. Also kept: mean, SD, the missing fraction and
- * (for 0/1 columns) the prevalence.
+ * signal set W is the SNPs significant at a false discovery rate of {@link #SIGNAL_FDR} (Benjamini–Hochberg over the
+ * tested SNPs, so the threshold adapts to the number of tests), or those with {@code p < windowP} when a p-value
+ * threshold is given, with their LD-clump leads ({@link #clump}); their target effect size is the marginal correlation implied by the real test,
+ * {@code r_j = t_j / sqrt(t_j^2 + df)}. Also kept: mean, SD, the missing fraction, the real REML PVE and (for 0/1
+ * columns) the prevalence.
  *
  * <p>Generate on the synthetic genotypes: a fixed share of synthetic samples is phenotyped (the real missing
  * fraction); over them, with the W columns standardized, the genetic value {@code g = X_W a} solves
  * {@code X_W' y / n = r} ({@code a = (R + lambda I)^-1 r}, ridge only when needed to keep {@code var(g)} below
- * {@code maxSignal}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W (modified
- * Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
+ * {@code maxSignal}) — when the synthetic LD cannot carry every target (the exact solution would explain more than
+ * {@code maxSignal}, as when a generator draws the variants of a real block less tightly linked), only the clump leads
+ * keep targets and their neighbours follow through the synthetic LD; optionally a polygenic background {@code u = Z b} over every SNP ({@code b ~ N(0, 1)}, Z the standardized
+ * synthetic genotypes), made orthogonal to the intercept and to W, carries the rest of the real PVE
+ * ({@code var(u) = PVE - var(g)}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
+ * (modified Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
  * signal-set SNP has, in the synthetic cohort, the marginal association it had in the real one, whatever the
  * synthetic LD; other SNPs get theirs through LD with W plus noise. 0/1 columns are thresholded at the real
  * prevalence (liability model). Nothing of an individual's phenotype is copied: only the per-SNP summary statistics of
@@ -30,22 +36,51 @@ import org.genosynth.model.GenotypeMatrix;
  */
 final class PhenotypeSynthesis {
     /** What the real data gave. */
-    record Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window,
+    record Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window, int[] tier,
+               boolean background,
                double[] targetR, double[] realT, int realObserved, double realPve) {
         boolean binary() {
             return !Double.isNaN(prevalence);
         }
 
         Fit withTargets(double[] r) {
-            return new Fit(name, mean, sd, missingFraction, prevalence, window, r, realT, realObserved, realPve);
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, tier, background, r, realT, realObserved,
+                    realPve);
+        }
+
+        /** Number of clump leads among the signal SNPs. */
+        int leads() {
+            return (int) Arrays.stream(tier).filter(t -> t == LEAD).count();
+        }
+
+        /** Number of signal SNPs significant at the false discovery rate (or the given p threshold). */
+        int significant() {
+            return (int) Arrays.stream(tier).filter(t -> t != SUGGESTIVE).count();
         }
     }
+
+    /** Signal-set tiers: clump lead, significant at the FDR (or given p), suggestive only. */
+    static final int LEAD = 0;
+    static final int SIGNIFICANT = 1;
+    static final int SUGGESTIVE = 2;
+    /** Without a p threshold, SNPs up to this p join the signal set as suggestive, kept while the synthetic LD can. */
+    static final double SUGGESTIVE_P = 1e-3;
+    /** Principal components that carry the polygenic background. */
+    static final int BACKGROUND_PCS = 20;
+    /** Synthetic cohorts up to this size get an exact PCA for the background, larger ones a randomized one. */
+    static final int EXACT_PCA_SAMPLES = 5000;
+    /** LD (r^2) at which a significant SNP joins an earlier lead's clump. */
+    static final double CLUMP_R2 = 0.8;
+    /** False discovery rate of the signal set when no p-value threshold is given. */
+    static final double SIGNAL_FDR = 0.05;
+    /** Share of the phenotype variance always left to noise. */
+    static final double MIN_NOISE = 0.05;
 
     private PhenotypeSynthesis() {
     }
 
     /** Fits the column {@code y} (NaN missing) of the training cohort {@code real}. */
-    static Fit fit(String name, GenotypeMatrix real, double[] y, double windowP, int threads) {
+    static Fit fit(String name, GenotypeMatrix real, double[] y, double windowP, boolean background, int threads) {
         double[] obs = Arrays.stream(y).filter(Double::isFinite).toArray();
         if (obs.length < 10) {
             throw new IllegalArgumentException("phenotype '" + name + "' has only " + obs.length + " values");
@@ -55,21 +90,87 @@ final class PhenotypeSynthesis {
         boolean binary = Arrays.stream(obs).allMatch(v -> v == 0 || v == 1);
         LmmResult lmm = LmmEngine.fit(real, y, null, LmmOptions.defaults().withThreads(threads));
         int df = lmm.sampleRows().length - lmm.covariateCount() - 1;
+        double threshold = Double.isNaN(windowP) ? fdrThreshold(lmm, SIGNAL_FDR) : windowP;
+        double suggestive = Double.isNaN(windowP) ? Math.max(threshold, SUGGESTIVE_P) : windowP;
+        List<LmmResult.SnpResult> significant = new ArrayList<>();
+        List<LmmResult.SnpResult> signal = new ArrayList<>();
+        for (LmmResult.SnpResult s : lmm.snps()) {
+            if (s.pWald() <= suggestive && s.se() > 0) {
+                signal.add(s);
+                if (s.pWald() <= threshold) {
+                    significant.add(s);
+                }
+            }
+        }
+        java.util.Set<Integer> leads = new java.util.HashSet<>();
+        for (LmmResult.SnpResult s : clump(real, significant, lmm.sampleRows())) {
+            leads.add(s.variant());
+        }
         List<Integer> w = new ArrayList<>();
         List<Double> r = new ArrayList<>();
         List<Double> ts = new ArrayList<>();
-        for (LmmResult.SnpResult s : lmm.snps()) {
-            if (s.pWald() < windowP && s.se() > 0) {
-                double t = s.beta() / s.se();
-                w.add(s.variant());
-                r.add(stable(t / Math.sqrt(t * t + df)));
-                ts.add(stable(t));
-            }
+        int[] tier = new int[signal.size()];
+        for (LmmResult.SnpResult s : signal) {
+            tier[w.size()] = leads.contains(s.variant()) ? LEAD : s.pWald() <= threshold ? SIGNIFICANT : SUGGESTIVE;
+            double t = s.beta() / s.se();
+            w.add(s.variant());
+            r.add(stable(t / Math.sqrt(t * t + df)));
+            ts.add(stable(t));
         }
         return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
-                w.stream().mapToInt(Integer::intValue).toArray(), r.stream().mapToDouble(Double::doubleValue).toArray(),
+                w.stream().mapToInt(Integer::intValue).toArray(), tier, background, r.stream().mapToDouble(Double::doubleValue).toArray(),
                 ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length,
                 stable(lmm.nullModel().pve()));
+    }
+
+    /**
+     * Lead SNPs of LD clumps (as plink {@code --clump}): in order of increasing p, a SNP is a lead unless a lead
+     * already taken is in LD with it ({@code r^2 >= }{@link #CLUMP_R2} over the phenotyped samples). Only leads get
+     * targets: their neighbours follow through the synthetic cohort's own LD, so the targets never ask the synthetic
+     * LD to be what the real LD was.
+     */
+    static List<LmmResult.SnpResult> clump(GenotypeMatrix m, List<LmmResult.SnpResult> snps, int[] rows) {
+        List<LmmResult.SnpResult> sorted = new ArrayList<>(snps);
+        sorted.sort(java.util.Comparator.comparingDouble(LmmResult.SnpResult::pWald)
+                .thenComparingInt(LmmResult.SnpResult::variant));
+        List<LmmResult.SnpResult> leads = new ArrayList<>();
+        List<double[]> leadColumns = new ArrayList<>();
+        for (LmmResult.SnpResult s : sorted) {
+            double[] col = standardizedColumns(m, new int[] {s.variant()}, rows)[0];
+            if (col == null) {
+                continue;
+            }
+            boolean inLd = false;
+            for (double[] lead : leadColumns) {
+                double c = dot(col, lead) / rows.length;
+                if (c * c >= CLUMP_R2) {
+                    inLd = true;
+                    break;
+                }
+            }
+            if (!inLd) {
+                leads.add(s);
+                leadColumns.add(col);
+            }
+        }
+        leads.sort(java.util.Comparator.comparingInt(LmmResult.SnpResult::variant));
+        return leads;
+    }
+
+    /**
+     * The Benjamini–Hochberg p-value threshold at false discovery rate {@code q} over the tested SNPs: the largest
+     * {@code p_(i)} with {@code p_(i) <= q i / m}; -1 (nothing selected) when there is none.
+     */
+    static double fdrThreshold(LmmResult lmm, double q) {
+        double[] p = lmm.snps().stream().filter(x -> x.se() > 0 && Double.isFinite(x.pWald()))
+                .mapToDouble(LmmResult.SnpResult::pWald).sorted().toArray();
+        double threshold = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] <= q * (i + 1) / p.length) {
+                threshold = p[i];
+            }
+        }
+        return threshold;
     }
 
     /**
@@ -129,18 +230,35 @@ final class PhenotypeSynthesis {
                 r[j] = 0;
             }
         }
-        double[] g = geneticValue(x, r, observed, maxSignal);
+        // as many real associations as the synthetic genotypes can carry: all signal SNPs, else the significant ones,
+        // else the clump leads (ridge only if even those would explain more than maxSignal)
+        double[] g = exactValue(x, r, observed);
+        for (int keep = SIGNIFICANT; keep >= LEAD && dot(g, g) / observed > maxSignal; keep--) {
+            for (int j = 0; j < q; j++) {
+                if (fit.tier()[j] > keep) {
+                    x[j] = null;
+                    r[j] = 0;
+                }
+            }
+            g = keep == LEAD ? geneticValue(x, r, observed, maxSignal) : exactValue(x, r, observed);
+        }
         double gVar = dot(g, g) / observed;
         double[] e = new double[observed];
         for (int i = 0; i < observed; i++) {
             e[i] = gaussian(random);
         }
         List<double[]> basis = orthonormalBasis(x, observed);
-        for (double[] b : basis) {
-            double c = dot(b, e);
+        project(basis, e);
+        double bgVar = Double.isFinite(fit.realPve()) ? Math.max(0, Math.min(fit.realPve(), 1 - MIN_NOISE) - gVar) : 0;
+        if (bgVar > 0 && fit.background()) {
+            double[] u = background(synth, rows, random);
+            project(basis, u);
+            double uu = dot(u, u) / observed;
+            double scale = uu > 0 ? Math.sqrt(bgVar / uu) : 0;
             for (int i = 0; i < observed; i++) {
-                e[i] -= c * b[i];
+                g[i] += scale * u[i];
             }
+            gVar += uu > 0 ? bgVar : 0;
         }
         double eScale = Math.sqrt(Math.max(0, 1 - gVar) / (dot(e, e) / observed));
         double[] out = new double[n];
@@ -163,6 +281,43 @@ final class PhenotypeSynthesis {
             }
         }
         return out;
+    }
+
+    /** Removes from {@code v} its projection on the orthonormal {@code basis}. */
+    private static void project(List<double[]> basis, double[] v) {
+        for (double[] b : basis) {
+            double c = dot(b, v);
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= c * b[i];
+            }
+        }
+    }
+
+    /**
+     * The polygenic background over {@code rows}: a random combination of the top {@link #BACKGROUND_PCS} principal
+     * components of the synthetic genotypes, each weighted by the square root of its eigenvalue, i.e. a draw from
+     * {@code N(0, G_k)} with {@code G_k} the relatedness matrix restricted to its leading components. It is genetic
+     * variance that the LMM's relatedness matrix absorbs (so its REML PVE sees it), spread over the whole genome
+     * instead of concentrated where a random per-SNP effect happens to be large, so it adds no association peak.
+     * Eigenvectors are rounded to 6 significant digits (native LAPACK's last bits vary between runs).
+     */
+    private static double[] background(GenotypeMatrix m, int[] rows, SplittableRandom random) {
+        int n = m.sampleCount();
+        int k = Math.min(BACKGROUND_PCS, n - 1);
+        double[] u = new double[rows.length];
+        if (k < 1) {
+            return u;
+        }
+        org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
+        org.genosynth.assoc.pca.PcaResult pca = n <= EXACT_PCA_SAMPLES ? org.genosynth.assoc.pca.Pca.exact(z, k)
+                : org.genosynth.assoc.pca.Pca.approx(z, k, random.nextLong());
+        for (int c = 0; c < k; c++) {
+            double w = gaussian(random) * Math.sqrt(Math.max(0, stable(pca.eigenvalues()[c])));
+            for (int i = 0; i < rows.length; i++) {
+                u[i] += w * stable(pca.eigenvector(rows[i], c));
+            }
+        }
+        return u;
     }
 
     private static int[] chooseRows(int n, int k, SplittableRandom random) {
@@ -211,6 +366,11 @@ final class PhenotypeSynthesis {
             x[j] = col;
         }
         return x;
+    }
+
+    /** {@code g = X a} with {@code (X'X/n) a = r} (a 1e-6 ridge for numerical safety only). */
+    private static double[] exactValue(double[][] x, double[] r, int n) {
+        return geneticValue(x, r, n, Double.POSITIVE_INFINITY);
     }
 
     /** {@code g = X a} with {@code (X'X/n + lambda I) a = r}, lambda raised from 0 until {@code var(g) <= maxSignal}. */

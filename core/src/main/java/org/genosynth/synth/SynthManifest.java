@@ -116,8 +116,8 @@ final class SynthManifest {
 
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", "haplotype-cluster HMM (fastPHASE model), " + (fit.diploid()
-                ? "diploid EM on unphased genotypes" : "EM on phased haplotypes") + "; haplotypes drawn forward");
+        m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");
+        m.put("fit", fit.stages());
         m.put("clusters", fit.model().clusters());
         m.put("em_iterations", hmm.iterations());
         m.put("fit_units", fit.fitUnits());
@@ -157,9 +157,15 @@ final class SynthManifest {
     static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, double windowP) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", fit.name());
-        m.put("model", "signal SNPs (real LMM p < " + windowP + ") keep their real marginal correlation; residual "
-                + "Gaussian, orthogonal to them; real mean, SD and missing fraction");
+        m.put("model", "signal SNPs (" + (Double.isNaN(windowP) ? "real LMM Benjamini-Hochberg FDR <= "
+                + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real marginal correlation "
+                + "(the clump leads only when the synthetic LD cannot carry them all); with --polygenic-background a "
+                + "background in the span of the top principal components up to the real PVE; residual Gaussian, "
+                + "orthogonal to the signal SNPs; real mean, SD and missing fraction");
         m.put("signal_snps", fit.window().length);
+        m.put("significant_snps", fit.significant());
+        m.put("clump_leads", fit.leads());
+        m.put("polygenic_background", fit.background());
         m.put("real_observed", fit.realObserved());
         m.put("real_pve", fit.realPve());
         m.put("missing_fraction", fit.missingFraction());

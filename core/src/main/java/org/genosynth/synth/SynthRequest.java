@@ -29,11 +29,21 @@ import org.genosynth.io.ReadOptions;
  * @param csv              write the genotypes as CSV ({@code PREFIX.snp.csv} + {@code PREFIX.variant_map.csv},
  *                         {@link org.genosynth.io.GenotypeCsv}) instead of {@code format}
  * @param hmm              haplotype-cluster HMM settings
+ * @param polygenicBackground phenotypes: add a polygenic background up to the real REML PVE
  */
 public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                            int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
                            long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
-                           boolean csv, Hmm hmm) {
+                           boolean csv, Hmm hmm, boolean polygenicBackground) {
+    /** A request without the polygenic background. */
+    public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
+                        int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
+                        String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
+                        boolean csv, Hmm hmm) {
+        this(input, read, pheno, phenoCols, populationLabels, inferPopulations, count, perPopulation, method, seed,
+                outPrefix, format, mosaic, ldp, phenoRounds, threads, csv, hmm, false);
+    }
+
     /** A request with the default HMM settings. */
     public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                         int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
@@ -90,7 +100,8 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      * @param noise        per-genotype resampling rate (privacy knob; also fitted when NaN)
      * @param maxKinship   reject any genome whose KING kinship to a real genome reaches this (NaN = no check)
      * @param cmPerMb      recombination rate used when the input has no genetic map
-     * @param windowP      phenotype model: SNPs whose real LMM p-value is below this carry the signal
+     * @param windowP      phenotype model: SNPs whose real LMM p-value is below this carry the signal; NaN = those
+     *                     at a Benjamini–Hochberg false discovery rate of 5 %
      */
     public record Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
                          double cmPerMb, double windowP) {
@@ -113,7 +124,7 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         }
 
         public static Mosaic defaults() {
-            return new Mosaic(Double.NaN, 100, 10, 0.002, 0.177, 1.0, 1e-3);
+            return new Mosaic(Double.NaN, 100, 10, 0.002, 0.177, 1.0, Double.NaN);
         }
     }
 
@@ -144,8 +155,8 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
     /**
      * Haplotype-cluster HMM settings.
      *
-     * @param clusters   number of haplotype clusters K; 0 = chosen from the input (16 on phased input, 8 on
-     *                   unphased input, whose diploid model costs K^2 per variant)
+     * @param clusters   number of haplotype clusters K of the drawn model; 0 = 16 (unphased input is first phased
+     *                   with a diploid model of at most 8 clusters, whose cost grows as K^2)
      * @param iterations EM iterations
      */
     public record Hmm(int clusters, int iterations) {
@@ -162,9 +173,9 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
             return new Hmm(0, 10);
         }
 
-        /** The number of clusters to use for phased or unphased input. */
-        public int clustersFor(boolean phased) {
-            return clusters > 0 ? clusters : phased ? 16 : 8;
+        /** The number of clusters of the drawn model. */
+        public int clustersOrDefault() {
+            return clusters > 0 ? clusters : 16;
         }
     }
 }

@@ -201,7 +201,7 @@ public final class Synthesizer {
                 unitPop[2 * s + 1] = ofSample[s];
             }
         }
-        ClusterFit.Settings settings = new ClusterFit.Settings(req.hmm().clustersFor(!diploid), req.hmm().iterations());
+        ClusterFit.Settings settings = new ClusterFit.Settings(req.hmm().clustersOrDefault(), req.hmm().iterations());
         try (Backend backend = new LocalBackend(req.threads())) {
             boolean[] free = new boolean[rows.variantCount()];
             for (int v = 0; v < free.length; v++) {
@@ -410,7 +410,7 @@ public final class Synthesizer {
             int col = PhenotypeReader.resolveColumn(table, cols.get(c), req.pheno());
             String name = table.names().get(col);
             PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
-                    req.mosaic().windowP(), req.threads());
+                    req.mosaic().windowP(), req.polygenicBackground(), req.threads());
             values[c] = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95, RowBuilder.mix(req.seed(), PHENO, c),
                     req.phenoRounds(), req.threads());
             names.add(name);

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The verdict table of `genosynth evaluate` for `genosynth synth` with default settings (seed 1, 70/30 split, LMM GWAS)
+# on several cohorts, side by side:
+#   - mouse: the demo cohort (mouse_hs1940, phenotype 1 = CD8);
+#   - 1kg: human_1kg_chr20 (503 unrelated people; the phased and unphased files merged with bcftools, the genetic map
+#     from INFO/CM into the .bim), with a trait simulated by `genosynth pheno simulate` (h2 0.6, 3 causal SNPs of
+#     MAF >= 0.05, seed 1) so that the 352 training people have hits;
+#   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
+#     a phenotype file a trait is simulated as for 1kg).
+# Prints one row per verdict (metric, then value and verdict per cohort) and each cohort's synth and evaluate wall
+# times; leaves each cohort's report.html under bench/work/cohorts/NAME/eval/. Needs bcftools.
+#   usage: bench/synth_cohorts.sh [NAME=GENOTYPES[:PHENO[:COLUMN]] ...]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SHARED="${GENOSYNTH_SHARED:-$ROOT/../shared}"
+[ -d "$SHARED/data" ] || SHARED="$ROOT/../../shared"
+WORK="$ROOT/bench/work/cohorts"
+G="$ROOT/genosynth"
+mkdir -p "$WORK"
+"$G" --version >/dev/null   # builds the jar if needed, outside the timings
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+
+names=()
+
+# run NAME GENOTYPES PHENO COLUMN: split, synth with defaults, evaluate
+run() {
+  local name="$1" geno="$2" pheno="$3" col="$4" d="$WORK/$1"
+  mkdir -p "$d"
+  if [ -z "$pheno" ]; then
+    "$G" pheno simulate --input "$geno" --h2 0.6 --causal 3 --causal-maf 0.05 --seed 1 --out "$d/sim" >/dev/null
+    pheno="$d/sim.pheno.tsv"
+    col=1
+  fi
+  "$G" split --input "$geno" --pheno "$pheno" --fraction 0.7 --seed 1 --out "$d/split" >/dev/null
+  local t0 t1 t2
+  t0=$(date +%s.%N)
+  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed 1 \
+      --out "$d/syn" >/dev/null
+  t1=$(date +%s.%N)
+  "$G" evaluate --real "$d/split.train.bed" --synthetic "$d/syn.bed" --holdout "$d/split.holdout.bed" \
+      --pheno "$d/split.train.pheno.tsv" --synthetic-pheno "$d/syn.pheno.tsv" --pheno-col "$col" --model lmm \
+      --out "$d/eval" >/dev/null
+  t2=$(date +%s.%N)
+  echo "$name: synth $(awk "BEGIN {printf \"%.1f\", $t1 - $t0}") s (method $(grep -o '"method": "[a-z]*"' "$d/syn.manifest.json" \
+      | head -1 | cut -d'"' -f4)), evaluate $(awk "BEGIN {printf \"%.1f\", $t2 - $t1}") s"
+  names+=("$name")
+}
+
+# the mouse demo cohort
+mouse="$WORK/mouse/in"
+mkdir -p "$WORK/mouse"
+for ext in bed bim fam; do zcat "$SHARED/data/mouse_hs1940/mouse_hs1940.$ext.gz" > "$mouse.$ext"; done
+zcat "$SHARED/data/mouse_hs1940/mouse_hs1940.pheno.txt.gz" > "$WORK/mouse/pheno.txt"
+run mouse "$mouse.bed" "$WORK/mouse/pheno.txt" 1
+
+# human_1kg_chr20: both files merged, the genetic map from INFO/CM
+kg="$WORK/1kg/in"
+mkdir -p "$WORK/1kg"
+bcftools merge -Oz -o "$WORK/1kg/merged.vcf.gz" "$SHARED/data/human_1kg_chr20/phased300.vcf.gz" \
+    "$SHARED/data/human_1kg_chr20/unphased203.vcf.gz" 2>/dev/null
+"$G" convert --input "$WORK/1kg/merged.vcf.gz" --out "$kg.raw.bed" >/dev/null
+bcftools query -f '%POS\t%CM\n' "$WORK/1kg/merged.vcf.gz" > "$WORK/1kg/cm.txt"
+paste "$kg.raw.bim" "$WORK/1kg/cm.txt" | awk 'BEGIN {OFS="\t"} $4 != $7 {exit 1} {print $1, $2, $8, $4, $5, $6}' \
+    > "$kg.bim"
+mv "$kg.raw.bed" "$kg.bed"; mv "$kg.raw.fam" "$kg.fam"; rm -f "$kg.raw.bim"
+run 1kg "$kg.bed" "" ""
+
+for spec in "$@"; do
+  name="${spec%%=*}"; rest="${spec#*=}"
+  IFS=: read -r geno pheno col <<< "$rest"
+  run "$name" "$geno" "${pheno:-}" "${col:-1}"
+done
+
+python3 - "$WORK" "${names[@]}" <<'EOF'
+import json, sys
+work, names = sys.argv[1], sys.argv[2:]
+metrics = {n: json.load(open(f"{work}/{n}/eval/metrics.json")) for n in names}
+keys = []
+for n in names:
+    for k in metrics[n]["verdicts"]:
+        if k not in keys:
+            keys.append(k)
+print("\n%-30s" % "metric" + "".join("%-26s" % n for n in names))
+for k in keys:
+    row = "%-30s" % k
+    for n in names:
+        v = metrics[n]["verdicts"].get(k)
+        if v is None:
+            row += "%-26s" % "-"
+        else:
+            val = v.get("value")
+            row += "%-26s" % (("%.4g" % val if isinstance(val, (int, float)) else str(val)) + " " + v["verdict"])
+    print(row)
+EOF
