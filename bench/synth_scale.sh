@@ -26,7 +26,7 @@ fi
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 
-cmd=("$ROOT/genosynth" synth --input "$panel" --n "$SAMPLES" --segment-cm "$SEGMENT_CM" --max-kinship none
+cmd=("$ROOT/genosynth" synth --input "$panel" --method mosaic --n "$SAMPLES" --segment-cm "$SEGMENT_CM" --max-kinship none
      --seed 1 --out "synth_${SAMPLES}x${VARIANTS}")
 times=()
 for _ in $(seq "$RUNS"); do

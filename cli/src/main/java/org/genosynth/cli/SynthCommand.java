@@ -21,7 +21,13 @@ import picocli.CommandLine.Option;
         description = {"Generate a synthetic cohort from a real one, with fresh sample IDs and the variant metadata "
             + "kept: PREFIX.bed/.bim/.fam (or .vcf.gz, .bcf, BIMBAM, CSV), PREFIX.populations.tsv, PREFIX.pheno.tsv "
             + "(with --pheno) and PREFIX.manifest.json (input checksums, parameters, seed, version).",
-            "  mosaic (default): every genome is a mosaic of segments of different real genomes of its population, "
+            "  auto (default): mosaics of 70%% of the input are measured against the other 30%% (membership AUC and "
+            + "DCR share, as evaluate computes them); mosaic where they are private, else hmm. The manifest says what "
+            + "was measured and chosen.",
+            "  hmm: haplotypes drawn forward from a haplotype-cluster hidden Markov model (fastPHASE) fitted by EM "
+            + "(unphased input is first phased by sampling from a diploid model), per-population parameters, "
+            + "populations inferred by Tracy-Widom; nothing is copied from any real genome; phased output.",
+            "  mosaic: every genome is a mosaic of segments of different real genomes of its population, "
             + "switch points drawn along the genetic map (of real haplotypes, two per genome, with phased VCF/BCF "
             + "output, when every variant of the input is phased); mean segment length fitted on the data so that LD decay "
             + "matches (holdout-calibrated); privacy knobs --max-segment-cm, --min-donors, --noise, --max-kinship.",
@@ -37,7 +43,8 @@ import picocli.CommandLine.Option;
             "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --format vcf --seed 3 "
             + "--out syn/cohort",
             "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
-            + "# haplotype mosaics, a|b",
+            + "# phased output, a|b",
+            "  genosynth synth --input unrelated.bed --method hmm --clusters 24 --seed 1 --out syn/hmm",
             "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse   "
             + "# syn/mouse.snp.csv + .variant_map.csv"})
 final class SynthCommand implements Callable<Integer> {
@@ -125,7 +132,7 @@ final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--signal-p", paramLabel = "P",
             description = "Phenotypes: SNPs with real LMM p below P keep their association (default: the SNPs at a "
-                + "Benjamini-Hochberg false discovery rate of 5 %, a threshold that adapts to the number of tests).")
+                + "Benjamini-Hochberg false discovery rate of 5%%, a threshold that adapts to the number of tests).")
     Double signalP;
 
     @Option(names = "--polygenic-background",

@@ -44,7 +44,8 @@ class SynthCommandTest {
             labels.append(f[0]).append(' ').append(f[1]).append(' ').append(i < 1000 ? "A" : "B").append('\n');
         }
         Path pops = Files.writeString(dir.resolve("pops.txt"), labels);
-        CliRun r = CliRun.of("synth", "-t", "2", "--input", MOUSE.toString(), "--populations", pops.toString(),
+        CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--populations",
+                pops.toString(),
                 "--per-population", "A=50,B=70", "--segment-cm", "20", "--max-kinship", "none", "--seed", "4",
                 "--out", dir.resolve("syn").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -59,7 +60,8 @@ class SynthCommandTest {
     @Test
     void csvOutputHoldsTheSameGenotypesAsTheBedOutputOfTheSameSeed() throws IOException {
         for (String format : new String[] {"csv", "bed"}) {
-            CliRun r = CliRun.of("synth", "-t", "2", "--input", MOUSE.toString(), "--n", "60", "--segment-cm", "20",
+            CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--n", "60",
+                    "--segment-cm", "20",
                     "--seed", "9", "--output-format", format, "--out", dir.resolve(format).toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
         }
@@ -103,7 +105,7 @@ class SynthCommandTest {
     void userErrorsExitTwoWithOneLine() throws IOException {
         Path out = Files.createDirectory(dir.resolve("out"));
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--method", "gan", "--seed", "1", "--out",
-                out.resolve("x").toString())).contains("--method must be mosaic or ldp");
+                out.resolve("x").toString())).contains("--method must be auto, hmm, mosaic or ldp");
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--per-population", "P9=10",
                 "--infer-populations", "2", "--seed", "1", "--out", out.resolve("x").toString()))
                 .contains("no population 'P9'");
