@@ -34,9 +34,12 @@ class ClusterHmmTest {
     void sameSeedSameBytesAtOneAndTwoThreadsWithPhasedOutputAndTheRealFrequencies() throws IOException {
         SynthResult one = Synthesizer.run(request("t1", 1));
         Synthesizer.run(request("t2", 2));
-        for (String ext : List.of(".vcf.gz", ".populations.tsv", ".manifest.json")) {
+        for (String ext : List.of(".vcf.gz", ".populations.tsv")) {
             assertThat(Files.mismatch(dir.resolve("t1" + ext), dir.resolve("t2" + ext))).as(ext).isEqualTo(-1L);
         }
+        // the manifests differ only in the output names (the fit, its log-likelihoods included, is the same)
+        assertThat(Files.readString(dir.resolve("t1.manifest.json")).replace("t1.", "t2."))
+                .isEqualTo(Files.readString(dir.resolve("t2.manifest.json")));
         assertThat(one.samples()).isEqualTo(120);
         org.genosynth.io.ReadOptions read = org.genosynth.io.ReadOptions.defaults();
         GenotypeMatrix real = GenotypeMatrix.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), read, null);
