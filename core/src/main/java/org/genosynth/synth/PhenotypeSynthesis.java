@@ -233,14 +233,21 @@ final class PhenotypeSynthesis {
         // as many real associations as the synthetic genotypes can carry: all signal SNPs, else the significant ones,
         // else the clump leads (ridge only if even those would explain more than maxSignal)
         double[] g = exactValue(x, r, observed);
-        for (int keep = SIGNIFICANT; keep >= LEAD && dot(g, g) / observed > maxSignal; keep--) {
+        if (dot(g, g) / observed > maxSignal) {
+            drop(x, r, fit.tier(), SIGNIFICANT);
+            g = exactValue(x, r, observed);
+        }
+        if (dot(g, g) / observed > maxSignal) {
+            // the leads exact, the other significant SNPs as close to their targets as the variance left allows
+            boolean[] penalized = new boolean[q];
             for (int j = 0; j < q; j++) {
-                if (fit.tier()[j] > keep) {
-                    x[j] = null;
-                    r[j] = 0;
-                }
+                penalized[j] = fit.tier()[j] != LEAD;
             }
-            g = keep == LEAD ? geneticValue(x, r, observed, maxSignal) : exactValue(x, r, observed);
+            g = geneticValue(x, r, observed, maxSignal, penalized);
+        }
+        if (dot(g, g) / observed > maxSignal) {
+            drop(x, r, fit.tier(), LEAD);
+            g = geneticValue(x, r, observed, maxSignal, null);
         }
         double gVar = dot(g, g) / observed;
         double[] e = new double[observed];
@@ -370,11 +377,24 @@ final class PhenotypeSynthesis {
 
     /** {@code g = X a} with {@code (X'X/n) a = r} (a 1e-6 ridge for numerical safety only). */
     private static double[] exactValue(double[][] x, double[] r, int n) {
-        return geneticValue(x, r, n, Double.POSITIVE_INFINITY);
+        return geneticValue(x, r, n, Double.POSITIVE_INFINITY, null);
     }
 
-    /** {@code g = X a} with {@code (X'X/n + lambda I) a = r}, lambda raised from 0 until {@code var(g) <= maxSignal}. */
-    private static double[] geneticValue(double[][] x, double[] r, int n, double maxSignal) {
+    /** Drops the columns (and targets) of the SNPs of a tier above {@code keep}. */
+    private static void drop(double[][] x, double[] r, int[] tier, int keep) {
+        for (int j = 0; j < x.length; j++) {
+            if (tier[j] > keep) {
+                x[j] = null;
+                r[j] = 0;
+            }
+        }
+    }
+
+    /**
+     * {@code g = X a} with {@code (X'X/n + lambda D) a = r}, lambda raised from 0 until {@code var(g) <= maxSignal};
+     * D is the identity, or 1 on the {@code penalized} columns only (the others keep their targets exactly).
+     */
+    private static double[] geneticValue(double[][] x, double[] r, int n, double maxSignal, boolean[] penalized) {
         int[] live = java.util.stream.IntStream.range(0, x.length).filter(j -> x[j] != null).toArray();
         int q = live.length;
         double[] g = new double[n];
@@ -390,11 +410,13 @@ final class PhenotypeSynthesis {
             }
         }
         double[] rhs = new double[q];
+        boolean[] pen = new boolean[q];
         for (int a = 0; a < q; a++) {
             rhs[a] = r[live[a]];
+            pen[a] = penalized == null || penalized[live[a]];
         }
         for (double lambda = 1e-6; ; lambda *= 3) {
-            double[] coef = ridgeSolve(gram, rhs, q, lambda);
+            double[] coef = ridgeSolve(gram, rhs, q, lambda, pen);
             Arrays.fill(g, 0);
             for (int a = 0; a < q; a++) {
                 double[] col = x[live[a]];
@@ -408,10 +430,10 @@ final class PhenotypeSynthesis {
         }
     }
 
-    private static double[] ridgeSolve(double[] gram, double[] rhs, int q, double lambda) {
+    private static double[] ridgeSolve(double[] gram, double[] rhs, int q, double lambda, boolean[] penalized) {
         double[] l = gram.clone();
         for (int a = 0; a < q; a++) {
-            l[a * q + a] += lambda;
+            l[a * q + a] += penalized[a] ? lambda : 1e-6;
         }
         for (int j = 0; j < q; j++) { // Cholesky, lower triangle in place
             double d = l[j * q + j];
