@@ -154,10 +154,9 @@ class HumanCohortSynthTest {
     void noOneIsRecognisable() {
         assertThat(value("exact_copies")).isZero();
         assertThat(value("dcr_share_closer")).isLessThanOrEqualTo(0.55);
-        // chance level within two standard errors of a chance AUC on equal sets of 151 members and non-members
-        // (measured 0.558 at seed 1; the holdout judged as if synthetic gets 0.53 on this cohort)
-        int m = 151;
-        assertThat(value("mia_auc")).isLessThanOrEqualTo(0.5 + 2 * Math.sqrt((2.0 * m + 1) / (12.0 * m * m)));
+        // the target; measured 0.548 at seed 1 (0.547 at seed 2; a chance AUC on these 151 + 151 people has
+        // an SE of 0.033, and half of the holdout judged as if synthetic gets 0.53)
+        assertThat(value("mia_auc")).isLessThanOrEqualTo(0.55);
         // no closer than unseen real people: the holdout's own maximum kinship to the training set
         assertThat(value("max_kinship_to_train")).isLessThanOrEqualTo(section("privacy",
                 "holdout_max_kinship_to_train"));
@@ -171,7 +170,7 @@ class HumanCohortSynthTest {
         assertThat(value("ld_decay_ratio")).isLessThanOrEqualTo(3);
         assertThat(value("gwas_locus_recall")).isGreaterThanOrEqualTo(0.9);
         assertThat(value("gwas_snp_precision")).isGreaterThanOrEqualTo(0.8);
-        // measured 0.818 at seed 1 (36 of 44 real hits) and 0.848
+        // measured 0.909 at seed 1 (40 of 44 real hits; 0.932 at seed 2) and 0.876
         assertThat(value("gwas_snp_recall")).isGreaterThanOrEqualTo(0.8);
         assertThat(value("neglog10p_correlation")).isGreaterThanOrEqualTo(0.8);
     }

@@ -38,7 +38,7 @@ final class ClusterFit {
      * Pseudo-haplotypes at the pooled ALT frequency added to each population's when the model's frequencies are
      * calibrated: a rare allele of a few members of a small population is not pinned to that population.
      */
-    static final double FREQUENCY_PRIOR = 40;
+    static final double FREQUENCY_PRIOR = 100;
     /** Initial jump probability per cM between chained variants (EM moves it). */
     static final double INITIAL_JUMPS_PER_CM = 0.2;
     /** The final E step covers up to this many budgets of units. */

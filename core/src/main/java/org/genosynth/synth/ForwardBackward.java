@@ -208,18 +208,7 @@ final class ForwardBackward {
                         double tb = theta[cb + bb];
                         double e = emission(o, ta, tb);
                         double g = alpha[cb + a] * alpha[cb + bb] * e * inv;
-                        if (o != 3) {
-                            weight[cb + a] += g;
-                            weight[cb + bb] += g;
-                            if (o == 2) {
-                                alt[cb + a] += g;
-                                alt[cb + bb] += g;
-                            } else if (o == 1 && e > 0) {
-                                double pa = ta * (1 - tb) / e;
-                                alt[cb + a] += g * pa;
-                                alt[cb + bb] += g * (1 - pa);
-                            }
-                        }
+                        alleles(o, g, e, ta, tb, cb + a, cb + bb, weight, alt);
                         jumps[cb + a] += g;
                         jumps[cb + bb] += g;
                     }
@@ -236,18 +225,7 @@ final class ForwardBackward {
                     double tb = theta[cb + bb];
                     double e = emission(o, ta, tb);
                     double g = f[base + i] * b[i];
-                    if (o != 3) {
-                        weight[cb + a] += g;
-                        weight[cb + bb] += g;
-                        if (o == 2) {
-                            alt[cb + a] += g;
-                            alt[cb + bb] += g;
-                        } else if (o == 1 && e > 0) {
-                            double pa = ta * (1 - tb) / e;
-                            alt[cb + a] += g * pa;
-                            alt[cb + bb] += g * (1 - pa);
-                        }
-                    }
+                    alleles(o, g, e, ta, tb, cb + a, cb + bb, weight, alt);
                     double x = e * b[i];
                     u[i] = x;
                     r1[a] += alpha[cb + bb] * x;
@@ -375,6 +353,27 @@ final class ForwardBackward {
             }
         }
         return w.length - 1;
+    }
+
+    /**
+     * Adds a cluster pair's posterior weight {@code g} at a genotype {@code o} to the two clusters' allele statistics:
+     * the ALT expectation of each haplotype given the pair (at a het, {@code ta (1 - tb) / e} for the first).
+     */
+    private static void alleles(int o, double g, double e, double ta, double tb, int ia, int ib, double[] weight,
+            double[] alt) {
+        if (o == 3) {
+            return;
+        }
+        weight[ia] += g;
+        weight[ib] += g;
+        if (o == 2) {
+            alt[ia] += g;
+            alt[ib] += g;
+        } else if (o == 1 && e > 0) {
+            double pa = ta * (1 - tb) / e;
+            alt[ia] += g * pa;
+            alt[ib] += g * (1 - pa);
+        }
     }
 
     /** Row and column sums of the forward probabilities stored at {@code off}. */
