@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The seeds' mouse experiment on the bundled example (1,940 heterogeneous-stock mice x 12,226 "
             + "SNPs, examples/mouse_hs1940), in one command: a 70/30 train/holdout split, a synthetic cohort the size "
-            + "of the training set made from the training set only (mosaic method, with synthetic CD8 phenotypes), "
+            + "of the training set made from the training set only (synth's default settings: the generator chosen by "
+            + "measurement, with synthetic CD8 phenotypes), "
             + "then the evaluation against the training set with the holdout as the privacy reference and an LMM "
             + "GWAS of CD8 (phenotype 1) on both sides. Writes DIR/report.html and DIR/metrics.json (and the split, "
             + "synthetic cohort and GWAS tables under DIR)."},
@@ -58,9 +59,11 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out.resolve("synthetic"));
         String syn = out.resolve("synthetic").resolve("mouse").toString();
         SynthResult r = Synthesizer.run(new SynthRequest(train, null, trainPheno, List.of("1"), null, 0, 0, null,
-                SynthRequest.Method.MOSAIC, SEED, syn, GenotypeFormat.BED, demoMosaic(), null, 2, threads));
-        step(t0, String.format(Locale.ROOT, "2. synth: %,d synthetic mice (mosaic, mean segment %.0f cM, max kinship "
-                + "to a real mouse %.3f), synthetic CD8", r.samples(), r.segmentCm(), r.maxKinship()));
+                SynthRequest.Method.AUTO, SEED, syn, GenotypeFormat.BED, null, null, 2, threads));
+        Object method = r.manifest().get("method");
+        step(t0, String.format(Locale.ROOT, "2. synth (defaults): %,d synthetic mice (%s chosen by measurement%s, max "
+                + "kinship to a real mouse %.3f), synthetic CD8", r.samples(), method, "mosaic".equals(method)
+                ? String.format(Locale.ROOT, ", mean segment %.0f cM", r.segmentCm()) : "", r.maxKinship()));
         Evaluation.Result e = Evaluation.run(new EvaluationRequest(Path.of(split + ".train.bed"), Path.of(syn + ".bed"),
                 Path.of(split + ".holdout.bed"), null, trainPheno, Path.of(syn + ".pheno.tsv"), "1", null, null, null,
                 Model.LMM, null, 0, 0, out, SEED, threads));
@@ -68,13 +71,6 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(e.render());
         return 0;
-    }
-
-    /** The demo's mosaic settings: the defaults with the stricter kinship bound (no second-degree relative). */
-    static SynthRequest.Mosaic demoMosaic() {
-        SynthRequest.Mosaic d = SynthRequest.Mosaic.defaults();
-        return new SynthRequest.Mosaic(d.segmentCm(), d.maxSegmentCm(), d.minDonors(), d.noise(), 0.0884,
-                d.cmPerMb(), d.windowP());
     }
 
     private static void step(long t0, String what) {

@@ -57,6 +57,12 @@ public final class Synthesizer {
         GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         double noise = Double.isNaN(mosaic.noise()) ? 0.002 : mosaic.noise();
         SynthRequest.Method method = req.method();
+        // populations given by labels or a count do not depend on the method: made (and the counts checked) first
+        Populations given = req.populationLabels() != null || req.inferPopulations() > 0
+                ? populations(req, SynthRequest.Method.MOSAIC, train) : null;
+        if (given != null) {
+            counts(req, given);
+        }
         LdCalibration.Outcome calibration = null;
         if (method == SynthRequest.Method.AUTO) {
             // measured on the user's data: the mosaic where its segments are private, the HMM where they are not
@@ -65,7 +71,7 @@ public final class Synthesizer {
                     req.seed(), req.threads());
             method = calibration.privateAt(AUTO_PRIVACY_BOUND) ? SynthRequest.Method.MOSAIC : SynthRequest.Method.HMM;
         }
-        Populations pops = populations(req, method, train);
+        Populations pops = given != null ? given : populations(req, method, train);
         int[] counts = counts(req, pops);
         int[] popOf = new int[Arrays.stream(counts).sum()];
         for (int p = 0, at = 0; p < counts.length; p++) {
