@@ -77,8 +77,8 @@ final class SynthCommand implements Callable<Integer> {
     List<String> perPopulation;
 
     @Option(names = "--method", paramLabel = "auto|hmm|mosaic|ldp", defaultValue = "auto",
-            description = "Generator (default: ${DEFAULT-VALUE}: mosaic where mosaics of 70 % of the input are measured "
-                + "private against the other 30 %, else hmm); hmm: haplotypes drawn from a haplotype-cluster HMM "
+            description = "Generator (default: ${DEFAULT-VALUE}: mosaic where mosaics of 70%% of the input are measured "
+                + "private against the other 30%%, else hmm); hmm: haplotypes drawn from a haplotype-cluster HMM "
                 + "fitted to the cohort (nothing copied from any real genome).")
     String method;
 
