@@ -24,9 +24,16 @@ public final class Pca {
 
     /** Exact top-{@code k} PCA through the GRM. */
     public static PcaResult exact(Standardized z, int k) {
+        return exact(z, Grm.compute(z), k);
+    }
+
+    /**
+     * Exact top-{@code k} PCA of {@code z} from its GRM ({@link Grm#compute}), which is overwritten: callers that need
+     * several decompositions of one cohort compute the GRM once and pass copies.
+     */
+    public static PcaResult exact(Standardized z, double[] grm, int k) {
         int n = z.sampleCount();
         checkK(n, k);
-        double[] grm = Grm.compute(z);
         double[] w = new double[n];
         double[] vectors = new double[n * k];
         int[] isuppz = new int[2 * n];
