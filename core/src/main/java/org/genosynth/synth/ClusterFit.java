@@ -21,8 +21,6 @@ import org.genosynth.exec.Backend;
 final class ClusterFit {
     /** Work budget per EM iteration (state x variant visits); the fitting set is capped to fit it. */
     static final double STATE_VISITS_PER_ITERATION = 6e8;
-    /** The same for the diploid model that phases unphased input (its visits cost about three haploid ones). */
-    static final double DIPLOID_VISITS_PER_ITERATION = 6e8;
     /**
      * Pseudo-haplotypes of the pooled jump targets added to each population's: a population's own jumps count as much
      * as the pooled ones once it has this many haplotypes.
@@ -160,8 +158,7 @@ final class ClusterFit {
             double[][] target, long seed, Backend backend) {
         int m = free.length;
         double perUnit = (double) m * (diploid ? k * k * 3 : k);
-        double budget = diploid ? DIPLOID_VISITS_PER_ITERATION : STATE_VISITS_PER_ITERATION;
-        int cap = (int) Math.max(Math.min(units, 2 * k), Math.min(units, budget / perUnit));
+        int cap = (int) Math.max(Math.min(units, 2 * k), Math.min(units, STATE_VISITS_PER_ITERATION / perUnit));
         int[] chosen = subset(units, cap, seed);
         byte[][] obs = new byte[chosen.length][];
         for (int i = 0; i < chosen.length; i++) {
@@ -223,7 +220,7 @@ final class ClusterFit {
         }
         // the last iteration runs over every training unit (up to FINAL_PASS_FACTOR budgets): per-population jump
         // targets and cluster frequencies then come from everyone, not only from the EM subset
-        int[] all = subset(units, (int) Math.min(units, FINAL_PASS_FACTOR * budget / perUnit),
+        int[] all = subset(units, (int) Math.min(units, FINAL_PASS_FACTOR * STATE_VISITS_PER_ITERATION / perUnit),
                 seed);
         byte[][] allObs = all.length == chosen.length ? obs : new byte[all.length][];
         if (allObs != obs) {

@@ -21,13 +21,10 @@ final class ClusterModel {
     private final int[] chromStarts;
     /** ALT probability per (variant, cluster), scaled to [0, 2^31] for comparison with 31 random bits. */
     private final int[][] thetaBits;
-    private final float[][] theta;
-    private final double[] jump;
     /** Cumulative hazard {@code sum -ln(1 - jump)} within each chromosome (0 at its first variant). */
     private final double[] hazard;
     /** Per population, cumulative jump-target weights per variant ({@code K} increasing values ending at 1). */
     private final float[][] alphaCumulative;
-    private final float[][] alpha;
     /** Variants outside the chain (no position): a cluster state of their own, drawn at emission. */
     private final boolean[] free;
 
@@ -36,9 +33,6 @@ final class ClusterModel {
         this.clusters = clusters;
         this.variants = jump.length;
         this.chromStarts = chromStarts.clone();
-        this.theta = theta;
-        this.jump = jump;
-        this.alpha = alpha;
         this.thetaBits = bits(theta);
         this.hazard = hazard(chromStarts, jump, free);
         this.alphaCumulative = new float[alpha.length][];
@@ -88,24 +82,8 @@ final class ClusterModel {
         return clusters;
     }
 
-    int variantCount() {
-        return variants;
-    }
-
     int populations() {
-        return alpha.length;
-    }
-
-    float theta(int p, int v, int k) {
-        return theta[p][v * clusters + k];
-    }
-
-    double jump(int v) {
-        return jump[v];
-    }
-
-    float alpha(int p, int v, int k) {
-        return alpha[p][v * clusters + k];
+        return alphaCumulative.length;
     }
 
     /** Expected number of jumps along a haplotype (chromosome starts not counted; a jump may land in its own cluster). */
