@@ -115,15 +115,16 @@ final class SynthCommand implements Callable<Integer> {
             description = "mosaic: minimum distinct real genomes per synthetic genome (default: ${DEFAULT-VALUE}).")
     int minDonors;
 
-    @Option(names = "--noise", paramLabel = "RATE", defaultValue = "0.002",
+    @Option(names = "--noise", paramLabel = "RATE", defaultValue = "0",
             description = "mosaic: share of genotypes redrawn from the site's genotype frequencies "
                 + "(default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--max-kinship", paramLabel = "PHI", defaultValue = "0.177",
-            description = "mosaic: redraw any genome at KING kinship >= PHI to a real genome, or an exact copy; "
-                + "'none' disables the check (default: ${DEFAULT-VALUE}, first-degree relatives; 0.0884 also "
-                + "excludes second-degree).")
+    @Option(names = "--max-kinship", paramLabel = "PHI|auto|none", defaultValue = "auto",
+            description = "Redraw any genome at KING kinship >= PHI to a real genome, or an exact copy; 'none' "
+                + "disables the check (default: ${DEFAULT-VALUE}: 0.177, first-degree relatives, or the cohort's own "
+                + "typical kinship between an unseen member and its closest training genome when that is higher, as "
+                + "in a colony of sibships; 0.0884 also excludes second-degree).")
     String maxKinship;
 
     @Option(names = "--cm-per-mb", paramLabel = "RATE", defaultValue = "1.0",
@@ -170,9 +171,11 @@ final class SynthCommand implements Callable<Integer> {
             case "ldp" -> SynthRequest.Method.LDP;
             default -> throw InputException.usage("--method must be auto, hmm, mosaic or ldp, got '" + method + "'");
         };
-        double kin = maxKinship.equalsIgnoreCase("none") ? Double.NaN : parse("--max-kinship", maxKinship);
+        boolean kinAuto = maxKinship.equalsIgnoreCase("auto");
+        double kin = maxKinship.equalsIgnoreCase("none") ? Double.NaN
+                : kinAuto ? SynthRequest.Mosaic.defaults().maxKinship() : parse("--max-kinship", maxKinship);
         SynthRequest.Mosaic mosaic = new SynthRequest.Mosaic(segmentCm == null ? Double.NaN : segmentCm,
-                maxSegmentCm, minDonors, noise, kin, cmPerMb,
+                maxSegmentCm, minDonors, noise, kin, kinAuto, cmPerMb,
                 signalP == null ? Double.NaN : signalP);
         SynthRequest.Ldp ldp = new SynthRequest.Ldp(epsilon, adjacentOnly != null,
                 adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);

@@ -169,7 +169,9 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
             }
             SynthRequest.Mosaic d = mosaic;
             double maxKinship = d.maxKinship();
+            boolean fromCohort = d.kinshipFromCohort();
             if (s.containsKey("max_kinship")) {
+                fromCohort = false;
                 maxKinship = s.get("max_kinship").text().strip().equals("none") ? Double.NaN
                         : s.get("max_kinship").number(0, false, 0.5, true);
             }
@@ -178,7 +180,7 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
                     s.containsKey("max_segment_cm") ? s.get("max_segment_cm").number(0, false, 1e6, true)
                             : d.maxSegmentCm(),
                     s.containsKey("min_donors") ? (int) s.get("min_donors").whole(1) : d.minDonors(),
-                    s.containsKey("noise") ? s.get("noise").number(0, true, 1, false) : d.noise(), maxKinship,
+                    s.containsKey("noise") ? s.get("noise").number(0, true, 1, false) : d.noise(), maxKinship, fromCohort,
                     s.containsKey("cm_per_mb") ? s.get("cm_per_mb").number(0, false, 1e6, true) : d.cmPerMb(),
                     d.windowP());
             SynthRequest.Ldp l = ldp;

@@ -32,29 +32,26 @@ final class LdCalibration {
     record Outcome(double segmentCm, double referenceDistance, List<Point> grid, double miaAuc, double dcrShareCloser,
                    double miaNullSe) {
         /**
-         * True when the mosaics are no closer to their donors than unseen genomes are ({@code dcrShareCloser <= bound})
-         * and the membership attack does no better than {@code bound} plus two standard errors of a chance AUC at
-         * these sizes (the inner sets are small, so the AUC alone is noisy).
+         * True when the mosaics are no closer to their donors than unseen genomes are ({@code dcrShareCloser <=
+         * dcrBound}) and the membership attack does no better than {@code miaBound} plus two standard errors of a
+         * chance AUC at these sizes (the inner sets are small, so the AUC alone is noisy).
          */
-        boolean privateAt(double bound) {
-            return dcrShareCloser <= bound && miaAuc <= bound + 2 * miaNullSe;
+        boolean privateAt(double dcrBound, double miaBound) {
+            return dcrShareCloser <= dcrBound && miaAuc <= miaBound + 2 * miaNullSe;
         }
     }
 
     private LdCalibration() {
     }
 
-    static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
-            long seed, int threads) {
-        return fit(train, map, noise, maxSegmentCm, minDonors, GRID, false, seed, threads);
-    }
 
     /**
      * As above over the candidate lengths {@code grid}; with {@code measurePrivacy} the chosen length's mosaics are
-     * also judged for privacy against the inner holdout.
+     * also judged for privacy against the inner holdout. With {@code coords} (every training sample's
+     * {@link LocalPools#coordinates}), the mosaics draw from ancestry-local pools of the fitting set, as the run will.
      */
     static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
-            double[] candidates, boolean measurePrivacy, long seed, int threads) {
+            double[] candidates, boolean measurePrivacy, double[][] coords, long seed, int threads) {
         int n = train.sampleCount();
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
@@ -77,30 +74,39 @@ final class LdCalibration {
         SiteFrequencies freq = SiteFrequencies.of(fitSet, new int[][] {java.util.stream.IntStream.range(0, nFit)
                 .toArray()});
         int[] pool = java.util.stream.IntStream.range(0, nFit).toArray();
+        LocalPools local = null;
+        if (coords != null) {
+            double[][] fitCoords = new double[nFit][];
+            for (int i = 0; i < nFit; i++) {
+                fitCoords[i] = coords[fitRows[i]];
+            }
+            local = LocalPools.of(fitCoords, new int[][] {pool}, seed);
+        }
         List<Point> grid = new ArrayList<>();
         Point best = null;
         Point chosen = null;
-        GenotypeMatrix bestSynth = null;
-        GenotypeMatrix chosenSynth = null;
         GenotypeMatrix holdSet = measurePrivacy ? subset(train, holdRows) : null;
-        for (double length : candidates) {
-            PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors);
-            GenomePath[] paths = new GenomePath[holdRows.length];
+        LocalPools pools = local;
+        java.util.function.BiFunction<Double, Integer, GenotypeMatrix> mosaics = (length, count) -> {
+            PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors, panel);
+            GenomePath[] paths = new GenomePath[count];
             for (int s = 0; s < paths.length; s++) {
-                paths[s] = sampler.draw(pool, new SplittableRandom(RowBuilder.mix(seed, 0x1DCA2L, s)));
+                paths[s] = sampler.draw(pools == null ? pool : pools.pool(s, 0, 0),
+                        new SplittableRandom(RowBuilder.mix(seed, 0x1DCA2L, s)));
             }
             RowBuilder builder = new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed);
-            GenotypeMatrix synth = Synthesizer.generateInMemory(new BlockGenerator(builder, train.variants(), paths,
+            return Synthesizer.generateInMemory(new BlockGenerator(builder, train.variants(), paths,
                     new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), threads);
+        };
+        for (double length : candidates) {
+            GenotypeMatrix synth = mosaics.apply(length, holdRows.length);
             Point p = new Point(length, LdDecay.distance(fitCurve, LdDecay.compute(synth, threads)));
             grid.add(p);
             if (best == null || p.distance() < best.distance()) {
                 best = p;
-                bestSynth = synth;
             }
             if (chosen == null && p.distance() <= TOLERANCE * reference) {
                 chosen = p;
-                chosenSynth = synth;
             }
         }
         if (best == null) {
@@ -110,10 +116,11 @@ final class LdCalibration {
         double dcr = Double.NaN;
         double se = Double.NaN;
         if (measurePrivacy) {
+            GenotypeMatrix synth = mosaics.apply((chosen != null ? chosen : best).segmentCm(), holdRows.length);
             org.genosynth.eval.privacy.PrivacyResult pr;
             try (org.genosynth.exec.Backend backend = new org.genosynth.exec.LocalBackend(threads)) {
                 pr = org.genosynth.eval.privacy.Privacy.compute(org.genosynth.eval.AlignedCohorts.of(fitSet,
-                        chosen != null ? chosenSynth : bestSynth, holdSet), java.util.Set.of(),
+                        synth, holdSet), java.util.Set.of(),
                         Synthesizer.anonymous(holdRows.length), seed, backend);
             }
             mia = pr.miaAuc();

@@ -8,16 +8,32 @@ import java.util.SplittableRandom;
  * {@code 1/minDonors} of the variants, so a genome has at least {@code minDonors} distinct donors (when the pool is
  * large enough). Every chromosome starts a new segment.
  *
+ * <p>With a donor panel, switches are <em>seamless</em>, as crossovers between relatives are: of
+ * {@link #SWITCH_CANDIDATES} eligible donors, the next one is the donor whose longest run of genotypes identical to the
+ * current donor's, within {@link #SWITCH_SEARCH} variants of the drawn switch point, is longest, and the switch moves
+ * to the middle of that run. Pairs of variants on either side of a switch inside a shared run keep their LD; a switch
+ * between unrelated donors (no long run) is where the drawn point was, near it.
+ *
  * @param map        where switches can fall
  * @param meanLength mean segment length in cM
  * @param maxLength  longest segment in cM
  * @param minDonors  minimum number of distinct donors per genome
+ * @param panel      the donors' rows for seamless switches, or null (switch at the drawn points)
  */
-record PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors) {
+record PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors, DonorPanel panel) {
+    /** Variants on each side of a drawn switch point searched for a seamless switch. */
+    static final int SWITCH_SEARCH = Integer.getInteger("gs.search", 64);
+    /** Donors considered for each switch. */
+    static final int SWITCH_CANDIDATES = Integer.getInteger("gs.cand", 4);
+
     PathSampler {
         if (!(meanLength > 0) || !(maxLength > 0)) {
             throw new IllegalArgumentException("segment lengths must be positive");
         }
+    }
+
+    PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors) {
+        this(map, meanLength, maxLength, minDonors, null);
     }
 
     /** A mosaic path over donors {@code pool} (indices into the panel). */
@@ -62,7 +78,30 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
                         excluded = overlapping(avoid, at, end);
                     }
                 }
-                int donor = pickDonor(pool, previous, used, end - at, cap, random, excluded);
+                int donor;
+                if (panel != null && avoid == null && at > from && pool.length > 2) {
+                    // seamless switch: the candidate sharing the longest identical run with the current donor
+                    int lo = Math.max(starts.last() + 1, at - SWITCH_SEARCH);
+                    int hi = Math.min(end - 1, at + SWITCH_SEARCH);
+                    donor = -1;
+                    long best = -1;
+                    for (int k = 0; k < SWITCH_CANDIDATES; k++) {
+                        int d = pickDonor(pool, previous, used, end - at, cap, random, excluded);
+                        long run = lo <= hi ? longestSharedRun(previous, d, lo, hi) : 0;
+                        if (donor < 0 || (run >>> 32) > (best >>> 32)) {
+                            donor = d;
+                            best = run;
+                        }
+                    }
+                    int run = (int) (best >>> 32);
+                    if (run > 0) {
+                        int s = (int) best + run / 2;
+                        used.merge(previous, s - at, Integer::sum);
+                        at = s;
+                    }
+                } else {
+                    donor = pickDonor(pool, previous, used, end - at, cap, random, excluded);
+                }
                 starts.add(at);
                 donors.add(donor);
                 used.merge(donor, end - at, Integer::sum);
@@ -71,6 +110,27 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
             }
         }
         return new GenomePath(starts.toArray(), donors.toArray());
+    }
+
+    /**
+     * The longest run of variants in {@code [lo, hi]} where donors {@code a} and {@code b} have the same called code,
+     * as {@code length << 32 | first variant} (length 0 when none).
+     */
+    private long longestSharedRun(int a, int b, int lo, int hi) {
+        int bestStart = lo;
+        int bestLength = 0;
+        int runStart = lo;
+        for (int v = lo; v <= hi + 1; v++) {
+            boolean same = v <= hi && panel.code(a, v) == panel.code(b, v) && panel.code(a, v) != 3;
+            if (!same) {
+                if (v - runStart > bestLength) {
+                    bestLength = v - runStart;
+                    bestStart = runStart;
+                }
+                runStart = v + 1;
+            }
+        }
+        return ((long) bestLength << 32) | bestStart;
     }
 
     /** Haplotype rows of the samples that {@code path} copies from anywhere in variants {@code [a, b)}. */
@@ -130,6 +190,10 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
                 a = java.util.Arrays.copyOf(a, size * 2);
             }
             a[size++] = x;
+        }
+
+        int last() {
+            return a[size - 1];
         }
 
         int[] toArray() {

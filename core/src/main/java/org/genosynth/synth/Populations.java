@@ -135,8 +135,12 @@ public record Populations(List<String> names, int[] ofSample, PcaModel pca, doub
 
     /** {@link #inferCount(GenotypeMatrix)} from the cohort's standardized genotypes and GRM (null above the cap). */
     private static int inferCount(Standardized z, double[] grm) {
+        return inferCount(z, grm, Math.min(MAX_AUTO, z.sampleCount() / MIN_AUTO_SIZE));
+    }
+
+    /** As above with at most {@code cap} populations (1 + significant PCs); {@code grm} is not changed. */
+    static int inferCount(Standardized z, double[] grm, int cap) {
         int n = z.sampleCount();
-        int cap = Math.min(MAX_AUTO, n / MIN_AUTO_SIZE);
         if (cap < 2 || grm == null) {
             return 1;
         }

@@ -114,6 +114,16 @@ final class SynthManifest {
         return m;
     }
 
+    static Map<String, Object> pools(LocalPools local) {
+        int[] range = local.poolSizeRange();
+        return local.pcs() == 0
+                ? ordered("kind", "global: every member of the genome's population (no significant principal component)",
+                        "pool_size", range[1])
+                : ordered("kind", "ancestry-local: the " + LocalPools.SHARE + " of the population nearest to a random "
+                        + "anchor genome (never a donor itself) on the significant principal components",
+                        "principal_components", local.pcs(), "pool_size_min", range[0], "pool_size_max", range[1]);
+    }
+
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");

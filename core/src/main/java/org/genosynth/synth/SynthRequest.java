@@ -99,12 +99,14 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      * @param minDonors    minimum distinct donors per genome (privacy knob)
      * @param noise        per-genotype resampling rate (privacy knob; also fitted when NaN)
      * @param maxKinship   reject any genome whose KING kinship to a real genome reaches this (NaN = no check)
+     * @param kinshipFromCohort raise {@code maxKinship} to the cohort's own typical nearest-relative kinship when that
+     *                     is higher (measured on an inner split; a colony where everyone has siblings)
      * @param cmPerMb      recombination rate used when the input has no genetic map
      * @param windowP      phenotype model: SNPs whose real LMM p-value is below this carry the signal; NaN = those
      *                     at a Benjamini–Hochberg false discovery rate of 5 %
      */
     public record Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
-                         double cmPerMb, double windowP) {
+                         boolean kinshipFromCohort, double cmPerMb, double windowP) {
         public Mosaic {
             if (!Double.isNaN(segmentCm) && !(segmentCm > 0)) {
                 throw InputException.usage("--segment-cm must be positive, got " + segmentCm);
@@ -124,7 +126,7 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         }
 
         public static Mosaic defaults() {
-            return new Mosaic(Double.NaN, 100, 10, 0.002, 0.177, 1.0, Double.NaN);
+            return new Mosaic(Double.NaN, 100, 10, 0.0, 0.177, true, 1.0, Double.NaN);
         }
     }
 

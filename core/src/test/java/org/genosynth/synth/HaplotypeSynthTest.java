@@ -107,7 +107,7 @@ class HaplotypeSynthTest {
 
     static SynthRequest request(String out, GenotypeFormat format, int threads) {
         return new SynthRequest(phasedVcf, null, null, null, null, 0, 0, null, SynthRequest.Method.MOSAIC, 5,
-                dir.resolve(out).toString(), format, new SynthRequest.Mosaic(SEGMENT_CM, 100, 10, 0.0, 0.0884, 1.0,
+                dir.resolve(out).toString(), format, new SynthRequest.Mosaic(SEGMENT_CM, 100, 10, 0.0, 0.0884, false, 1.0,
                 1e-3), null, 0, threads);
     }
 

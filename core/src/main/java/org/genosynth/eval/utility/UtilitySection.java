@@ -45,8 +45,10 @@ public final class UtilitySection {
 
     public static void run(Plan plan, HtmlReport report, Metrics metrics) {
         HtmlReport.Section sec = report.section("Utility: does a GWAS on the synthetic cohort find the real loci?");
-        GwasTable real = GwasTable.read(gwas(plan.real()));
-        GwasTable syn = GwasTable.read(gwas(plan.synthetic()));
+        org.genosynth.assoc.GwasResult realRun = gwas(plan.real());
+        org.genosynth.assoc.GwasResult synRun = gwas(plan.synthetic());
+        GwasTable real = GwasTable.read(realRun.table());
+        GwasTable syn = GwasTable.read(synRun.table());
         Set<String> shared = new HashSet<>(real.rows().keySet());
         shared.retainAll(syn.rows().keySet());
         GwasTable r = restrict(real, shared);
@@ -126,6 +128,7 @@ public final class UtilitySection {
         double cor = Ranks.pearson(lp[0], lp[1]);
         metrics.judge(AREA, "-log10 p correlation", "neglog10p_correlation", cor, Threshold.atLeast(0.8, 0.5),
                 "Pearson r of -log10 p over the variants tested on both sides");
+        pve(realRun, synRun, metrics);
         double lr = real.lambdaGc();
         double ls = syn.lambdaGc();
         metrics.put(AREA, "lambda_gc_real", lr);
@@ -165,8 +168,27 @@ public final class UtilitySection {
         return out;
     }
 
-    private static Path gwas(GwasRequest request) {
-        return (request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request)).table();
+    private static org.genosynth.assoc.GwasResult gwas(GwasRequest request) {
+        return request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request);
+    }
+
+    /** The REML PVE of both null models (LMM only): how much of the trait the genotypes explain. */
+    private static void pve(org.genosynth.assoc.GwasResult real, org.genosynth.assoc.GwasResult syn,
+            Metrics metrics) {
+        Double pr = real.summary().get("pve");
+        Double ps = syn.summary().get("pve");
+        if (pr == null || ps == null) {
+            return;
+        }
+        metrics.put(AREA, "pve_real", pr);
+        metrics.put(AREA, "pve_synthetic", ps);
+        Double se = real.summary().get("pve_se");
+        if (se != null) {
+            metrics.put(AREA, "pve_se_real", se);
+        }
+        metrics.judge(AREA, "REML PVE", "pve_difference", Math.abs(ps - pr), Threshold.atMost(0.05, 0.15),
+                "|PVE synthetic - PVE real| of the LMM null models (real " + f(pr) + (se == null ? "" : " ± " + f(se))
+                        + ", synthetic " + f(ps) + "): the share of the trait's variance the genotypes explain");
     }
 
     private static GwasTable restrict(GwasTable t, Set<String> keys) {
