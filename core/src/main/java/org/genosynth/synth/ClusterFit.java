@@ -25,20 +25,20 @@ final class ClusterFit {
      * Pseudo-haplotypes of the pooled jump targets added to each population's: a population's own jumps count as much
      * as the pooled ones once it has this many haplotypes.
      */
-    static final double ALPHA_PRIOR = Double.parseDouble(System.getProperty("gs.ap", "20"));
+    static final double ALPHA_PRIOR = 20;
     /**
      * Pseudo-alleles of the pooled cluster frequency added to each population's: clusters keep their population's
      * alleles where it has data, and the pooled ones where it has little (4 gave membership AUC 0.58 on 1000 Genomes
      * chr20, 20 gave 0.55).
      */
-    static final double THETA_PRIOR = Double.parseDouble(System.getProperty("gs.tp", "20"));
+    static final double THETA_PRIOR = 20;
     /** Pseudo-alleles at the site's ALT frequency added to each cluster's pooled frequency. */
     static final double POOLED_PRIOR = 1;
     /**
      * Pseudo-haplotypes at the pooled ALT frequency added to each population's when the model's frequencies are
      * calibrated: a rare allele of a few members of a small population is not pinned to that population.
      */
-    static final double FREQUENCY_PRIOR = Double.parseDouble(System.getProperty("gs.fp", "100"));
+    static final double FREQUENCY_PRIOR = 100;
     /** Initial jump probability per cM between chained variants (EM moves it). */
     static final double INITIAL_JUMPS_PER_CM = 0.2;
     /** The final E step covers up to this many budgets of units. */

@@ -29,10 +29,10 @@ import org.genosynth.model.GenotypeMatrix;
  */
 final class LocalPools {
     /** Share of a population in a pool. */
-    static final double SHARE = Double.parseDouble(System.getProperty("gs.share", "0.15"));
+    static final double SHARE = 0.15;
     /** Smallest pool (whole population when smaller). */
     static final int MIN_POOL = 20;
-    static final int MAX_PCS = Integer.getInteger("gs.pcs", 8);
+    static final int MAX_PCS = 8;
     static final int MAX_PCA_SAMPLES = 2000;
     static final int MAX_PCA_VARIANTS = 10_000;
     /** Attempts drawn from local pools before a genome's donors come from its whole population. */

@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
  */
 record PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors, DonorPanel panel) {
     /** Variants on each side of a drawn switch point searched for a seamless switch. */
-    static final int SWITCH_SEARCH = Integer.getInteger("gs.search", 64);
+    static final int SWITCH_SEARCH = 64;
     /** Donors considered for each switch. */
-    static final int SWITCH_CANDIDATES = Integer.getInteger("gs.cand", 4);
+    static final int SWITCH_CANDIDATES = 4;
 
     PathSampler {
         if (!(meanLength > 0) || !(maxLength > 0)) {
