@@ -40,7 +40,8 @@ run() {
       --out "$d/syn" >/dev/null
   t1=$(date +%s.%N)
   "$G" evaluate --real "$d/split.train.bed" --synthetic "$d/syn.bed" --holdout "$d/split.holdout.bed" \
-      --pheno "$d/split.train.pheno.tsv" --synthetic-pheno "$d/syn.pheno.tsv" --pheno-col "$col" --model lmm \
+      --pheno "$d/split.train.pheno.tsv" --synthetic-pheno "$d/syn.pheno.tsv" --holdout-pheno "$d/split.holdout.pheno.tsv" \
+      --pheno-col "$col" --model lmm \
       --out "$d/eval" >/dev/null
   t2=$(date +%s.%N)
   echo "$name: synth $(awk "BEGIN {printf \"%.1f\", $t1 - $t0}") s (method $(grep -o '"method": "[a-z]*"' "$d/syn.manifest.json" \

@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, ", mean segment %.0f cM", r.segmentCm()) : "", r.maxKinship()));
         Evaluation.Result e = Evaluation.run(new EvaluationRequest(Path.of(split + ".train.bed"), Path.of(syn + ".bed"),
                 Path.of(split + ".holdout.bed"), null, trainPheno, Path.of(syn + ".pheno.tsv"), "1", null, null, null,
-                Model.LMM, null, 0, 0, out, SEED, threads));
+                Model.LMM, null, 0, 0, out, SEED, threads, Path.of(split + ".holdout.pheno.tsv")));
         step(t0, "3. evaluate: fidelity, LMM GWAS of CD8 on both cohorts, privacy against the holdout");
         System.out.println();
         System.out.println(e.render());

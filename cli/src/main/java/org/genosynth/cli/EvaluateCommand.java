@@ -51,6 +51,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "order); enables the utility section.")
     Path pheno;
 
+    @Option(names = "--holdout-pheno", paramLabel = "FILE",
+            description = "Phenotype table of the holdout: the same GWAS on the holdout gives the sampling baseline of "
+                    + "the -log10 p correlation (a synthetic cohort is judged against what an unseen real sample "
+                    + "achieves).")
+    Path holdoutPheno;
+
     @Option(names = "--synthetic-pheno", paramLabel = "FILE",
             description = "Phenotype table of the synthetic cohort (default: --pheno, looked up by sample ID).")
     Path syntheticPheno;
@@ -107,7 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Progress progress = Progress.forTerminal()) {
             r = Evaluation.run(new EvaluationRequest(real, synthetic, holdout, read, pheno, syntheticPheno, phenoCol,
                     covar, syntheticCovar, covarCols, Model.parse(model), thresholds, locusWindowKb * 1000,
-                    locusWindowCm, out, seed, threads), progress);
+                    locusWindowCm, out, seed, threads, holdoutPheno), progress);
         }
         System.out.println(r.render());
         return 0;

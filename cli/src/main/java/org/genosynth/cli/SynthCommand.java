@@ -137,9 +137,9 @@ final class SynthCommand implements Callable<Integer> {
     Double signalP;
 
     @Option(names = "--polygenic-background",
-            description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
-                + "components of the synthetic genotypes) up to the real REML PVE; it brings the synthetic PVE close to "
-                + "the real one but can add hits near the real loci (docs/synth.md).")
+            description = "Phenotypes: add a random infinitesimal background over every SNP, calibrated so the "
+                + "synthetic REML PVE approaches the real one; it can add association peaks the real GWAS does not "
+                + "have where LD is long (docs/synth.md).")
     boolean polygenicBackground;
 
     @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",

@@ -110,9 +110,15 @@ public final class Evaluation {
                 coordinate.putIfAbsent(AlignedCohorts.key(v), cm ? v.centimorgan() : v.position() > 0
                         ? (double) v.position() : Double.NaN);
             }
-            UtilitySection.run(new UtilitySection.Plan(r, s, req.thresholds(), coordinate, cm ? "cM" : "bp",
+            // the same GWAS on the holdout (its own phenotypes; covariates only if the holdout's table has them)
+            GwasRequest h = req.holdout() == null || req.holdoutPheno() == null ? null
+                    : new GwasRequest(req.holdout(), req.read(), req.holdoutPheno(), req.phenoCol(), null, List.of(),
+                            req.model(), dir.resolve("holdout").toString(), req.threads());
+            UtilitySection.run(new UtilitySection.Plan(r, s, h, req.thresholds(), coordinate, cm ? "cM" : "bp",
                     cm ? req.locusWindowCm() : req.locusWindowBp()), report, metrics);
-            gwas = List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"));
+            gwas = h == null ? List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"))
+                    : List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"),
+                            Path.of(h.outPrefix() + ".gwas.tsv"));
         } else {
             report.section("Utility").text("Not measured: give --pheno (and --pheno-col) to compare a GWAS on both "
                     + "cohorts.");

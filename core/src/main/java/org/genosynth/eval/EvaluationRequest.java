@@ -26,10 +26,13 @@ import org.genosynth.io.ReadOptions;
  * @param outDir         output directory: {@code report.html}, {@code metrics.json}, {@code gwas/}
  * @param seed           seed of the random subsets (AATS, membership attack, randomized PCA)
  * @param threads        worker threads ({@code <= 0}: all processors)
+ * @param holdoutPheno   phenotype table of the holdout, or null: the same GWAS on the holdout gives the sampling
+ *                       baseline of the -log10 p correlation
  */
 public record EvaluationRequest(Path real, Path synthetic, Path holdout, ReadOptions read, Path pheno,
         Path syntheticPheno, String phenoCol, Path covar, Path syntheticCovar, List<String> covarCols, Model model,
-        List<Double> thresholds, long locusWindowBp, double locusWindowCm, Path outDir, long seed, int threads) {
+        List<Double> thresholds, long locusWindowBp, double locusWindowCm, Path outDir, long seed, int threads,
+        Path holdoutPheno) {
     /** The GWAS thresholds used unless others are given. */
     public static final List<Double> DEFAULT_THRESHOLDS = List.of(5e-8, 1e-5);
     /** Default locus window without a map: 1 Mb. */
@@ -53,13 +56,20 @@ public record EvaluationRequest(Path real, Path synthetic, Path holdout, ReadOpt
     /** A request with defaults for everything but the cohorts and the output directory. */
     public static EvaluationRequest of(Path real, Path synthetic, Path holdout, Path outDir) {
         return new EvaluationRequest(real, synthetic, holdout, null, null, null, null, null, null, null, null, null, 0, 0,
-                outDir, 1, 0);
+                outDir, 1, 0, null);
     }
 
     /** The same request with a phenotype (for the utility section). */
     public EvaluationRequest withPhenotype(Path table, String column, Model m) {
         return new EvaluationRequest(real, synthetic, holdout, read, table, syntheticPheno, column, covar,
                 syntheticCovar, covarCols, m, thresholds, locusWindowBp, locusWindowCm, outDir, seed,
-                threads);
+                threads, holdoutPheno);
+    }
+
+    /** The same request with the holdout's phenotype table (the utility section's sampling baseline). */
+    public EvaluationRequest withHoldoutPheno(Path table) {
+        return new EvaluationRequest(real, synthetic, holdout, read, pheno, syntheticPheno, phenoCol, covar,
+                syntheticCovar, covarCols, model, thresholds, locusWindowBp, locusWindowCm, outDir, seed, threads,
+                table);
     }
 }

@@ -59,7 +59,7 @@ class EvaluationReferenceCasesTest {
     private static Metrics evaluate(Path synthetic, Path hold, String out, int threads) {
         EvaluationRequest r = EvaluationRequest.of(train, synthetic, hold, dir.resolve(out));
         r = new EvaluationRequest(r.real(), r.synthetic(), r.holdout(), null, null, null, null, null, null, null, null,
-                null, 0, 0, r.outDir(), 1, threads);
+                null, 0, 0, r.outDir(), 1, threads, null);
         return Evaluation.run(r).metrics();
     }
 
@@ -160,7 +160,7 @@ class EvaluationReferenceCasesTest {
         EvaluationRequest r = EvaluationRequest.of(train, holdout, null, dir.resolve("u"))
                 .withPhenotype(dir.resolve("m.train.pheno.tsv"), "1", Model.LMM);
         r = new EvaluationRequest(r.real(), r.synthetic(), null, null, r.pheno(), dir.resolve("m.holdout.pheno.tsv"),
-                "1", null, null, null, Model.LMM, null, 0, 0, r.outDir(), 1, 0);
+                "1", null, null, null, Model.LMM, null, 0, 0, r.outDir(), 1, 0, null);
         Metrics m = Evaluation.run(r).metrics();
         List<Map<String, Object>> byThreshold = (List<Map<String, Object>>) m.get("utility", "by_threshold");
         assertThat(byThreshold).hasSize(2);
@@ -287,7 +287,7 @@ class EvaluationReferenceCasesTest {
         Path pt = noisePhenotype(train, dir.resolve("noise.train.tsv"), 1);
         Path ph = noisePhenotype(holdout, dir.resolve("noise.holdout.tsv"), 2);
         EvaluationRequest r = new EvaluationRequest(train, holdout, null, null, pt, ph, "1", null, null, null,
-                Model.LINEAR, null, 0, 0, dir.resolve("noise"), 1, 0);
+                Model.LINEAR, null, 0, 0, dir.resolve("noise"), 1, 0, null);
         Metrics m = Evaluation.run(r).metrics();
         for (String key : List.of("gwas_snp_recall", "gwas_snp_precision", "gwas_locus_recall")) {
             assertThat(m.verdict(key)).as(key).isEqualTo(Verdict.NA);
@@ -312,7 +312,7 @@ class EvaluationReferenceCasesTest {
 
     private static Metrics evaluateAgainst(Path real, Path synthetic, Path hold, String out) {
         EvaluationRequest r = new EvaluationRequest(real, synthetic, hold, null, null, null, null, null, null, null,
-                null, null, 0, 0, dir.resolve(out), 1, 0);
+                null, null, 0, 0, dir.resolve(out), 1, 0, null);
         return Evaluation.run(r).metrics();
     }
 
