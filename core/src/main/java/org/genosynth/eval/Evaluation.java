@@ -133,8 +133,7 @@ public final class Evaluation {
     }
 
     private static void checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
-        org.genosynth.io.table.PhenotypeReader.resolveColumn(
-                org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples()), column, table);
+        org.genosynth.io.table.PhenotypeReader.readOne(table, cohort.samples().samples(), column);
     }
 
     private static void mkdirs(Path dir) {

@@ -399,21 +399,18 @@ public final class Synthesizer {
         if (req.pheno() == null) {
             return List.of();
         }
-        if (!req.phenoCols().isEmpty()) {
-            return req.phenoCols();
-        }
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
-        return IntStream.rangeClosed(1, table.columnCount()).mapToObj(Integer::toString).toList();
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), req.phenoCols());
+        return table.names();
     }
 
     private static Path phenotypes(SynthRequest req, GenotypeMatrix train, GenotypeMatrix synth, List<String> cols,
             Map<String, Object> manifest) {
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), cols);
         List<String> names = new ArrayList<>();
         double[][] values = new double[cols.size()][];
         List<Object> described = new ArrayList<>();
         for (int c = 0; c < cols.size(); c++) {
-            int col = PhenotypeReader.resolveColumn(table, cols.get(c), req.pheno());
+            int col = c;
             String name = table.names().get(col);
             PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
                     req.mosaic().windowP(), req.polygenicBackground(), req.threads());
