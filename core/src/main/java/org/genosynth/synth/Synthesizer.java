@@ -406,6 +406,9 @@ public final class Synthesizer {
     private static Path phenotypes(SynthRequest req, GenotypeMatrix train, GenotypeMatrix synth, List<String> cols,
             Map<String, Object> manifest) {
         PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), cols);
+        if (!table.notes().isEmpty()) {
+            manifest.put("notes", table.notes());
+        }
         List<String> names = new ArrayList<>();
         double[][] values = new double[cols.size()][];
         List<Object> described = new ArrayList<>();
