@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
             "  genosynth synth --input train.bed --infer-populations 3 --per-population P1=500,P2=500,P3=500 "
             + "--seed 7 --out syn/balanced",
             "  genosynth synth --input train.bed --method ldp --epsilon 4 --n 1000 --seed 1 --out syn/ldp",
-            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --format vcf --seed 3 "
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --output-format vcf --seed 3 "
             + "--out syn/cohort",
             "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
             + "# phased output, a|b",
