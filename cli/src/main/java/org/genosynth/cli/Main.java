@@ -81,7 +81,12 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
-        return commandLine(args.length > 0 ? args[0] : null).execute(args);
+        String command = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        try (AutoCloseable heartbeat = Progress.heartbeat(command)) {
+            return commandLine(command).execute(args);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The configured picocli command line with every subcommand. */

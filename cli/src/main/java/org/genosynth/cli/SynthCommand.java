@@ -181,7 +181,10 @@ final class SynthCommand implements Callable<Integer> {
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
                 new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);
-        SynthResult result = Synthesizer.run(request);
+        SynthResult result;
+        try (Progress progress = Progress.forTerminal()) {
+            result = Synthesizer.run(request, progress);
+        }
         System.out.println(result.render());
         return 0;
     }
