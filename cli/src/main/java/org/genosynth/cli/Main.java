@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth pheno simulate --input data.bed --causal 10 --h2 0.5 --prevalence 0.1 --out sim/data",
             "  ./genosynth relatives --input data.bed --pedigree full-siblings=20,first-cousins=20 --out rel/data",
             "  ./genosynth watermark add --input data.bed --pheno pheno.tsv --pheno-col Y --out wm/data",
-            "  ./genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out bench/mouse",
+            "  ./genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out work/bench/mouse",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
