@@ -211,7 +211,7 @@ public final class BenchmarkJob {
                 files.add(csv.variantMap(data.variants()));
             }
             manifest.put("per_population", counts);
-            manifest.put("outputs", files.stream().map(p -> outDir.relativize(p.toAbsolutePath()).toString())
+            manifest.put("outputs", files.stream().map(p -> outDir.toAbsolutePath().relativize(p.toAbsolutePath()).toString())
                     .toList());
             Path mf = Path.of(prefix + ".manifest.json");
             try {
