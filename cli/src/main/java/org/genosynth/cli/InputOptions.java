@@ -55,7 +55,10 @@ final class InputOptions {
         return options;
     }
 
-    /** BIMBAM without an annotation loses every position: said once on stderr, whichever command runs. */
+    /**
+     * BIMBAM without an annotation loses every position: said once on stderr when the command has succeeded,
+     * whichever command runs (a failing command prints only its one error line).
+     */
     private void noteMissingAnnotation(ReadOptions options) {
         if (input == null || !java.nio.file.Files.isRegularFile(input)) {
             return;
@@ -69,7 +72,7 @@ final class InputOptions {
             }
         }
         if (f == GenotypeFormat.BIMBAM && BimbamReader.lacksAnnotation(input, annotation)) {
-            System.err.println("genosynth: note: " + BimbamReader.missingAnnotation(input));
+            Main.noteAfterSuccess(BimbamReader.missingAnnotation(input));
         }
     }
 }

@@ -109,9 +109,31 @@ public final class Main implements Runnable {
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
+        cl.setExecutionStrategy(Main::runWithNotes);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
+    }
+
+    /** Notes about the inputs (e.g. a BIMBAM file without annotation), printed once the command has succeeded. */
+    private static final java.util.List<String> INPUT_NOTES = new java.util.ArrayList<>();
+
+    /** Adds a note printed on stderr after the command succeeds (a failing command prints only its error line). */
+    static void noteAfterSuccess(String note) {
+        INPUT_NOTES.add(note);
+    }
+
+    private static int runWithNotes(CommandLine.ParseResult parsed) {
+        INPUT_NOTES.clear();
+        try {
+            int code = new CommandLine.RunLast().execute(parsed);
+            if (code == 0) {
+                INPUT_NOTES.forEach(n -> System.err.println("genosynth: note: " + n));
+            }
+            return code;
+        } finally {
+            INPUT_NOTES.clear();
+        }
     }
 
     /** The command list of {@code genosynth --help}: one line per command, the first sentence of its description. */

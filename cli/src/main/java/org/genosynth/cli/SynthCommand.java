@@ -56,7 +56,7 @@ final class SynthCommand implements Callable<Integer> {
     Path pheno;
 
     @Option(names = "--pheno-col", paramLabel = "COL", split = ",",
-            description = "Phenotype columns to synthesize (names or 1-based numbers; default: all).")
+            description = "Phenotype columns to synthesize (names, 1-based numbers or ranges A-B; default: all).")
     List<String> phenoCols;
 
     @Option(names = "--populations", paramLabel = "FILE",
