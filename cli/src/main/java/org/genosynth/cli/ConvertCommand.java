@@ -38,6 +38,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--no-dosage", description = "Do not write dosages even when the input has them.")
     boolean noDosage;
 
+    @Option(names = "--pheno-out", paramLabel = "FILE",
+            description = "VCF/BCF output: also write the input's per-sample columns (e.g. the phenotypes of a .fam), "
+                + "which a VCF cannot hold, to this PLINK-style table (FID IID ...). Not written unless asked.")
+    Path phenoOut;
+
     @Mixin
     FilterOptions filters;
 
@@ -50,7 +55,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         try (Progress progress = Progress.forTerminal()) {
             QcSummary summary = Conversion.run(filters.toRequest(input), out, format,
-                    new WriteOptions(format, !noDosage), progress);
+                    new WriteOptions(format, !noDosage), phenoOut, progress);
             progress.close();
             System.out.println(summary.render());
         }

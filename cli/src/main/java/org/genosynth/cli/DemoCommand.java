@@ -58,15 +58,21 @@ final class DemoCommand implements Callable<Integer> {
         Path trainPheno = Path.of(split + ".train.pheno.tsv");
         Files.createDirectories(out.resolve("synthetic"));
         String syn = out.resolve("synthetic").resolve("mouse").toString();
-        SynthResult r = Synthesizer.run(new SynthRequest(train, null, trainPheno, List.of("1"), null, 0, 0, null,
-                SynthRequest.Method.AUTO, SEED, syn, GenotypeFormat.BED, null, null, 2, threads));
+        SynthResult r;
+        try (Progress progress = Progress.forTerminal()) {
+            r = Synthesizer.run(new SynthRequest(train, null, trainPheno, List.of("1"), null, 0, 0, null,
+                    SynthRequest.Method.AUTO, SEED, syn, GenotypeFormat.BED, null, null, 2, threads), progress);
+        }
         Object method = r.manifest().get("method");
         step(t0, String.format(Locale.ROOT, "2. synth (defaults): %,d synthetic mice (%s chosen by measurement%s, max "
                 + "kinship to a real mouse %.3f), synthetic CD8", r.samples(), method, "mosaic".equals(method)
                 ? String.format(Locale.ROOT, ", mean segment %.0f cM", r.segmentCm()) : "", r.maxKinship()));
-        Evaluation.Result e = Evaluation.run(new EvaluationRequest(Path.of(split + ".train.bed"), Path.of(syn + ".bed"),
-                Path.of(split + ".holdout.bed"), null, trainPheno, Path.of(syn + ".pheno.tsv"), "1", null, null, null,
-                Model.LMM, null, 0, 0, out, SEED, threads, Path.of(split + ".holdout.pheno.tsv")));
+        Evaluation.Result e;
+        try (Progress progress = Progress.forTerminal()) {
+            e = Evaluation.run(new EvaluationRequest(Path.of(split + ".train.bed"), Path.of(syn + ".bed"),
+                    Path.of(split + ".holdout.bed"), null, trainPheno, Path.of(syn + ".pheno.tsv"), "1", null, null,
+                    null, Model.LMM, null, 0, 0, out, SEED, threads, Path.of(split + ".holdout.pheno.tsv")), progress);
+        }
         step(t0, "3. evaluate: fidelity, LMM GWAS of CD8 on both cohorts, privacy against the holdout");
         System.out.println();
         System.out.println(e.render());

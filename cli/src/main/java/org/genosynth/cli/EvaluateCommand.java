@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Covariate table of the synthetic cohort (default: --covar).")
     Path syntheticCovar;
 
-    @Option(names = "--covar-col", paramLabel = "NAME|N", split = ",", description = "Covariate columns (default all).")
+    @Option(names = "--covar-col", paramLabel = "NAME|N", split = ",", description = "Covariate columns: names, numbers, lists or ranges (PC1-PC10); default all.")
     List<String> covarCols;
 
     @Option(names = "--model", paramLabel = "lmm|linear|logistic", defaultValue = "lmm",

@@ -24,14 +24,15 @@ import picocli.CommandLine.Option;
         footer = {"  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --covar pcs.eigenvec "
             + "--out gwas/cd8",
             "  genosynth gwas --input cohort.vcf.gz --pheno pheno.tsv --pheno-col case --model logistic "
-            + "--covar covar.tsv --covar-col age,sex,PC1,PC2 --out gwas/case"})
+            + "--covar covar.tsv --covar-col age,sex,PC1-PC10 --out gwas/case"})
 final class GwasCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
     @Option(names = "--pheno", required = true, paramLabel = "FILE",
-            description = "Phenotype table: PLINK style (header FID IID ... or IID ...) or GEMMA style (plain "
-                + "columns, one row per sample in genotype order).")
+            description = "Phenotype table: PLINK style (header FID IID ... or IID ...; rows for samples not in the "
+                + "genotypes are ignored, as plink2 does) or GEMMA style (plain columns, one row per sample in "
+                + "genotype order). Only the columns used are read.")
     Path pheno;
 
     @Option(names = "--pheno-col", required = true, paramLabel = "NAME|N",
@@ -43,7 +44,8 @@ final class GwasCommand implements Callable<Integer> {
     Path covar;
 
     @Option(names = "--covar-col", paramLabel = "NAME|N", split = ",",
-            description = "Covariate columns (comma-separated names or numbers; default: all columns of --covar).")
+            description = "Covariate columns: names, numbers, comma lists or ranges in file order as plink2's "
+                + "--covar-name (PC1-PC10); default: all columns of --covar.")
     List<String> covarCols;
 
     @Option(names = "--model", paramLabel = "linear|logistic|lmm", defaultValue = "linear",

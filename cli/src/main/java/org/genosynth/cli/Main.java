@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "  ./genosynth pheno simulate --input data.bed --causal 10 --h2 0.5 --prevalence 0.1 --out sim/data",
             "  ./genosynth relatives --input data.bed --pedigree full-siblings=20,first-cousins=20 --out rel/data",
             "  ./genosynth watermark add --input data.bed --pheno pheno.tsv --pheno-col Y --out wm/data",
-            "  ./genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out bench/mouse",
+            "  ./genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out work/bench/mouse",
             "  ./genosynth <command> --help                        options of one command",
             "", "Errors in inputs or options exit with code 2 and one line naming file, line and field."})
 public final class Main implements Runnable {
@@ -81,7 +81,12 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
-        return commandLine(args.length > 0 ? args[0] : null).execute(args);
+        String command = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        try (AutoCloseable heartbeat = Progress.heartbeat(command)) {
+            return commandLine(command).execute(args);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The configured picocli command line with every subcommand. */
@@ -104,9 +109,31 @@ public final class Main implements Runnable {
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
+        cl.setExecutionStrategy(Main::runWithNotes);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
+    }
+
+    /** Notes about the inputs (e.g. a BIMBAM file without annotation), printed once the command has succeeded. */
+    private static final java.util.List<String> INPUT_NOTES = new java.util.ArrayList<>();
+
+    /** Adds a note printed on stderr after the command succeeds (a failing command prints only its error line). */
+    static void noteAfterSuccess(String note) {
+        INPUT_NOTES.add(note);
+    }
+
+    private static int runWithNotes(CommandLine.ParseResult parsed) {
+        INPUT_NOTES.clear();
+        try {
+            int code = new CommandLine.RunLast().execute(parsed);
+            if (code == 0) {
+                INPUT_NOTES.forEach(n -> System.err.println("genosynth: note: " + n));
+            }
+            return code;
+        } finally {
+            INPUT_NOTES.clear();
+        }
     }
 
     /** The command list of {@code genosynth --help}: one line per command, the first sentence of its description. */

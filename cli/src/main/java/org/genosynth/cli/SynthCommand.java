@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
             "  genosynth synth --input train.bed --infer-populations 3 --per-population P1=500,P2=500,P3=500 "
             + "--seed 7 --out syn/balanced",
             "  genosynth synth --input train.bed --method ldp --epsilon 4 --n 1000 --seed 1 --out syn/ldp",
-            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --format vcf --seed 3 "
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --output-format vcf --seed 3 "
             + "--out syn/cohort",
             "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
             + "# phased output, a|b",
@@ -56,7 +56,7 @@ final class SynthCommand implements Callable<Integer> {
     Path pheno;
 
     @Option(names = "--pheno-col", paramLabel = "COL", split = ",",
-            description = "Phenotype columns to synthesize (names or 1-based numbers; default: all).")
+            description = "Phenotype columns to synthesize (names, 1-based numbers or ranges A-B; default: all).")
     List<String> phenoCols;
 
     @Option(names = "--populations", paramLabel = "FILE",
@@ -184,7 +184,10 @@ final class SynthCommand implements Callable<Integer> {
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
                 new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);
-        SynthResult result = Synthesizer.run(request);
+        SynthResult result;
+        try (Progress progress = Progress.forTerminal()) {
+            result = Synthesizer.run(request, progress);
+        }
         System.out.println(result.render());
         return 0;
     }

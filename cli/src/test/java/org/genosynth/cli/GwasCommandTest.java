@@ -71,21 +71,56 @@ class GwasCommandTest {
     }
 
     @Test
-    void phenotypeRowForAnUnknownSample() throws IOException {
-        Path outDir = Files.createDirectory(dir.resolve("sample"));
-        Path pheno = dir.resolve("pheno.txt");
-        List<String> fam;
-        try (var in = new GZIPInputStream(Files.newInputStream(Path.of(MOUSE + ".fam.gz")))) {
-            fam = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(5).toList();
-        }
-        List<String> lines = new ArrayList<>(List.of("FID\tIID\ty"));
-        for (String f : fam) {
-            String[] x = f.split("\\s+");
-            lines.add(x[0] + "\t" + x[1] + "\t1.5");
-        }
-        lines.add("nobody\tNOT_A_MOUSE\t2.5");
-        Files.write(pheno, lines);
-        assertThat(userError(outDir, gwas(outDir, s(pheno), "y"))).contains("pheno.txt:7", "NOT_A_MOUSE");
+    void fullPhenotypeTableOnASplitCohortAndCovariateRanges() throws IOException {
+        String split = MouseTables.split(Files.createDirectory(dir.resolve("split")));
+        Path full = MouseTables.fullTable(dir.resolve("full.tsv"));
+        Path outDir = Files.createDirectory(dir.resolve("range"));
+        List<String> common = List.of("gwas", "-t", "2", "--input", split + ".train", "--pheno", s(full),
+                "--pheno-col", "CD8", "--covar", s(full));
+        List<String> a = new ArrayList<>(common);
+        a.addAll(List.of("--covar-col", "PC1-PC10", "--out", s(outDir.resolve("a"))));
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // 1,940 rows, 1,358 training mice: the other 582 rows are ignored with one note, as plink2 does
+        assertThat(r.out()).contains("full.tsv: 582 rows for samples not in the genotype file ignored")
+                .containsOnlyOnce("rows for samples not in the genotype file");
+        List<String> b = new ArrayList<>(common);
+        b.addAll(List.of("--covar-col", "PC1,PC2,PC3,PC4,PC5", "--covar-col", "PC6,PC7,PC8,PC9,PC10",
+                "--out", s(outDir.resolve("b"))));
+        assertThat(CliRun.of(b.toArray(new String[0])).exitCode()).isZero();
+        List<String> ranged = Files.readAllLines(outDir.resolve("a.gwas.tsv"));
+        assertThat(ranged).hasSize(12_226 + 1).isEqualTo(Files.readAllLines(outDir.resolve("b.gwas.tsv")));
+        assertThat(Files.readString(outDir.resolve("a.gwas.tsv")))
+                .isEqualTo(Files.readString(outDir.resolve("b.gwas.tsv")));
+    }
+
+    @Test
+    void badValueInAnUnusedColumnDoesNoHarmAndIsReportedWhenUsed() throws IOException {
+        Path full = MouseTables.fullTable(dir.resolve("full.tsv"));
+        Path outDir = Files.createDirectory(dir.resolve("unused"));
+        CliRun r = CliRun.of(gwas(outDir, s(full), "MCH", "--covar", s(full), "--covar-col", "PC1-PC3"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1580 samples").doesNotContain("rows for samples not in the genotype file");
+        Path bad = Files.createDirectory(dir.resolve("bad"));
+        assertThat(userError(bad, gwas(bad, s(full), "note")))
+                .contains("full.tsv:2", "field 'note'", "not a number: 'cage 0'").doesNotContain("FID IID");
+        assertThat(userError(bad, gwas(bad, s(full), "CD8", "--covar", s(full), "--covar-col", "PC1-PC20")))
+                .contains("full.tsv", "no phenotype column 'PC1-PC20'");
+    }
+
+    @Test
+    void lmmTableHasOneLinePerInputVariant() throws IOException {
+        Path outDir = Files.createDirectory(dir.resolve("lmm"));
+        CliRun r = CliRun.of(gwas(outDir, s(Path.of(MOUSE + ".pheno.txt.gz")), "1", "--model", "lmm"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(outDir.resolve("g.gwas.tsv"));
+        assertThat(lines).hasSize(12_226 + 1);
+        // GEMMA 0.98.5 tests 10,768 of the 12,226 SNPs on CD8; the other 1,458 lines carry NA statistics
+        assertThat(lines.stream().skip(1).filter(l -> l.endsWith("\tNA\tNA\tNA\tNA\tNA\tNA")).count())
+                .isEqualTo(12_226 - 10_768);
+        assertThat(r.out()).contains("1458 variants not tested");
+        assertThat(Files.readAllLines(outDir.resolve("g.lmm.log.tsv")).stream()
+                .filter(l -> l.startsWith("untested\t")).count()).isEqualTo(1_458);
     }
 
     @Test

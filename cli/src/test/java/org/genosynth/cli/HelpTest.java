@@ -38,4 +38,11 @@ class HelpTest {
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains("Usage: " + usageOf).contains("Examples:");
     }
+
+    @org.junit.jupiter.api.Test
+    void synthExamplesNameTheOutputFormatWithOutputFormat() {
+        // --format names the input's format; the VCF example used it and got PLINK output
+        String help = Main.commandLine().getSubcommands().get("synth").getUsageMessage();
+        assertThat(help).doesNotContain("--format vcf").contains("--n 5000 --output-format vcf");
+    }
 }

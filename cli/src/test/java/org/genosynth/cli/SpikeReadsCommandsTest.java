@@ -81,5 +81,9 @@ class SpikeReadsCommandsTest {
         assertThat(e).contains("nope.vcf");
         e = userError("compare", "--truth", p("sim.golden.vcf.gz"), "--calls", p("ref.fa"), "--out", p("err/x"));
         assertThat(e).contains("ref.fa");
+        // indels and SVs need the reference to be normalised (hap.py and vcfeval require it too)
+        e = userError("compare", "--truth", p("sim.golden.vcf.gz"), "--calls", p("sim.golden.vcf.gz"), "--out",
+                p("err/x"));
+        assertThat(e).contains("sim.golden.vcf.gz has ", " indels or SVs", "needs --reference REF.fa");
     }
 }

@@ -36,22 +36,22 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
      * user error.
      */
     public static AnalysisSamples load(GwasRequest request, List<Sample> cohort, boolean binary) {
-        PhenotypeTable phenoTable = PhenotypeReader.read(request.pheno(), cohort);
-        double[] y = phenoTable.column(PhenotypeReader.resolveColumn(phenoTable, request.phenoCol(),
-                request.pheno())).clone();
-        List<String> notes = new ArrayList<>();
+        PhenotypeTable phenoTable = PhenotypeReader.readOne(request.pheno(), cohort, request.phenoCol());
+        double[] y = phenoTable.column(0).clone();
+        List<String> notes = new ArrayList<>(phenoTable.notes());
         if (binary) {
             codeBinary(y, request.pheno(), request.phenoCol(), notes);
         }
         List<String> names = new ArrayList<>();
         List<double[]> covs = new ArrayList<>();
         if (request.covar() != null) {
-            PhenotypeTable covTable = PhenotypeReader.read(request.covar(), cohort);
-            List<String> wanted = request.covarCols().isEmpty() ? covTable.names() : request.covarCols();
-            for (String w : wanted) {
-                int c = PhenotypeReader.resolveColumn(covTable, w, request.covar());
+            PhenotypeTable covTable = PhenotypeReader.read(request.covar(), cohort, request.covarCols());
+            for (int c = 0; c < covTable.columnCount(); c++) {
                 names.add(covTable.names().get(c));
                 covs.add(covTable.column(c));
+            }
+            if (!request.covar().equals(request.pheno())) {
+                notes.addAll(covTable.notes());
             }
         } else if (!request.covarCols().isEmpty()) {
             throw InputException.usage("--covar-col needs --covar FILE");

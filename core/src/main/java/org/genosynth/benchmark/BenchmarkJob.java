@@ -211,8 +211,8 @@ public final class BenchmarkJob {
                 files.add(csv.variantMap(data.variants()));
             }
             manifest.put("per_population", counts);
-            manifest.put("outputs", files.stream().map(p -> outDir.relativize(p.toAbsolutePath()).toString())
-                    .toList());
+            Path base = outDir.toAbsolutePath();
+            manifest.put("outputs", files.stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList());
             Path mf = Path.of(prefix + ".manifest.json");
             try {
                 Files.writeString(out.temp(mf), Json.write(normalize(manifest)) + "\n", StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.InputException;
 import org.genosynth.seq.ContigAliases;
 import org.genosynth.seq.Reference;
 import org.genosynth.seq.Regions;
@@ -49,7 +50,7 @@ public final class VcfCompare {
             ref = r.loadAll();
             names = new ContigAliases(r.names(), Map.of());
         } else {
-            notes.add("no --reference: indels are trimmed but not left-aligned");
+            notes.add("no --reference: SNVs only (indels and SVs need the reference to be normalised)");
         }
         Regions regions = req.regions() == null ? null : Regions.read(req.regions());
         SiteReader truthReader = new SiteReader(names, ref, regions);
@@ -61,6 +62,10 @@ public final class VcfCompare {
         }
         SiteReader callReader = new SiteReader(names, ref, regions);
         List<Site> all = callReader.read(req.calls(), req.callsSample(), req.allFilters());
+        if (ref == null) {
+            requireReference(req.truth(), truth);
+            requireReference(req.calls(), all);
+        }
         List<Site> calls = new ArrayList<>();
         List<Site> filteredCalls = new ArrayList<>();
         for (Site s : all) {
@@ -117,6 +122,20 @@ public final class VcfCompare {
         }
         List<Path> outputs = write(req.out(), rows, fnRows, fps);
         return new CompareResult(rows, outputs, notes);
+    }
+
+    /**
+     * Indels and SVs can be written in several equivalent ways; comparing them without normalising (left-aligning
+     * against the reference) counts a differently placed but identical indel as one FN and one FP. hap.py and vcfeval
+     * require the reference; so does compare when either side has one.
+     */
+    private static void requireReference(Path file, List<Site> sites) {
+        long other = sites.stream().filter(x -> !x.type().equals("SNV")).count();
+        if (other > 0) {
+            throw InputException.usage(file + " has " + other + " indels or SVs: compare needs --reference REF.fa to "
+                    + "normalise them (left-align), as hap.py and vcfeval do; without it an indel written at another "
+                    + "position counts as a false negative and a false positive");
+        }
     }
 
     /** Adds {@code d} to counter {@code k} of the site's overall type and of its bin. */

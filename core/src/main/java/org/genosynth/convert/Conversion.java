@@ -20,16 +20,26 @@ import org.genosynth.qc.QcSummary;
 
 /**
  * Converts a genotype input to another format through the QC pipeline (so every filter applies), sorting in memory
- * when the output needs position order and the input is not sorted, and writing per-sample columns that the output
- * format cannot hold (VCF/BCF) to {@code OUT.pheno.tsv} so nothing is lost.
+ * when the output needs position order and the input is not sorted. Per-sample columns that the output format cannot
+ * hold (VCF/BCF: the phenotypes of a .fam) are written to a PLINK-style table only when one is asked for
+ * ({@code convert --pheno-out}); otherwise a note says they were not written.
  */
 public final class Conversion {
     private Conversion() {
     }
 
-    /** Runs the conversion. */
+    /** Runs the conversion; per-sample columns a VCF/BCF cannot hold are not written. */
     public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
                                 ProgressListener progress) {
+        return run(request, out, format, options, null, progress);
+    }
+
+    /**
+     * Runs the conversion, writing the per-sample columns a VCF/BCF output cannot hold to {@code phenoOut} (null: not
+     * written).
+     */
+    public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
+                                Path phenoOut, ProgressListener progress) {
         boolean positional = format == GenotypeFormat.VCF || format == GenotypeFormat.BCF;
         boolean sort = positional && needsSorting(request);
         return QcPipeline.run(request, new QcPipeline.Sinks(null, samples -> {
@@ -37,14 +47,9 @@ public final class Conversion {
             if (sort) {
                 w = new SortingWriter(w);
             }
-            return positional && samples.columns().columnCount() > 0 ? new ColumnsSidecar(w, out, samples) : w;
+            return positional && phenoOut != null && samples.columns().columnCount() > 0
+                    ? new ColumnsSidecar(w, phenoOut, samples) : w;
         }, progress));
-    }
-
-    /** The sidecar table written beside a VCF/BCF {@code out}. */
-    public static Path sidecarPath(Path out) {
-        String name = out.toString().replaceFirst("\\.(vcf\\.gz|vcf\\.bgz|vcf|bcf)$", "");
-        return Path.of(name + ".pheno.tsv");
     }
 
     private static boolean needsSorting(QcRequest request) {
@@ -66,9 +71,9 @@ public final class Conversion {
         private final Path sidecar;
         private final SampleSheet samples;
 
-        ColumnsSidecar(GenotypeWriter inner, Path out, SampleSheet samples) {
+        ColumnsSidecar(GenotypeWriter inner, Path sidecar, SampleSheet samples) {
             this.inner = inner;
-            this.sidecar = sidecarPath(out);
+            this.sidecar = sidecar;
             this.samples = samples;
         }
 

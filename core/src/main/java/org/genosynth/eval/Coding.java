@@ -23,15 +23,33 @@ public record Coding(String label, double heterozygosity, long bothHomozygotes, 
     public static final double INBRED_HET_SHARE = 0.005;
 
     public static Coding of(GenotypeMatrix m) {
-        long het = 0;
-        long called = 0;
-        long both = 0;
+        Tally t = new Tally();
         for (int v = 0; v < m.variantCount(); v++) {
             int[] c = GenotypeCodes.counts(m.words(), m.offset(v), m.sampleCount());
-            het += c[1];
-            called += c[0] + c[1] + c[2];
-            both += c[0] > 0 && c[2] > 0 ? 1 : 0;
+            t.add(c[0], c[1], c[2]);
         }
+        return t.coding();
+    }
+
+    /** Sums genotype counts variant by variant (for callers that stream, as qc does) and judges the coding. */
+    public static final class Tally {
+        private long het;
+        private long called;
+        private long both;
+
+        /** Adds one variant's hom-ref, het and hom-alt counts. */
+        public void add(long homRef, long hets, long homAlt) {
+            het += hets;
+            called += homRef + hets + homAlt;
+            both += homRef > 0 && homAlt > 0 ? 1 : 0;
+        }
+
+        public Coding coding() {
+            return of(het, called, both);
+        }
+    }
+
+    private static Coding of(long het, long called, long both) {
         double h = called == 0 ? Double.NaN : (double) het / called;
         String label = called == 0 ? DIPLOID
                 : h < INBRED_HET_SHARE ? INBRED
@@ -43,6 +61,25 @@ public record Coding(String label, double heterozygosity, long bothHomozygotes, 
     /** True when KING-robust kinship is meaningless and identity-by-state replaces it. */
     public boolean inbredOrHaploid() {
         return !label.equals(DIPLOID);
+    }
+
+    /**
+     * A note for qc and kinship when the coding is not diploid: what it means for their statistics, and for 0/1
+     * strain coding how to declare it ({@code --coding strain} reads a 1 as the homozygous ALT strain); null for
+     * diploid coding.
+     */
+    public String commandNote() {
+        return switch (label) {
+            case INBRED -> String.format(java.util.Locale.ROOT, "genotype coding looks inbred: %.3f%% of the calls "
+                    + "are heterozygous (inbred strains coded 0/2); heterozygosity, inbreeding F, Hardy-Weinberg and "
+                    + "KING-robust kinship assume outbred diploids and mean little here", 100 * heterozygosity);
+            case HAPLOID_LIKE -> "genotype coding looks like strains coded 0/1 (no variant holds both homozygotes, "
+                    + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * heterozygosity) + " of the calls are 1): "
+                    + "read as diploid, every 1 is a heterozygote, frequencies are halved and heterozygosity, "
+                    + "Hardy-Weinberg and KING kinship are meaningless; if these are inbred strains, pass --coding "
+                    + "strain (a 1 is read as the homozygous ALT strain, 2 copies)";
+            default -> null;
+        };
     }
 
     /** A sentence for the report and metrics.json. */

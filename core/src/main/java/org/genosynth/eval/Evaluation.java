@@ -41,6 +41,7 @@ public final class Evaluation {
     /** Runs the evaluation, reporting its phases (load, privacy, fidelity, GWAS, report) to {@code progress}. */
     public static Result run(EvaluationRequest req, org.genosynth.exec.ProgressListener progress) {
         progress.start("evaluate", 5);
+        progress.message("reading the cohorts");
         GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
         GenotypeMatrix syn = GenotypeMatrix.load(req.synthetic(), req.read(), null);
         GenotypeMatrix hold = req.holdout() == null ? null : GenotypeMatrix.load(req.holdout(), req.read(), null);
@@ -84,7 +85,7 @@ public final class Evaluation {
                 : " (synthetic cohort: " + synCoding.label() + ")") + ". " + coding.note());
 
         Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
-        progress.update(1);
+        progress.phase(1, "privacy: distances, kinship, membership inference");
         PrivacyResult privacy;
         try (LocalBackend backend = new LocalBackend(req.threads())) {
             privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(), backend);
@@ -92,9 +93,9 @@ public final class Evaluation {
         if (req.syntheticPheno() != null) {
             privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));
         }
-        progress.update(2);
+        progress.phase(2, "fidelity: frequencies, LD, PCA, kinship");
         FidelitySection.run(cohorts, privacy, req.threads(), req.seed(), report, metrics);
-        progress.update(3);
+        progress.phase(3, "utility: the GWAS on both cohorts");
         List<Path> gwas = List.of();
         if (req.pheno() != null) {
             Path dir = req.outDir().resolve("gwas");
@@ -123,7 +124,7 @@ public final class Evaluation {
             report.section("Utility").text("Not measured: give --pheno (and --pheno-col) to compare a GWAS on both "
                     + "cohorts.");
         }
-        progress.update(4);
+        progress.phase(4, "report");
         PrivacySection.run(privacy, hold != null, report, metrics);
         Path html = req.outDir().resolve("report.html");
         Path json = req.outDir().resolve("metrics.json");
@@ -134,13 +135,12 @@ public final class Evaluation {
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + req.outDir(), e);
         }
-        progress.update(5);
+        progress.phase(5, "done");
         return new Result(metrics, html, json, gwas);
     }
 
     private static void checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
-        org.genosynth.io.table.PhenotypeReader.resolveColumn(
-                org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples()), column, table);
+        org.genosynth.io.table.PhenotypeReader.readOne(table, cohort.samples().samples(), column);
     }
 
     private static void mkdirs(Path dir) {

@@ -18,4 +18,14 @@ public interface ProgressListener {
 
     /** Units done so far in the current pass. */
     void update(long done);
+
+    /** What the current pass is doing now (a phase name), shown beside the bar. */
+    default void message(String text) {
+    }
+
+    /** Moves a pass of named phases on: {@code done} phases finished, {@code next} starting. */
+    default void phase(long done, String next) {
+        update(done);
+        message(next);
+    }
 }

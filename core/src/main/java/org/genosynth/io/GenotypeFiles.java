@@ -23,7 +23,8 @@ public final class GenotypeFiles {
         return switch (format) {
             case BED -> BedReader.open(path);
             case VCF, BCF -> VcfReader.open(path, options.multiallelic());
-            case BIMBAM -> BimbamReader.open(path, options.bimbamAnnotation(), options.bimbamSamples());
+            case BIMBAM -> BimbamReader.open(path, options.bimbamAnnotation(), options.bimbamSamples(),
+                    options.strainCoding());
         };
     }
 

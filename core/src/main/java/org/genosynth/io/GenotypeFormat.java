@@ -79,13 +79,76 @@ public enum GenotypeFormat {
                 || name.endsWith(".bimbam") ? detect(path) : null;
     }
 
-    /** Detects, or fails with a message telling the user to pass {@code --format}. */
+    /** Detects from the name, else from the content, or fails with a message telling the user to pass {@code --format}. */
     public static GenotypeFormat detectOrFail(Path path) {
         GenotypeFormat f = detect(path);
+        if (f == null && Files.isRegularFile(path)) {
+            f = sniff(path);
+        }
         if (f == null) {
-            throw InputException.inFile(path, "cannot tell the genotype format from the name; pass --format "
-                    + "bed|vcf|bcf|bimbam (PLINK filesets may be given by prefix)");
+            throw InputException.inFile(path, "cannot tell the genotype format from the name or the content; pass "
+                    + "--format bed|vcf|bcf|bimbam (PLINK filesets may be given by prefix)");
         }
         return f;
+    }
+
+    /**
+     * The format of a file judged from its first bytes (gzip or bgzip undone): the PLINK .bed magic, BCF's magic,
+     * {@code ##fileformat=VCF}, or a BIMBAM mean-genotype row ({@code rs, A1, A2} then at least one value, every value
+     * a number in 0..2 or NA); null when none fits.
+     */
+    static GenotypeFormat sniff(Path path) {
+        byte[] head = new byte[1 << 16];
+        int n = 0;
+        try (java.io.InputStream in = TextInput.openStream(path)) {
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        if (n >= 3 && head[0] == 0x6c && head[1] == 0x1b && head[2] == 0x01) {
+            return BED;
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.startsWith("BCF\u0002")) {
+            return BCF;
+        }
+        if (text.startsWith("##fileformat=VCF")) {
+            return VCF;
+        }
+        int end = text.indexOf('\n');
+        return end > 0 && looksLikeBimbamRow(text.substring(0, end).strip()) ? BIMBAM : null;
+    }
+
+    private static boolean looksLikeBimbamRow(String line) {
+        String[] f = line.split("[,\\s]+");
+        if (f.length < 4) {
+            return false;
+        }
+        for (int i = 3; i < f.length; i++) {
+            if (f[i].equals("NA")) {
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(f[i]);
+                if (!(v >= 0 && v <= 2)) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return !isNumber(f[1]) || !isNumber(f[2]) || f.length > 4;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

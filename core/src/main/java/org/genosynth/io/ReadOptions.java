@@ -9,11 +9,18 @@ import java.nio.file.Path;
  * @param multiallelic     what to do with sites that have more than one ALT allele (VCF/BCF)
  * @param bimbamAnnotation BIMBAM annotation file ({@code rs bp chr [cM]}), or null to look for {@code PREFIX.anno.txt[.gz]}
  * @param bimbamSamples    sample file for BIMBAM (a .fam or one ID per line), or null to look for {@code PREFIX.fam}
+ * @param strainCoding     BIMBAM values are inbred strains coded 0/1 (one allele per strain): each value is doubled
+ *                         on reading, so a 1 is the homozygous ALT genotype ({@code --coding strain})
  */
 public record ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
-                          Path bimbamSamples) {
+                          Path bimbamSamples, boolean strainCoding) {
     public ReadOptions {
         multiallelic = multiallelic == null ? MultiallelicPolicy.SPLIT : multiallelic;
+    }
+
+    public ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
+                       Path bimbamSamples) {
+        this(format, multiallelic, bimbamAnnotation, bimbamSamples, false);
     }
 
     /** Detect the format, split multi-allelic sites, find BIMBAM companions by name. */
@@ -23,7 +30,7 @@ public record ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic
 
     /** These options with another format. */
     public ReadOptions withFormat(GenotypeFormat f) {
-        return new ReadOptions(f, multiallelic, bimbamAnnotation, bimbamSamples);
+        return new ReadOptions(f, multiallelic, bimbamAnnotation, bimbamSamples, strainCoding);
     }
 
     /** What to do with a VCF/BCF record that has several ALT alleles. */

@@ -10,11 +10,13 @@ import java.util.Objects;
  * @param sampleIds the IIDs of the rows, in cohort order
  * @param names     column names
  * @param columns   {@code columns[c][row]}
+ * @param notes     what the reader ignored (rows for samples not in the cohort), one line each
  */
-public record PhenotypeTable(List<String> sampleIds, List<String> names, double[][] columns) {
+public record PhenotypeTable(List<String> sampleIds, List<String> names, double[][] columns, List<String> notes) {
     public PhenotypeTable {
         sampleIds = List.copyOf(sampleIds);
         names = List.copyOf(names);
+        notes = List.copyOf(notes);
         Objects.requireNonNull(columns);
         if (columns.length != names.size()) {
             throw new IllegalArgumentException(columns.length + " columns but " + names.size() + " names");
@@ -24,6 +26,10 @@ public record PhenotypeTable(List<String> sampleIds, List<String> names, double[
                 throw new IllegalArgumentException("column length " + c.length + " != " + sampleIds.size() + " rows");
             }
         }
+    }
+
+    public PhenotypeTable(List<String> sampleIds, List<String> names, double[][] columns) {
+        this(sampleIds, names, columns, List.of());
     }
 
     /** A table with no columns. */
@@ -64,6 +70,6 @@ public record PhenotypeTable(List<String> sampleIds, List<String> names, double[
                 cols[c][j] = columns[c][keep[j]];
             }
         }
-        return new PhenotypeTable(Arrays.asList(ids), names, cols);
+        return new PhenotypeTable(Arrays.asList(ids), names, cols, notes);
     }
 }

@@ -71,14 +71,11 @@ public final class PhenoSimulation {
         List<String> covNames = List.of();
         double[][] cov = null;
         if (request.covar() != null) {
-            PhenotypeTable table = PhenotypeReader.read(request.covar(), samples);
-            List<String> cols = request.covarCols().isEmpty() ? table.names() : request.covarCols();
-            covNames = new ArrayList<>();
-            cov = new double[cols.size()][];
-            for (int k = 0; k < cols.size(); k++) {
-                int c = PhenotypeReader.resolveColumn(table, cols.get(k), request.covar());
-                covNames.add(table.names().get(c));
-                cov[k] = table.column(c).clone();
+            PhenotypeTable table = PhenotypeReader.read(request.covar(), samples, request.covarCols());
+            covNames = new ArrayList<>(table.names());
+            cov = new double[table.columnCount()][];
+            for (int k = 0; k < cov.length; k++) {
+                cov[k] = table.column(k).clone();
             }
         }
         Simulation sim = PhenotypeSimulator.simulate(g, request.settings(), covNames, cov);

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.LocalBackend;
 import org.genosynth.exec.ProgressListener;
+import org.genosynth.eval.Coding;
 import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeReader;
@@ -77,6 +78,10 @@ public final class QcPipeline {
                 collector.setCounts(combine(counters, kernel));
                 List<Path> outputs = collector.commit();
                 notes.addAll(reader.notes());
+                String codingNote = collector.coding.coding().commandNote();
+                if (codingNote != null) {
+                    notes.add(codingNote);
+                }
                 return collector.summary(sheet.size(), removedMind, founders, outputs, notes);
             } finally {
                 collector.close();
@@ -170,6 +175,7 @@ public final class QcPipeline {
         private long monomorphic;
         private long hweLow;
         private long keptIndex;
+        private final Coding.Tally coding = new Coding.Tally();
 
         Collector(SampleSheet kept, QcThresholds thresholds, Sinks sinks) {
             this.kept = kept;
@@ -207,6 +213,7 @@ public final class QcPipeline {
                     continue;
                 }
                 keptVariants++;
+                coding.add(s.homRef(), s.het(), s.homAlt());
                 Variant v = block.variant(i);
                 unknownPosition += v.hasPosition() ? 0 : 1;
                 monomorphic += s.isPolymorphic() ? 0 : 1;

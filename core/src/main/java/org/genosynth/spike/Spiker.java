@@ -311,9 +311,9 @@ public final class Spiker {
             return null;
         }
         List<Sample> samples = sampleIds.stream().map(Sample::of).toList();
-        PhenotypeTable table = PhenotypeReader.read(design.phenotype(), samples);
-        int col = PhenotypeReader.resolveColumn(table, design.phenoColumn(), design.phenotype());
-        double[] y = table.column(col);
+        PhenotypeTable table = PhenotypeReader.readOne(design.phenotype(), samples, design.phenoColumn());
+        notes.addAll(table.notes());
+        double[] y = table.column(0);
         boolean zero = false;
         boolean two = false;
         for (double v : y) {

@@ -32,6 +32,9 @@ public record SynthResult(int samples, int variants, Map<String, Integer> counts
         } else if (rejected > 0) {
             sb.append("\n").append(rejected).append(" candidates redrawn");
         }
+        if (manifest.get("notes") instanceof List<?> notes) {
+            notes.forEach(n -> sb.append("\nnote: ").append(n));
+        }
         outputs.forEach(p -> sb.append("\nwrote ").append(p));
         return sb.toString();
     }

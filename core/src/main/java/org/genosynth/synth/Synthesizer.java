@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ProgressListener;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeCsv;
 import org.genosynth.io.GenotypeFiles;
@@ -54,6 +55,13 @@ public final class Synthesizer {
 
     /** Runs a request. */
     public static SynthResult run(SynthRequest req) {
+        return run(req, ProgressListener.NONE);
+    }
+
+    /** Runs a request, reporting its phases (read, method, populations, model, kinship check, write) to progress. */
+    public static SynthResult run(SynthRequest req, ProgressListener progress) {
+        progress.start("synth", 6);
+        progress.message("reading " + req.input().getFileName());
         List<long[]> phase = new ArrayList<>();
         GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null, phase);
         if (train.sampleCount() < 2) {
@@ -73,6 +81,8 @@ public final class Synthesizer {
         double[][] coords = method == SynthRequest.Method.AUTO || method == SynthRequest.Method.MOSAIC
                 ? LocalPools.coordinates(train, req.seed()) : null;
         LdCalibration.Outcome calibration = null;
+        progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the mosaic's privacy (--method auto)"
+                : "populations");
         if (method == SynthRequest.Method.AUTO) {
             // measured on the user's data: the mosaic where its segments are private, the HMM where they are not
             double[] grid = Double.isNaN(mosaic.segmentCm()) ? LdCalibration.GRID : new double[] {mosaic.segmentCm()};
@@ -116,6 +126,8 @@ public final class Synthesizer {
         manifest.put("inputs", SynthManifest.checksums(req));
 
         double segmentCm = Double.NaN;
+        progress.phase(2, method == SynthRequest.Method.HMM ? "fitting the haplotype-cluster HMM"
+                : method == SynthRequest.Method.MOSAIC ? "fitting mosaic segments" : "planning");
         Plan plan;
         ClusterModel clusterModel = null;
         if (method == SynthRequest.Method.HMM) {
@@ -163,6 +175,7 @@ public final class Synthesizer {
         int rejected = 0;
         double maxKinship = Double.NaN;
         boolean check = method != SynthRequest.Method.LDP && !Double.isNaN(mosaic.maxKinship());
+        progress.phase(3, check ? "kinship check against every real genome" : "drawing genomes");
         if (check) {
             double threshold = mosaic.maxKinship();
             double cohort = mosaic.kinshipFromCohort()
@@ -191,7 +204,9 @@ public final class Synthesizer {
         BlockGenerator generator = new BlockGenerator(builder, train.variants(), paths, attempts, popOf);
         List<String> phenoCols = phenotypeColumns(req, train);
         List<Path> outputs = new ArrayList<>();
+        progress.phase(4, "writing " + n + " genomes");
         GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs);
+        progress.phase(5, phenoCols.isEmpty() ? "manifest" : "synthetic phenotypes");
         if (!phenoCols.isEmpty()) {
             outputs.add(phenotypes(req, train, synth, phenoCols, manifest));
         }
@@ -214,6 +229,7 @@ public final class Synthesizer {
         manifest.put("sample_ids", "fresh: SYN000001.. (FID = IID); no real ID is written");
         manifest.put("outputs", outputs.stream().map(Path::toString).toList());
         outputs.add(SynthManifest.write(Path.of(req.outPrefix() + ".manifest.json"), manifest));
+        progress.phase(6, "done");
         return new SynthResult(n, train.variantCount(), countMap, segmentCm, rejected, maxKinship, outputs, manifest);
     }
 
@@ -420,21 +436,21 @@ public final class Synthesizer {
         if (req.pheno() == null) {
             return List.of();
         }
-        if (!req.phenoCols().isEmpty()) {
-            return req.phenoCols();
-        }
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
-        return IntStream.rangeClosed(1, table.columnCount()).mapToObj(Integer::toString).toList();
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), req.phenoCols());
+        return table.names();
     }
 
     private static Path phenotypes(SynthRequest req, GenotypeMatrix train, GenotypeMatrix synth, List<String> cols,
             Map<String, Object> manifest) {
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples());
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), cols);
+        if (!table.notes().isEmpty()) {
+            manifest.put("notes", table.notes());
+        }
         List<String> names = new ArrayList<>();
         double[][] values = new double[cols.size()][];
         List<Object> described = new ArrayList<>();
         for (int c = 0; c < cols.size(); c++) {
-            int col = PhenotypeReader.resolveColumn(table, cols.get(c), req.pheno());
+            int col = c;
             String name = table.names().get(col);
             PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
                     req.mosaic().windowP(), req.polygenicBackground(), req.threads());

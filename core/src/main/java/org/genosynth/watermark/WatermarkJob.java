@@ -87,8 +87,7 @@ public final class WatermarkJob {
         }
         GenotypeMatrix g = GenotypeMatrix.load(r.input(), r.read(), null);
         List<Sample> samples = g.samples().samples();
-        PhenotypeTable table = PhenotypeReader.read(r.pheno(), samples);
-        double[] raw = table.column(PhenotypeReader.resolveColumn(table, r.phenoCol(), r.pheno()));
+        double[] raw = PhenotypeReader.readOne(r.pheno(), samples, r.phenoCol()).column(0);
         Phenotype y = Phenotype.of(raw, r.pheno());
         if (r.mode() == Mode.SYNGEN6 && !y.binary()) {
             throw InputException.inFile(r.pheno(), "SynGen6 watermark SNPs need a binary phenotype (0/1 or 1/2)");

@@ -86,7 +86,8 @@ class RoundTripTest {
         Loaded original = load(bed, null);
         QcSummary toVcf = convert(bed, dir.resolve("mouse.vcf.gz"), GenotypeFormat.VCF);
         assertThat(toVcf.notes()).anyMatch(n -> n.contains("1926 variants with unknown position"));
-        assertThat(dir.resolve("mouse.pheno.tsv")).exists();
+        assertThat(dir.resolve("mouse.pheno.tsv")).as("written only when asked (convert --pheno-out)").doesNotExist();
+        assertThat(toVcf.notes()).anyMatch(n -> n.contains("6 sample column(s) not written"));
         convert(dir.resolve("mouse.vcf.gz"), dir.resolve("back"), GenotypeFormat.BED);
         Loaded back = load(dir.resolve("back.bed"), null);
 

@@ -63,7 +63,7 @@ public final class GlmGwas {
                             counts[1]++;
                             counts[2] += r.firth() ? 1 : 0;
                             minLog10p[0] = Math.min(minLog10p[0], r.log10p());
-                            plots.add(r.variant().chrom(), r.variant().position(), r.log10p());
+                            plots.add(r.variant().chrom(), r.variant().position(), r.variant().id(), r.log10p());
                         }
                     }
                 });

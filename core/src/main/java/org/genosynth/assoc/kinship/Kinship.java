@@ -35,12 +35,16 @@ public final class Kinship {
     }
 
     /** What was written. */
-    public record Summary(int samples, int variants, long pairs, long pairsWritten, List<Path> outputs) {
+    public record Summary(int samples, int variants, long pairs, long pairsWritten, List<Path> outputs,
+                          String codingNote) {
         /** A short report for the terminal. */
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append(samples).append(" samples, ").append(variants).append(" variants; ")
                     .append(pairsWritten).append(" of ").append(pairs).append(" pairs written\n");
+            if (codingNote != null) {
+                sb.append("note: ").append(codingNote).append('\n');
+            }
             for (Path p : outputs) {
                 sb.append("  ").append(p).append('\n');
             }
@@ -72,7 +76,8 @@ public final class Kinship {
                 outputs.add(relId);
             }
             out.commit();
-            return new Summary(m.sampleCount(), m.variantCount(), t.pairs(), t.written(), outputs);
+            return new Summary(m.sampleCount(), m.variantCount(), t.pairs(), t.written(), outputs,
+                    org.genosynth.eval.Coding.of(m).commandNote());
         }
     }
 

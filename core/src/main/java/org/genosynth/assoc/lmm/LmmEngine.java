@@ -99,7 +99,8 @@ public final class LmmEngine {
     }
 
     /** What every phenotype over the same samples shares: tested SNPs, {@code K = U D U'} and {@code U'W}. */
-    private record Decomposition(int[] rows, int c, boolean[] tested, int testedCount, double[] freq, int[] missing,
+    private record Decomposition(int[] rows, int c, boolean[] tested, byte[] reason, int testedCount, double[] freq,
+                                 int[] missing,
                                  double[] u, double[] eval, double traceK, double[] utw, LambdaGrid grid,
                                  double filterSeconds, double relatednessSeconds, double eigenSeconds) {
     }
@@ -113,7 +114,8 @@ public final class LmmEngine {
         long t0 = System.nanoTime();
         double[] freq = new double[g.variantCount()];
         int[] missing = new int[g.variantCount()];
-        boolean[] tested = SnpFilter.select(g, rows, w, options, freq, missing);
+        byte[] reason = new byte[g.variantCount()];
+        boolean[] tested = SnpFilter.select(g, rows, w, options, freq, missing, reason);
         int testedCount = 0;
         for (boolean t : tested) {
             testedCount += t ? 1 : 0;
@@ -142,7 +144,7 @@ public final class LmmEngine {
         }
         double[] utw = new double[n * c];
         Blas.transposeTimes(u, n, n, wSub, c, utw);
-        return new Decomposition(rows, c, tested, testedCount, freq, missing, u, eval, traceK, utw,
+        return new Decomposition(rows, c, tested, reason, testedCount, freq, missing, u, eval, traceK, utw,
                 new LambdaGrid(eval, options), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
@@ -167,7 +169,22 @@ public final class LmmEngine {
         notes.add(String.format(java.util.Locale.ROOT, "seconds: filter %.2f, relatedness %.2f, eigen %.2f, "
                 + "null model %.2f, association %.2f", d.filterSeconds(), d.relatednessSeconds(), d.eigenSeconds(),
                 (t4 - t3) / 1e9, (t5 - t4) / 1e9));
-        return new LmmResult(nullModel, d.rows(), c, results, notes);
+        int[] untested = new int[SnpFilter.REASONS.length];
+        for (byte r : d.reason()) {
+            untested[r]++;
+        }
+        List<String> why = new ArrayList<>();
+        for (int r = 1; r < untested.length; r++) {
+            if (untested[r] > 0) {
+                why.add(untested[r] + " " + SnpFilter.REASONS[r].replace('_', ' '));
+            }
+        }
+        if (!why.isEmpty()) {
+            notes.add((g.variantCount() - d.testedCount()) + " variants not tested (GEMMA's filters: "
+                    + String.join(", ", why) + "): statistics NA, reason in OUT.lmm.log.tsv");
+        }
+        LmmResult.Untested skipped = new LmmResult.Untested(d.reason(), d.freq(), d.missing(), n);
+        return new LmmResult(nullModel, d.rows(), c, results, notes, skipped);
     }
 
     /**

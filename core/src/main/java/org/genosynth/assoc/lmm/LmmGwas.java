@@ -86,7 +86,7 @@ public final class LmmGwas {
         GwasPlots plots = new GwasPlots();
         for (LmmResult.SnpResult s : result.snps()) {
             Variant v = variants.get(s.variant());
-            plots.add(v.chrom(), v.position(), Math.log10(s.pWald()));
+            plots.add(v.chrom(), v.position(), v.id(), Math.log10(s.pWald()));
         }
         String label = request.phenoCol() + " (lmm, " + samples + " samples)";
         Path manhattan = Path.of(request.outPrefix() + ".manhattan.svg");

@@ -10,9 +10,25 @@ import java.util.List;
  * @param covariateCount covariates including the intercept
  * @param snps          per tested SNP, in genotype order
  * @param notes         what was done (BLAS/LAPACK implementation, counts)
+ * @param untested      every variant's filter outcome, frequency and missing count
  */
 public record LmmResult(NullModel nullModel, int[] sampleRows, int covariateCount, List<SnpResult> snps,
-                        List<String> notes) {
+                        List<String> notes, Untested untested) {
+
+    /**
+     * Per variant of the input, tested or not.
+     *
+     * @param reason    0 = tested, else an index into the filter reasons (see {@link #reasonText})
+     * @param freq      ALT frequency over the analysed samples with a genotype
+     * @param missing   analysed samples without a genotype
+     * @param analysed  analysed samples
+     */
+    public record Untested(byte[] reason, double[] freq, int[] missing, int analysed) {
+        /** The filter that removed variant {@code v}, or {@code tested}. */
+        public String reasonText(int v) {
+            return SnpFilter.REASONS[reason[v]];
+        }
+    }
 
     /**
      * One tested SNP.

@@ -12,9 +12,10 @@ import org.genosynth.model.Variant;
 import org.genosynth.util.Numbers;
 
 /**
- * Writes {@code OUT.gwas.tsv} (one line per tested SNP: {@code #CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P
- * P_WALD P_LRT P_SCORE}, P = P_WALD, A1 = the counted ALT allele, unknown positions as {@code NA}) and
- * {@code OUT.lmm.log.tsv} (the null model: {@code KEY VALUE} lines), both atomically.
+ * Writes {@code OUT.gwas.tsv} (one line per input variant, as the linear table: {@code #CHROM POS ID REF ALT A1 A1_FREQ
+ * OBS_CT BETA SE P P_WALD P_LRT P_SCORE}, P = P_WALD, A1 = the counted ALT allele, unknown positions as {@code NA};
+ * variants GEMMA's filters leave untested have NA statistics) and {@code OUT.lmm.log.tsv} (the null model:
+ * {@code KEY VALUE} lines, then one {@code untested ID REASON} line per untested variant), both atomically.
  */
 public final class LmmResultWriter {
     private LmmResultWriter() {
@@ -26,7 +27,7 @@ public final class LmmResultWriter {
         Path log = Path.of(outPrefix + ".lmm.log.tsv");
         try (AtomicOutput out = new AtomicOutput()) {
             writeTable(out.temp(table), variants, result);
-            writeLog(out.temp(log), variants.size(), result);
+            writeLog(out.temp(log), variants, result);
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + table, e);
@@ -38,8 +39,12 @@ public final class LmmResultWriter {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1_FREQ\tOBS_CT\tBETA\tSE\tP\tP_WALD\tP_LRT\tP_SCORE\n");
             StringBuilder sb = new StringBuilder(256);
-            for (LmmResult.SnpResult s : result.snps()) {
-                Variant v = variants.get(s.variant());
+            LmmResult.Untested all = result.untested();
+            int next = 0;
+            for (int i = 0; i < variants.size(); i++) {
+                LmmResult.SnpResult s = next < result.snps().size() && result.snps().get(next).variant() == i
+                        ? result.snps().get(next++) : null;
+                Variant v = variants.get(i);
                 sb.setLength(0);
                 sb.append(v.chrom()).append('\t');
                 if (v.position() > 0) {
@@ -49,6 +54,12 @@ public final class LmmResultWriter {
                 }
                 sb.append('\t').append(v.id()).append('\t').append(v.ref()).append('\t').append(v.alt())
                         .append('\t').append(v.alt()).append('\t');
+                if (s == null) {
+                    Numbers.appendSignificant(sb, all.freq()[i], 6).append('\t')
+                            .append(all.analysed() - all.missing()[i]).append("\tNA\tNA\tNA\tNA\tNA\tNA\n");
+                    w.append(sb);
+                    continue;
+                }
                 Numbers.appendSignificant(sb, s.alleleFreq(), 6).append('\t').append(s.observed()).append('\t');
                 Numbers.appendSignificant(sb, s.beta(), 7).append('\t');
                 Numbers.appendSignificant(sb, s.se(), 7).append('\t');
@@ -61,7 +72,8 @@ public final class LmmResultWriter {
         }
     }
 
-    private static void writeLog(Path file, int variantCount, LmmResult r) throws IOException {
+    private static void writeLog(Path file, List<Variant> variants, LmmResult r) throws IOException {
+        int variantCount = variants.size();
         NullModel m = r.nullModel();
         StringBuilder sb = new StringBuilder();
         sb.append("#KEY\tVALUE\n");
@@ -84,6 +96,12 @@ public final class LmmResultWriter {
         }
         for (String note : r.notes()) {
             sb.append("note\t").append(note.replace('\t', ' ')).append('\n');
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            if (r.untested().reason()[v] != 0) {
+                sb.append("untested\t").append(variants.get(v).id()).append('\t').append(r.untested().reasonText(v))
+                        .append('\n');
+            }
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }

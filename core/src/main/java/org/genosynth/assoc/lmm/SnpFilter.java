@@ -10,12 +10,22 @@ import org.genosynth.model.GenotypeMatrix;
  * set to twice the frequency) removes.
  */
 final class SnpFilter {
+    /** Why a variant was not tested, by {@code reason} code (0 = tested); the words go into the GWAS table's log. */
+    static final String[] REASONS = {"tested", "missing_fraction", "allele_frequency", "monomorphic",
+        "collinear_with_covariates"};
+
     private SnpFilter() {
     }
 
     /** Per variant: tested or not; {@code freq} and {@code missing} are filled for every variant. */
     static boolean[] select(GenotypeMatrix g, int[] rows, double[][] covariates, LmmOptions o, double[] freq,
                             int[] missing) {
+        return select(g, rows, covariates, o, freq, missing, new byte[g.variantCount()]);
+    }
+
+    /** As {@link #select(GenotypeMatrix, int[], double[][], LmmOptions, double[], int[])}, with each reason. */
+    static boolean[] select(GenotypeMatrix g, int[] rows, double[][] covariates, LmmOptions o, double[] freq,
+                            int[] missing, byte[] reason) {
         int nAll = g.sampleCount();
         int n = rows.length;
         double[] all = new double[nAll];
@@ -46,15 +56,19 @@ final class SnpFilter {
             freq[v] = maf;
             missing[v] = miss;
             if ((double) miss / n > o.maxMissing()) {
+                reason[v] = 1;
                 continue;
             }
             if (maf < o.minAlleleFreq() || maf > 1.0 - o.minAlleleFreq()) {
+                reason[v] = 2;
                 continue;
             }
             if (!poly) {
+                reason[v] = 3;
                 continue;
             }
             if (wtwInv != null && r2(x, maf, covariates, rows, wtwInv) > o.maxR2()) {
+                reason[v] = 4;
                 continue;
             }
             keep[v] = true;

@@ -58,8 +58,8 @@ public final class UtilitySection {
         sec.text("Model: " + plan.real().model().name().toLowerCase(java.util.Locale.ROOT) + "; phenotype column "
                 + plan.real().phenoCol() + ". Variants tested on both sides: " + shared.size() + " (real "
                 + real.rows().size() + ", synthetic " + syn.rows().size() + "). Loci: hits within "
-                + plan.locusWindow() / 1000 + " kb of each other; a real locus is found when a synthetic hit lies within "
-                + plan.locusWindow() / 1000 + " kb of it.");
+                + window(plan) + " of each other; a real locus is found when a synthetic hit lies within "
+                + window(plan) + " of it.");
         metrics.put(AREA, "model", plan.real().model().name().toLowerCase(java.util.Locale.ROOT));
         metrics.put(AREA, "variants_compared", shared.size());
         List<Map<String, Object>> byThreshold = new ArrayList<>();
@@ -231,10 +231,16 @@ public final class UtilitySection {
         return new double[][] {a, b};
     }
 
+    /** The locus window in its unit: cM along a genetic map, kb along base pairs. */
+    private static String window(Plan plan) {
+        return plan.unit().equals("bp") ? f(plan.locusWindow() / 1000) + " kb" : f(plan.locusWindow()) + " "
+                + plan.unit();
+    }
+
     private static GwasPlots plots(GwasTable t) {
         GwasPlots p = new GwasPlots();
         for (GwasTable.Row row : t.rows().values()) {
-            p.add(row.chrom(), row.pos(), row.log10p());
+            p.add(row.chrom(), row.pos(), row.id(), row.log10p());
         }
         return p;
     }

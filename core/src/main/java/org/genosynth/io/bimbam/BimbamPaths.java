@@ -7,8 +7,8 @@ import java.util.List;
 /** Names of the files of a BIMBAM set: the prefix of a genotype file and the companions found beside it. */
 final class BimbamPaths {
     /** Genotype-file suffixes, longest first, that are removed to get the prefix. */
-    private static final List<String> GENO_SUFFIXES =
-            List.of(".geno.txt.gz", ".geno.txt", ".geno.gz", ".geno", ".bimbam.gz", ".bimbam");
+    private static final List<String> GENO_SUFFIXES = List.of(".geno.txt.gz", ".geno.txt", ".geno.gz", ".geno",
+            ".bimbam.gz", ".bimbam", "_geno.txt.gz", "_geno.txt", "_geno.gz", "_geno", ".txt.gz", ".txt", ".gz");
     /** Output-prefix suffixes that are dropped (a user may pass the genotype file name as the prefix). */
     private static final List<String> OUTPUT_SUFFIXES = List.of(".geno.txt.gz", ".geno.txt", ".bimbam");
 
@@ -29,9 +29,20 @@ final class BimbamPaths {
         return strip(out, OUTPUT_SUFFIXES);
     }
 
-    /** {@code PREFIX.anno.txt} or {@code PREFIX.anno.txt.gz} beside the genotype file, or null. */
+    /** The annotation names looked for beside the genotype file, for messages. */
+    static String annotationCandidates(Path genoPath) {
+        String p = prefixOf(genoPath).getFileName().toString();
+        return p + ".anno.txt[.gz], " + p + "_anno.txt[.gz]";
+    }
+
+    /**
+     * {@code PREFIX.anno.txt[.gz]} or, as GEMMA's example sets name them ({@code BXD_geno.txt.gz},
+     * {@code BXD_snps.txt}), {@code PREFIX_anno.txt[.gz]} or {@code PREFIX_snps.txt[.gz]} beside the genotype file, or
+     * null.
+     */
     static Path findAnnotation(Path genoPath) {
-        return firstExisting(prefixOf(genoPath), ANNO, ANNO + ".gz");
+        return firstExisting(prefixOf(genoPath), ANNO, ANNO + ".gz", "_anno.txt", "_anno.txt.gz", "_snps.txt",
+                "_snps.txt.gz");
     }
 
     /** {@code PREFIX.fam} or {@code PREFIX.fam.gz} beside the genotype file, or null. */

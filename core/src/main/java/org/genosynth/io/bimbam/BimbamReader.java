@@ -51,9 +51,24 @@ public final class BimbamReader implements GenotypeReader {
                     + ".fam): samples are named sample1..sample" + sheet.size());
         }
         if (annotation == null) {
-            fixedNotes.add("no annotation file (looked for " + BimbamPaths.prefixOf(path).getFileName()
-                    + ".anno.txt[.gz]): all variants are on chromosome 0 at unknown positions");
+            fixedNotes.add(missingAnnotation(path));
         }
+    }
+
+    /**
+     * The note for a BIMBAM file read without annotation: what is lost and how to get it (BIMBAM genotype rows carry
+     * no chromosome or position).
+     */
+    public static String missingAnnotation(Path genoPath) {
+        return genoPath.getFileName() + ": no BIMBAM annotation (looked for "
+                + BimbamPaths.annotationCandidates(genoPath) + "): BIMBAM genotype rows carry no chromosome or position, "
+                + "so every variant is read on chromosome 0 at an unknown position (no Manhattan positions, LD windows "
+                + "or VCF output); pass --anno FILE (rs, bp, chr[, cM]) to place them";
+    }
+
+    /** True when {@code genoPath} is read without an annotation: none given and none found beside it. */
+    public static boolean lacksAnnotation(Path genoPath, Path annotation) {
+        return annotation == null && BimbamPaths.findAnnotation(genoPath) == null;
     }
 
     /**
@@ -64,12 +79,22 @@ public final class BimbamReader implements GenotypeReader {
      * @param samples    a .fam (or one ID per line) file, or null to look for {@code PREFIX.fam[.gz]}
      */
     public static GenotypeReader open(Path genoPath, Path annotation, Path samples) {
+        return open(genoPath, annotation, samples, false);
+    }
+
+    /** As {@link #open(Path, Path, Path)}; with {@code strain}, values are 0/1 strain codes, doubled on reading. */
+    public static GenotypeReader open(Path genoPath, Path annotation, Path samples, boolean strain) {
         Path annoPath = annotation != null ? annotation : BimbamPaths.findAnnotation(genoPath);
         Path samplePath = samples != null ? samples : BimbamPaths.findSamples(genoPath);
         BimbamAnnotation anno = annoPath == null ? null : BimbamAnnotation.read(annoPath);
         LineReader lines = new LineReader(genoPath);
         try {
-            return new BimbamReader(genoPath, anno, samplePath, lines);
+            BimbamReader r = new BimbamReader(genoPath, anno, samplePath, lines);
+            if (strain) {
+                r.parser.strainCoding();
+                r.fixedNotes.add("--coding strain: values read as 0/1 strain alleles, 1 = homozygous ALT (dosage 2)");
+            }
+            return r;
         } catch (RuntimeException e) {
             lines.close();
             throw e;

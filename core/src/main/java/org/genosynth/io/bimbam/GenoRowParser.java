@@ -19,9 +19,15 @@ final class GenoRowParser {
     private String rs;
     private String a1;
     private String a2;
+    private boolean strain;
 
     GenoRowParser(Path path) {
         this.path = path;
+    }
+
+    /** Values are inbred strains coded 0/1: each is doubled (1 = homozygous ALT); a value above 1 is an error. */
+    void strainCoding() {
+        strain = true;
     }
 
     /** The number of value fields of a row (fields after rs, A1, A2); negative when the row has fewer than 3 fields. */
@@ -101,7 +107,7 @@ final class GenoRowParser {
         char c = line.charAt(start);
         int len = end - start;
         if (len == 1 && c >= '0' && c <= '2') {
-            return c - '0';
+            return scaled(c - '0', lineNumber, sample);
         }
         if (len == 2 && c == 'N' && line.charAt(start + 1) == 'A') {
             return Float.NaN;
@@ -121,7 +127,18 @@ final class GenoRowParser {
             throw new InputException(path, lineNumber, field(sample), "mean genotype " + text
                     + " is outside 0..2");
         }
-        return v;
+        return scaled(v, lineNumber, sample);
+    }
+
+    private float scaled(float v, long lineNumber, int sample) {
+        if (!strain || Float.isNaN(v)) {
+            return v;
+        }
+        if (v > 1f) {
+            throw new InputException(path, lineNumber, field(sample), "value " + v + " is above 1, but --coding "
+                    + "strain reads 0/1 strain alleles");
+        }
+        return 2f * v;
     }
 
     private String nextToken(long lineNumber, String name) {

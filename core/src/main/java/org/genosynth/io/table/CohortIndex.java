@@ -11,7 +11,7 @@ import org.genosynth.model.Sample;
  * otherwise by IID when the IID is unique in the cohort.
  */
 final class CohortIndex {
-    private static final int AMBIGUOUS = -1;
+    private static final int AMBIGUOUS = -2;
 
     private final Map<String, Integer> byFamilyAndId = new HashMap<>();
     private final Map<String, Integer> byId = new HashMap<>();
@@ -24,7 +24,10 @@ final class CohortIndex {
         }
     }
 
-    /** The cohort index of the sample; {@code familyId} may be null when the table has no FID column. */
+    /**
+     * The cohort index of the sample, or -1 when its IID is not in the cohort (plink2 ignores such rows);
+     * {@code familyId} may be null when the table has no FID column.
+     */
     int find(String familyId, String id, LineReader lines) {
         if (familyId != null) {
             Integer i = byFamilyAndId.get(key(familyId, id));
@@ -34,8 +37,7 @@ final class CohortIndex {
         }
         Integer i = byId.get(id);
         if (i == null) {
-            throw lines.error("IID", "sample '" + id + "' is not in the genotype file (" + byId.size()
-                    + " samples); remove the row or check the IDs");
+            return -1;
         }
         if (i == AMBIGUOUS) {
             throw lines.error("IID", "IID '" + id + "' belongs to several samples of the genotype file"

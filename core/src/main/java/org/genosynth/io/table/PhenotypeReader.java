@@ -7,17 +7,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
+import org.genosynth.io.NumberText;
 import org.genosynth.model.PhenotypeTable;
 import org.genosynth.model.Sample;
 
 /**
- * Reads a phenotype or covariate table aligned to the cohort. The style is detected from the first line: a header whose
- * first fields are {@code FID IID} or {@code IID} (optionally prefixed by {@code #}) means PLINK style, rows matched to
- * cohort samples by ID (samples without a row are missing); anything else is GEMMA style, plain numeric columns
- * named {@code 1..k} with one row per cohort sample in cohort order. Missing values: {@code NA}, {@code nan}, {@code .},
- * {@code -9}, empty.
+ * Reads a phenotype or covariate table aligned to the cohort, following plink2's rules. The style is detected from the
+ * first line: a header whose first fields are {@code FID IID} or {@code IID} (optionally prefixed by {@code #}) means
+ * PLINK style, rows matched to cohort samples by FID and IID, or by IID alone (samples without a row are missing; rows
+ * for samples not in the cohort are ignored, with a note of how many); anything else is GEMMA style, plain numeric
+ * columns named {@code 1..k} with one row per cohort sample in cohort order. Only the requested columns are parsed, so
+ * a bad value in another column does no harm. Columns are chosen by name, 1-based number among the value columns,
+ * comma lists and plink2-style ranges {@code A-B} (the columns from A to B in file order, e.g. {@code PC1-PC10}).
+ * Missing values: {@code NA}, {@code nan}, {@code .}, {@code -9}, empty.
  */
 public final class PhenotypeReader {
     private static final String HEADER_HINT =
@@ -26,8 +31,16 @@ public final class PhenotypeReader {
     private PhenotypeReader() {
     }
 
-    /** Reads {@code file}, aligning its rows to {@code cohortSamples}. */
+    /** Reads every column of {@code file}, aligning its rows to {@code cohortSamples}. */
     public static PhenotypeTable read(Path file, List<Sample> cohortSamples) {
+        return read(file, cohortSamples, List.of());
+    }
+
+    /**
+     * Reads the {@code columns} of {@code file} (names, numbers, comma lists or ranges; empty = every column), in the
+     * order given, aligning the rows to {@code cohortSamples}. Only these columns are parsed.
+     */
+    public static PhenotypeTable read(Path file, List<Sample> cohortSamples, List<String> columns) {
         try (LineReader lines = new LineReader(file)) {
             String first = lines.nextNonBlank();
             if (first == null) {
@@ -37,14 +50,71 @@ public final class PhenotypeReader {
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
             List<String> ids = cohortSamples.stream().map(Sample::id).toList();
-            if (idColumns == 0) {
-                return new PhenotypeTable(ids, gemmaNames(header.length),
-                        readGemma(lines, fields, header, cohortSamples.size()));
+            List<String> names = idColumns == 0 ? gemmaNames(header.length)
+                    : Arrays.asList(header).subList(idColumns, header.length);
+            if (idColumns > 0) {
+                checkNames(names, lines);
             }
-            List<String> names = Arrays.asList(header).subList(idColumns, header.length);
-            checkNames(names, lines);
-            return new PhenotypeTable(ids, names, readPlink(lines, fields, header, idColumns, cohortSamples));
+            int[] selected = select(names, columns, file);
+            List<String> selectedNames = Arrays.stream(selected).mapToObj(names::get).toList();
+            if (idColumns == 0) {
+                return new PhenotypeTable(ids, selectedNames,
+                        readGemma(lines, fields, header, selected, cohortSamples.size()));
+            }
+            List<String> notes = new ArrayList<>();
+            double[][] values = readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes);
+            return new PhenotypeTable(ids, selectedNames, values, notes);
         }
+    }
+
+    /** Reads the one column {@code column} (a name or number) of {@code file}: a table with exactly one column. */
+    public static PhenotypeTable readOne(Path file, List<Sample> cohortSamples, String column) {
+        PhenotypeTable t = read(file, cohortSamples, List.of(column));
+        if (t.columnCount() != 1) {
+            throw InputException.inFile(file, "'" + column + "' names " + t.columnCount()
+                    + " columns where one phenotype column is needed");
+        }
+        return t;
+    }
+
+    /**
+     * The 0-based indices of the value columns {@code specs} name: each spec is a comma list of names, 1-based
+     * numbers, or ranges {@code A-B} of either (file order, inclusive); a name that contains a dash is taken as a name
+     * first. Empty specs select every column.
+     */
+    public static int[] select(List<String> names, List<String> specs, Path file) {
+        if (specs == null || specs.isEmpty()) {
+            return IntStream.range(0, names.size()).toArray();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String spec : specs) {
+            for (String part : spec.split(",")) {
+                String p = part.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                int single = index(names, p);
+                if (single >= 0) {
+                    out.add(single);
+                    continue;
+                }
+                int[] range = range(names, p);
+                if (range == null) {
+                    throw unknown(names, p, file);
+                }
+                if (range[0] > range[1]) {
+                    throw InputException.inFile(file, "column range '" + p + "' runs backwards: '"
+                            + names.get(range[0]) + "' comes after '" + names.get(range[1]) + "' in the file");
+                }
+                for (int c = range[0]; c <= range[1]; c++) {
+                    out.add(c);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw InputException.inFile(file, "no phenotype column given");
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -52,20 +122,45 @@ public final class PhenotypeReader {
      * convention: 1 is the first value column).
      */
     public static int resolveColumn(PhenotypeTable table, String nameOrNumber, Path file) {
-        int byName = table.indexOf(nameOrNumber);
+        int c = index(table.names(), nameOrNumber.strip());
+        if (c < 0) {
+            throw unknown(table.names(), nameOrNumber, file);
+        }
+        return c;
+    }
+
+    private static int index(List<String> names, String nameOrNumber) {
+        int byName = names.indexOf(nameOrNumber);
         if (byName >= 0) {
             return byName;
         }
         try {
-            int n = Integer.parseInt(nameOrNumber.strip());
-            if (n >= 1 && n <= table.columnCount()) {
+            int n = Integer.parseInt(nameOrNumber);
+            if (n >= 1 && n <= names.size()) {
                 return n - 1;
             }
         } catch (NumberFormatException ignored) {
-            // not a number: reported below with the available names
+            // not a number
         }
-        throw InputException.inFile(file, "no phenotype column '" + nameOrNumber + "'; available: "
-                + String.join(", ", table.names()) + " (or a number 1.." + table.columnCount() + ")");
+        return -1;
+    }
+
+    /** {@code [from, to]} for a spec {@code A-B} whose ends are both columns, else null. */
+    private static int[] range(List<String> names, String spec) {
+        for (int dash = spec.indexOf('-', 1); dash > 0 && dash < spec.length() - 1;
+                dash = spec.indexOf('-', dash + 1)) {
+            int from = index(names, spec.substring(0, dash));
+            int to = index(names, spec.substring(dash + 1));
+            if (from >= 0 && to >= 0) {
+                return new int[] {from, to};
+            }
+        }
+        return null;
+    }
+
+    private static InputException unknown(List<String> names, String spec, Path file) {
+        return InputException.inFile(file, "no phenotype column '" + spec + "'; available: "
+                + String.join(", ", names) + " (or a number 1.." + names.size() + ", a list A,B or a range A-B)");
     }
 
     /** 2 for {@code FID IID}, 1 for {@code IID}, 0 for no header. */
@@ -104,16 +199,18 @@ public final class PhenotypeReader {
         }
     }
 
-    private static double[][] readGemma(LineReader lines, TableFields fields, String[] firstRow, int cohortSize) {
-        int k = firstRow.length;
+    private static double[][] readGemma(LineReader lines, TableFields fields, String[] firstRow, int[] selected,
+                                        int cohortSize) {
+        int width = firstRow.length;
+        int k = selected.length;
         List<double[]> rows = new ArrayList<>();
         String[] f = firstRow;
         while (f != null) {
-            checkWidth(f, k, lines);
+            checkWidth(f, width, lines);
             double[] row = new double[k];
+            String hint = lines.lineNumber() == 1 && !looksNumeric(f[0]) ? HEADER_HINT : "";
             for (int c = 0; c < k; c++) {
-                row[c] = TableFields.value(f[c], lines, Integer.toString(c + 1),
-                        lines.lineNumber() == 1 ? HEADER_HINT : "");
+                row[c] = TableFields.value(f[selected[c]], lines, Integer.toString(selected[c] + 1), hint);
             }
             rows.add(row);
             String line = lines.nextNonBlank();
@@ -133,30 +230,54 @@ public final class PhenotypeReader {
     }
 
     private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, int idColumns,
-                                        List<Sample> cohort) {
+                                        int[] selected, List<Sample> cohort, List<String> notes) {
         int width = header.length;
         CohortIndex index = new CohortIndex(cohort);
-        double[][] columns = new double[width - idColumns][cohort.size()];
+        double[][] columns = new double[selected.length][cohort.size()];
         for (double[] c : columns) {
             Arrays.fill(c, Double.NaN);
         }
         long[] seenAt = new long[cohort.size()];
+        int ignored = 0;
         String line;
         while ((line = lines.nextNonBlank()) != null) {
             String[] f = fields.split(line);
             checkWidth(f, width, lines);
             String fid = idColumns == 2 ? f[0] : null;
             int s = index.find(fid, f[idColumns - 1], lines);
+            if (s < 0) {
+                ignored++;
+                continue;
+            }
             if (seenAt[s] != 0) {
                 throw lines.error("IID", "sample '" + f[idColumns - 1] + "' already has a row (line " + seenAt[s]
                         + ")");
             }
             seenAt[s] = lines.lineNumber();
-            for (int c = idColumns; c < width; c++) {
-                columns[c - idColumns][s] = TableFields.value(f[c], lines, header[c], "");
+            for (int c = 0; c < selected.length; c++) {
+                int field = idColumns + selected[c];
+                columns[c][s] = TableFields.value(f[field], lines, header[field], "");
             }
         }
+        if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {
+            throw InputException.inFile(lines.path(), "none of its " + ignored + " rows names a sample of the "
+                    + "genotype file (" + cohort.size() + " samples" + (cohort.isEmpty() ? "" : ", e.g. '" + cohort.get(0).id()
+                    + "'") + "); check the IDs");
+        }
+        if (ignored > 0) {
+            notes.add(lines.path().getFileName() + ": " + ignored + " rows for samples not in the genotype file "
+                    + "ignored");
+        }
         return columns;
+    }
+
+    private static boolean looksNumeric(String field) {
+        try {
+            NumberText.parseDecimal(field);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void checkWidth(String[] f, int width, LineReader lines) {

@@ -207,7 +207,8 @@ public final class VcfWriter implements GenotypeWriter {
         }
         if (samples.columns().columnCount() > 0) {
             notes.add("VCF has no per-sample columns: " + samples.columns().columnCount()
-                    + " sample column(s) not written (" + String.join(", ", samples.columns().names()) + ")");
+                    + " sample column(s) not written (" + String.join(", ", samples.columns().names())
+                    + "; convert --pheno-out FILE writes them to a table)");
         }
         if (layout == Layout.BCF) {
             notes.add("BCF written without an index; run 'bcftools index' for region queries");

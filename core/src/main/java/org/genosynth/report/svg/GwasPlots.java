@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Manhattan and QQ plots of a GWAS. Points are added in table order; every point with p <= 0.01 is drawn, and of the
  * others one in {@link #THIN} (by their order of arrival, so the plot is the same at any thread count). Variants without
- * a position appear in the QQ plot only.
+ * a position are drawn in their own strip at the right of the Manhattan plot ("unplaced", in order of arrival), the
+ * strongest of them labelled with its ID when it passes 5e-8.
  */
 public final class GwasPlots {
     /** One point in THIN of those with p > 0.01 is drawn. */
@@ -27,6 +28,7 @@ public final class GwasPlots {
     private int[] chrom = new int[1024];
     private long[] pos = new long[1024];
     private double[] score = new double[1024];
+    private String[] ids = new String[1024];
     private int size;
     private long small;
     private long large;
@@ -34,6 +36,11 @@ public final class GwasPlots {
 
     /** Adds a tested variant with {@code log10p} (log10 of its p-value). */
     public void add(String chromosome, long position, double log10p) {
+        add(chromosome, position, null, log10p);
+    }
+
+    /** Adds a tested variant with its ID (shown when it is the strongest variant without a position). */
+    public void add(String chromosome, long position, String id, double log10p) {
         if (Double.isNaN(log10p)) {
             return;
         }
@@ -50,6 +57,16 @@ public final class GwasPlots {
             chrom = Arrays.copyOf(chrom, size * 2);
             pos = Arrays.copyOf(pos, size * 2);
             score = Arrays.copyOf(score, size * 2);
+            ids = Arrays.copyOf(ids, size * 2);
+        }
+        if (position <= 0) {
+            pos[size] = position;
+            score[size] = s;
+            ids[size] = id;
+            chrom[size] = -1;
+            maxScore = Math.max(maxScore, s);
+            size++;
+            return;
         }
         Long known = chromMax.get(chromosome);
         if (known == null) {
@@ -75,7 +92,13 @@ public final class GwasPlots {
             offset[c + 1] = offset[c] + Math.max(1, chromMax.get(chroms.get(c)));
         }
         double total = Math.max(1, offset[chroms.size()]);
-        double plotW = W - LEFT - RIGHT;
+        int unplaced = 0;
+        for (int i = 0; i < size; i++) {
+            unplaced += pos[i] <= 0 ? 1 : 0;
+        }
+        double fullW = W - LEFT - RIGHT;
+        double stripW = unplaced == 0 ? 0 : Math.round(fullW * 0.08);
+        double plotW = fullW - (unplaced == 0 ? 0 : stripW + 10);
         double plotH = H - TOP - BOTTOM;
         double top = yTop();
         axes(svg, W, title, "chromosome", top);
@@ -96,9 +119,37 @@ public final class GwasPlots {
             }
             svg.closeGroup();
         }
+        if (unplaced > 0) {
+            unplacedStrip(svg, W - RIGHT - stripW, stripW, unplaced, top, plotH);
+        }
         double ySig = TOP + plotH * (1 - SIGNIFICANT / top);
         svg.line(LEFT, ySig, W - RIGHT, ySig, "#c0392b", "stroke-dasharray=\"4 3\"");
         return svg.finish();
+    }
+
+    /** Variants without a position, side by side in order of arrival; the strongest labelled when significant. */
+    private void unplacedStrip(Svg svg, double x0, double width, int count, double top, double plotH) {
+        svg.line(x0 - 5, TOP, x0 - 5, H - BOTTOM, "#bbbbbb", "stroke-dasharray=\"2 2\"");
+        svg.text(x0 + width / 2, H - BOTTOM + 14, "middle", "unplaced", null);
+        svg.openGroup("fill=\"#8e44ad\"");
+        int k = 0;
+        int best = -1;
+        for (int i = 0; i < size; i++) {
+            if (pos[i] > 0) {
+                continue;
+            }
+            double x = x0 + width * (k++ + 0.5) / count;
+            double y = TOP + plotH * (1 - Math.min(score[i], top) / top);
+            svg.dot(x, y, 1.8);
+            if (best < 0 || score[i] > score[best]) {
+                best = i;
+            }
+        }
+        svg.closeGroup();
+        if (best >= 0 && score[best] >= SIGNIFICANT && ids[best] != null) {
+            double y = TOP + plotH * (1 - Math.min(score[best], top) / top);
+            svg.text(x0 + width, Math.max(TOP + 10, y - 6), "end", ids[best], "font-size=\"10\"");
+        }
     }
 
     /** The QQ plot: observed against expected -log10 p under the null, with the identity line. */
@@ -123,6 +174,11 @@ public final class GwasPlots {
         double maxExpected = total == 0 ? 1 : -Math.log10(0.5 / total);
         double top = Math.max(yTop(), Math.ceil(maxExpected));
         axes(svg, H + 60, title, "expected -log10 p", top);
+        for (int v = 0; v <= top; v += tick(top)) {
+            double x = LEFT + plotW * v / top;
+            svg.line(x, H - BOTTOM, x, H - BOTTOM + 4, "black", null);
+            svg.text(x, H - BOTTOM + 16, "middle", Integer.toString(v), null);
+        }
         svg.line(LEFT, TOP + plotH, LEFT + plotW, TOP, "#888888", null);
         svg.openGroup("fill=\"#1f4e9c\"");
         // rank 1 is the smallest p; the thinned large-p points stand for THIN-ish ranks each
@@ -143,13 +199,16 @@ public final class GwasPlots {
         svg.dot(LEFT + plotW * Math.min(expected, top) / top, TOP + plotH * (1 - Math.min(observed, top) / top), 1.8);
     }
 
+    private static int tick(double top) {
+        return top <= 10 ? 1 : top <= 40 ? 5 : top <= 200 ? 10 : 50;
+    }
+
     private static void axes(Svg svg, int width, String title, String xLabel, double top) {
         svg.text(LEFT, 16, "start", title, "font-size=\"13\"");
         svg.line(LEFT, TOP, LEFT, H - BOTTOM, "black", null);
         svg.line(LEFT, H - BOTTOM, width - RIGHT, H - BOTTOM, "black", null);
         double plotH = H - TOP - BOTTOM;
-        int tick = top <= 10 ? 1 : top <= 40 ? 5 : 10;
-        for (int v = 0; v <= top; v += tick) {
+        for (int v = 0; v <= top; v += tick(top)) {
             double y = TOP + plotH * (1 - v / top);
             svg.line(LEFT - 4, y, LEFT, y, "black", null);
             svg.text(LEFT - 7, y + 4, "end", Integer.toString(v), null);

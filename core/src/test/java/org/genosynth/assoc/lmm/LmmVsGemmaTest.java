@@ -54,8 +54,13 @@ class LmmVsGemmaTest {
         compareSnps(ours, g.variants(), dir.resolve("output/lmm.assoc.txt"));
         compareRelatedness(g, dir.resolve("output/kin.cXX.txt"));
         assertThat(outcome.gwas().table()).isEqualTo(dir.resolve("ours.gwas.tsv"));
-        assertThat(Files.readAllLines(outcome.gwas().table())).hasSize(ours.snps().size() + 1)
+        List<String> table = Files.readAllLines(outcome.gwas().table());
+        assertThat(table).hasSize(12_226 + 1)
                 .first().asString().startsWith("#CHROM\tPOS\tID\tREF\tALT\tA1\tA1_FREQ\tOBS_CT\tBETA\tSE\tP\t");
+        assertThat(table.stream().skip(1).filter(l -> !l.split("\t")[10].equals("NA")).count())
+                .as("lines with a P: the variants GEMMA tests").isEqualTo(ours.snps().size());
+        assertThat(Files.readAllLines(dir.resolve("ours.lmm.log.tsv")).stream()
+                .filter(l -> l.startsWith("untested\t")).count()).isEqualTo(12_226 - ours.snps().size());
         assertThat(dir.resolve("ours.lmm.log.tsv")).exists();
         assertThat(dir.resolve("ours.manhattan.svg")).exists();
     }

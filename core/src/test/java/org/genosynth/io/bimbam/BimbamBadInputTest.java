@@ -102,7 +102,7 @@ class BimbamBadInputTest {
         assertThat(b.variant(0)).isEqualTo(new Variant("0", -9, "rs1", "G", "A", Double.NaN));
         assertThat(b.dosages(0)).containsExactly(Float.NaN, 1f, 0.25f);
         assertThat(b.code(0, 0)).isEqualTo(GenotypeCodes.MISSING);
-        assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("no annotation file"))
+        assertThat(c.notes()).anySatisfy(n -> assertThat(n).contains("no BIMBAM annotation", "chromosome 0", "--anno FILE"))
                 .anySatisfy(n -> assertThat(n).contains("sample1..sample3"));
     }
 

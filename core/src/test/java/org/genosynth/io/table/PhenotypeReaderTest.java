@@ -65,9 +65,50 @@ class PhenotypeReaderTest {
     }
 
     @Test
-    void unknownIidIsAnError() throws IOException {
-        Path f = write("p.txt", "FID IID y\nf1 a 1\nf9 zed 2\n");
-        assertFails(f, COHORT, "p.txt:3", "field 'IID'", "sample 'zed' is not in the genotype file");
+    void rowsForOtherSamplesAreIgnoredWithOneNote() throws IOException {
+        Path f = write("p.txt", "FID IID y\nf1 a 1\nf9 zed 2\nf9 zed 3\nf8 yy 4\n");
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT);
+        assertThat(t.column(0)).containsExactly(1.0, Double.NaN, Double.NaN, Double.NaN);
+        assertThat(t.notes()).containsExactly("p.txt: 3 rows for samples not in the genotype file ignored");
+        assertFails(write("q.txt", "IID y\nzed 1\n"), COHORT, "q.txt", "none of its 1 rows", "'a'");
+    }
+
+    @Test
+    void onlyTheRequestedColumnsAreParsed() throws IOException {
+        Path f = write("p.txt", "FID IID y bad z\nf1 a 1 oops 5\nf3 c 2 x 6\n");
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT, List.of("z,y"));
+        assertThat(t.names()).containsExactly("z", "y");
+        assertThat(t.column(0)).containsExactly(5.0, Double.NaN, Double.NaN, 6.0);
+        assertThat(t.column(1)).containsExactly(1.0, Double.NaN, Double.NaN, 2.0);
+        assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("bad"))).isInstanceOf(InputException.class)
+                .hasMessageContainingAll("p.txt:2", "field 'bad'", "not a number: 'oops'")
+                .hasMessageNotContaining("FID IID");
+        Path g = write("g.txt", "1 x 3\n4 y 6\n7 z 9\n0 w 1\n");
+        assertThat(PhenotypeReader.read(g, COHORT, List.of("3", "1")).column(0)).containsExactly(3.0, 6, 9, 1);
+    }
+
+    @Test
+    void rangesAndListsFollowFileOrder() throws IOException {
+        StringBuilder text = new StringBuilder("FID IID age");
+        for (int pc = 1; pc <= 12; pc++) {
+            text.append(" PC").append(pc);
+        }
+        text.append(" my-col\nf1 a 50");
+        for (int pc = 1; pc <= 12; pc++) {
+            text.append(' ').append(pc / 10.0);
+        }
+        text.append(" 7\n");
+        Path f = write("c.txt", text.toString());
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT, List.of("age,PC1-PC10"));
+        assertThat(t.names()).containsExactly("age", "PC1", "PC2", "PC3", "PC4", "PC5", "PC6", "PC7", "PC8", "PC9",
+                "PC10");
+        assertThat(t.column(10)[0]).isEqualTo(1.0);
+        assertThat(PhenotypeReader.read(f, COHORT, List.of("2-4")).names()).containsExactly("PC1", "PC2", "PC3");
+        assertThat(PhenotypeReader.read(f, COHORT, List.of("my-col")).column(0)[0]).isEqualTo(7.0);
+        assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("PC10-PC1")))
+                .isInstanceOf(InputException.class).hasMessageContaining("runs backwards");
+        assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("PC1-PC20")))
+                .isInstanceOf(InputException.class).hasMessageContainingAll("c.txt", "'PC1-PC20'", "range A-B");
     }
 
     @Test
