@@ -137,9 +137,9 @@ final class SynthCommand implements Callable<Integer> {
     Double signalP;
 
     @Option(names = "--polygenic-background",
-            description = "Phenotypes: add a random infinitesimal background over every SNP, calibrated so the "
-                + "synthetic REML PVE approaches the real one; it can add association peaks the real GWAS does not "
-                + "have where LD is long (docs/synth.md).")
+            description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
+                + "components of the synthetic genotypes), calibrated so the synthetic REML PVE approaches the real "
+                + "one; it can add hits beside the real loci and peaks at suggestive thresholds (docs/synth.md).")
     boolean polygenicBackground;
 
     @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",

@@ -25,8 +25,8 @@ import org.genosynth.model.GenotypeMatrix;
  * {@code X_W' y / n = r} ({@code a = (R + lambda I)^-1 r}, ridge only when needed to keep {@code var(g)} below
  * {@code maxSignal}) — when the synthetic LD cannot carry every target (the exact solution would explain more than
  * {@code maxSignal}, as when a generator draws the variants of a real block less tightly linked), only the clump leads
- * keep targets and their neighbours follow through the synthetic LD; a polygenic background {@code u = Z b} over every
- * SNP ({@code b ~ N(0, 1)}, Z the standardized synthetic genotypes; opt-in), centred and scaled to the rest
+ * keep targets and their neighbours follow through the synthetic LD; a polygenic background (opt-in: a random
+ * combination of the top principal components of the synthetic genotypes), centred and scaled to the rest
  * of the real PVE ({@code var(u) = PVE - var(g)}), keeps its shape while the signal SNPs' part is solved around it
  * ({@code X_W'(g + u)/n = r}); the calibration rounds also move the PVE the background aims for until the synthetic
  * REML PVE meets the real one (first step by the gap, then by the secant); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
@@ -79,6 +79,10 @@ final class PhenotypeSynthesis {
     static final int SUGGESTIVE = 2;
     /** Without a p threshold, SNPs up to this p join the signal set as suggestive, kept while the synthetic LD can. */
     static final double SUGGESTIVE_P = 1e-3;
+    /** Principal components that carry the polygenic background. */
+    static final int BACKGROUND_PCS = 20;
+    /** Synthetic cohorts up to this size get an exact PCA for the background, larger ones a randomized one. */
+    static final int EXACT_PCA_SAMPLES = 5000;
     /** LD (r^2) at which a significant SNP joins an earlier lead's clump. */
     static final double CLUMP_R2 = 0.8;
     /** False discovery rate of the signal set when no p-value threshold is given. */
@@ -349,24 +353,27 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * The polygenic background over {@code rows}: {@code u = Z b} over every variant of the synthetic genotypes
-     * ({@code Z} standardized, missing calls at the mean, {@code b ~ N(0, 1)} per variant), a draw from
-     * {@code N(0, K)} with {@code K} the relatedness matrix the LMM uses: the infinitesimal model REML estimates, so the
-     * synthetic PVE sees it. (A background on the top 20 principal components, tried first, left the mouse PVE at
-     * 0.19 against 0.54 real and gave 13 spurious hits at 5e-8; this one brings it to 0.65, but where LD is long it
-     * concentrates into peaks: one false locus at 5e-8 and four at 1e-5 on the mouse demo.)
+     * The polygenic background over {@code rows}: a random combination of the top {@link #BACKGROUND_PCS} principal
+     * components of the synthetic genotypes, each weighted by the square root of its eigenvalue, i.e. a draw from
+     * {@code N(0, K_k)} with {@code K_k} the relatedness matrix restricted to its leading components: genetic variance
+     * spread over the whole genome that the LMM's relatedness matrix absorbs, as family and cage effects are in a
+     * colony. Measured on the mouse demo split (REML PVE 0.538 real; docs/synth.md): 0.58 with no false locus at 5e-8;
+     * an infinitesimal draw over every SNP ({@code Z b}) reached 0.65 but concentrated into a false locus where LD is
+     * long. Eigenvectors are rounded to 6 significant digits (native LAPACK's last bits vary between runs).
      */
     private static double[] background(GenotypeMatrix m, int[] rows, SplittableRandom random) {
-        org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
+        int k = Math.min(BACKGROUND_PCS, m.sampleCount() - 1);
         double[] u = new double[rows.length];
-        double[] zc = new double[4];
-        for (int v = 0; v < m.variantCount(); v++) {
-            double b = gaussian(random);
-            for (int c = 0; c < 4; c++) {
-                zc[c] = z.z(v, c);
-            }
+        if (k < 1) {
+            return u;
+        }
+        org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
+        org.genosynth.assoc.pca.PcaResult pca = m.sampleCount() <= EXACT_PCA_SAMPLES
+                ? org.genosynth.assoc.pca.Pca.exact(z, k) : org.genosynth.assoc.pca.Pca.approx(z, k, random.nextLong());
+        for (int c = 0; c < k; c++) {
+            double w = gaussian(random) * Math.sqrt(Math.max(0, stable(pca.eigenvalues()[c])));
             for (int i = 0; i < rows.length; i++) {
-                u[i] += b * zc[m.code(v, rows[i])];
+                u[i] += w * stable(pca.eigenvector(rows[i], c));
             }
         }
         return u;

@@ -170,7 +170,7 @@ final class SynthManifest {
         m.put("model", "signal SNPs (" + (Double.isNaN(windowP) ? "real LMM Benjamini-Hochberg FDR <= "
                 + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real marginal correlation "
                 + "(the clump leads only when the synthetic LD cannot carry them all); with --polygenic-background "
-                + "an infinitesimal background over every SNP, calibrated to the real REML PVE; residual Gaussian, "
+                + "a background on the top 20 principal components, calibrated to the real REML PVE; residual Gaussian, "
                 + "orthogonal to the signal SNPs; real mean, SD and missing fraction");
         m.put("signal_snps", fit.window().length);
         m.put("significant_snps", fit.significant());
