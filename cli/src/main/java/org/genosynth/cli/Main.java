@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,6 +106,7 @@ public final class Main implements Runnable {
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
         cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setExecutionStrategy(Main::executeAsFileset);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
     }
@@ -126,6 +128,67 @@ public final class Main implements Runnable {
             sb.append(String.format("  %-12s %s%n", e.getKey(), first));
         }
         return sb.toString();
+    }
+
+    /**
+     * Runs the chosen command inside one {@link Fileset}: its option-named files are registered as inputs (an output
+     * that is one of them is refused), and its outputs are published together only when it completes.
+     */
+    private static int executeAsFileset(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object command = leaf.commandSpec().userObject();
+        boolean pipeline = command instanceof DemoCommand || command instanceof BenchmarkCommand;
+        try (Fileset fileset = Fileset.open(pipeline)) {
+            try {
+                for (CommandLine.Model.OptionSpec o : leaf.matchedOptions()) {
+                    if (o.longestName().equals("--out")) {
+                        checkOut(o);
+                    } else {
+                        OptionChecks.check(o);
+                        registerInputs(o.getValue());
+                    }
+                }
+            } catch (InputException e) {
+                throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            for (CommandLine.Model.PositionalParamSpec p : leaf.matchedPositionals()) {
+                registerInputs(p.getValue());
+            }
+            int code = new CommandLine.RunLast().execute(parsed);
+            try {
+                fileset.publish();
+            } catch (RuntimeException e) {
+                throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), "publishing outputs", e);
+            }
+            return code;
+        }
+    }
+
+    /** An empty --out, or a prefix naming a directory, would write hidden files such as {@code .afreq}. */
+    private static void checkOut(CommandLine.Model.OptionSpec o) {
+        String value = String.valueOf((Object) o.getValue());
+        if (value.isBlank()) {
+            throw InputException.usage("--out is empty; give an output path or prefix such as out/data");
+        }
+        if (o.paramLabel().equals("PREFIX") && (value.endsWith("/") || value.endsWith(java.io.File.separator)
+                || value.endsWith("/.") || value.equals("."))) {
+            throw InputException.usage("--out '" + value
+                    + "' names a directory, not a prefix: the outputs would be hidden files; give e.g. "
+                    + (value.equals(".") ? "" : value.replaceFirst("/?\\.?$", "/")) + "data");
+        }
+    }
+
+    private static void registerInputs(Object value) {
+        if (value instanceof java.nio.file.Path p) {
+            Fileset.input(p);
+        } else if (value instanceof java.io.File f) {
+            Fileset.input(f.toPath());
+        } else if (value instanceof java.util.Collection<?> c) {
+            c.forEach(Main::registerInputs);
+        }
     }
 
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -211,7 +211,8 @@ public final class BenchmarkJob {
                 files.add(csv.variantMap(data.variants()));
             }
             manifest.put("per_population", counts);
-            manifest.put("outputs", files.stream().map(p -> outDir.relativize(p.toAbsolutePath()).toString())
+            Path base = outDir.toAbsolutePath().normalize(); // relative --out: relativize needs both absolute
+            manifest.put("outputs", files.stream().map(p -> base.relativize(p.toAbsolutePath().normalize()).toString())
                     .toList());
             Path mf = Path.of(prefix + ".manifest.json");
             try {

@@ -104,6 +104,9 @@ public final class TableSynthesis {
             synthesizer = new GaussianCopula();
         }
         int n = request.rows() > 0 ? request.rows() : real.rows();
+        // a column of doubles (or category codes) per column, and the working copies of the synthesizers
+        org.genosynth.util.Memory.require((double) n * real.columnCount() * 24, "table synth of " + n + " rows x "
+                + real.columnCount() + " columns", "lower --n");
         RandomGenerator rng = new Well19937c(request.seed());
         DataTable synthetic = synthesizer.synthesize(real, n, rng);
         if (synthesizer instanceof PrivBayes pb) {
