@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.genosynth.io.Fileset;
 import org.genosynth.io.InputException;
+import org.genosynth.io.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -198,7 +199,7 @@ public final class Main implements Runnable {
             cause = cause.getCause();
         }
         if (cause instanceof InputException ie) {
-            err.println("genosynth: error: " + ie.getMessage());
+            err.println("genosynth: error: " + Messages.clean(ie.getMessage()));
             err.flush();
             return USER_ERROR;
         }
@@ -207,7 +208,9 @@ public final class Main implements Runnable {
             io = io.getCause();
         }
         if (io != null) {
-            err.println("genosynth: error: " + (e.getMessage() == null ? "" : e.getMessage() + ": ") + io
+            String context = e.getMessage() == null || e.getMessage().equals(io.toString()) ? ""
+                    : Messages.clean(e.getMessage()) + ": ";
+            err.println("genosynth: error: " + context + Messages.describe((java.io.IOException) io)
                     + " (check free disk space and permissions)");
             err.flush();
             return USER_ERROR;
@@ -220,7 +223,7 @@ public final class Main implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("genosynth: error: " + e.getMessage());
+        err.println("genosynth: error: " + Messages.clean(e.getMessage()));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
         err.flush();
         return USER_ERROR;

@@ -40,7 +40,7 @@ public final class TableSynthesis {
             Path out, int minBucket, int degree, int bins, Map<String, double[]> bounds) {
         public Request {
             if (epsilon != null && !(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
-                throw InputException.usage("--epsilon must be a positive number, got " + epsilon);
+                throw InputException.usage("--epsilon must be a finite number above 0, got " + epsilon);
             }
             if (minBucket < 1) {
                 throw InputException.usage("--min-bucket must be at least 1");
