@@ -96,6 +96,7 @@ public final class Main implements Runnable {
      * registered command at start-up, which costs tens of milliseconds per run).
      */
     static CommandLine commandLine(String subcommand) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         boolean single = subcommand != null && COMMANDS.containsKey(subcommand);
         for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {

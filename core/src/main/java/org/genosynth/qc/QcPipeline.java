@@ -242,7 +242,7 @@ public final class QcPipeline {
             if (read == 0) {
                 throw InputException.usage(request.extract() != null || request.exclude() != null
                         ? "no variants left after --extract/--exclude (check that the lists name variant IDs of "
-                        + "the input)" : "the input holds no variants");
+                        + "the input)" : request.input() + ": holds no variants");
             }
             if (keptVariants == 0) {
                 throw InputException.usage("no variants left after the --geno/--hwe/--maf filters (" + read
