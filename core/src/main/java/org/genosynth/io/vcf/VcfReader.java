@@ -133,6 +133,9 @@ public final class VcfReader implements GenotypeReader {
             throw e;
         } catch (RuntimeException e) {
             throw source.malformed(e);
+        } catch (AssertionError e) {
+            // htsjdk asserts on some corrupt records (with -ea)
+            throw source.malformed(new IllegalStateException("corrupt record", e));
         }
         return true;
     }
