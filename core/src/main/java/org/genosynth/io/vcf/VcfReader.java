@@ -114,7 +114,7 @@ public final class VcfReader implements GenotypeReader {
             }
             if (bgzf && htsjdk.samtools.util.BlockCompressedInputStream.checkTermination(f)
                     != htsjdk.samtools.util.BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
-                return "warning: " + file + " has no BGZF EOF marker; it may be truncated (bcftools warns too)";
+                return file + " has no BGZF EOF marker: the file may be truncated (bcftools warns about it too)";
             }
         } catch (java.io.IOException | RuntimeException e) {
             return null;
