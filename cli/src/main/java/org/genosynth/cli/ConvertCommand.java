@@ -48,6 +48,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String prefix = out.toString().replaceFirst("\\.(bed|bim|fam)$", "");
+        org.genosynth.io.Fileset.refuseOverwrite(out.toString(), "", ".tbi");
+        org.genosynth.io.Fileset.refuseOverwrite(prefix, ".bed", ".bim", ".fam", ".geno.txt.gz", ".anno.txt.gz");
         GenotypeFormat format = outputFormat != null ? GenotypeFormat.parse(outputFormat) : GenotypeFormat.detectOutput(out);
         if (format == null) {
             throw InputException.usage("cannot tell the output format from '" + out

@@ -61,6 +61,8 @@ final class GwasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".gwas.tsv", ".manhattan.svg", ".qq.svg", ".lmm.log.tsv");
         GwasRequest request = new GwasRequest(input.input, input.toReadOptions(), pheno, phenoCol, covar,
                 covarCols, Model.parse(model), out, threads);
         GwasResult result = request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request);

@@ -35,6 +35,8 @@ final class KinshipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".kin0", ".rel", ".rel.id");
         StructureInput in = structure.toStructureInput();
         Kinship.Summary s = Kinship.run(new Kinship.Request(in, out, minKinship == null ? Double.NaN : minKinship,
                 grm));

@@ -50,6 +50,8 @@ final class LdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".vcor", ".prune.in", ".prune.out");
         LdJob.Prune prune = null;
         if (indepPairwise != null) {
             try {

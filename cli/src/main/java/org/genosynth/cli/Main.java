@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.InputException;
+import org.genosynth.io.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -99,6 +101,7 @@ public final class Main implements Runnable {
      * registered command at start-up, which costs tens of milliseconds per run).
      */
     static CommandLine commandLine(String subcommand) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         boolean single = subcommand != null && COMMANDS.containsKey(subcommand);
         for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
@@ -111,6 +114,7 @@ public final class Main implements Runnable {
         cl.setUsageHelpWidth(120);
         cl.setExecutionStrategy(Main::runWithNotes);
         cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setExecutionStrategy(Main::executeAsFileset);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         return cl;
     }
@@ -155,6 +159,67 @@ public final class Main implements Runnable {
         return sb.toString();
     }
 
+    /**
+     * Runs the chosen command inside one {@link Fileset}: its option-named files are registered as inputs (an output
+     * that is one of them is refused), and its outputs are published together only when it completes.
+     */
+    private static int executeAsFileset(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Object command = leaf.commandSpec().userObject();
+        boolean pipeline = command instanceof DemoCommand || command instanceof BenchmarkCommand;
+        try (Fileset fileset = Fileset.open(pipeline)) {
+            try {
+                for (CommandLine.Model.OptionSpec o : leaf.matchedOptions()) {
+                    if (o.longestName().equals("--out")) {
+                        checkOut(o);
+                    } else {
+                        OptionChecks.check(o);
+                        registerInputs(o.getValue());
+                    }
+                }
+            } catch (InputException e) {
+                throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            for (CommandLine.Model.PositionalParamSpec p : leaf.matchedPositionals()) {
+                registerInputs(p.getValue());
+            }
+            int code = new CommandLine.RunLast().execute(parsed);
+            try {
+                fileset.publish();
+            } catch (RuntimeException e) {
+                throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), "publishing outputs", e);
+            }
+            return code;
+        }
+    }
+
+    /** An empty --out, or a prefix naming a directory, would write hidden files such as {@code .afreq}. */
+    private static void checkOut(CommandLine.Model.OptionSpec o) {
+        String value = String.valueOf((Object) o.getValue());
+        if (value.isBlank()) {
+            throw InputException.usage("--out is empty; give an output path or prefix such as out/data");
+        }
+        if (o.paramLabel().equals("PREFIX") && (value.endsWith("/") || value.endsWith(java.io.File.separator)
+                || value.endsWith("/.") || value.equals("."))) {
+            throw InputException.usage("--out '" + value
+                    + "' names a directory, not a prefix: the outputs would be hidden files; give e.g. "
+                    + (value.equals(".") ? "" : value.replaceFirst("/?\\.?$", "/")) + "data");
+        }
+    }
+
+    private static void registerInputs(Object value) {
+        if (value instanceof java.nio.file.Path p) {
+            Fileset.input(p);
+        } else if (value instanceof java.io.File f) {
+            Fileset.input(f.toPath());
+        } else if (value instanceof java.util.Collection<?> c) {
+            c.forEach(Main::registerInputs);
+        }
+    }
+
     private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         Throwable cause = e;
@@ -162,7 +227,7 @@ public final class Main implements Runnable {
             cause = cause.getCause();
         }
         if (cause instanceof InputException ie) {
-            err.println("genosynth: error: " + ie.getMessage());
+            err.println("genosynth: error: " + Messages.clean(ie.getMessage()));
             err.flush();
             return USER_ERROR;
         }
@@ -171,7 +236,9 @@ public final class Main implements Runnable {
             io = io.getCause();
         }
         if (io != null) {
-            err.println("genosynth: error: " + (e.getMessage() == null ? "" : e.getMessage() + ": ") + io
+            String context = e.getMessage() == null || e.getMessage().equals(io.toString()) ? ""
+                    : Messages.clean(e.getMessage()) + ": ";
+            err.println("genosynth: error: " + context + Messages.describe((java.io.IOException) io)
                     + " (check free disk space and permissions)");
             err.flush();
             return USER_ERROR;
@@ -184,7 +251,7 @@ public final class Main implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("genosynth: error: " + e.getMessage());
+        err.println("genosynth: error: " + Messages.clean(e.getMessage()));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
         err.flush();
         return USER_ERROR;

@@ -43,6 +43,9 @@ final class PcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".eigenval", ".eigenvec", ".eigenvec.var", ".eigenvec.afreq",
+                ".projected.eigenvec");
         StructureInput in = structure.toStructureInput();
         PcaJob.Summary s = PcaJob.run(new PcaJob.Request(in, out, pcs, approx, project, seed));
         System.out.print(s.render());

@@ -107,6 +107,9 @@ final class PhenoSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".pheno.tsv", ".liability.tsv", ".covar.tsv", ".truth.tsv",
+                ".variance.tsv");
         if (causalFraction != null && causalList != null) {
             throw InputException.usage("--causal-fraction and --causal-list exclude each other");
         }

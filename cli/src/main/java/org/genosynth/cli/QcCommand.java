@@ -32,6 +32,8 @@ final class QcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".afreq", ".vmiss", ".smiss", ".hardy", ".het");
         try (Progress progress = Progress.forTerminal()) {
             QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, het, null, progress));
             progress.close();

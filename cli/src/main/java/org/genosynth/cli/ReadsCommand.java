@@ -83,6 +83,9 @@ final class ReadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, "_R1.fastq.gz", "_R2.fastq.gz", ".golden.bam", ".golden.bam.bai",
+                ".golden.vcf.gz", ".golden.vcf.gz.tbi");
         ReadsResult r = ReadSimulator.run(new ReadsRequest(reference, vcf, sample, targets, targetPadding, coverage,
                 readLength, fragmentMean, fragmentSd, qualityModel, out, seed, threads, !noBam, compressionLevel,
                 ContigAliases.parsePairs(aliases)));

@@ -67,6 +67,9 @@ final class RelativesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".bed", ".bim", ".fam", ".vcf.gz", ".vcf.gz.tbi", ".bcf",
+                ".geno.txt.gz", ".anno.txt.gz", ".pairs.tsv", ".meioses.tsv");
         if (!(cmPerMb > 0)) {
             throw org.genosynth.io.InputException.usage("--cm-per-mb must be positive");
         }

@@ -57,6 +57,9 @@ final class SpikeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".vcf.gz", ".vcf.gz.tbi", ".truth.vcf.gz", ".truth.vcf.gz.tbi",
+                ".carriers.tsv");
         SpikeResult r = Spiker.run(new SpikeRequest(input, variants, design, out, ContigAliases.parsePairs(aliases),
                 seed));
         System.out.println(r.render());

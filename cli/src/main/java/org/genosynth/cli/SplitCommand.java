@@ -37,6 +37,10 @@ final class SplitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".train.bed", ".train.bim", ".train.fam", ".train.ids",
+                ".train.pheno.tsv", ".train.vcf.gz", ".train.bcf", ".holdout.bed", ".holdout.bim", ".holdout.fam",
+                ".holdout.ids", ".holdout.pheno.tsv", ".holdout.vcf.gz", ".holdout.bcf");
         TrainHoldoutSplit.Result result = TrainHoldoutSplit.run(new TrainHoldoutSplit.Request(input.input,
                 input.toReadOptions(), fraction, seed, out, pheno));
         System.out.println(result.render());

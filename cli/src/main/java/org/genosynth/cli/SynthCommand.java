@@ -164,6 +164,8 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".bed", ".bim", ".fam", ".vcf", ".vcf.gz", ".bcf", ".geno.txt.gz",
+                ".anno.txt.gz", ".pheno.tsv", ".populations.tsv", ".manifest.json", ".snp.csv", ".variant_map.csv");
         SynthRequest.Method m = switch (method.toLowerCase(Locale.ROOT)) {
             case "auto" -> SynthRequest.Method.AUTO;
             case "mosaic" -> SynthRequest.Method.MOSAIC;

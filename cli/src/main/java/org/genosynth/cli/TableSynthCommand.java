@@ -71,6 +71,7 @@ final class TableSynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.genosynth.io.Fileset.refuseOverwrite(out.toString(), "");
         TableSynthesis.Method m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
             case "copula" -> TableSynthesis.Method.COPULA;
             case "cart" -> TableSynthesis.Method.CART;

@@ -70,6 +70,9 @@ final class WatermarkAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".bed", ".bim", ".fam", ".vcf.gz", ".vcf.gz.tbi", ".bcf",
+                ".geno.txt.gz", ".anno.txt.gz", ".watermark.tsv", ".watermark.csv");
         if (!(eps > 0 && eps < 1 && z0 > 0 && z0 < 1)) {
             throw InputException.usage("--eps and --z0 must be in (0, 1)");
         }

@@ -46,6 +46,24 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void theReadmeCommandWithARelativeOutRuns() throws IOException {
+        // README: ./genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out bench/mouse (relative --out
+        // crashed with "'other' is different type of Path"); relative to the working directory, inside target/
+        Path rel = Path.of("target", "readme-bench-" + ProcessHandle.current().pid(), "mouse");
+        try {
+            CliRun run = CliRun.of("benchmark", "--config", "../examples/recipes/syngen6_mouse.yaml", "--out",
+                    rel.toString(), "--threads", "2");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String manifest = Files.readString(rel.resolve("mouse.manifest.json"));
+            assertThat(manifest).contains("\"mouse.vcf.gz\"", "\"mouse_snp.csv\"").doesNotContain(rel.toString());
+        } finally {
+            try (java.util.stream.Stream<Path> s = Files.walk(rel.getParent())) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void badRecipesAndFailingStepsAreOneLineUserErrors() throws IOException {
         Path recipe = dir.resolve("bad.yaml");
         Files.writeString(recipe, "name: x\ninput: {genotypes: " + MOUSE + ".bed.gz}\nphenotype: {h2: 2}\n");

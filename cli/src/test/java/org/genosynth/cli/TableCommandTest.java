@@ -75,6 +75,6 @@ class TableCommandTest {
         CliRun badEpsilon = CliRun.of("table", "synth", "--input", mixed.toString(), "--epsilon", "-1", "--out",
                 dir.resolve("o.csv").toString());
         assertThat(badEpsilon.exitCode()).isEqualTo(2);
-        assertThat(badEpsilon.err()).startsWith("genosynth: error: --epsilon must be a positive number");
+        assertThat(badEpsilon.err()).startsWith("genosynth: error: --epsilon must be a finite number above 0, got -1.0");
     }
 }

@@ -101,6 +101,7 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
                         + (cases == 0 ? "controls" : "cases") + " among the " + kept + " usable samples");
             }
         }
+        DesignChecks.check(request.pheno(), request.phenoCol(), yKept, covKept, names);
         return new AnalysisSamples(keep, yKept, covKept, names, notes);
     }
 

@@ -211,8 +211,9 @@ public final class BenchmarkJob {
                 files.add(csv.variantMap(data.variants()));
             }
             manifest.put("per_population", counts);
-            Path base = outDir.toAbsolutePath();
-            manifest.put("outputs", files.stream().map(p -> base.relativize(p.toAbsolutePath()).toString()).toList());
+            Path base = outDir.toAbsolutePath().normalize(); // relative --out: relativize needs both absolute
+            manifest.put("outputs", files.stream().map(p -> base.relativize(p.toAbsolutePath().normalize()).toString())
+                    .toList());
             Path mf = Path.of(prefix + ".manifest.json");
             try {
                 Files.writeString(out.temp(mf), Json.write(normalize(manifest)) + "\n", StandardCharsets.UTF_8);

@@ -13,9 +13,11 @@ import java.util.Map;
  * A set of output files written under temporary names and renamed to their final names by {@link #commit()}, one
  * after the other once all are complete.
  * Closing without committing deletes the temporary files, so an interrupted or failed run never leaves a file that
- * looks finished.
+ * looks finished. Inside a command run, commit hands the files to the run's {@link Fileset}, which publishes all the
+ * command's outputs together, and a target that is one of the run's inputs is refused.
  */
 public final class AtomicOutput implements AutoCloseable {
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Path, Path> tempToFinal = new LinkedHashMap<>();
     private boolean committed;
 
@@ -27,26 +29,42 @@ public final class AtomicOutput implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         try {
-            Files.createDirectories(dir);
+            Fileset.createDirectories(dir);
         } catch (IOException e) {
             throw InputException.inFile(dir, "cannot create output directory: " + e.getMessage());
         }
         if (Files.isDirectory(absolute)) {
             throw InputException.inFile(target, "output path is a directory");
         }
+        Fileset.checkOutput(target);
         String name = absolute.getFileName().toString();
-        Path temp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + tempToFinal.size() + "-" + name);
+        Path temp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + "-" + name);
         tempToFinal.put(temp, absolute);
+        Fileset.reserved(temp);
         return temp;
     }
 
     /** Adds a file that a library writes beside a temp file (e.g. {@code temp + ".tbi"}) and its final name. */
     public void alsoRename(Path tempCompanion, Path finalCompanion) {
         tempToFinal.put(tempCompanion.toAbsolutePath(), finalCompanion.toAbsolutePath());
+        Fileset.reserved(tempCompanion.toAbsolutePath());
     }
 
-    /** Renames every temporary file to its final name. */
+    /**
+     * Renames every temporary file to its final name; while a command's {@link Fileset} is open, hands them to it
+     * instead (published together when the command succeeds).
+     */
     public void commit() {
+        Map<Path, Path> done = new LinkedHashMap<>();
+        for (Map.Entry<Path, Path> e : tempToFinal.entrySet()) {
+            if (Files.exists(e.getKey())) {
+                done.put(e.getKey(), e.getValue());
+            }
+        }
+        if (Fileset.adopt(done)) {
+            committed = true;
+            return;
+        }
         try {
             for (Map.Entry<Path, Path> e : tempToFinal.entrySet()) {
                 if (Files.exists(e.getKey())) {
@@ -59,7 +77,7 @@ public final class AtomicOutput implements AutoCloseable {
         committed = true;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -16,6 +16,7 @@ public final class GenotypeFiles {
 
     /** Opens an input, detecting its format from the path unless the options (null: defaults) name one. */
     public static GenotypeReader open(Path path, ReadOptions options) {
+        Fileset.input(path);
         if (options == null) {
             options = ReadOptions.defaults();
         }

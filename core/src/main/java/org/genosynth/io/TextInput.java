@@ -21,8 +21,9 @@ public final class TextInput {
 
     /** Opens a possibly gzipped file as bytes. Missing or unreadable files are user errors. */
     public static InputStream openStream(Path path) {
+        Fileset.input(path);
         try {
-            InputStream raw = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+            InputStream raw = new BufferedInputStream(Files.newInputStream(Fileset.readable(path)), BUFFER);
             raw.mark(2);
             int b1 = raw.read();
             int b2 = raw.read();

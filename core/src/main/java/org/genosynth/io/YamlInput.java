@@ -21,6 +21,7 @@ public final class YamlInput {
 
     /** Parses {@code file} with {@code parse} (e.g. {@code Yaml::load} or {@code Yaml::compose}). */
     public static <T> T read(Path file, BiFunction<Yaml, Reader, T> parse) {
+        Fileset.input(file);
         try (Reader r = Files.newBufferedReader(file)) {
             return parse.apply(new Yaml(new SafeConstructor(new LoaderOptions())), r);
         } catch (java.nio.file.NoSuchFileException e) {

@@ -76,6 +76,7 @@ public final class QcPipeline {
                 List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                         kernel::newCounter, kernel, collector::accept);
                 collector.setCounts(combine(counters, kernel));
+                collector.requireVariants(request);
                 List<Path> outputs = collector.commit();
                 notes.addAll(reader.notes());
                 String codingNote = collector.coding.coding().commandNote();
@@ -240,6 +241,19 @@ public final class QcPipeline {
                 hwe++;
             } else {
                 maf++;
+            }
+        }
+
+        /** Zero variants left would give tables of NaN (plink2 stops too). */
+        void requireVariants(QcRequest request) {
+            if (read == 0) {
+                throw InputException.usage(request.extract() != null || request.exclude() != null
+                        ? "no variants left after --extract/--exclude (check that the lists name variant IDs of "
+                        + "the input)" : request.input() + ": holds no variants");
+            }
+            if (keptVariants == 0) {
+                throw InputException.usage("no variants left after the --geno/--hwe/--maf filters (" + read
+                        + " read); loosen them");
             }
         }
 

@@ -55,6 +55,11 @@ public final class ReadSimulator {
         validate(req);
         List<String> notes = new ArrayList<>();
         Reference reference = Reference.open(req.reference());
+        int longest = reference.lengths().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (longest < req.fragmentMean()) {
+            throw InputException.inFile(req.reference(), "every contig is shorter (longest: " + longest + " bp) than "
+                    + "the fragment length " + req.fragmentMean() + " (--fragment-mean): no read fits");
+        }
         ContigAliases aliases = new ContigAliases(reference.names(), req.contigAliases());
         SampleVariants variants = SampleVariants.load(req.vcf(), req.sample(), aliases, req.seed());
         if (variants.skippedContig > 0) {
@@ -95,6 +100,12 @@ public final class ReadSimulator {
         try (AtomicOutput atomic = new AtomicOutput()) {
             write(req, reference, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
                     skipped);
+            if (pairs[0] == 0) {
+                // never publish empty FASTQs: every contig is shorter than a fragment, or all N
+                throw InputException.inFile(req.reference(), "no read pairs could be simulated: no contig"
+                        + (targets == null ? "" : " target") + " has " + req.fragmentMean() + " consecutive "
+                        + "non-N bases for a fragment (--fragment-mean) at --coverage " + req.coverage());
+            }
             atomic.commit();
         }
         if (skipped[0] > 0) {
@@ -286,6 +297,7 @@ public final class ReadSimulator {
             Bases.normalize(ref);
             String name = s.getName();
             List<Edit> edits = variants.byContig.getOrDefault(name, List.of());
+            SampleVariants.checkAgainst(req.vcf(), name, ref, edits);
             Haplotype h1 = Haplotype.build(ref, edits, 1, mix(req.seed() + 11L * contigIndex + 1));
             Haplotype h2 = Haplotype.build(ref, edits, 2, mix(req.seed() + 11L * contigIndex + 2));
             writeGolden(edits, h1, h2);

@@ -39,7 +39,9 @@ final class SampleVariants {
                         + samples.subList(0, Math.min(5, samples.size()))) + ")");
             }
             int index = 0;
+            org.genosynth.io.vcf.VcfOrder order = new org.genosynth.io.vcf.VcfOrder(vcf);
             for (VariantContext vc : r) {
+                order.accept(vc.getContig(), vc.getStart(), index + 1);
                 sv.add(vc, vc.getGenotype(sample), contigs, seed, index++);
             }
         } catch (TribbleException e) {
@@ -49,6 +51,34 @@ final class SampleVariants {
             l.sort(Comparator.comparingLong(Edit::pos0).thenComparingInt(Edit::record));
         }
         return sv;
+    }
+
+    /**
+     * Refuses edits of {@code contig} that reach past its end or whose REF disagrees with the reference (an N on
+     * either side matches anything): such a VCF belongs to another reference build.
+     */
+    static void checkAgainst(Path vcf, String contig, byte[] ref, List<Edit> edits) {
+        for (Edit e : edits) {
+            String[] f = e.text().split("\t", 6);
+            if (e.refEnd() > ref.length) {
+                throw InputException.inFile(vcf, "variant " + f[0] + ":" + f[1] + " (REF " + f[3] + ") reaches past "
+                        + "the end of contig " + contig + " (" + ref.length + " bp) in the reference; is it the "
+                        + "reference the VCF was called on?");
+            }
+            String vcfRef = f[3].toUpperCase(java.util.Locale.ROOT);
+            for (int i = 0; i < vcfRef.length() && e.pos0() + i < ref.length; i++) {
+                char want = vcfRef.charAt(i);
+                char have = Character.toUpperCase((char) ref[(int) e.pos0() + i]);
+                if (want != have && want != 'N' && have != 'N') {
+                    int from = (int) e.pos0();
+                    String refText = new String(ref, from, Math.min(vcfRef.length(), ref.length - from),
+                            StandardCharsets.US_ASCII);
+                    throw InputException.inFile(vcf, "variant " + f[0] + ":" + f[1] + " has REF " + f[3]
+                            + " but the reference has " + refText + " there; is it the reference the VCF was "
+                            + "called on?");
+                }
+            }
+        }
     }
 
     private void add(VariantContext vc, Genotype g, ContigAliases contigs, long seed, int index) {

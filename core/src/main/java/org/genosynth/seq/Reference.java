@@ -29,6 +29,7 @@ public final class Reference {
 
     /** Opens {@code fasta} and reads its contig names and lengths. */
     public static Reference open(Path fasta) {
+        org.genosynth.io.Fileset.input(fasta);
         if (!Files.isRegularFile(fasta)) {
             throw InputException.inFile(fasta, "reference FASTA not found");
         }

@@ -127,6 +127,10 @@ public final class Spiker {
             }
             atomic.commit();
             notes.add(written + " cohort records copied, " + planned.size() + " spiked records added");
+            String eof = org.genosynth.io.vcf.VcfReader.missingBgzfEof(request.input());
+            if (eof != null) {
+                notes.add(eof);
+            }
             List<Path> outputs = List.of(cohortOut, truthOut, carriersPath);
             return new SpikeResult(rows, sampleIds.size(), outputs, notes);
         } catch (IOException e) {
@@ -162,6 +166,7 @@ public final class Spiker {
         int next = 0;
         List<Planned> pending = List.of();
         long copied = 0;
+        long last = 0;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
@@ -192,7 +197,13 @@ public final class Spiker {
                 current = chrom;
                 pending = byContig.getOrDefault(chrom, List.of());
                 next = 0;
+                last = 0;
             }
+            if (pos < last) {
+                throw new InputException(input, lineNo, "POS", "position " + pos + " comes after " + last + " on "
+                        + "contig '" + chrom + "': the VCF is not sorted (sort it, e.g. bcftools sort)");
+            }
+            last = pos;
             next = flush(pending, next, pos, cohort, truth);
             cohort.record(line, chrom, pos, pos + refLength(line, pos, t2));
             copied++;

@@ -141,8 +141,9 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      */
     public record Ldp(double epsilon, boolean adjacentOnly, double flipRate, boolean ancestryFilter) {
         public Ldp {
-            if (!(epsilon > 0)) {
-                throw InputException.usage("--epsilon must be positive, got " + epsilon);
+            if (!(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
+                // infinite epsilon flips nothing: the output would be exact copies of the real genomes
+                throw InputException.usage("--epsilon must be a finite number above 0, got " + epsilon);
             }
             if (!(flipRate >= 0 && flipRate < 1)) {
                 throw InputException.usage("--flip-rate must be in [0, 1), got " + flipRate);

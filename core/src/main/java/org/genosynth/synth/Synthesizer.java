@@ -67,6 +67,12 @@ public final class Synthesizer {
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
+        long requested = req.perPopulation() != null
+                ? req.perPopulation().values().stream().mapToLong(Integer::longValue).sum()
+                : req.count() > 0 ? req.count() : train.sampleCount();
+        // the synthetic genotypes (2 bits each), kept in memory, and a sample record per genome
+        org.genosynth.util.Memory.require(requested * (train.variantCount() / 4.0 + 256), "synth of " + requested
+                + " samples x " + train.variantCount() + " variants", "lower --n");
         SynthRequest.Mosaic mosaic = req.mosaic();
         GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         double noise = Double.isNaN(mosaic.noise()) ? 0 : mosaic.noise();

@@ -113,7 +113,7 @@ public final class Pca {
 
     private static void checkK(int n, int k) {
         if (k < 1 || k > n) {
-            throw org.genosynth.io.InputException.usage("number of PCs must be between 1 and the sample count ("
+            throw org.genosynth.io.InputException.usage("--pcs (number of PCs) must be between 1 and the sample count ("
                     + n + "), got " + k);
         }
     }

@@ -27,7 +27,7 @@ public record GwasTable(Map<String, Row> rows) {
 
     public static GwasTable read(Path path) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = Files.newBufferedReader(org.genosynth.io.Fileset.readable(path), StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null) {
                 throw InputException.inFile(path, "empty GWAS table");

@@ -43,6 +43,9 @@ final class BcfRecordSource extends RecordSource {
             throw error(null, "cannot read (" + e.getMessage() + "); the file may be truncated");
         } catch (RuntimeException e) {
             throw malformed(e);
+        } catch (AssertionError e) {
+            // htsjdk asserts on some corrupt records (with -ea); without -ea it would decode garbage
+            throw error(null, "corrupt BCF record (" + e.getMessage() + ")");
         }
     }
 

@@ -81,7 +81,11 @@ final class SampleHeaderLines {
             }
         }
         List<Sample> samples = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String column : header.getGenotypeSamples()) {
+            if (!seen.add(column)) {
+                throw new IllegalArgumentException("sample '" + column + "' appears twice in the #CHROM line");
+            }
             Map<String, String> f = byId.get(column);
             if (f == null || !f.containsKey("Family")) {
                 samples.add(Sample.of(column));

@@ -35,6 +35,9 @@ final class SiteDecoder {
 
     /** The sites of one record, in ALT order. */
     List<DecodedSite> decode(VariantContext vc) {
+        if (vc.getStart() < 0) {
+            throw source.error("POS", "position " + vc.getStart() + " is negative (VCF positions start at 1)");
+        }
         List<Allele> alts = vc.getAlternateAlleles();
         if (alts.size() > 1 && policy == MultiallelicPolicy.REJECT) {
             throw source.error("ALT", "record " + vc.getContig() + ":" + vc.getStart() + " has " + alts.size()

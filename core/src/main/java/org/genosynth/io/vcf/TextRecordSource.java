@@ -53,6 +53,14 @@ final class TextRecordSource extends RecordSource {
             throw InputException.inFile(path, lines.isEmpty() ? "file is empty"
                     : "the header has no '#CHROM' line (file truncated?)");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String[] columns = line.split("\t");
+        for (int c = 9; c < columns.length; c++) {
+            if (!seen.add(columns[c])) {
+                throw new InputException(path, lineNumber, "#CHROM", "sample '" + columns[c] + "' appears twice; "
+                        + "sample names must be unique (rename or remove the duplicate)");
+            }
+        }
         try {
             Object parsed = codec.readActualHeader(new ListLineIterator(lines.iterator()));
             return (VCFHeader) parsed;

@@ -88,9 +88,38 @@ public final class VcfReader implements GenotypeReader {
 
     /** Notes about what the reader changed on the way (e.g. dosages dropped at multi-allelic sites); empty if none. */
     public List<String> notes() {
+        List<String> notes = new ArrayList<>();
         long dropped = decoder.droppedMultiallelicDosages();
-        return dropped == 0 ? List.of() : List.of("dropped FORMAT DS at " + dropped
-                + " multi-allelic records (dosages are not split per ALT; GT is)");
+        if (dropped > 0) {
+            notes.add("dropped FORMAT DS at " + dropped + " multi-allelic records (dosages are not split per ALT; GT "
+                    + "is)");
+        }
+        String eof = missingBgzfEof(path);
+        if (eof != null) {
+            notes.add(eof);
+        }
+        return notes;
+    }
+
+    /**
+     * A warning when {@code file} is BGZF without the empty end-of-file block bgzip writes last (bcftools warns too:
+     * the file may be truncated), else null.
+     */
+    public static String missingBgzfEof(Path file) {
+        try {
+            java.io.File f = file.toFile();
+            boolean bgzf;
+            try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                bgzf = htsjdk.samtools.util.BlockCompressedInputStream.isValidFile(in);
+            }
+            if (bgzf && htsjdk.samtools.util.BlockCompressedInputStream.checkTermination(f)
+                    != htsjdk.samtools.util.BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK) {
+                return file + " has no BGZF EOF marker: the file may be truncated (bcftools warns about it too)";
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private boolean fill() {
@@ -104,6 +133,9 @@ public final class VcfReader implements GenotypeReader {
             throw e;
         } catch (RuntimeException e) {
             throw source.malformed(e);
+        } catch (AssertionError e) {
+            // htsjdk asserts on some corrupt records (with -ea)
+            throw source.malformed(new IllegalStateException("corrupt record", e));
         }
         return true;
     }

@@ -115,6 +115,10 @@ public final class TableReader {
                         + " has no such column (its columns: " + String.join(", ", names) + ")");
             }
         }
+        if (raw.rows().size() < 2) {
+            throw InputException.inFile(path, "has " + raw.rows().size() + " data rows; a table needs a header "
+                    + "and at least 2 rows");
+        }
         return new RawTable(raw.path(), names, raw.rows(), raw.lines(), raw.declaredTypes());
     }
 

@@ -40,7 +40,7 @@ public final class TableSynthesis {
             Path out, int minBucket, int degree, int bins, Map<String, double[]> bounds) {
         public Request {
             if (epsilon != null && !(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
-                throw InputException.usage("--epsilon must be a positive number, got " + epsilon);
+                throw InputException.usage("--epsilon must be a finite number above 0, got " + epsilon);
             }
             if (minBucket < 1) {
                 throw InputException.usage("--min-bucket must be at least 1");
@@ -104,6 +104,9 @@ public final class TableSynthesis {
             synthesizer = new GaussianCopula();
         }
         int n = request.rows() > 0 ? request.rows() : real.rows();
+        // a column of doubles (or category codes) per column, and the working copies of the synthesizers
+        org.genosynth.util.Memory.require((double) n * real.columnCount() * 24, "table synth of " + n + " rows x "
+                + real.columnCount() + " columns", "lower --n");
         RandomGenerator rng = new Well19937c(request.seed());
         DataTable synthetic = synthesizer.synthesize(real, n, rng);
         if (synthesizer instanceof PrivBayes pb) {

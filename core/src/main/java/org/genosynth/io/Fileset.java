@@ -1,0 +1,230 @@
+package org.genosynth.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The outputs of one command, published together: while a fileset is open, every {@link AtomicOutput#commit()} only
+ * hands its temporary files over, and {@link #publish()} renames them all at the end, manifests last. Closing an
+ * unpublished fileset deletes every temporary file of the run, so a failed run leaves nothing under the final names
+ * and a killed run leaves only {@code .tmp-} files.
+ * <p>
+ * It also knows the run's input files ({@link #input(Path)}, registered by the readers and the command line) and
+ * refuses any output that is the same file as an input, resolved through links.
+ * <p>
+ * A pipeline fileset (demo, benchmark: later steps read what earlier steps wrote) publishes each commit at once and,
+ * if the run fails, deletes what it published.
+ */
+public final class Fileset implements AutoCloseable {
+    private static volatile Fileset current;
+
+    private final boolean pipeline;
+    private final Set<Path> inputs = new LinkedHashSet<>();
+    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final Set<Path> temps = new LinkedHashSet<>();
+    private final List<Path> published = new ArrayList<>();
+    private final List<Path> createdDirs = new ArrayList<>();
+    private boolean done;
+
+    private Fileset(boolean pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /** Opens the fileset of a command run (one at a time per process); close it in a finally block. */
+    public static Fileset open(boolean pipeline) {
+        Fileset f = new Fileset(pipeline);
+        current = f;
+        return f;
+    }
+
+    static Fileset current() {
+        return current;
+    }
+
+    /**
+     * Registers an input of the running command (no-op outside a run): the file itself and, for a PLINK, BIMBAM or
+     * VCF name or prefix, the files read beside it.
+     */
+    public static void input(Path path) {
+        Fileset f = current;
+        if (f == null || path == null || path.toString().isEmpty() || readable(path) != path) {
+            return;
+        }
+        String s = path.toString();
+        String prefix = s.replaceFirst("\\.(bed|bim|fam)(\\.gz)?$", "").replaceFirst("\\.geno\\.txt(\\.gz)?$", "");
+        synchronized (f) {
+            f.inputs.add(path);
+            for (String ext : List.of(".bed", ".bim", ".fam", ".bed.gz", ".bim.gz", ".fam.gz", ".anno.txt",
+                    ".anno.txt.gz", ".geno.txt", ".geno.txt.gz", ".pheno.tsv")) {
+                f.inputs.add(Path.of(prefix + ext));
+            }
+            for (String ext : List.of(".tbi", ".csi", ".fai")) {
+                f.inputs.add(Path.of(s + ext));
+            }
+        }
+    }
+
+    /**
+     * The file to read for {@code path}: the temporary file when {@code path} is an output of this run not yet
+     * published (a step reading what an earlier step wrote), else {@code path}.
+     */
+    public static Path readable(Path path) {
+        Fileset f = current;
+        if (f == null) {
+            return path;
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        synchronized (f) {
+            for (Map.Entry<Path, Path> e : f.pending.entrySet()) {
+                if (e.getValue().toAbsolutePath().normalize().equals(absolute)) {
+                    return e.getKey();
+                }
+            }
+        }
+        return path;
+    }
+
+    /** Refuses {@code target} when it is the same file as an input of the run (no-op outside a run). */
+    static void checkOutput(Path target) {
+        Fileset f = current;
+        if (f != null) {
+            f.check(target);
+        }
+    }
+
+    /**
+     * Refuses, before any work, output files a command will write that are inputs of the run (a command calls it with
+     * its inputs registered; {@link AtomicOutput} checks every file again when it is created).
+     */
+    public static void refuseOverwrite(String prefix, String... extensions) {
+        if (prefix.isEmpty()) {
+            throw InputException.usage("--out is empty; give an output path or prefix");
+        }
+        for (String ext : extensions) {
+            checkOutput(Path.of(prefix + ext));
+        }
+    }
+
+    private synchronized void check(Path target) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(in) && !published.contains(in.toAbsolutePath().normalize()) && Files.isSameFile(target, in)) {
+                    throw InputException.inFile(target, "output would overwrite the input " + in
+                            + "; choose another --out");
+                }
+            } catch (IOException e) {
+                // unreadable: cannot be the same file as one we read
+            }
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents, remembering them so that a failed run removes them if empty. */
+    static void createDirectories(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath(); d != null && !Files.exists(d); d = d.getParent()) {
+            missing.add(d);
+        }
+        Files.createDirectories(dir);
+        Fileset f = current;
+        if (f != null) {
+            synchronized (f) {
+                f.createdDirs.addAll(missing); // deepest first
+            }
+        }
+    }
+
+    static void reserved(Path temp) {
+        Fileset f = current;
+        if (f != null) {
+            synchronized (f) {
+                f.temps.add(temp);
+            }
+        }
+    }
+
+    /**
+     * Takes over an {@link AtomicOutput}'s completed files; false when the caller must rename them now (no run, or a
+     * pipeline run, which then remembers them).
+     */
+    static boolean adopt(Map<Path, Path> tempToFinal) {
+        Fileset f = current;
+        if (f == null) {
+            return false;
+        }
+        synchronized (f) {
+            for (Path target : tempToFinal.values()) {
+                f.check(target);
+            }
+            if (f.pipeline) {
+                tempToFinal.values().forEach(p -> f.published.add(p.toAbsolutePath().normalize()));
+                return false;
+            }
+            for (Map.Entry<Path, Path> e : tempToFinal.entrySet()) {
+                if (Files.exists(e.getKey())) {
+                    f.pending.put(e.getKey(), e.getValue());
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Renames every pending file to its final name, manifests last. */
+    public synchronized void publish() {
+        List<Map.Entry<Path, Path>> order = new ArrayList<>();
+        List<Map.Entry<Path, Path>> last = new ArrayList<>();
+        for (Map.Entry<Path, Path> e : pending.entrySet()) {
+            check(e.getValue());
+            (e.getValue().getFileName().toString().endsWith("manifest.json") ? last : order).add(e);
+        }
+        order.addAll(last);
+        try {
+            for (Map.Entry<Path, Path> e : order) {
+                AtomicOutput.move(e.getKey(), e.getValue());
+                published.add(e.getValue().toAbsolutePath().normalize());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("renaming outputs into place", e);
+        }
+        done = true;
+    }
+
+    /** Deletes what an unfinished run wrote (temporary files; a pipeline's published files) and ends the run. */
+    @Override
+    public synchronized void close() {
+        if (current == this) {
+            current = null;
+        }
+        Set<Path> delete = new LinkedHashSet<>(temps);
+        delete.addAll(pending.keySet());
+        if (!done && pipeline) {
+            delete.addAll(published);
+        }
+        for (Path p : delete) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort: a leftover .tmp- file never looks like a finished output
+            }
+        }
+        if (!done) {
+            for (Path d : createdDirs) {
+                try {
+                    Files.deleteIfExists(d); // only when empty
+                } catch (IOException ignored) {
+                    // not empty, or gone: leave it
+                }
+            }
+        }
+    }
+}
