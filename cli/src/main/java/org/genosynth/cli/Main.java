@@ -112,7 +112,6 @@ public final class Main implements Runnable {
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
-        cl.setExecutionStrategy(Main::runWithNotes);
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setExecutionStrategy(Main::executeAsFileset);
         cl.setParameterExceptionHandler(Main::handleParameterException);
@@ -127,18 +126,6 @@ public final class Main implements Runnable {
         INPUT_NOTES.add(note);
     }
 
-    private static int runWithNotes(CommandLine.ParseResult parsed) {
-        INPUT_NOTES.clear();
-        try {
-            int code = new CommandLine.RunLast().execute(parsed);
-            if (code == 0) {
-                INPUT_NOTES.forEach(n -> System.err.println("genosynth: note: " + n));
-            }
-            return code;
-        } finally {
-            INPUT_NOTES.clear();
-        }
-    }
 
     /** The command list of {@code genosynth --help}: one line per command, the first sentence of its description. */
     private static String commandList(CommandLine.Help help) {
@@ -186,13 +173,21 @@ public final class Main implements Runnable {
             for (CommandLine.Model.PositionalParamSpec p : leaf.matchedPositionals()) {
                 registerInputs(p.getValue());
             }
-            int code = new CommandLine.RunLast().execute(parsed);
+            INPUT_NOTES.clear();
             try {
-                fileset.publish();
-            } catch (RuntimeException e) {
-                throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), "publishing outputs", e);
+                int code = new CommandLine.RunLast().execute(parsed);
+                try {
+                    fileset.publish();
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), "publishing outputs", e);
+                }
+                if (code == 0) {
+                    INPUT_NOTES.forEach(n -> System.err.println("genosynth: note: " + n));
+                }
+                return code;
+            } finally {
+                INPUT_NOTES.clear();
             }
-            return code;
         }
     }
 
