@@ -35,15 +35,7 @@ final class KinshipCheck {
      */
     static double typicalNearestRelative(org.genosynth.model.GenotypeMatrix train, long seed, int threads) {
         int n = train.sampleCount();
-        int[] order = new int[n];
-        java.util.Arrays.setAll(order, i -> i);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(RowBuilder.mix(seed, 0x4E4EL));
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, new java.util.SplittableRandom(RowBuilder.mix(seed, 0x4E4EL)));
         int nFit = (int) Math.round(0.7 * n);
         int nHold = Math.min(NEAREST_RELATIVE_SAMPLES, n - nFit);
         if (nFit < 1 || nHold < 1

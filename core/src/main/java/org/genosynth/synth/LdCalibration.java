@@ -53,15 +53,7 @@ final class LdCalibration {
     static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
             double[] candidates, boolean measurePrivacy, double[][] coords, long seed, int threads) {
         int n = train.sampleCount();
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, 0x1DCA1L));
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, new SplittableRandom(RowBuilder.mix(seed, 0x1DCA1L)));
         int nFit = (int) Math.round(0.7 * n);
         int[] fitRows = Arrays.copyOf(order, nFit);
         int[] holdRows = Arrays.copyOfRange(order, nFit, n);

@@ -57,16 +57,7 @@ final class LocalPools {
         this.members = members;
         this.order = new int[pools.length][];
         for (int p = 0; p < pools.length; p++) {
-            int[] o = new int[pools[p].length];
-            java.util.Arrays.setAll(o, i -> i);
-            SplittableRandom r = new SplittableRandom(RowBuilder.mix(seed, PICK, p));
-            for (int i = o.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = o[i];
-                o[i] = o[j];
-                o[j] = t;
-            }
-            order[p] = o;
+            order[p] = Shuffle.permutation(pools[p].length, new SplittableRandom(RowBuilder.mix(seed, PICK, p)));
         }
         this.pcs = pcs;
         this.seed = seed;
@@ -165,14 +156,7 @@ final class LocalPools {
         if (members.length <= MAX_ANCHORS) {
             return members.clone();
         }
-        int[] shuffled = members.clone();
-        SplittableRandom r = new SplittableRandom(RowBuilder.mix(seed, ANCHORS, pop));
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = t;
-        }
+        int[] shuffled = Shuffle.inPlace(members.clone(), new SplittableRandom(RowBuilder.mix(seed, ANCHORS, pop)));
         int[] out = Arrays.copyOf(shuffled, MAX_ANCHORS);
         Arrays.sort(out);
         return out;

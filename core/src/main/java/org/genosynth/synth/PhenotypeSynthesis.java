@@ -380,15 +380,7 @@ final class PhenotypeSynthesis {
     }
 
     private static int[] chooseRows(int n, int k, SplittableRandom random) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] rows = Arrays.copyOf(order, k);
+        int[] rows = Arrays.copyOf(Shuffle.permutation(n, random), k);
         Arrays.sort(rows);
         return rows;
     }

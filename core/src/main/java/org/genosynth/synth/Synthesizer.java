@@ -294,14 +294,7 @@ public final class Synthesizer {
             firstOf[p] = firstOf[p - 1] + counts[p - 1];
         }
         for (int p = 0; p < counts.length; p++) {
-            int[] perm = members[p].clone();
-            SplittableRandom r = new SplittableRandom(RowBuilder.mix(req.seed(), ORDER, p));
-            for (int i = perm.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
+            int[] perm = Shuffle.inPlace(members[p].clone(), new SplittableRandom(RowBuilder.mix(req.seed(), ORDER, p)));
             for (int i = 0; i < counts[p]; i++) {
                 base[firstOf[p] + i] = i < perm.length ? perm[i] : -1;
             }
