@@ -16,8 +16,11 @@ import org.netlib.util.intW;
  */
 public final class Pca {
     private static final int BLOCK = 512;
-    /** Subspace iterations of the randomized method. */
-    public static final int APPROX_ITERATIONS = 10;
+    /** The randomized method stops when no top-{@code k} Ritz value moved by more than this share in a pass. */
+    public static final double APPROX_TOLERANCE = 1e-6;
+    /** Krylov blocks (passes over the genotypes) of the randomized method at least and at most. */
+    public static final int APPROX_MIN_BLOCKS = 3;
+    public static final int APPROX_MAX_BLOCKS = 40;
 
     private Pca() {
     }
@@ -63,52 +66,193 @@ public final class Pca {
         return finish(z, values, u);
     }
 
-    /** Randomized top-{@code k} PCA (seeded; the same seed gives the same result). */
+    /**
+     * Randomized top-{@code k} PCA (seeded; the same seed gives the same result) by block Krylov iteration (Musco &amp;
+     * Musco 2015): a random block {@code Q_0} of {@code l} columns, then {@code Q_{t+1}} = {@code K Q_t} made orthogonal
+     * to every earlier block; the Rayleigh quotient of {@code K} on the span of all blocks needs no extra pass (each
+     * {@code K Q_t} is the pass that made the next block), and its top eigenvalues (Ritz values) are checked after
+     * every pass: the iteration stops when none of the top {@code k} moved by more than {@link #APPROX_TOLERANCE}.
+     * Krylov spaces converge with the square root of the eigengaps, so near-degenerate spectra (random genotypes)
+     * reach 1 % where plain subspace iteration stalls (10 passes: 5-8 % low).
+     */
     public static PcaResult approx(Standardized z, int k, long seed) {
         int n = z.sampleCount();
         checkK(n, k);
-        int l = Math.min(n, Math.max(2 * k, k + 10));
+        int l = Math.min(n, Math.max(k + 2, Math.min(2 * k, k + 10)));
         SplittableRandom random = new SplittableRandom(seed);
         double[] q = new double[n * l];
         for (int i = 0; i < q.length; i++) {
             q[i] = gaussian(random);
         }
         orthonormalize(q, n, l);
-        for (int it = 0; it < APPROX_ITERATIONS; it++) {
-            q = multiplyK(z, q, l, null);
-            orthonormalize(q, n, l);
+        java.util.List<double[]> blocks = new java.util.ArrayList<>();
+        java.util.List<double[]> products = new java.util.ArrayList<>();
+        double[][] missing = z.hasMissing() ? missingCorrection(z) : null;
+        double[] previous = null;
+        double[][] ritz;
+        int maxBlocks = Math.max(1, Math.min(APPROX_MAX_BLOCKS, n / l));
+        while (true) {
+            double[] y = missing == null ? multiplyK(z, q, l, null) : multiplyCorrected(z, q, l, missing);
+            blocks.add(q);
+            products.add(y);
+            ritz = rayleighRitz(blocks, products, n, l, k);
+            boolean converged = previous != null && blocks.size() >= APPROX_MIN_BLOCKS;
+            for (int c = 0; c < k && converged; c++) {
+                converged = Math.abs(ritz[0][c] - previous[c]) <= APPROX_TOLERANCE * Math.abs(ritz[0][c]);
+            }
+            if (converged || blocks.size() >= maxBlocks) {
+                break;
+            }
+            previous = ritz[0];
+            q = nextBlock(y, blocks, n, l);
+            if (q == null) {
+                break; // the Krylov space is exhausted: the decomposition on it is exact
+            }
         }
-        double[] b = new double[l * l];
-        multiplyK(z, q, l, b);
-        // eigen-decomposition of the small l x l Rayleigh quotient
-        double[] w = new double[l];
-        double[] vec = new double[l * l];
-        int[] isuppz = new int[2 * l];
+        return finish(z, ritz[0], ritz[1]);
+    }
+
+    /**
+     * With missing calls the exact GRM divides each pair's product by the variants called in both; mean imputation
+     * alone divides by all of them (1 % missing: eigenvalues 1.6 % low). Under missingness independent of the pair,
+     * {@code K_ij ~ z_i.z_j / (M r_i r_j)} with {@code r_i} sample i's call rate, and {@code K_ii = z_i.z_i / (M r_i)}:
+     * {@code [0]} the row scales {@code 1 / r_i}, {@code [1]} the diagonal correction.
+     */
+    private static double[][] missingCorrection(Standardized z) {
+        org.genosynth.model.GenotypeMatrix g = z.matrix();
+        int n = z.sampleCount();
+        int m = z.variantCount();
+        double[] ss = new double[n];
+        int[] called = new int[n];
+        for (int v = 0; v < m; v++) {
+            for (int i = 0; i < n; i++) {
+                int code = g.code(v, i);
+                if (code != org.genosynth.model.GenotypeCodes.MISSING) {
+                    double x = z.z(v, code);
+                    ss[i] += x * x;
+                    called[i]++;
+                }
+            }
+        }
+        double[] scale = new double[n];
+        double[] diag = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = called[i] == 0 ? 1 : (double) called[i] / m;
+            scale[i] = 1 / r;
+            diag[i] = called[i] == 0 ? 0 : ss[i] / called[i] - ss[i] * scale[i] * scale[i] / m;
+        }
+        return new double[][] {scale, diag};
+    }
+
+    /** {@code K Q} with the {@link #missingCorrection}: {@code D Z Z' D Q / M + diag Q}. */
+    private static double[] multiplyCorrected(Standardized z, double[] q, int l, double[][] correction) {
+        int n = z.sampleCount();
+        double[] scale = correction[0];
+        double[] diag = correction[1];
+        double[] scaled = q.clone();
+        for (int c = 0; c < l; c++) {
+            for (int i = 0; i < n; i++) {
+                scaled[c * n + i] *= scale[i];
+            }
+        }
+        double[] y = multiplyK(z, scaled, l, null);
+        for (int c = 0; c < l; c++) {
+            for (int i = 0; i < n; i++) {
+                y[c * n + i] = y[c * n + i] * scale[i] + diag[i] * q[c * n + i];
+            }
+        }
+        return y;
+    }
+
+    /** The next Krylov block: {@code y} made orthogonal to every block (twice, for stability), then orthonormalized. */
+    private static double[] nextBlock(double[] y, java.util.List<double[]> blocks, int n, int l) {
+        double[] q = y.clone();
+        BLAS blas = BLAS.getInstance();
+        double[] c = new double[l * l];
+        for (int pass = 0; pass < 2; pass++) {
+            for (double[] b : blocks) {
+                blas.dgemm("T", "N", l, l, n, 1.0, b, n, q, n, 0.0, c, l);
+                blas.dgemm("N", "N", n, l, l, -1.0, b, n, c, l, 1.0, q, n);
+            }
+        }
+        double norm = 0;
+        for (double v : q) {
+            norm += v * v;
+        }
+        if (!(norm > 1e-20 * l)) {
+            return null;
+        }
+        orthonormalize(q, n, l);
+        return q;
+    }
+
+    /**
+     * Top-{@code k} Ritz pairs of {@code K} on the span of the orthonormal {@code blocks}, given {@code products[i] = K
+     * blocks[i]}: {@code [0]} the values (largest first), {@code [1]} the vectors ({@code n x k}, row-major).
+     */
+    private static double[][] rayleighRitz(java.util.List<double[]> blocks, java.util.List<double[]> products, int n,
+            int l, int k) {
+        int nb = blocks.size();
+        int big = nb * l;
+        double[] b = new double[big * big];
+        double[] c = new double[l * l];
+        BLAS blas = BLAS.getInstance();
+        for (int i = 0; i < nb; i++) {
+            for (int j = 0; j < nb; j++) {
+                blas.dgemm("T", "N", l, l, n, 1.0, blocks.get(i), n, products.get(j), n, 0.0, c, l);
+                for (int a = 0; a < l; a++) {
+                    for (int d = 0; d < l; d++) {
+                        // column-major big x big: row i*l + a, column j*l + d; symmetrized
+                        b[(j * l + d) * big + i * l + a] += 0.5 * c[d * l + a];
+                        b[(i * l + a) * big + j * l + d] += 0.5 * c[d * l + a];
+                    }
+                }
+            }
+        }
+        double[] w = new double[big];
+        double[] vec = new double[big * big];
+        int[] isuppz = new int[2 * big];
         intW found = new intW(0);
         intW info = new intW(0);
-        double[] work = new double[Math.max(1, 26 * l)];
-        int[] iwork = new int[Math.max(1, 10 * l)];
-        LAPACK.getInstance().dsyevr("V", "A", "L", l, b, l, 0, 0, 0, 0, 0.0, found, w, vec, l, isuppz, work,
+        double[] work = new double[Math.max(1, 26 * big)];
+        int[] iwork = new int[Math.max(1, 10 * big)];
+        LAPACK.getInstance().dsyevr("V", "A", "L", big, b, big, 0, 0, 0, 0, 0.0, found, w, vec, big, isuppz, work,
                 work.length, iwork, iwork.length, info);
         if (info.val != 0) {
             throw new IllegalStateException("dsyevr failed: info " + info.val);
         }
         double[] values = new double[k];
-        double[] small = new double[l * k];
-        for (int c = 0; c < k; c++) {
-            int src = l - 1 - c;
-            values[c] = w[src];
-            System.arraycopy(vec, src * l, small, c * l, l);
-        }
-        double[] uCol = new double[n * k];
-        BLAS.getInstance().dgemm("N", "N", n, k, l, 1.0, q, n, small, l, 0.0, uCol, n);
         double[] u = new double[n * k];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < n; i++) {
-                u[i * k + c] = uCol[c * n + i];
+        double[] col = new double[n];
+        for (int t = 0; t < k; t++) {
+            int src = big - 1 - t;
+            values[t] = w[src];
+            java.util.Arrays.fill(col, 0);
+            for (int i = 0; i < nb; i++) {
+                blas.dgemv("N", n, l, 1.0, blocks.get(i), 0, n, vec, src * big + i * l, 1, 1.0, col, 0, 1);
+            }
+            for (int r = 0; r < n; r++) {
+                u[r * k + t] = col[r];
             }
         }
-        return finish(z, values, u);
+        return new double[][] {values, u};
+    }
+
+    /** Eigenvalues of the symmetric {@code l x l} matrix {@code b} (not changed), largest first. */
+    private static double[] ritzValues(double[] b, int l) {
+        double[] a = b.clone();
+        double[] w = new double[l];
+        intW info = new intW(0);
+        double[] work = new double[Math.max(1, 3 * l)];
+        LAPACK.getInstance().dsyev("N", "L", l, a, l, w, work, work.length, info);
+        if (info.val != 0) {
+            throw new IllegalStateException("dsyev failed: info " + info.val);
+        }
+        double[] out = new double[l];
+        for (int i = 0; i < l; i++) {
+            out[i] = w[l - 1 - i];
+        }
+        return out;
     }
 
     private static void checkK(int n, int k) {
