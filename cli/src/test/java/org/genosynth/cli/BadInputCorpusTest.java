@@ -546,6 +546,12 @@ class BadInputCorpusTest {
             Files.writeString(d.resolve("cohort.vcf"), COHORT_HEADER + snv(ref, 1000) + snv(ref, 2000).replace("chr1",
                     "chr2") + snv(ref, 2500));
         }, spike, "cohort.vcf"));
+        c.add(new Case("spike cohort contig header without '>' (found by bench/fuzz.sh 10000)", d -> {
+            all(d);
+            String ref = refSeq();
+            Files.writeString(d.resolve("cohort.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=chrv4.2\n"
+                    + COHORT_HEADER.substring(COHORT_HEADER.indexOf('\n') + 1) + snv(ref, 1000));
+        }, spike, "cohort.vcf", "##contig"));
         c.add(new Case("spike cohort without samples", d -> {
             all(d);
             Files.writeString(d.resolve("cohort.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"

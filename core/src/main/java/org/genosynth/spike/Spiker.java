@@ -80,7 +80,7 @@ public final class Spiker {
             int[] group = groups(design, sampleIds, notes);
             CarrierPicker picker = new CarrierPicker(sampleIds, group, seed, request.design());
 
-            List<String> headerContigs = headerContigs(header);
+            List<String> headerContigs = headerContigs(header, request.input());
             List<Planned> planned = new ArrayList<>();
             List<SpikeResult.Row> rows = new ArrayList<>();
             Path carriersPath = Path.of(request.out() + ".carriers.tsv");
@@ -281,13 +281,17 @@ public final class Spiker {
         return out;
     }
 
-    private static List<String> headerContigs(List<String> header) {
+    private static List<String> headerContigs(List<String> header, Path input) {
         List<String> names = new ArrayList<>();
-        for (String h : header) {
+        for (int line = 0; line < header.size(); line++) {
+            String h = header.get(line);
             if (h.startsWith("##contig=<ID=")) {
                 int end = h.indexOf(',', 13);
                 int gt = h.indexOf('>', 13);
                 int stop = end < 0 ? gt : gt < 0 ? end : Math.min(end, gt);
+                if (stop < 0) {
+                    throw new InputException(input, line + 1, "##contig", "no closing '>' in '" + h + "'");
+                }
                 names.add(h.substring(13, stop));
             }
         }
