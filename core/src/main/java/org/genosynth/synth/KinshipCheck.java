@@ -33,7 +33,8 @@ final class KinshipCheck {
      * when the cohort is too large to measure ({@link #NEAREST_RELATIVE_WORK}). An unseen member of a cohort is at
      * about this kinship to its closest training genome: about 0 among unrelated people, 0.25 in a colony of sibships.
      */
-    static double typicalNearestRelative(org.genosynth.model.GenotypeMatrix train, long seed, int threads) {
+    static double typicalNearestRelative(org.genosynth.model.GenotypeMatrix train, boolean ibs, long seed,
+            int threads) {
         int n = train.sampleCount();
         int[] order = Shuffle.permutation(n, new java.util.SplittableRandom(RowBuilder.mix(seed, 0x4E4EL)));
         int nFit = (int) Math.round(0.7 * n);
@@ -46,7 +47,7 @@ final class KinshipCheck {
         int[] hold = java.util.Arrays.copyOfRange(order, nFit, nFit + nHold);
         java.util.Arrays.sort(fit);
         java.util.Arrays.sort(hold);
-        KinshipGuard guard = new KinshipGuard(DonorPanel.of(LdCalibration.subset(train, fit)));
+        KinshipGuard guard = new KinshipGuard(DonorPanel.of(LdCalibration.subset(train, fit)), ibs);
         DonorPanel held = DonorPanel.of(LdCalibration.subset(train, hold));
         int rw = held.rowWords();
         double[] closest = new double[nHold];
@@ -69,8 +70,8 @@ final class KinshipCheck {
     }
 
     static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
-            int[] popOf, double threshold, int threads) {
-        KinshipGuard guard = new KinshipGuard(builder.panel());
+            int[] popOf, double threshold, boolean ibs, int threads) {
+        KinshipGuard guard = new KinshipGuard(builder.panel(), ibs);
         List<int[]> tasks = new ArrayList<>();
         for (int s = 0; s < paths.length; s += SAMPLES_PER_TASK) {
             tasks.add(new int[] {s, Math.min(paths.length, s + SAMPLES_PER_TASK)});
@@ -91,7 +92,8 @@ final class KinshipCheck {
                         }
                         if (++a >= Synthesizer.MAX_ATTEMPTS) {
                             throw InputException.usage(String.format(java.util.Locale.ROOT,
-                                    "synthetic genome %d is still at kinship %.3f to a real genome after %d attempts:"
+                                    "synthetic genome %d is still at " + (ibs ? "IBS share" : "kinship")
+                                    + " %.3f to a real genome after %d attempts:"
                                     + " shorten --segment-cm / --max-segment-cm, raise --min-donors or --noise, or "
                                     + "raise --max-kinship", s + 1, c.kinship(), a));
                         }

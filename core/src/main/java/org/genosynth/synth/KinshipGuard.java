@@ -4,16 +4,25 @@ package org.genosynth.synth;
  * The generator's own privacy check: the largest KING-robust kinship (plink2's formula, over the variants called in
  * both) between a candidate synthetic genome and any real genome of the panel, and whether the candidate is an exact
  * copy of one. Donor rows are pre-split into bit planes (het, hom-ref, hom-alt) so a pair costs about a dozen word
- * operations and four popcounts per 32 variants.
+ * operations and four popcounts per 32 variants. For inbred or 0/1-coded cohorts, where KING-robust kinship divides by
+ * heterozygote counts near 0, the measure is the identity-by-state share instead (identical genotypes over the
+ * variants called in both), as {@code genosynth evaluate} judges them.
  */
 final class KinshipGuard {
     private final DonorPanel panel;
+    private final boolean ibs;
     /** Interleaved planes: {@code 3 (d rowWords + w) + {0 het, 1 homRef, 2 homAlt}}. */
     private final long[] planes;
     private final long[] valid;
 
     KinshipGuard(DonorPanel panel) {
+        this(panel, false);
+    }
+
+    /** With {@code ibs}, {@link #closest} measures the identity-by-state share instead of KING kinship. */
+    KinshipGuard(DonorPanel panel, boolean ibs) {
         this.panel = panel;
+        this.ibs = ibs;
         int rw = panel.rowWords();
         valid = new long[rw];
         for (int v = 0; v < panel.variantCount(); v++) {
@@ -67,15 +76,34 @@ final class KinshipGuard {
                 het1Hom2 += Long.bitCount(xh & (y0 | y2));
                 het2Hom1 += Long.bitCount(yh & (x0 | x2));
             }
-            long smallerHet = hetHet + Math.min(het1Hom2, het2Hom1);
-            double k = smallerHet == 0 ? Double.NEGATIVE_INFINITY
-                    : 0.5 - (double) (4 * ibs0 + het1Hom2 + het2Hom1) / (4.0 * smallerHet);
+            double k;
+            if (ibs) {
+                k = identityByState(cand, base, rw);
+            } else {
+                long smallerHet = hetHet + Math.min(het1Hom2, het2Hom1);
+                k = smallerHet == 0 ? Double.NEGATIVE_INFINITY
+                        : 0.5 - (double) (4 * ibs0 + het1Hom2 + het2Hom1) / (4.0 * smallerHet);
+            }
             if (k > best) {
                 best = k;
                 bestDonor = d;
             }
         }
         return new Closest(bestDonor, best, bestDonor >= 0 && isCopy(row, bestDonor));
+    }
+
+    /** Share of the variants called in both with the same genotype. */
+    private double identityByState(long[] cand, int base, int rw) {
+        long same = 0;
+        long both = 0;
+        for (int w = 0, at = 0; w < rw; w++, at += 3) {
+            long x = cand[at] | cand[at + 1] | cand[at + 2];
+            long y = planes[base + at] | planes[base + at + 1] | planes[base + at + 2];
+            both += Long.bitCount(x & y);
+            same += Long.bitCount((cand[at] & planes[base + at]) | (cand[at + 1] & planes[base + at + 1])
+                    | (cand[at + 2] & planes[base + at + 2]));
+        }
+        return both == 0 ? Double.NEGATIVE_INFINITY : (double) same / both;
     }
 
     private boolean isCopy(long[] row, int donor) {

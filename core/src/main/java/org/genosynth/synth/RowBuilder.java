@@ -20,6 +20,8 @@ final class RowBuilder {
     private final ClusterModel clusters;
     private final SiteNoise noise;
     private final long seed;
+    /** Cluster paths of an inbred cohort: the second haplotype repeats the first (genotypes 0 or 2). */
+    private final boolean homozygous;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
         this(panel, null, noise, seed);
@@ -38,11 +40,18 @@ final class RowBuilder {
      * ({@link ClusterModel#emit}) instead of copied from donors.
      */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed) {
+        this(panel, haplotypes, clusters, noise, seed, false);
+    }
+
+    /** As above; with {@code homozygous} (an inbred cohort) each genome is one drawn haplotype, twice. */
+    RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
+            boolean homozygous) {
         this.panel = panel;
         this.haplotypes = haplotypes;
         this.clusters = clusters;
         this.noise = noise;
         this.seed = seed;
+        this.homozygous = homozygous;
     }
 
     DonorPanel panel() {
@@ -101,7 +110,11 @@ final class RowBuilder {
         if (clusters != null) {
             SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
             clusters.emit(path, population, v0, v1, alleles, h, 0);
-            clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
+            if (homozygous) {
+                System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
+            } else {
+                clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
+            }
         } else {
             copyPath(path, h, 0, v0, v1, m);
             copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);

@@ -172,7 +172,10 @@ public final class Synthesizer {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
-        RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed());
+        // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
+        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(train);
+        RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed(),
+                clusterModel != null && coding.label().equals(org.genosynth.eval.Coding.INBRED));
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {
@@ -183,17 +186,31 @@ public final class Synthesizer {
         boolean check = method != SynthRequest.Method.LDP && !Double.isNaN(mosaic.maxKinship());
         progress.phase(3, check ? "kinship check against every real genome" : "drawing genomes");
         if (check) {
+            // inbred or 0/1 strain coding: KING divides by heterozygote counts near 0; identity by state instead
+            boolean ibs = coding.inbredOrHaploid();
+            if (ibs && !mosaic.kinshipFromCohort()) {
+                throw InputException.usage("--max-kinship " + mosaic.maxKinship() + ": the input's coding is "
+                        + coding.label() + ", where KING-robust kinship is meaningless (it divides by heterozygote "
+                        + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
+            }
             double threshold = mosaic.maxKinship();
             double cohort = mosaic.kinshipFromCohort()
-                    ? KinshipCheck.typicalNearestRelative(train, req.seed(), req.threads()) : Double.NaN;
-            if (cohort > threshold) {
+                    ? KinshipCheck.typicalNearestRelative(train, ibs, req.seed(), req.threads()) : Double.NaN;
+            if (ibs) {
+                threshold = Double.isNaN(cohort) ? Double.POSITIVE_INFINITY : cohort;
+            } else if (cohort > threshold) {
                 threshold = cohort;
             }
-            KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold,
+            KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold, ibs,
                     req.threads());
             rejected = k.rejected();
             maxKinship = k.maxKinship();
-            manifest.put("kinship_check", mosaic.kinshipFromCohort()
+            manifest.put("kinship_check", ibs
+                    ? SynthManifest.ordered("measure", "identity-by-state share (" + coding.label() + " coding)",
+                            "threshold", Double.isInfinite(threshold) ? "exact copies only" : threshold, "rule", "the cohort's typical nearest-relative IBS share (exact "
+                            + "copies only when not measured)", "cohort_nearest_relative_median", cohort, "rejected",
+                            rejected, "max_ibs_to_real", maxKinship)
+                    : mosaic.kinshipFromCohort()
                     ? SynthManifest.ordered("threshold", threshold, "rule", "max(" + mosaic.maxKinship()
                             + ", the cohort's typical nearest-relative kinship)", "cohort_nearest_relative_median",
                             cohort, "rejected", rejected, "max_kinship_to_real", maxKinship)
