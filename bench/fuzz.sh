@@ -15,6 +15,8 @@ cd "$ROOT"
 mvn -B -ntp -o -q test -pl cli -am -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dgenosynth.fuzz.runs="$RUNS" -Dgenosynth.fuzz.seed="$SEED" -Dgenosynth.fuzz.keep="$KEEP" \
     2>&1 | grep -E "^fuzz:|^  run " || true
+# mvn -q hides the test's own output: the summary line is in its report
+grep -ho "fuzz: [0-9]* runs[^]]*" cli/target/surefire-reports/TEST-org.genosynth.cli.FuzzTest.xml 2>/dev/null | head -1 || true
 [ -z "$(ls -A "$KEEP")" ] && echo "0 crashes, 0 hangs, 0 leftover files" && exit 0
 echo "failing inputs kept in $KEEP" >&2
 exit 1
