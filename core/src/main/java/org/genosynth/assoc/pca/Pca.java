@@ -16,8 +16,11 @@ import org.netlib.util.intW;
  */
 public final class Pca {
     private static final int BLOCK = 512;
-    /** The randomized method stops when no top-{@code k} Ritz value moved by more than this share in a pass. */
-    public static final double APPROX_TOLERANCE = 1e-6;
+    /**
+     * The randomized method stops when every top-{@code k} Ritz value's estimated remaining error (Aitken: the last
+     * step times {@code r / (1 - r)}, {@code r} the ratio of the last two steps) is below this share of it.
+     */
+    public static final double APPROX_TOLERANCE = 1e-3;
     /** Krylov blocks (passes over the genotypes) of the randomized method at least and at most. */
     public static final int APPROX_MIN_BLOCKS = 3;
     public static final int APPROX_MAX_BLOCKS = 40;
@@ -86,29 +89,39 @@ public final class Pca {
         }
         orthonormalize(q, n, l);
         java.util.List<double[]> blocks = new java.util.ArrayList<>();
-        java.util.List<double[]> products = new java.util.ArrayList<>();
         double[][] missing = z.hasMissing() ? missingCorrection(z) : null;
-        double[] previous = null;
-        double[][] ritz;
         int maxBlocks = Math.max(1, Math.min(APPROX_MAX_BLOCKS, n / l));
+        // the Rayleigh quotient W' K W of all blocks, grown by one block column (and row) per pass
+        double[] quotient = new double[0];
+        double[] previous = null;
+        double[] step = null;
         while (true) {
             double[] y = missing == null ? multiplyK(z, q, l, null) : multiplyCorrected(z, q, l, missing);
             blocks.add(q);
-            products.add(y);
-            ritz = rayleighRitz(blocks, products, n, l, k);
-            boolean converged = previous != null && blocks.size() >= APPROX_MIN_BLOCKS;
-            for (int c = 0; c < k && converged; c++) {
-                converged = Math.abs(ritz[0][c] - previous[c]) <= APPROX_TOLERANCE * Math.abs(ritz[0][c]);
+            quotient = grow(quotient, blocks, y, n, l);
+            double[] values = eigen(quotient, blocks.size() * l, false)[0];
+            // Ritz values rise geometrically: with r the ratio of the last two steps, the remaining error is about
+            // step r / (1 - r) (Aitken); stop when that is below the tolerance for every top-k value
+            double[] now = new double[k];
+            boolean converged = previous != null && step != null && blocks.size() >= APPROX_MIN_BLOCKS;
+            for (int c = 0; c < k; c++) {
+                now[c] = previous == null ? Double.NaN : values[c] - previous[c];
+                if (converged) {
+                    double r = step[c] > 0 ? Math.min(0.95, Math.max(0, now[c] / step[c])) : 0.95;
+                    converged = Math.abs(now[c]) * r / (1 - r) <= APPROX_TOLERANCE * Math.abs(values[c]);
+                }
             }
             if (converged || blocks.size() >= maxBlocks) {
                 break;
             }
-            previous = ritz[0];
+            step = previous == null ? null : now;
+            previous = values;
             q = nextBlock(y, blocks, n, l);
             if (q == null) {
                 break; // the Krylov space is exhausted: the decomposition on it is exact
             }
         }
+        double[][] ritz = ritzPairs(quotient, blocks, n, l, k);
         return finish(z, ritz[0], ritz[1]);
     }
 
@@ -187,48 +200,71 @@ public final class Pca {
     }
 
     /**
-     * Top-{@code k} Ritz pairs of {@code K} on the span of the orthonormal {@code blocks}, given {@code products[i] = K
-     * blocks[i]}: {@code [0]} the values (largest first), {@code [1]} the vectors ({@code n x k}, row-major).
+     * The Rayleigh quotient of the blocks so far ({@code big x big}, column-major, {@code big = blocks x l}) from the
+     * previous one and the newest block's product {@code y = K Q_t}: column (and row) block {@code t} is
+     * {@code Q_i' y}.
      */
-    private static double[][] rayleighRitz(java.util.List<double[]> blocks, java.util.List<double[]> products, int n,
-            int l, int k) {
-        int nb = blocks.size();
-        int big = nb * l;
+    private static double[] grow(double[] old, java.util.List<double[]> blocks, double[] y, int n, int l) {
+        int t = blocks.size() - 1;
+        int big = (t + 1) * l;
+        int oldBig = t * l;
         double[] b = new double[big * big];
+        for (int col = 0; col < oldBig; col++) {
+            System.arraycopy(old, col * oldBig, b, col * big, oldBig);
+        }
         double[] c = new double[l * l];
         BLAS blas = BLAS.getInstance();
-        for (int i = 0; i < nb; i++) {
-            for (int j = 0; j < nb; j++) {
-                blas.dgemm("T", "N", l, l, n, 1.0, blocks.get(i), n, products.get(j), n, 0.0, c, l);
-                for (int a = 0; a < l; a++) {
-                    for (int d = 0; d < l; d++) {
-                        // column-major big x big: row i*l + a, column j*l + d; symmetrized
-                        b[(j * l + d) * big + i * l + a] += 0.5 * c[d * l + a];
-                        b[(i * l + a) * big + j * l + d] += 0.5 * c[d * l + a];
+        for (int i = 0; i <= t; i++) {
+            blas.dgemm("T", "N", l, l, n, 1.0, blocks.get(i), n, y, n, 0.0, c, l);
+            for (int a = 0; a < l; a++) {
+                for (int d = 0; d < l; d++) {
+                    double v = c[d * l + a]; // (Q_i' K Q_t)[a][d]
+                    if (i == t) {
+                        v = 0.5 * (v + c[a * l + d]);
                     }
+                    b[(t * l + d) * big + i * l + a] = v;
+                    b[(i * l + a) * big + t * l + d] = v;
                 }
             }
         }
-        double[] w = new double[big];
-        double[] vec = new double[big * big];
-        int[] isuppz = new int[2 * big];
+        return b;
+    }
+
+    /** Eigenvalues (largest first) and, with {@code vectors}, eigenvectors (column-major) of a symmetric matrix. */
+    private static double[][] eigen(double[] matrix, int size, boolean vectors) {
+        double[] a = matrix.clone();
+        double[] w = new double[size];
+        double[] vec = new double[size * size];
+        int[] isuppz = new int[2 * size];
         intW found = new intW(0);
         intW info = new intW(0);
-        double[] work = new double[Math.max(1, 26 * big)];
-        int[] iwork = new int[Math.max(1, 10 * big)];
-        LAPACK.getInstance().dsyevr("V", "A", "L", big, b, big, 0, 0, 0, 0, 0.0, found, w, vec, big, isuppz, work,
-                work.length, iwork, iwork.length, info);
+        double[] work = new double[Math.max(1, 26 * size)];
+        int[] iwork = new int[Math.max(1, 10 * size)];
+        LAPACK.getInstance().dsyevr(vectors ? "V" : "N", "A", "L", size, a, size, 0, 0, 0, 0, 0.0, found, w, vec,
+                size, isuppz, work, work.length, iwork, iwork.length, info);
         if (info.val != 0) {
             throw new IllegalStateException("dsyevr failed: info " + info.val);
         }
-        double[] values = new double[k];
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = w[size - 1 - i];
+        }
+        return new double[][] {values, vec};
+    }
+
+    /** The top-{@code k} Ritz pairs: {@code [0]} values, {@code [1]} vectors ({@code n x k}, row-major). */
+    private static double[][] ritzPairs(double[] quotient, java.util.List<double[]> blocks, int n, int l, int k) {
+        int big = blocks.size() * l;
+        double[][] e = eigen(quotient, big, true);
+        double[] vec = e[1];
+        double[] values = java.util.Arrays.copyOf(e[0], k);
         double[] u = new double[n * k];
         double[] col = new double[n];
+        BLAS blas = BLAS.getInstance();
         for (int t = 0; t < k; t++) {
             int src = big - 1 - t;
-            values[t] = w[src];
             java.util.Arrays.fill(col, 0);
-            for (int i = 0; i < nb; i++) {
+            for (int i = 0; i < blocks.size(); i++) {
                 blas.dgemv("N", n, l, 1.0, blocks.get(i), 0, n, vec, src * big + i * l, 1, 1.0, col, 0, 1);
             }
             for (int r = 0; r < n; r++) {
