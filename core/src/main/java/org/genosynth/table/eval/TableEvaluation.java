@@ -80,7 +80,7 @@ public final class TableEvaluation {
     public static Result run(Request request) {
         DataTable real = TableReader.read(request.real(), request.read());
         TableReadOptions synthRead = new TableReadOptions(TableReadOptions.Header.AUTO, request.read().names(),
-                request.read().types(), request.read().missing());
+                request.read().types(), request.read().missing(), request.read().columnMissing());
         DataTable synthetic = TableReader.readLike(request.synthetic(), synthRead, real);
         DataTable holdout = request.holdout() == null ? null
                 : TableReader.readLike(request.holdout(), request.read(), synthetic);
