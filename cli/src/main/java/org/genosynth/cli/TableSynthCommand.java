@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         footer = {"  genosynth table synth --input diabetes.csv.gz --n 442 --method copula --seed 1 --out syn.csv",
             "  genosynth table synth --input mouse_hs1940.fam.gz --names FID,IID,PAT,MAT,SEX,CD8,CD8b,x,y,z,MCH "
                 + "--method cart --seed 7 --out mouse_syn.tsv",
-            "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv"})
+            "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv",
+            "  genosynth table synth --input pima.csv --na-col insulin=0,skin=0,bmi=0 --method cart --out syn.csv",
+            "  genosynth table synth --input pima.csv --schema na_codes.tsv --out syn.csv"})
 final class TableSynthCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "TABLE", description = "The real table.")
     Path input;
