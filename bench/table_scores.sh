@@ -5,7 +5,8 @@
 # and 'table evaluate' scores them against it with the holdout. The real-vs-real baseline (the holdout scored the same
 # way) is printed beside each score. Prints one line per run and a table of means per method and epsilon.
 # Not a speed benchmark: there is no peer tool on Debian to time against.
-#   usage: bench/table_scores.sh [SPLITS] [METHODS]     e.g. bench/table_scores.sh 5 "copula aim:1 aim:4"
+# SEEDS="1 2 3" runs every synthesizer with several seeds per split (default: seed 1).
+#   usage: [SEEDS="1 2"] bench/table_scores.sh [SPLITS] [METHOD:EPSILON ...]   e.g. bench/table_scores.sh 5 "copula:inf aim:1"
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SPLITS="${1:-5}"
@@ -15,7 +16,7 @@ mkdir -p "$WORK"
 DATA="$ROOT/../shared/data/clinical/diabetes_data_raw.csv.gz"
 NAMES=age,sex,bmi,bp,s1,s2,s3,s4,s5,s6
 "$ROOT/genosynth" --version >/dev/null
-gs() { java -jar "$ROOT/cli/target/genosynth.jar" "$@" >/dev/null; }
+gs() { java ${JAVA_OPTS:-} -jar "$ROOT/cli/target/genosynth.jar" "$@" >/dev/null; }
 keys="ks_complement baseline_ks_complement correlation_similarity baseline_correlation_similarity tv_complement baseline_tv_complement sdmetrics_overall baseline_sdmetrics_overall dcr_overfitting_protection mia_auc exact_copies"
 for s in $(seq 1 "$SPLITS"); do
   [ -f "$WORK/d$s.train.csv" ] || gs table split --input "$DATA" --fraction 0.7 --seed "$s" --out "$WORK/d$s"
@@ -28,9 +29,10 @@ for run in $RUNS; do
     *) opt=(--method "$m" --epsilon "$e") ;;
   esac
   for s in $(seq 1 "$SPLITS"); do
-    name="${m}_${e}_$s"
+   for seed in ${SEEDS:-1}; do
+    name="${m}_${e}_${s}_$seed"
     rm -f "$WORK/$name.csv" "$WORK/$name.manifest.json"
-    gs table synth --input "$WORK/d$s.train.csv" --names "$NAMES" "${opt[@]}" --seed 1 --out "$WORK/$name.csv"
+    gs table synth --input "$WORK/d$s.train.csv" --names "$NAMES" "${opt[@]}" --seed "$seed" --out "$WORK/$name.csv"
     rm -rf "$WORK/eval_$name"
     gs table evaluate --real "$WORK/d$s.train.csv" --names "$NAMES" --synthetic "$WORK/$name.csv" \
       --holdout "$WORK/d$s.holdout.csv" --out "$WORK/eval_$name"
@@ -39,6 +41,7 @@ import json, sys
 m = json.load(open(sys.argv[1]))
 print("\t".join(sys.argv[2:5] + ["%.3f" % m[k] for k in sys.argv[5:]]))
 PY
+   done
   done
 done
 echo

@@ -17,33 +17,40 @@ import org.hipparchus.random.RandomGenerator;
  *
  * <ol>
  * <li>Budget: {@code rho} is the largest zCDP parameter that implies ({@code epsilon}, {@code delta})-DP
- * ({@link Zcdp}). 2% of it measures the number of rows (Gaussian noise), used only to choose the bin counts, so the
- * row count is not assumed public.</li>
+ * ({@link Zcdp}). {@value #COUNT_SHARE} of it measures the number of rows (Gaussian noise), used only to choose the bin
+ * counts, so the row count is not assumed public.</li>
  * <li>Domains ({@link Discretizer}): numbers into their point masses plus {@code F} equal-width bins over the range,
  * labels as they are, a code for "missing"; {@code F = clamp(n~ / (2 sigma), 2, maxBins)} so that a bin holds about two
  * noise standard deviations of rows. Two-way measurements use coarser bins ({@code C = clamp(sqrt(n~ / sigma), 2, F)}
  * groups of adjacent bins; atoms, labels and "missing" stay codes of their own).</li>
- * <li>Measurements, 90% of the rest of the budget, split evenly among {@code 2d - 1} Gaussian measurements of
- * sensitivity 1 (each count table changes by one cell when one row is added or removed): the d one-way marginals,
- * then d - 1 two-way marginals.</li>
- * <li>Selection, the other 10%, {@code d - 1} rounds as in AIM: among the column pairs that join two components of the
- * current model (so the model stays a tree, MST's structure), the exponential mechanism (sensitivity 1) picks the pair
- * with the largest estimated error {@code ||M(D) - M(model)||_1 - sqrt(2/pi) sigma cells} (AIM's score: the error of
- * the current model minus the error the measurement itself will have), which is then measured and added to the
- * model.</li>
+ * <li>Measurements: the rest of the budget but the selections' share, split evenly among {@code 2d - 1} Gaussian
+ * measurements of sensitivity 1 (each count table changes by one cell when one row is added or removed), each
+ * costing {@code 1 / (2 sigma^2)}: the d one-way marginals, then d - 1 two-way marginals.</li>
+ * <li>Selection ({@value #SELECTION_SHARE} of the rest), d - 1 rounds, adaptive as in AIM: among the column pairs that
+ * join two trees of the current model (so the model stays a tree, MST's structure), the exponential mechanism
+ * (sensitivity 1, cost {@code eps^2 / 8}) picks one with probability proportional to {@code exp(eps q / 2)}, q = the L1
+ * error of the current model's two-way marginal against the data's (MST's score; AIM subtracts the measurement's own
+ * expected error, which in a tree makes cheap two-label pairs win every round and blocks the pairs that matter); the
+ * pair is measured and added to the model.</li>
  * <li>Model (post-processing, no privacy cost): each one-way measurement divided by the noisy row count and projected
- * onto the probability simplex (Euclidean projection, as a least-squares fit with non-negativity); each tree edge a
- * table over the fine bins fitted by iterative proportional fitting to its two one-way marginals and its noisy coarse
- * two-way marginal. For a tree these marginals define the distribution exactly ({@code p(x) = prod p(edges) /
- * prod p(nodes)^(deg-1)}), which is sampled root first, each column from its conditional given its parent; numbers
- * uniformly within their bin.</li>
+ * onto the probability simplex (Euclidean projection: least squares with non-negativity). A tree edge between two
+ * ordered columns (numbers, two-label columns) is a bivariate normal copula ({@link GaussianEdge}) whose one
+ * correlation is fitted by least squares to the noisy coarse table (shrunk by a normal prior of sd {@value #TAU});
+ * other edges are fine tables fitted by iterative proportional fitting to their one-way marginals and the noisy
+ * coarse table. For a tree these marginals define the distribution exactly ({@code p(x) = prod p(edges) /
+ * prod p(nodes)^(deg-1)}): it is sampled root first, each column from its conditional given its parent; numbers from a
+ * density linear within their bin.</li>
  * </ol>
- * Not done: AIM's re-measurement of cliques, budget annealing and junction trees of 3-way marginals (the model here is
- * MST's tree, which needs no Private-PGM mirror descent).
+ * Not done: AIM's re-measurement of cliques, budget annealing, 3-way marginals and Private-PGM's mirror descent on a
+ * junction tree (a tree needs none), so pairs that are not tree edges only get the correlation their path implies.
  */
 public final class Aim implements Synthesizer {
+    /** Share of rho spent on the noisy row count. */
     static final double COUNT_SHARE = 0.02;
-    static final double SELECTION_SHARE = 0.1;
+    /** Share of the rest spent on selections (AIM: 10%, MST: a third; 15% measured best on diabetes). */
+    static final double SELECTION_SHARE = 0.15;
+    /** Standard deviation of the normal prior that shrinks a tree edge's latent correlation towards 0. */
+    static final double TAU = 0.5;
 
     private final double epsilon;
     private final double delta;
@@ -123,7 +130,7 @@ public final class Aim implements Synthesizer {
         }
         List<int[]> edges = new ArrayList<>();
         List<double[]> tables = new ArrayList<>();
-        double penalty = Math.sqrt(2 / Math.PI) * sigma;
+        List<Double> correlations = new ArrayList<>();
         for (int round = 0; round < edgesWanted; round++) {
             List<int[]> candidates = new ArrayList<>();
             List<Double> scores = new ArrayList<>();
@@ -137,7 +144,7 @@ public final class Aim implements Synthesizer {
                             err += Math.abs(truth[k] - model[k]);
                         }
                         candidates.add(new int[] {a, b});
-                        scores.add(err - penalty * truth.length);
+                        scores.add(err);
                     }
                 }
             }
@@ -151,17 +158,26 @@ public final class Aim implements Synthesizer {
             for (int k = 0; k < y.length; k++) {
                 y[k] = (y[k] + sigma * rng.nextGaussian()) / noisyRows;
             }
-            double[] target = simplex(y);
             edges.add(pick);
-            tables.add(fitEdge(oneWay[a], oneWay[b], coarseOf[a], coarseOf[b], coarseSize[b], target));
+            if (ordered(disc[a]) && ordered(disc[b])) {
+                double r = GaussianEdge.fit(coarsen(oneWay[a], coarseOf[a], coarseSize[a]),
+                        coarsen(oneWay[b], coarseOf[b], coarseSize[b]), y, sigma / noisyRows, TAU);
+                correlations.add(r);
+                tables.add(GaussianEdge.cells(oneWay[a], oneWay[b], r));
+            } else {
+                correlations.add(Double.NaN);
+                tables.add(fitEdge(oneWay[a], oneWay[b], coarseOf[a], coarseOf[b], coarseSize[b], simplex(y)));
+            }
             component[find(component, a)] = find(component, b);
         }
 
         double[][] out = sample(real, cols, disc, oneWay, edges, tables, n, rng);
         StringBuilder links = new StringBuilder();
         for (int[] e : edges) {
+            double r = correlations.get(links.length() == 0 ? 0 : links.toString().split(", ").length);
             links.append(links.length() == 0 ? "" : ", ").append(real.column(cols[e[0]]).name()).append('-')
-                    .append(real.column(cols[e[1]]).name());
+                    .append(real.column(cols[e[1]]).name())
+                    .append(Double.isNaN(r) ? "" : String.format(Locale.ROOT, " (r %.2f)", r));
         }
         description = String.format(Locale.ROOT, "AIM/MST tree model, (epsilon %s, delta %s)-DP = %.4g-zCDP: noisy "
                 + "row count (sigma %.1f), %d one-way and %d two-way Gaussian measurements (sigma %.1f counts), "
@@ -176,27 +192,45 @@ public final class Aim implements Synthesizer {
         return description;
     }
 
+    /** Numbers and two-label columns: codes in value order, so a latent normal can carry them. */
+    private static boolean ordered(Discretizer disc) {
+        return disc.column.type().isNumeric() || disc.column.levels().size() <= 2;
+    }
+
+    private static double[] coarsen(double[] p, int[] coarseOf, int size) {
+        double[] out = new double[size];
+        for (int k = 0; k < p.length; k++) {
+            out[coarseOf[k]] += p[k];
+        }
+        return out;
+    }
+
     private static int clamp(int v, int lo, int hi) {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    /** Fine code to coarse code: atoms, labels and "missing" keep a code each; bins are grouped in order. */
+    /**
+     * Fine code to coarse code, in value order: atoms, labels and "missing" keep a code each; runs of adjacent bins
+     * are grouped into at most {@code coarse} groups.
+     */
     private static int[] coarsening(Discretizer disc, int coarse) {
         int[] map = new int[disc.size];
         int bins = disc.bins();
         int groups = Math.min(coarse, Math.max(1, bins));
-        int next = 0;
-        int firstBinCode = -1;
+        int next = -1;
+        int lastGroup = -1;
         for (int code = 0; code < disc.size; code++) {
             int b = disc.bin(code);
             if (b < 0) {
-                map[code] = next++;
+                map[code] = ++next;
+                lastGroup = -1;
             } else {
-                if (firstBinCode < 0) {
-                    firstBinCode = next;
-                    next += groups;
+                int g = (int) ((long) b * groups / bins);
+                if (g != lastGroup) {
+                    next++;
+                    lastGroup = g;
                 }
-                map[code] = firstBinCode + (int) ((long) b * groups / bins);
+                map[code] = next;
             }
         }
         return map;
@@ -394,7 +428,7 @@ public final class Aim implements Synthesizer {
                 code[a] = total > 0 ? draw(Arrays.copyOf(w, size), rng) : draw(oneWay[a], rng);
             }
             for (int a = 0; a < d; a++) {
-                out[cols[a]][i] = disc[a].decode(code[a], rng);
+                out[cols[a]][i] = disc[a].decode(code[a], rng, oneWay[a]);
             }
         }
         return out;

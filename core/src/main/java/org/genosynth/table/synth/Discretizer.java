@@ -10,10 +10,11 @@ import org.hipparchus.random.RandomGenerator;
 
 /**
  * The discrete domain of one column for the differentially private synthesizers: labels as they are; numbers as their
- * point masses ({@link PointMasses}: one code per atom, so a 0 or an upper limit comes back exactly) followed by
- * {@code bins} equal-width bins over the continuous part's range (given by the user, else taken from the data); one
- * more code for "missing" when the column has a missing cell. What the domain reveals about the data is listed by
- * {@link #leaks}.
+ * point masses ({@link PointMasses#forPrivacy()}: those at the ends of the column, so a 0 or an upper limit comes back
+ * exactly, and inner values held by at least 10% of the rows) and {@code bins} equal-width bins over the continuous
+ * part's range (given by the user, else taken from the data), codes in value order (bins by their middle); one more
+ * code, the last, for "missing" when the column has a missing cell. What the domain reveals about the data is listed
+ * by {@link #leaks}.
  */
 final class Discretizer {
     final Column column;
@@ -21,6 +22,11 @@ final class Discretizer {
     final int size;
     private final double[] atoms;
     private final double[] edges;
+    /** Code of each atom and of each bin (numbers only). */
+    private final int[] atomCode;
+    private final int[] binCode;
+    /** For each code: the atom index, or -1 - bin index. */
+    private final int[] meaning;
     private final boolean hasMissing;
     final List<String> leaks = new ArrayList<>();
 
@@ -41,9 +47,12 @@ final class Discretizer {
             base = column.levels().size();
             atoms = new double[0];
             edges = null;
+            atomCode = new int[0];
+            binCode = new int[0];
+            meaning = new int[0];
             leaks.add(column.name() + ": the set of labels (" + base + ")");
         } else {
-            PointMasses masses = PointMasses.of(stats.sorted);
+            PointMasses masses = PointMasses.of(stats.sorted).forPrivacy();
             atoms = masses.atoms;
             if (atoms.length > 0) {
                 leaks.add(column.name() + ": which values are point masses (" + Arrays.stream(atoms)
@@ -67,6 +76,27 @@ final class Discretizer {
                 edges[i] = nb == 0 ? lo : lo + (hi - lo) * i / nb;
             }
             base = atoms.length + nb;
+            // value order: atoms at their value, bins at their middle
+            Integer[] order = new Integer[base];
+            double[] position = new double[base];
+            for (int k = 0; k < base; k++) {
+                order[k] = k;
+                position[k] = k < atoms.length ? atoms[k] : (edges[k - atoms.length] + edges[k - atoms.length + 1]) / 2;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(position[x], position[y]));
+            atomCode = new int[atoms.length];
+            binCode = new int[nb];
+            meaning = new int[base];
+            for (int code = 0; code < base; code++) {
+                int k = order[code];
+                if (k < atoms.length) {
+                    atomCode[k] = code;
+                    meaning[code] = k;
+                } else {
+                    binCode[k - atoms.length] = code;
+                    meaning[code] = -1 - (k - atoms.length);
+                }
+            }
         }
         size = base + (hasMissing ? 1 : 0);
         codes = new int[v.length];
@@ -84,20 +114,19 @@ final class Discretizer {
         }
         int a = Arrays.binarySearch(atoms, x);
         if (a >= 0) {
-            return a;
+            return atomCode[a];
         }
         int nb = edges.length - 1;
         if (nb == 0) {
             return 0;
         }
         double t = (x - edges[0]) / (edges[nb] - edges[0]);
-        return atoms.length + (nb == 1 ? 0 : Math.max(0, Math.min(nb - 1, (int) Math.floor(t * nb))));
+        return binCode[nb == 1 ? 0 : Math.max(0, Math.min(nb - 1, (int) Math.floor(t * nb)))];
     }
 
-    /** The code of a value's bin among the bins of the continuous part (for coarsening), or -1 for others. */
+    /** The bin index of a code among the bins of the continuous part (for coarsening), or -1 for other codes. */
     int bin(int code) {
-        int b = code - atoms.length;
-        return column.type().isDiscrete() || b < 0 || b >= edges.length - 1 ? -1 : b;
+        return column.type().isDiscrete() || code >= meaning.length || meaning[code] >= 0 ? -1 : -1 - meaning[code];
     }
 
     /** Whether {@code code} is the missing code. */
@@ -105,30 +134,44 @@ final class Discretizer {
         return hasMissing && code == size - 1;
     }
 
-    /** A value for {@code code}: the label, the atom, a number drawn within the bin (rounded), or NaN. */
+    /** A value for {@code code}: the label, the atom, a number drawn uniformly within the bin (rounded), or NaN. */
     double decode(int code, RandomGenerator rng) {
+        return decode(code, rng, null);
+    }
+
+    /**
+     * As {@link #decode(int, RandomGenerator)}, a number drawn from a density linear within its bin when the
+     * probabilities of the codes {@code p} are given: the slope is the bin's central difference of the neighbouring
+     * bins' probabilities (one-sided at the ends), the bin's mass unchanged, so the staircase of equal-width bins
+     * becomes a continuous-looking density (post-processing).
+     */
+    double decode(int code, RandomGenerator rng, double[] p) {
         if (isMissing(code)) {
             return Double.NaN;
         }
         if (column.type().isDiscrete()) {
             return code;
         }
-        if (code < atoms.length) {
-            return atoms[code];
+        if (meaning[code] >= 0) {
+            return atoms[meaning[code]];
         }
-        int b = code - atoms.length;
+        int b = bin(code);
+        int nb = bins();
+        double t = rng.nextDouble();
+        if (p != null && nb > 1 && p[code] > 0) {
+            double left = b > 0 ? p[binCode[b - 1]] : p[code];
+            double right = b < nb - 1 ? p[binCode[b + 1]] : p[code];
+            double span = b > 0 && b < nb - 1 ? 2 : 1;
+            double c = Math.max(-2, Math.min(2, (right - left) / span / p[code]));
+            t = Math.abs(c) < 1e-9 ? t : (-(1 - c / 2) + Math.sqrt((1 - c / 2) * (1 - c / 2) + 2 * c * t)) / c;
+        }
         double lo = edges[b];
         double hi = edges[b + 1];
-        double x = lo + rng.nextDouble() * (hi - lo);
-        return column.round(Math.max(edges[0], Math.min(edges[edges.length - 1], x)));
+        return column.round(Math.max(edges[0], Math.min(edges[nb], lo + t * (hi - lo))));
     }
 
     /** Bins of the continuous part (0 for label columns). */
     int bins() {
         return edges == null ? 0 : edges.length - 1;
-    }
-
-    int atomCount() {
-        return atoms.length;
     }
 }

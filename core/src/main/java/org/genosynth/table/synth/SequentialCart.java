@@ -14,8 +14,8 @@ import org.hipparchus.random.RandomGenerator;
  * fitted on the real table to predict that column from the columns before it (at least {@code minBucket} real rows
  * per leaf). Labels are copied from a random real row of the leaf. Numbers too, then smoothed as synthpop's
  * {@code smoothing = "density"} (a normal kernel with the leaf's Silverman bandwidth), held to the range of the
- * column's non-atom values and rounded as the column is written (a drawn point mass, {@link PointMasses}, is kept
- * exactly and not smoothed), unless the column has fewer than {@value #SMOOTH_MIN_DISTINCT} distinct values.
+ * column's non-atom values and rounded as the column is written (a drawn point mass at an end of the column,
+ * {@link PointMasses#ends()}, such as a 0 below the measured values, is kept exactly and not smoothed), unless the column has fewer than {@value #SMOOTH_MIN_DISTINCT} distinct values.
  * Missing values: a label column treats "missing" as one more label; a numeric column first draws whether the cell is
  * missing (a classification tree on the same predictors), then its value from a tree fitted on the rows that have one.
  */
@@ -51,7 +51,7 @@ public final class SequentialCart implements Synthesizer {
             ColumnStats stats = ColumnStats.of(real, c);
             boolean smooth = column.type().isNumeric() && stats.distinct() >= SMOOTH_MIN_DISTINCT;
             PointMasses masses = column.type().isNumeric() && stats.sorted.length > 0
-                    ? PointMasses.of(stats.sorted) : null;
+                    ? PointMasses.of(stats.sorted).ends() : null;
             if (j == 0) {
                 double h = smooth ? bandwidth(real.values(c), allRows(rows)) : 0;
                 for (int i = 0; i < n; i++) {
