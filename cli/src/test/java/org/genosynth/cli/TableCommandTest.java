@@ -113,4 +113,30 @@ class TableCommandTest {
                 + "mapping");
         assertThat(bad2.err().strip().lines().count()).isEqualTo(1);
     }
+
+    @Test
+    void aimPrintsAndRecordsItsGuarantee() throws IOException {
+        String names = "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6";
+        Path out = dir.resolve("aim.csv.gz");
+        CliRun run = CliRun.of("table", "synth", "--input", diabetes().toString(), "--names", names, "--method", "aim",
+                "--epsilon", "1", "--delta", "1e-6", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("privacy: (1.0, 1.0E-6)-DP for adding or removing one row")
+                .contains("privacy: assumed public: the column names and types")
+                .contains("model: AIM/MST tree model");
+        String manifest = Files.readString(dir.resolve("aim.manifest.json"));
+        assertThat(manifest).contains("\"method\": \"aim\"").contains("\"delta\": 1.0E-6")
+                .contains("\"rho_zcdp\": 0.0").contains("\"privacy_guarantee\": [")
+                .contains("\"seed\": \"secret (not recorded)\"");
+        CliRun noEpsilon = CliRun.of("table", "synth", "--input", diabetes().toString(), "--method", "aim",
+                "--out", dir.resolve("o.csv").toString());
+        assertThat(noEpsilon.exitCode()).isEqualTo(2);
+        assertThat(noEpsilon.err()).startsWith("genosynth: error: --method aim needs --epsilon");
+        CliRun deltaAlone = CliRun.of("table", "synth", "--input", diabetes().toString(), "--epsilon", "1",
+                "--delta", "1e-6", "--out", dir.resolve("o.csv").toString());
+        assertThat(deltaAlone.exitCode()).isEqualTo(2);
+        assertThat(deltaAlone.err()).startsWith("genosynth: error: --delta applies to --method aim only");
+        assertThat(dir.resolve("o.csv")).doesNotExist();
+        assertThat(dir.resolve("o.manifest.json")).doesNotExist();
+    }
 }
