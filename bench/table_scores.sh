@@ -1,38 +1,67 @@
 #!/usr/bin/env bash
-# Fidelity and privacy of the table synthesizers on scikit-learn's diabetes table (442 patients): SPLITS random 70/30
-# splits (seeds 1..SPLITS, default 5); on each, copula, cart, and PrivBayes at epsilon 1 and 10 learn the training part
-# (309 rows, as many synthetic rows, seed 1) and 'table evaluate' scores them against it with the holdout. Prints one
-# line per run and the mean per method. Not a speed benchmark: there is no peer tool on Debian to time against.
-#   usage: bench/table_scores.sh [SPLITS]
+# Fidelity and privacy of every table synthesizer on scikit-learn's diabetes table (442 patients): SPLITS random 70/30
+# splits (seeds 1..SPLITS, default 5); on each, copula and cart (non-private, epsilon = inf) and the differentially
+# private aim and privbayes at epsilon 0.5, 1 and 4 learn the training part (309 rows, as many synthetic rows, seed 1)
+# and 'table evaluate' scores them against it with the holdout. The real-vs-real baseline (the holdout scored the same
+# way) is printed beside each score. Prints one line per run and a table of means per method and epsilon.
+# Not a speed benchmark: there is no peer tool on Debian to time against.
+# SEEDS="1 2 3" runs every synthesizer with several seeds per split (default: seed 1).
+#   usage: [SEEDS="1 2"] bench/table_scores.sh [SPLITS] [METHOD:EPSILON ...]   e.g. bench/table_scores.sh 5 "copula:inf aim:1"
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SPLITS="${1:-5}"
+RUNS="${2:-copula:inf cart:inf aim:0.5 aim:1 aim:4 privbayes:0.5 privbayes:1 privbayes:4}"
 WORK="$ROOT/bench/work/table"
 mkdir -p "$WORK"
 DATA="$ROOT/../shared/data/clinical/diabetes_data_raw.csv.gz"
 NAMES=age,sex,bmi,bp,s1,s2,s3,s4,s5,s6
 "$ROOT/genosynth" --version >/dev/null
-gs() { java -jar "$ROOT/cli/target/genosynth.jar" "$@" >/dev/null; }
-keys="ks_complement baseline_ks_complement correlation_similarity baseline_correlation_similarity tv_complement dcr_overfitting_protection mia_auc exact_copies"
-echo "method split $keys" | tr ' ' '\t'
+gs() { java ${JAVA_OPTS:-} -jar "$ROOT/cli/target/genosynth.jar" "$@" >/dev/null; }
+keys="ks_complement baseline_ks_complement correlation_similarity baseline_correlation_similarity tv_complement baseline_tv_complement sdmetrics_overall baseline_sdmetrics_overall dcr_overfitting_protection mia_auc exact_copies"
 for s in $(seq 1 "$SPLITS"); do
-  gs table split --input "$DATA" --fraction 0.7 --seed "$s" --out "$WORK/d$s"
-  for m in copula cart eps1 eps10; do
-    case $m in
-      eps*) opt=(--epsilon "${m#eps}") ;;
-      *) opt=(--method "$m") ;;
-    esac
-    gs table synth --input "$WORK/d$s.train.csv" --names "$NAMES" "${opt[@]}" --seed 1 --out "$WORK/$m$s.csv"
-    gs table evaluate --real "$WORK/d$s.train.csv" --names "$NAMES" --synthetic "$WORK/$m$s.csv" \
-      --holdout "$WORK/d$s.holdout.csv" --out "$WORK/eval_$m$s"
-    python3 - "$WORK/eval_$m$s/metrics.json" "$m" "$s" $keys <<'PY'
+  [ -f "$WORK/d$s.train.csv" ] || gs table split --input "$DATA" --fraction 0.7 --seed "$s" --out "$WORK/d$s"
+done
+echo "method epsilon split $keys" | tr ' ' '\t' > "$WORK/scores.tsv"
+for run in $RUNS; do
+  m="${run%%:*}"; e="${run#*:}"
+  case $e in
+    inf) opt=(--method "$m") ;;
+    *) opt=(--method "$m" --epsilon "$e") ;;
+  esac
+  for s in $(seq 1 "$SPLITS"); do
+   for seed in ${SEEDS:-1}; do
+    name="${m}_${e}_${s}_$seed"
+    rm -f "$WORK/$name.csv" "$WORK/$name.manifest.json"
+    gs table synth --input "$WORK/d$s.train.csv" --names "$NAMES" "${opt[@]}" --seed "$seed" --out "$WORK/$name.csv"
+    rm -rf "$WORK/eval_$name"
+    gs table evaluate --real "$WORK/d$s.train.csv" --names "$NAMES" --synthetic "$WORK/$name.csv" \
+      --holdout "$WORK/d$s.holdout.csv" --out "$WORK/eval_$name"
+    python3 - "$WORK/eval_$name/metrics.json" "$m" "$e" "$s" $keys <<'PY' | tee -a "$WORK/scores.tsv"
 import json, sys
 m = json.load(open(sys.argv[1]))
-print("\t".join([sys.argv[2], sys.argv[3]] + ["%.3f" % m[k] for k in sys.argv[4:]]))
+print("\t".join(sys.argv[2:5] + ["%.3f" % m[k] for k in sys.argv[5:]]))
 PY
+   done
   done
-done | tee "$WORK/scores.tsv"
-echo "mean over $SPLITS splits:"
-awk -F'\t' '{n[$1]++; for (i = 3; i <= NF; i++) s[$1, i] += $i; w = NF}
-  END {for (m in n) {line = m; for (i = 3; i <= w; i++) line = line sprintf("\t%.3f", s[m, i] / n[m]); print line}}' \
-  "$WORK/scores.tsv" | sort
+done
+echo
+echo "means over $SPLITS splits (base = real-vs-real: the holdout scored the same way; epsilon inf = not private):"
+python3 - "$WORK/scores.tsv" <<'PY'
+import csv, sys, collections
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+groups = collections.OrderedDict()
+for r in rows:
+    groups.setdefault((r["method"], r["epsilon"]), []).append(r)
+cols = [("KS", "ks_complement"), ("base", "baseline_ks_complement"), ("corr", "correlation_similarity"),
+        ("base", "baseline_correlation_similarity"), ("TV", "tv_complement"), ("base", "baseline_tv_complement"),
+        ("SDM", "sdmetrics_overall"), ("base", "baseline_sdmetrics_overall"), ("DCR", "dcr_overfitting_protection"),
+        ("AUC", "mia_auc"), ("copies", "exact_copies")]
+print("| method | epsilon | " + " | ".join(c[0] for c in cols) + " |")
+print("|---|---|" + "---|" * len(cols))
+for (m, e), rs in groups.items():
+    vals = []
+    for _, k in cols:
+        v = [float(r[k]) for r in rs]
+        vals.append("%d" % sum(v) if k == "exact_copies" else "%.3f" % (sum(v) / len(v)))
+    print("| %s | %s | %s |" % (m, e, " | ".join(vals)))
+PY

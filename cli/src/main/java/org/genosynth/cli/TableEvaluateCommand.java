@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
         description = {"Score a synthetic table against the real table it was learnt from: KS complement (numbers), "
             + "TV complement (labels), correlation and contingency similarity, missing-pattern similarity, each beside "
             + "the same score for real-vs-real at the same n; with --holdout (real rows the generator never saw): "
-            + "distance to closest record with holdout calibration, exact copies and a membership-inference AUC. "
+            + "distance to closest record with holdout calibration, exact copies and a membership-inference AUC. SDMetrics' "
+            + "Quality Report figures (column shapes, column pair trends, overall) by their published definitions, "
+            + "beside the holdout's own figures. "
             + "Writes DIR/report.html (pass/warn/fail summary first) and DIR/metrics.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth table evaluate --real train.csv --synthetic syn.csv --holdout holdout.csv --out eval/",
-            "  genosynth table evaluate --real pheno.tsv --synthetic syn.tsv --out eval/   (no privacy scores)"})
+            "  genosynth table evaluate --real pheno.tsv --synthetic syn.tsv --out eval/   (no privacy scores)",
+            "  genosynth table evaluate --real train.csv --na-col insulin=0,skin=0 --synthetic syn.csv "
+                + "--holdout holdout.csv --out eval/"})
 final class TableEvaluateCommand implements Callable<Integer> {
     @Option(names = "--real", required = true, paramLabel = "TABLE", description = "The table the generator learnt.")
     Path real;

@@ -27,6 +27,17 @@ final class TableReadOptionsMixin {
             description = "Texts meaning 'missing' (default: empty, NA, N/A, NaN, ?, ., null, None).")
     List<String> missing;
 
+    @Option(names = "--na-col", paramLabel = "NAME=TEXT,...", split = ",",
+            description = "Texts meaning 'missing' in one column only, beside --na: e.g. --na-col insulin=0,skin=0 "
+                    + "(a clinical 0 for 'not measured'; a numeric code also matches 0.0). Repeatable; NAME=A:B gives "
+                    + "one column two codes.")
+    List<String> columnMissing;
+
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "Per-column missing codes from a file: TSV lines 'column<TAB>code,code' or YAML "
+                    + "'na_codes: {insulin: [0], skin: 0}' (.yaml/.yml). Added to --na-col.")
+    java.nio.file.Path schema;
+
     TableReadOptions toOptions() {
         TableReadOptions.Header h = switch (header.toLowerCase(java.util.Locale.ROOT)) {
             case "yes", "true" -> TableReadOptions.Header.YES;
@@ -35,6 +46,24 @@ final class TableReadOptionsMixin {
             default -> throw org.genosynth.io.InputException.usage("--header must be auto, yes or no, got " + header);
         };
         Set<String> na = missing == null ? null : Set.copyOf(Arrays.asList(missing.toArray(new String[0])));
-        return new TableReadOptions(h, names, types, na);
+        Map<String, Set<String>> perColumn = new LinkedHashMap<>();
+        if (schema != null) {
+            perColumn.putAll(org.genosynth.table.io.TableSchema.read(schema));
+        }
+        TableReadOptions options = new TableReadOptions(h, names, types, na, perColumn);
+        if (columnMissing != null) {
+            Map<String, Set<String>> more = new LinkedHashMap<>();
+            for (String item : columnMissing) {
+                int eq = item.indexOf('=');
+                if (eq <= 0) {
+                    throw org.genosynth.io.InputException.usage("--na-col " + item + ": expected NAME=TEXT, e.g. "
+                            + "--na-col insulin=0");
+                }
+                more.computeIfAbsent(item.substring(0, eq), k -> new java.util.LinkedHashSet<>())
+                        .addAll(Arrays.asList(item.substring(eq + 1).split(":", -1)));
+            }
+            options = options.withColumnMissing(more);
+        }
+        return options;
     }
 }

@@ -17,14 +17,19 @@ import picocli.CommandLine.Option;
             + "and write N synthetic rows with the same columns. Types (numeric, integer, categorical, boolean, date, "
             + "id) are inferred and can be declared with --type; ranges and decimals are kept; missing cells are "
             + "modelled with the rest of the row. Identifier columns are written as syn1, syn2, ... ",
-            "Methods: copula (Gaussian copula over smoothed empirical marginals), cart (sequential CART as synthpop). "
-            + "--epsilon E switches to a differentially private Bayesian network (PrivBayes); read docs/tables.md "
-            + "for what it guarantees and what it does not."},
+            "Methods: copula (Gaussian copula over smoothed empirical marginals), cart (sequential CART as synthpop); "
+            + "differentially private: aim (--method aim --epsilon E [--delta D]: noisy 1- and 2-way marginals in "
+            + "zCDP, chosen as AIM does, fitted by a tree model as MST) and privbayes (--epsilon E alone: a "
+            + "Bayesian network, PrivBayes). The privacy guarantee and what it assumes public are printed and "
+            + "written to NAME.manifest.json beside the output; read docs/tables.md."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth table synth --input diabetes.csv.gz --n 442 --method copula --seed 1 --out syn.csv",
             "  genosynth table synth --input mouse_hs1940.fam.gz --names FID,IID,PAT,MAT,SEX,CD8,CD8b,x,y,z,MCH "
                 + "--method cart --seed 7 --out mouse_syn.tsv",
-            "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv"})
+            "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv",
+            "  genosynth table synth --input train.csv --method aim --epsilon 1 --delta 1e-9 --out aim.csv",
+            "  genosynth table synth --input pima.csv --na-col insulin=0,skin=0,bmi=0 --method cart --out syn.csv",
+            "  genosynth table synth --input pima.csv --schema na_codes.tsv --out syn.csv"})
 final class TableSynthCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "TABLE", description = "The real table.")
     Path input;
@@ -36,13 +41,18 @@ final class TableSynthCommand implements Callable<Integer> {
             description = "Synthetic rows to write (default: as many as the input).")
     int rows;
 
-    @Option(names = "--method", paramLabel = "copula|cart", defaultValue = "copula",
-            description = "Synthesis method (default ${DEFAULT-VALUE}); ignored with --epsilon.")
+    @Option(names = "--method", paramLabel = "copula|cart|aim|privbayes", defaultValue = "copula",
+            description = "Synthesis method (default ${DEFAULT-VALUE}); copula and cart are replaced by privbayes "
+                    + "when --epsilon is given.")
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "Differentially private mode (PrivBayes) with this privacy budget.")
+            description = "Differential-privacy budget: with --method aim, AIM/MST; otherwise PrivBayes.")
     Double epsilon;
+
+    @Option(names = "--delta", paramLabel = "D",
+            description = "--method aim: the delta of (epsilon, delta)-DP (default 1e-9, as AIM and Private-PGM).")
+    Double delta;
 
     @Option(names = "--seed", paramLabel = "S",
             description = "Random seed (same seed, same bytes). Without it a secret random seed is used: do that for "
@@ -62,7 +72,8 @@ final class TableSynthCommand implements Callable<Integer> {
     int degree;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "8",
-            description = "--epsilon: bins per numeric column (default ${DEFAULT-VALUE}).")
+            description = "--epsilon: bins per numeric column (default ${DEFAULT-VALUE}); aim: the most bins, fewer when "
+                    + "the noise is large.")
     int bins;
 
     @Option(names = "--bounds", paramLabel = "NAME=MIN:MAX",
@@ -72,10 +83,13 @@ final class TableSynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.genosynth.io.Fileset.refuseOverwrite(out.toString(), "");
+        org.genosynth.io.Fileset.refuseOverwrite(TableSynthesis.manifestPath(out).toString(), "");
         TableSynthesis.Method m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
             case "copula" -> TableSynthesis.Method.COPULA;
             case "cart" -> TableSynthesis.Method.CART;
-            default -> throw InputException.usage("--method must be copula or cart, got " + method);
+            case "aim" -> TableSynthesis.Method.AIM;
+            case "privbayes" -> TableSynthesis.Method.PRIVBAYES;
+            default -> throw InputException.usage("--method must be copula, cart, aim or privbayes, got " + method);
         };
         Map<String, double[]> parsed = new LinkedHashMap<>();
         bounds.forEach((name, range) -> {
@@ -93,7 +107,7 @@ final class TableSynthCommand implements Callable<Integer> {
         });
         long s = seed != null ? seed : new SecureRandom().nextLong();
         TableSynthesis.Request request = new TableSynthesis.Request(input, read.toOptions(), rows, m, epsilon, s,
-                out, minBucket, degree, bins, parsed);
+                out, minBucket, degree, bins, parsed, delta, seed != null);
         System.out.println(TableSynthesis.run(request).render(out));
         return 0;
     }

@@ -77,4 +77,66 @@ class TableCommandTest {
         assertThat(badEpsilon.exitCode()).isEqualTo(2);
         assertThat(badEpsilon.err()).startsWith("genosynth: error: --epsilon must be a finite number above 0, got -1.0");
     }
+
+    @Test
+    void perColumnMissingCodesFromOptionsAndSchema() throws IOException {
+        StringBuilder sb = new StringBuilder("preg,skin,insulin\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 3).append(',').append(i % 4 == 0 ? 0 : 20 + i % 17).append(',')
+                    .append(i % 4 == 0 || i % 5 == 0 ? 0 : 80 + i).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("pima.csv"), sb.toString());
+        Path schema = Files.writeString(dir.resolve("schema.tsv"), "insulin\t0\n");
+        Path out = dir.resolve("syn.csv");
+        CliRun run = CliRun.of("table", "synth", "--input", in.toString(), "--na-col", "skin=0", "--schema",
+                schema.toString(), "--seed", "2", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(out);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(f[1]).as(line).isNotEqualTo("0");
+            assertThat(f[2]).as(line).isNotEqualTo("0");
+            if (f[1].equals("NA")) {
+                assertThat(f[2]).as("insulin is missing whenever skin is").isEqualTo("NA");
+            }
+        }
+        assertThat(lines.stream().filter(l -> l.startsWith("0,"))).isNotEmpty();
+        CliRun bad = CliRun.of("table", "synth", "--input", in.toString(), "--na-col", "skinfold=0", "--out",
+                dir.resolve("o.csv").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("genosynth: error: --na-col names column 'skinfold'");
+        Path badSchema = Files.writeString(dir.resolve("bad.yaml"), "na_codes: [skin]\n");
+        CliRun bad2 = CliRun.of("table", "synth", "--input", in.toString(), "--schema", badSchema.toString(),
+                "--out", dir.resolve("o.csv").toString());
+        assertThat(bad2.exitCode()).isEqualTo(2);
+        assertThat(bad2.err()).startsWith("genosynth: error: " + badSchema + ":1: field 'na_codes': expected a "
+                + "mapping");
+        assertThat(bad2.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aimPrintsAndRecordsItsGuarantee() throws IOException {
+        String names = "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6";
+        Path out = dir.resolve("aim.csv.gz");
+        CliRun run = CliRun.of("table", "synth", "--input", diabetes().toString(), "--names", names, "--method", "aim",
+                "--epsilon", "1", "--delta", "1e-6", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("privacy: (1.0, 1.0E-6)-DP for adding or removing one row")
+                .contains("privacy: assumed public: the column names and types")
+                .contains("model: AIM/MST tree model");
+        String manifest = Files.readString(dir.resolve("aim.manifest.json"));
+        assertThat(manifest).contains("\"method\": \"aim\"").contains("\"delta\": 1.0E-6")
+                .contains("\"rho_zcdp\": 0.0").contains("\"privacy_guarantee\": [")
+                .contains("\"seed\": \"secret (not recorded)\"");
+        CliRun noEpsilon = CliRun.of("table", "synth", "--input", diabetes().toString(), "--method", "aim",
+                "--out", dir.resolve("o.csv").toString());
+        assertThat(noEpsilon.exitCode()).isEqualTo(2);
+        assertThat(noEpsilon.err()).startsWith("genosynth: error: --method aim needs --epsilon");
+        CliRun deltaAlone = CliRun.of("table", "synth", "--input", diabetes().toString(), "--epsilon", "1",
+                "--delta", "1e-6", "--out", dir.resolve("o.csv").toString());
+        assertThat(deltaAlone.exitCode()).isEqualTo(2);
+        assertThat(deltaAlone.err()).startsWith("genosynth: error: --delta applies to --method aim only");
+        assertThat(dir.resolve("o.csv")).doesNotExist();
+        assertThat(dir.resolve("o.manifest.json")).doesNotExist();
+    }
 }

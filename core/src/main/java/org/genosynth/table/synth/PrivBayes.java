@@ -15,9 +15,10 @@ import org.hipparchus.random.RandomGenerator;
  * tables that differ in one row (same row count).
  *
  * <ol>
- * <li>Columns are discretised: numbers into {@code bins} equal-width bins between bounds (given by the user, or
- * taken from the data: that leaks the minimum and maximum), labels as they are (the set of labels present leaks), plus
- * one "missing" bin when the column has a missing value (that fact leaks).</li>
+ * <li>Columns are discretised ({@link Discretizer}): numbers into their point masses plus {@code bins} equal-width
+ * bins between bounds (given by the user, or taken from the data: that leaks the minimum and maximum), labels as they
+ * are (the set of labels present leaks), plus one "missing" bin when the column has a missing value (that fact
+ * leaks).</li>
  * <li>Structure (budget {@code beta * epsilon}): the first column at random, then each next (column, parent set) of at
  * most {@code degree} parents among the columns already placed is chosen by the exponential mechanism on PrivBayes'
  * score R = 1/2 ||P(X, Pi) - P(X) P(Pi)||_1 (sensitivity 3/n), with {@code beta * epsilon / (d - 1)} per step. Parent
@@ -73,13 +74,15 @@ public final class PrivBayes implements Synthesizer {
         leaks.clear();
         int[][] codes = new int[d][];
         int[] domain = new int[d];
-        double[][] edges = new double[d][];
-        boolean[] hasMissing = new boolean[d];
+        Discretizer[] disc = new Discretizer[d];
         double maxCells = rows * epsilon * (1 - beta) / (2.0 * d * THETA);
         int pairBins = (int) Math.floor(Math.sqrt(maxCells));
         binsUsed = degree > 0 && pairBins >= 3 ? Math.min(bins, pairBins) : bins;
         for (int a = 0; a < d; a++) {
-            discretise(real, cols[a], a, codes, domain, edges, hasMissing);
+            disc[a] = new Discretizer(real, cols[a], binsUsed, bounds);
+            codes[a] = disc[a].codes;
+            domain[a] = disc[a].size;
+            leaks.addAll(disc[a].leaks);
         }
         boolean anyParent = false;
         for (int a = 0; a < d && !anyParent; a++) {
@@ -110,7 +113,7 @@ public final class PrivBayes implements Synthesizer {
                 sampled[a] = draw(conditionals[s], config * domain[a], domain[a], rng);
             }
             for (int a = 0; a < d; a++) {
-                out[cols[a]][i] = decode(real.column(cols[a]), sampled[a], domain[a], edges[a], hasMissing[a], rng);
+                out[cols[a]][i] = disc[a].decode(sampled[a], rng);
             }
         }
         int edgesUsed = 0;
@@ -126,53 +129,6 @@ public final class PrivBayes implements Synthesizer {
     @Override
     public String describe() {
         return description;
-    }
-
-    private void discretise(DataTable real, int c, int a, int[][] codes, int[] domain, double[][] edges,
-            boolean[] hasMissing) {
-        Column col = real.column(c);
-        double[] v = real.values(c);
-        ColumnStats stats = new ColumnStats(v);
-        hasMissing[a] = stats.missing > 0;
-        if (hasMissing[a]) {
-            leaks.add(col.name() + ": whether any value is missing");
-        }
-        int base;
-        if (col.type().isDiscrete()) {
-            base = col.levels().size();
-            leaks.add(col.name() + ": the set of labels (" + base + ")");
-        } else {
-            double[] b = bounds.get(col.name());
-            double lo;
-            double hi;
-            if (b != null) {
-                lo = b[0];
-                hi = b[1];
-            } else {
-                lo = stats.min();
-                hi = stats.max();
-                leaks.add(col.name() + ": minimum and maximum (" + col.format(lo, "NA") + ", "
-                        + col.format(hi, "NA") + ")");
-            }
-            base = hi > lo ? binsUsed : 1;
-            edges[a] = new double[base + 1];
-            for (int i = 0; i <= base; i++) {
-                edges[a][i] = lo + (hi - lo) * i / base;
-            }
-        }
-        domain[a] = base + (hasMissing[a] ? 1 : 0);
-        codes[a] = new int[v.length];
-        for (int r = 0; r < v.length; r++) {
-            if (Double.isNaN(v[r])) {
-                codes[a][r] = base;
-            } else if (col.type().isDiscrete()) {
-                codes[a][r] = (int) v[r];
-            } else {
-                double[] e = edges[a];
-                double t = (v[r] - e[0]) / (e[base] - e[0]);
-                codes[a][r] = base == 1 ? 0 : Math.max(0, Math.min(base - 1, (int) Math.floor(t * base)));
-            }
-        }
     }
 
     private void structure(int[][] codes, int[] domain, int rows, double budget, double maxCells, int[] order,
@@ -335,19 +291,5 @@ public final class PrivBayes implements Synthesizer {
             }
         }
         return size - 1;
-    }
-
-    private static double decode(Column col, int code, int domain, double[] edges, boolean hasMissing,
-            RandomGenerator rng) {
-        if (hasMissing && code == domain - 1) {
-            return Double.NaN;
-        }
-        if (col.type().isDiscrete()) {
-            return code;
-        }
-        double lo = edges[code];
-        double hi = edges[code + 1];
-        double v = lo + rng.nextDouble() * (hi - lo);
-        return col.round(Math.max(edges[0], Math.min(edges[edges.length - 1], v)));
     }
 }

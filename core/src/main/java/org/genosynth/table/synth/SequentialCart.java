@@ -13,8 +13,9 @@ import org.hipparchus.random.RandomGenerator;
  * observed values; each next column is drawn, for each synthetic row, from the leaf that row falls in of a CART tree
  * fitted on the real table to predict that column from the columns before it (at least {@code minBucket} real rows
  * per leaf). Labels are copied from a random real row of the leaf. Numbers too, then smoothed as synthpop's
- * {@code smoothing = "density"} (a normal kernel with the leaf's Silverman bandwidth), held to the observed range and
- * rounded as the column is written, unless the column has fewer than {@value #SMOOTH_MIN_DISTINCT} distinct values.
+ * {@code smoothing = "density"} (a normal kernel with the leaf's Silverman bandwidth), held to the range of the
+ * column's non-atom values and rounded as the column is written (a drawn point mass at an end of the column,
+ * {@link PointMasses#ends()}, such as a 0 below the measured values, is kept exactly and not smoothed), unless the column has fewer than {@value #SMOOTH_MIN_DISTINCT} distinct values.
  * Missing values: a label column treats "missing" as one more label; a numeric column first draws whether the cell is
  * missing (a classification tree on the same predictors), then its value from a tree fitted on the rows that have one.
  */
@@ -49,11 +50,14 @@ public final class SequentialCart implements Synthesizer {
             Column column = real.column(c);
             ColumnStats stats = ColumnStats.of(real, c);
             boolean smooth = column.type().isNumeric() && stats.distinct() >= SMOOTH_MIN_DISTINCT;
+            PointMasses masses = column.type().isNumeric() && stats.sorted.length > 0
+                    ? PointMasses.of(stats.sorted).ends() : null;
             if (j == 0) {
                 double h = smooth ? bandwidth(real.values(c), allRows(rows)) : 0;
                 for (int i = 0; i < n; i++) {
                     double v = real.value(c, rng.nextInt(rows));
-                    out[c][i] = Double.isNaN(v) ? v : stats.fit(column, v + h * rng.nextGaussian());
+                    out[c][i] = Double.isNaN(v) || masses == null || masses.isAtom(v) ? v
+                            : masses.fit(column, v + h * rng.nextGaussian());
                 }
                 continue;
             }
@@ -108,11 +112,11 @@ public final class SequentialCart implements Synthesizer {
                 }
                 int[] leaf = tree.leaf(xSyn, i);
                 double v = y[leaf[rng.nextInt(leaf.length)]];
-                if (smooth) {
+                if (smooth && !masses.isAtom(v)) {
                     double h = bandwidths.computeIfAbsent(leaf, l -> bandwidth(y, l));
                     v += h * rng.nextGaussian();
                 }
-                out[c][i] = stats.fit(column, v);
+                out[c][i] = masses.fit(column, v);
             }
         }
         description = String.format(Locale.ROOT, "sequential CART over %d columns (visit order as in the table), "

@@ -21,7 +21,10 @@ public final class TableSynthesis {
     }
 
     /** The synthesis methods. */
-    public enum Method { COPULA, CART }
+    public enum Method { COPULA, CART, PRIVBAYES, AIM }
+
+    /** AIM's default delta (McKenna et al. 2022 and Private-PGM use 1e-9). */
+    public static final double DEFAULT_DELTA = 1e-9;
 
     /**
      * @param input     the real table
@@ -34,13 +37,25 @@ public final class TableSynthesis {
      * @param minBucket CART: fewest real rows per leaf
      * @param degree    PrivBayes: most parents per column
      * @param bins      PrivBayes: bins per numeric column
-     * @param bounds    PrivBayes: user-given {min, max} per numeric column
+     * @param bounds    PrivBayes, AIM: user-given {min, max} per numeric column
+     * @param delta     AIM: the delta of (epsilon, delta)-DP, or null for {@link #DEFAULT_DELTA}
+     * @param seedGiven whether the seed was chosen by the user (else it is secret and not written anywhere)
      */
     public record Request(Path input, TableReadOptions read, int rows, Method method, Double epsilon, long seed,
-            Path out, int minBucket, int degree, int bins, Map<String, double[]> bounds) {
+            Path out, int minBucket, int degree, int bins, Map<String, double[]> bounds, Double delta,
+            boolean seedGiven) {
         public Request {
             if (epsilon != null && !(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
                 throw InputException.usage("--epsilon must be a finite number above 0, got " + epsilon);
+            }
+            if ((method == Method.AIM || method == Method.PRIVBAYES) && epsilon == null) {
+                throw InputException.usage("--method " + method.name().toLowerCase(Locale.ROOT) + " needs --epsilon");
+            }
+            if (delta != null && !(delta > 0 && delta < 1)) {
+                throw InputException.usage("--delta must be above 0 and below 1, got " + delta);
+            }
+            if (delta != null && method != Method.AIM) {
+                throw InputException.usage("--delta applies to --method aim only (PrivBayes is pure epsilon-DP)");
             }
             if (minBucket < 1) {
                 throw InputException.usage("--min-bucket must be at least 1");
@@ -53,10 +68,22 @@ public final class TableSynthesis {
             }
             bounds = bounds == null ? Map.of() : Map.copyOf(bounds);
         }
+
+        public Request(Path input, TableReadOptions read, int rows, Method method, Double epsilon, long seed,
+                Path out, int minBucket, int degree, int bins, Map<String, double[]> bounds) {
+            this(input, read, rows, method, epsilon, seed, out, minBucket, degree, bins, bounds, null, true);
+        }
+    }
+
+    /** The manifest written beside a synthetic table {@code NAME.csv[.gz]}: {@code NAME.manifest.json}. */
+    public static Path manifestPath(Path out) {
+        String name = out.getFileName().toString().replaceFirst("(?i)(\\.(csv|tsv|txt|arff))?(\\.gz)?$", "");
+        return out.resolveSibling(name + ".manifest.json");
     }
 
     /** What was done. */
-    public record Result(DataTable real, DataTable synthetic, String model, List<String> notes) {
+    public record Result(DataTable real, DataTable synthetic, String model, List<String> notes,
+            List<String> guarantee) {
         public String render(Path out) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "read %,d rows x %d columns; wrote %,d synthetic rows to %s%n",
@@ -67,6 +94,7 @@ public final class TableSynthesis {
                 sb.append(' ').append(c.name()).append('=').append(c.type().label());
             }
             sb.append('\n');
+            guarantee.forEach(g -> sb.append("privacy: ").append(g).append('\n'));
             notes.forEach(n -> sb.append("note: ").append(n).append('\n'));
             return sb.toString().stripTrailing();
         }
@@ -95,7 +123,10 @@ public final class TableSynthesis {
             }
         }
         Synthesizer synthesizer;
-        if (request.epsilon() != null) {
+        if (request.method() == Method.AIM) {
+            synthesizer = new Aim(request.epsilon(), request.delta() == null ? DEFAULT_DELTA : request.delta(),
+                    Math.max(request.bins(), 2), request.bounds());
+        } else if (request.epsilon() != null) {
             PrivBayes pb = new PrivBayes(request.epsilon(), request.degree(), request.bins(), 0.3, request.bounds());
             synthesizer = pb;
         } else if (request.method() == Method.CART) {
@@ -109,12 +140,50 @@ public final class TableSynthesis {
                 + real.columnCount() + " columns", "lower --n");
         RandomGenerator rng = new Well19937c(request.seed());
         DataTable synthetic = synthesizer.synthesize(real, n, rng);
+        List<String> guarantee = new ArrayList<>();
         if (synthesizer instanceof PrivBayes pb) {
-            notes.add("epsilon-DP holds for the rows' values given what is public: n = " + real.rows()
-                    + ", the column names and types" + (pb.leaks().isEmpty() ? "" : ", and, taken from the data "
-                    + "(give --bounds to avoid the ranges): " + String.join("; ", pb.leaks())));
+            guarantee.add(request.epsilon() + "-DP (PrivBayes, Laplace mechanism) for replacing one row, given what "
+                    + "is public: n = " + real.rows() + ", the column names and types" + (pb.leaks().isEmpty() ? ""
+                    : ", and, taken from the data (give --bounds to avoid the ranges): "
+                    + String.join("; ", pb.leaks())));
+        } else if (synthesizer instanceof Aim aim) {
+            double delta = request.delta() == null ? DEFAULT_DELTA : request.delta();
+            guarantee.add(String.format(Locale.ROOT, "(%s, %s)-DP for adding or removing one row: %.6g-zCDP "
+                    + "(Gaussian measurements rho = 1/(2 sigma^2) each, exponential-mechanism selections eps^2/8 "
+                    + "each), converted by Canonne-Kamath-Steinke 2020 (the classic rho + 2 sqrt(rho ln(1/delta)) "
+                    + "would claim epsilon %.3f); the number of rows is measured with noise, not assumed public",
+                    request.epsilon(), delta, aim.rho(), aim.classicEpsilon()));
+            guarantee.add("assumed public: the column names and types" + (aim.leaks().isEmpty() ? ""
+                    : ", and, taken from the data (give --bounds to avoid the ranges): "
+                    + String.join("; ", aim.leaks())));
+        }
+        if (!guarantee.isEmpty()) {
+            guarantee.add("not covered: a known --seed (its noise can be replayed: omit --seed for a release), "
+                    + "floating-point attacks on the noise samplers (Mironov 2012), an unaudited implementation");
         }
         TableWriter.write(synthetic, request.out());
-        return new Result(real, synthetic, synthesizer.describe(), notes);
+        Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+        manifest.put("command", "table synth");
+        manifest.put("input", request.input().toString());
+        manifest.put("method", synthesizer instanceof PrivBayes ? "privbayes"
+                : request.method().name().toLowerCase(Locale.ROOT));
+        manifest.put("epsilon", request.epsilon());
+        manifest.put("delta", synthesizer instanceof Aim ? (request.delta() == null ? DEFAULT_DELTA : request.delta())
+                : null);
+        manifest.put("rho_zcdp", synthesizer instanceof Aim aim ? aim.rho() : null);
+        manifest.put("seed", request.seedGiven() ? request.seed() : "secret (not recorded)");
+        manifest.put("rows_real", real.rows());
+        manifest.put("rows_synthetic", synthetic.rows());
+        manifest.put("columns", real.columns().stream().map(c -> c.name() + "=" + c.type().label()).toList());
+        manifest.put("model", synthesizer.describe());
+        manifest.put("privacy_guarantee", guarantee);
+        manifest.put("notes", notes);
+        try {
+            org.genosynth.report.html.HtmlReport.writeText(manifestPath(request.out()),
+                    org.genosynth.report.html.Json.write(manifest));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the manifest", e);
+        }
+        return new Result(real, synthetic, synthesizer.describe(), notes, guarantee);
     }
 }

@@ -154,4 +154,35 @@ class TableReaderTest {
         assertThat(java.util.Arrays.stream(t.values(5)).filter(Double::isNaN).count()).isEqualTo(530);
         assertThat(java.util.Arrays.stream(t.values(10)).filter(Double::isNaN).count()).isEqualTo(360);
     }
+
+    @Test
+    void perColumnMissingCodesLeaveOtherColumnsAlone() throws IOException {
+        Path p = file("pima.csv", "preg,skin,insulin\n0,0,0\n2,30,0.0\n0,25,100\n3,0,90\n1,22,80\n");
+        DataTable t = TableReader.read(p, new TableReadOptions(TableReadOptions.Header.AUTO, null, Map.of(), null,
+                Map.of("skin", java.util.Set.of("0"), "insulin", java.util.Set.of("0"))));
+        assertThat(t.values(0)).containsExactly(0, 2, 0, 3, 1);
+        assertThat(t.values(1)).containsExactly(Double.NaN, 30, 25, Double.NaN, 22);
+        // 0.0 is the number 0: missing too
+        assertThat(t.values(2)).containsExactly(Double.NaN, Double.NaN, 100, 90, 80);
+        assertThatThrownBy(() -> TableReader.read(p, new TableReadOptions(TableReadOptions.Header.AUTO, null,
+                Map.of(), null, Map.of("skinfold", java.util.Set.of("0")))))
+                .isInstanceOf(InputException.class).hasMessageContaining("--na-col names column 'skinfold'");
+    }
+
+    @Test
+    void schemaFilesInTsvAndYaml() throws IOException {
+        Path tsv = file("schema.tsv", "column\tna_codes\n# zeros mean not measured\nskin\t0\ninsulin\t0,-1\n");
+        assertThat(TableSchema.read(tsv)).containsOnlyKeys("skin", "insulin");
+        assertThat(TableSchema.read(tsv).get("insulin")).containsExactlyInAnyOrder("0", "-1");
+        Path yaml = file("schema.yaml", "na_codes:\n  skin: 0\n  insulin: [0, -1]\n");
+        assertThat(TableSchema.read(yaml)).isEqualTo(TableSchema.read(tsv));
+        Path bad = file("bad.tsv", "skin\t0\ninsulin 0\n");
+        assertThatThrownBy(() -> TableSchema.read(bad)).isInstanceOf(InputException.class)
+                .hasMessageContaining(bad + ":2:").hasMessageContaining("column<TAB>na_codes");
+        Path badYaml = file("bad.yaml", "na_codes:\n  skin: 0\n  insulin: {a: 1}\n");
+        assertThatThrownBy(() -> TableSchema.read(badYaml)).isInstanceOf(InputException.class)
+                .hasMessageContaining(badYaml + ":3: field 'insulin'");
+        Path twice = file("twice.tsv", "skin\t0\nskin\t1\n");
+        assertThatThrownBy(() -> TableSchema.read(twice)).hasMessageContaining(":2: field 'skin': column given twice");
+    }
 }

@@ -1,0 +1,83 @@
+package org.genosynth.table.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.genosynth.table.Column;
+import org.genosynth.table.ColumnType;
+import org.genosynth.table.DataTable;
+import org.hipparchus.random.Well19937c;
+import org.junit.jupiter.api.Test;
+
+class AimTest {
+    @Test
+    void zcdpConversionIsTheTightOneAndConsistent() {
+        for (double eps : new double[] {0.5, 1, 4}) {
+            for (double delta : new double[] {1e-9, 1e-5}) {
+                double rho = Zcdp.rho(eps, delta);
+                // the rho found converts back to (eps, delta): delta(rho, eps) <= delta, and barely
+                assertThat(Zcdp.delta(rho, eps)).isLessThanOrEqualTo(delta);
+                assertThat(Zcdp.delta(rho * 1.001, eps)).isGreaterThan(delta);
+                // tighter than the classic conversion, which would claim a larger epsilon for the same rho
+                assertThat(Zcdp.classicEpsilon(rho, delta)).isGreaterThan(eps);
+                // the classic conversion read backwards (rho + 2 sqrt(rho L) = eps) allows less rho
+                double l = Math.log(1 / delta);
+                double classic = Math.pow(-Math.sqrt(l) + Math.sqrt(l + eps), 2);
+                assertThat(rho).isGreaterThan(classic);
+            }
+        }
+        // epsilon 1, delta 1e-9 (AIM's default): rho 0.01497 (the classic conversion allows 0.01173)
+        assertThat(Zcdp.rho(1, 1e-9)).isCloseTo(0.01497, within(5e-5));
+    }
+
+    @Test
+    void simplexProjection() {
+        assertThat(Aim.simplex(new double[] {0.5, 0.5, -0.2})).containsExactly(0.5, 0.5, 0.0);
+        assertThat(Aim.simplex(new double[] {0.9, 0.4, 0.1})).containsExactly(new double[] {0.75, 0.25, 0},
+                within(1e-12));
+    }
+
+    @Test
+    void gaussianEdgeRecoversTheCorrelationOfExactTables() {
+        double[] pa = {0.2, 0.5, 0.3};
+        double[] pb = {0.4, 0.6};
+        for (double r : new double[] {-0.6, 0, 0.45, 0.9}) {
+            double[] t = GaussianEdge.cells(pa, pb, r);
+            for (int i = 0; i < 3; i++) {
+                assertThat(t[2 * i] + t[2 * i + 1]).isCloseTo(pa[i], within(1e-12));
+            }
+            assertThat(t[0] + t[2] + t[4]).isCloseTo(0.4, within(1e-6));
+            // no noise, no shrinkage: the fit returns r
+            assertThat(GaussianEdge.fit(pa, pb, t, 1e-9, 1)).isCloseTo(r, within(1e-4));
+        }
+        // median splits: P(both below) = 1/4 + asin(r) / (2 pi)
+        double[] q = GaussianEdge.cells(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 0.7);
+        assertThat(q[0]).isCloseTo(0.25 + Math.asin(0.7) / (2 * Math.PI), within(1e-8));
+    }
+
+    @Test
+    void sameSeedSameRowsAndCorrelationsSurviveALargeBudget() {
+        Well19937c g = new Well19937c(5);
+        int n = 2000;
+        double[][] v = new double[3][n];
+        for (int r = 0; r < n; r++) {
+            double x = g.nextGaussian();
+            v[0][r] = Math.rint(100 * (50 + 10 * x)) / 100;
+            v[1][r] = Math.rint(100 * (20 + 5 * (0.8 * x + 0.6 * g.nextGaussian()))) / 100;
+            v[2][r] = g.nextDouble() < 0.3 + 0.3 * (x > 0 ? 1 : 0) ? 1 : 0;
+        }
+        DataTable t = new DataTable(List.of(new Column("x", ColumnType.NUMERIC, List.of(), 2, null),
+                new Column("y", ColumnType.NUMERIC, List.of(), 2, null),
+                new Column("b", ColumnType.BOOLEAN, List.of("no", "yes"), 0, null)), v);
+        DataTable a = new Aim(20, 1e-9, 16, null).synthesize(t, 3000, new Well19937c(1));
+        DataTable b = new Aim(20, 1e-9, 16, null).synthesize(t, 3000, new Well19937c(1));
+        for (int c = 0; c < 3; c++) {
+            assertThat(a.values(c)).containsExactly(b.values(c));
+        }
+        assertThat(org.genosynth.eval.Ranks.pearson(a.values(0), a.values(1)))
+                .isCloseTo(org.genosynth.eval.Ranks.pearson(v[0], v[1]), within(0.08));
+        assertThat(java.util.Arrays.stream(a.values(2)).average().orElseThrow())
+                .isCloseTo(java.util.Arrays.stream(v[2]).average().orElseThrow(), within(0.03));
+    }
+}
