@@ -72,7 +72,7 @@ class KillTest {
 
     /**
      * Runs the command once to the end (the positive control, which also times it), then again, killed at
-     * {@link #KILL_AT} of that time.
+     * {@link #KILL_AT} of that time, and killed 0, 5 and 20 ms after its first temporary file appeared.
      */
     private void killedAtSeveralPoints(String... args) throws Exception {
         Path done = Files.createTempDirectory(dir, "done-" + args[0] + "-");
@@ -91,19 +91,48 @@ class KillTest {
             Path out = Files.createTempDirectory(dir, "kill-" + args[0] + "-" + ms + "-");
             Process p = start(out, args);
             if (!p.waitFor(ms, TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no finally block runs
-                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                killedRunning++;
-                // nothing under the final names, or (killed after publishing, while the JVM was exiting) the whole
-                // fileset: never a part of it
-                List<String> left = finalNames(out);
-                if (!left.isEmpty()) {
-                    assertThat(left).as(args[0] + " killed after " + ms + " of " + millis + " ms: a partial fileset "
-                            + "under final names").containsExactlyInAnyOrderElementsOf(finalNames(done));
-                }
+                killedRunning += killAndCheck(p, out, done, args[0] + " killed after " + ms + " of " + millis + " ms");
             }
         }
-        assertThat(killedRunning).as(args[0] + " still running when killed").isGreaterThanOrEqualTo(KILL_AT.length - 2);
+        // and while it writes: once its first temporary file exists (on a loaded machine the moments above can all
+        // fall after a short command has finished)
+        for (long delay : new long[] {0, 5, 20}) {
+            Path out = Files.createTempDirectory(dir, "kill-" + args[0] + "-writing-" + delay + "-");
+            Process p = start(out, args);
+            while (p.isAlive() && !hasTemp(out)) {
+                Thread.sleep(1);
+            }
+            if (p.isAlive()) {
+                Thread.sleep(delay);
+            }
+            if (p.isAlive()) {
+                killedRunning += killAndCheck(p, out, done, args[0] + " killed " + delay + " ms after its first "
+                        + "temporary file");
+            }
+        }
+        assertThat(killedRunning).as(args[0] + " still running when killed").isGreaterThanOrEqualTo(1);
+    }
+
+    /** SIGKILLs {@code p} and checks that nothing but the whole fileset is under final names; returns 1. */
+    private static int killAndCheck(Process p, Path out, Path done, String what) throws Exception {
+        p.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no finally block runs
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // nothing under the final names, or (killed after publishing, while the JVM was exiting) the whole fileset:
+        // never a part of it
+        List<String> left = finalNames(out);
+        if (!left.isEmpty()) {
+            assertThat(left).as(what + ": a partial fileset under final names")
+                    .containsExactlyInAnyOrderElementsOf(finalNames(done));
+        }
+        return 1;
+    }
+
+    private static boolean hasTemp(Path out) throws IOException {
+        try (Stream<Path> s = Files.walk(out)) {
+            return s.anyMatch(f -> f.getFileName().toString().startsWith(".tmp-"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a file vanished while walking (renamed at publish)
+        }
     }
 
     private static Process start(Path out, String... args) throws IOException {
