@@ -168,9 +168,10 @@ final class LocalPools {
      */
     static double[][] coordinates(GenotypeMatrix train, long seed) {
         int n = train.sampleCount();
-        int[] variants = subset(train.variantCount(), MAX_PCA_VARIANTS, RowBuilder.mix(seed, VARIANTS));
+        int[] variants = org.genosynth.eval.Cohorts.subset(train.variantCount(), MAX_PCA_VARIANTS,
+                RowBuilder.mix(seed, VARIANTS));
         GenotypeMatrix all = variantSubset(train, variants);
-        int[] rows = subset(n, MAX_PCA_SAMPLES, RowBuilder.mix(seed, SAMPLES));
+        int[] rows = org.genosynth.eval.Cohorts.subset(n, MAX_PCA_SAMPLES, RowBuilder.mix(seed, SAMPLES));
         GenotypeMatrix fitSet = rows.length == n ? all : LdCalibration.subset(all, rows);
         Standardized z = Standardized.of(fitSet);
         double[] grm = Grm.compute(z);
@@ -214,25 +215,6 @@ final class LocalPools {
             }
         }
         return x;
-    }
-
-    /** {@code min(n, cap)} indices of {@code [0, n)}, ascending: all of them, or a seeded subset. */
-    private static int[] subset(int n, int cap, long seed) {
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
-        if (n <= cap) {
-            return all;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = 0; i < cap; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] out = Arrays.copyOf(all, cap);
-        Arrays.sort(out);
-        return out;
     }
 
     /** The variants {@code keep} (ascending) of {@code m}, every sample. */
