@@ -10,8 +10,8 @@ import org.netlib.util.intW;
 /**
  * Principal components of the standardized GRM {@code K = Z Z' / M} (plink2 {@code --pca}): {@link #exact} builds
  * {@code K} and asks LAPACK {@code dsyevr} for the top eigenpairs; {@link #approx} never forms {@code K}, running a
- * seeded randomized subspace iteration ({@code K Q} as {@code Z (Z' Q)} over blocks of variants, then a Rayleigh-Ritz
- * step), for cohorts too large for an {@code n x n} matrix. Eigenvector signs are fixed so that each PC's entry of
+ * seeded block Krylov iteration ({@code K Q} as {@code Z (Z' Q)} over blocks of variants, Rayleigh-Ritz on every block
+ * so far, stopped by a convergence test), for cohorts too large for an {@code n x n} matrix. Eigenvector signs are fixed so that each PC's entry of
  * largest magnitude is positive.
  */
 public final class Pca {
