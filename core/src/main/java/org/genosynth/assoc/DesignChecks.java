@@ -118,44 +118,13 @@ public final class DesignChecks {
         return s;
     }
 
-    /** Gauss-Jordan inverse with partial pivoting; null when singular. */
+    /** The inverse (hipparchus LU with partial pivoting), or null when a pivot is below 1e-12: singular. */
     static double[][] invert(double[][] m) {
-        int k = m.length;
-        double[][] a = new double[k][2 * k];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(m[i], 0, a[i], 0, k);
-            a[i][k + i] = 1;
+        if (m.length == 0) {
+            return new double[0][0];
         }
-        for (int col = 0; col < k; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < k; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            if (Math.abs(a[pivot][col]) < 1e-12) {
-                return null;
-            }
-            double[] t = a[col];
-            a[col] = a[pivot];
-            a[pivot] = t;
-            double d = a[col][col];
-            for (int j = 0; j < 2 * k; j++) {
-                a[col][j] /= d;
-            }
-            for (int row = 0; row < k; row++) {
-                if (row != col && a[row][col] != 0) {
-                    double f = a[row][col];
-                    for (int j = 0; j < 2 * k; j++) {
-                        a[row][j] -= f * a[col][j];
-                    }
-                }
-            }
-        }
-        double[][] inv = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(a[i], k, inv[i], 0, k);
-        }
-        return inv;
+        org.hipparchus.linear.DecompositionSolver solver = new org.hipparchus.linear.LUDecomposition(
+                new org.hipparchus.linear.Array2DRowRealMatrix(m), 1e-12).getSolver();
+        return solver.isNonSingular() ? solver.getInverse().getData() : null;
     }
 }
