@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +180,7 @@ public final class Fileset implements AutoCloseable {
         }
     }
 
-    /** Renames every pending file to its final name, manifests last. */
+    /** Renames every pending file to its final name, manifests last and stamped with the publishing time. */
     public synchronized void publish() {
         List<Map.Entry<Path, Path>> order = new ArrayList<>();
         List<Map.Entry<Path, Path>> last = new ArrayList<>();
@@ -192,6 +193,12 @@ public final class Fileset implements AutoCloseable {
             for (Map.Entry<Path, Path> e : order) {
                 AtomicOutput.move(e.getKey(), e.getValue());
                 published.add(e.getValue().toAbsolutePath().normalize());
+                if (last.contains(e)) {
+                    // a rename keeps the time the temporary file was written; the manifest must also be the newest
+                    // file by time, for tools that judge completeness by modification times (make, snakemake)
+                    Files.setLastModifiedTime(e.getValue(),
+                            FileTime.fromMillis(System.currentTimeMillis()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("renaming outputs into place", e);

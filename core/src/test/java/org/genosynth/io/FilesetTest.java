@@ -26,6 +26,14 @@ class FilesetTest {
         }
     }
 
+    private static void sleepPastTheClockTick() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void commitsWaitForPublishAndTheManifestComesLast() throws IOException {
         try (Fileset f = Fileset.open(false)) {
@@ -33,6 +41,7 @@ class FilesetTest {
                 write(a, dir.resolve("x.manifest.json"), "{}");
                 a.commit();
             }
+            sleepPastTheClockTick(); // the manifest's temporary file is now older than the .bed's
             try (AtomicOutput b = new AtomicOutput()) {
                 write(b, dir.resolve("x.bed"), "bed");
                 b.commit();
