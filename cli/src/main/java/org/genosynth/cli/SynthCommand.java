@@ -138,8 +138,9 @@ final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--polygenic-background",
             description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
-                + "components of the synthetic genotypes), calibrated so the synthetic REML PVE approaches the real "
-                + "one; it can add hits beside the real loci and peaks at suggestive thresholds (docs/synth.md).")
+                + "components of the synthetic genotypes), sized so the synthetic REML PVE meets the real one (measured "
+                + "on the synthetic cohort for 12 sizes, interpolated); it can add hits beside the real loci "
+                + "(docs/synth.md).")
     boolean polygenicBackground;
 
     @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",

@@ -28,8 +28,8 @@ import org.genosynth.model.GenotypeMatrix;
  * keep targets and their neighbours follow through the synthetic LD; a polygenic background (opt-in: a random
  * combination of the top principal components of the synthetic genotypes), centred and scaled to the rest
  * of the real PVE ({@code var(u) = PVE - var(g)}), keeps its shape while the signal SNPs' part is solved around it
- * ({@code X_W'(g + u)/n = r}); the calibration rounds also move the PVE the background aims for until the synthetic
- * REML PVE meets the real one (first step by the gap, then by the secant); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
+ * ({@code X_W'(g + u)/n = r}); after the hit calibration rounds, the background's size is interpolated between grid
+ * points whose synthetic REML PVE was measured, to the real PVE ({@link #generateCalibrated}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
  * (modified Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
  * signal-set SNP has, in the synthetic cohort, the marginal association it had in the real one, whatever the
  * synthetic LD; other SNPs get theirs through LD with W plus noise. 0/1 columns are thresholded at the real
@@ -87,6 +87,8 @@ final class PhenotypeSynthesis {
     static final double CLUMP_R2 = 0.8;
     /** False discovery rate of the signal set when no p-value threshold is given. */
     static final double SIGNAL_FDR = 0.05;
+    /** Background aims (0 .. 1 - MIN_NOISE) of the PVE calibration. */
+    static final int PVE_GRID = 12;
     /** Share of the phenotype variance always left to noise. */
     static final double MIN_NOISE = 0.05;
 
@@ -200,34 +202,39 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * Synthetic values with {@code rounds} calibration rounds: the synthetic cohort is analysed with the same LMM, and
-     * each signal SNP's target correlation is multiplied by (real t / synthetic t) (clamped to [0.5, 2]; only when both
-     * t agree in sign and exceed 1 in size), then the values are regenerated from the same random stream. This absorbs
-     * what the LMM's relatedness correction takes from the signal in the synthetic cohort.
+     * Synthetic values with {@code rounds} calibration rounds, then (with a polygenic background) the PVE calibration.
+     *
+     * <p>Hit rounds: the synthetic cohort is analysed with the same LMM, and each signal SNP's target correlation is
+     * multiplied by (real t / synthetic t) (clamped to [0.5, 2]; only when both t agree in sign and exceed 1 in
+     * size), then the values are regenerated from the same random stream. This absorbs what the LMM's relatedness
+     * correction takes from the signal in the synthetic cohort.
+     *
+     * <p>PVE calibration: the values are generated for a grid of {@link #PVE_GRID} background aims from the same
+     * random stream (so only the background's size changes), the REML PVE of every candidate is computed with one
+     * eigendecomposition of the synthetic relatedness matrix, and the aim is interpolated between the two grid points
+     * that bracket the real PVE. When even no background gives more than the real PVE, there is no background.
      */
     static double[] generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
             int threads) {
-        double[] y = generate(fit, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
-        Fit current = fit;
-        boolean calibratePve = fit.background() && Double.isFinite(fit.realPve());
-        double previousAim = Double.NaN;
-        double previousPve = Double.NaN;
-        for (int round = 0; round < rounds && (fit.window().length > 0 || calibratePve) && !fit.binary(); round++) {
+        boolean calibratePve = fit.background() && Double.isFinite(fit.realPve()) && !fit.binary();
+        Background basis = calibratePve ? Background.of(synth, new SplittableRandom(streamSeed)) : null;
+        Fit current = hitRounds(fit, fit.withPveAim(0), synth, maxSignal, streamSeed, rounds, threads, basis);
+        if (!calibratePve) {
+            return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+        }
+        // (a hit round after the background is in place, then the aim again, was measured on the mouse demo: PVE
+        // still met, SNP precision at 5e-8 0.72 -> 0.52: the background moves the LMM statistics by an offset, which
+        // a multiplicative target update does not undo)
+        current = current.withPveAim(pveAim(current, synth, maxSignal, streamSeed, threads, basis));
+        return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+    }
+
+    /** {@code rounds} hit rounds from {@code current}: the signal SNPs' targets moved by (real t / synthetic t). */
+    private static Fit hitRounds(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
+            int rounds, int threads, Background basis) {
+        for (int round = 0; round < rounds && fit.window().length > 0 && !fit.binary(); round++) {
+            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
             LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
-            double pve = lmm.nullModel().pve();
-            if (calibratePve && Double.isFinite(pve)) {
-                // the background is drawn for pveAim, and the synthetic REML PVE answers it non-linearly (the signal
-                // SNPs' part is re-solved around the background): the first step moves the aim by the gap, the next
-                // ones by the secant through the last two (aim, PVE) points
-                double aim = current.pveAim();
-                double slope = Double.isFinite(previousAim) && aim != previousAim
-                        ? (pve - previousPve) / (aim - previousAim) : Double.NaN;
-                double step = fit.realPve() - pve;
-                double next = slope > 0.1 ? aim + step / slope : aim + step;
-                previousAim = aim;
-                previousPve = pve;
-                current = current.withPveAim(stable(Math.max(0, Math.min(1 - MIN_NOISE, next))));
-            }
             java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
             for (LmmResult.SnpResult s : lmm.snps()) {
                 if (s.se() > 0) {
@@ -243,13 +250,56 @@ final class PhenotypeSynthesis {
                 }
             }
             current = current.withTargets(r);
-            y = generate(current, synth, maxSignal, new java.util.SplittableRandom(streamSeed));
         }
-        return y;
+        return current;
+    }
+
+    /**
+     * The background aim whose values have the real REML PVE: {@link #PVE_GRID} aims from the same random stream, every
+     * candidate's PVE from one eigendecomposition, the aim interpolated between the two that bracket the real PVE (0
+     * when even no background gives more; the closest aim when none reaches it).
+     */
+    private static double pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed, int threads,
+            Background basis) {
+        double[] aims = new double[PVE_GRID];
+        double[][] candidates = new double[PVE_GRID][];
+        for (int i = 0; i < PVE_GRID; i++) {
+            aims[i] = stable((1 - MIN_NOISE) * i / (PVE_GRID - 1));
+            candidates[i] = generate(current.withPveAim(aims[i]), synth, maxSignal, new SplittableRandom(streamSeed),
+                    basis);
+        }
+        double[] pve = LmmEngine.nullModels(synth, candidates, null, LmmOptions.defaults().withThreads(threads))
+                .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
+        double target = current.realPve();
+        if (!(pve[0] < target)) {
+            return 0;
+        }
+        for (int i = 0; i + 1 < PVE_GRID; i++) {
+            if (pve[i] <= target && target <= pve[i + 1]) {
+                double t = pve[i + 1] > pve[i] ? (target - pve[i]) / (pve[i + 1] - pve[i]) : 0;
+                return stable(aims[i] + t * (aims[i + 1] - aims[i]));
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < PVE_GRID; i++) {
+            if (Math.abs(pve[i] - target) < Math.abs(pve[best] - target)) {
+                best = i;
+            }
+        }
+        return aims[best];
     }
 
     /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */
     static double[] generate(Fit fit, GenotypeMatrix synth, double maxSignal, SplittableRandom random) {
+        return generate(fit, synth, maxSignal, random, null);
+    }
+
+    /**
+     * As {@link #generate(Fit, GenotypeMatrix, double, SplittableRandom)}, the background (when the fit has one) on
+     * {@code basis} (null: computed here).
+     */
+    static double[] generate(Fit fit, GenotypeMatrix synth, double maxSignal, SplittableRandom random,
+            Background background) {
         int n = synth.sampleCount();
         int observed = (int) Math.round(n * (1 - fit.missingFraction()));
         int[] rows = chooseRows(n, observed, random);
@@ -293,7 +343,7 @@ final class PhenotypeSynthesis {
         project(basis, e);
         double bgVar = Double.isFinite(fit.pveAim()) ? Math.max(0, Math.min(fit.pveAim(), 1 - MIN_NOISE) - gVar) : 0;
         if (bgVar > 0 && fit.background()) {
-            double[] u = background(synth, rows, random);
+            double[] u = (background != null ? background : Background.of(synth, random)).draw(rows, random);
             double mu = Arrays.stream(u).sum() / observed;
             for (int i = 0; i < observed; i++) {
                 u[i] -= mu;
@@ -353,30 +403,46 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * The polygenic background over {@code rows}: a random combination of the top {@link #BACKGROUND_PCS} principal
-     * components of the synthetic genotypes, each weighted by the square root of its eigenvalue, i.e. a draw from
-     * {@code N(0, K_k)} with {@code K_k} the relatedness matrix restricted to its leading components: genetic variance
-     * spread over the whole genome that the LMM's relatedness matrix absorbs, as family and cage effects are in a
-     * colony. Measured on the mouse demo split (REML PVE 0.538 real; docs/synth.md): 0.58 with no false locus at 5e-8;
-     * an infinitesimal draw over every SNP ({@code Z b}) reached 0.65 but concentrated into a false locus where LD is
-     * long. Eigenvectors are rounded to 6 significant digits (native LAPACK's last bits vary between runs).
+     * The polygenic background's basis: the top {@link #BACKGROUND_PCS} principal components of the synthetic
+     * genotypes; a draw is a random combination of them, each weighted by the square root of its eigenvalue, i.e. a
+     * draw from {@code N(0, K_k)} with {@code K_k} the relatedness matrix restricted to its leading components: genetic
+     * variance spread over the whole genome that the LMM's relatedness matrix absorbs, as family and cage effects are in
+     * a colony. Measured on the mouse demo split (docs/synth.md): an infinitesimal draw over every SNP ({@code Z b})
+     * concentrated into a false locus where LD is long; the components do not. Eigenvectors are rounded to 6
+     * significant digits (native LAPACK's last bits vary between runs).
      */
-    private static double[] background(GenotypeMatrix m, int[] rows, SplittableRandom random) {
-        int k = Math.min(BACKGROUND_PCS, m.sampleCount() - 1);
-        double[] u = new double[rows.length];
-        if (k < 1) {
+    record Background(double[] eigenvalues, double[][] vectors) {
+        static Background of(GenotypeMatrix m, SplittableRandom random) {
+            int k = Math.min(BACKGROUND_PCS, m.sampleCount() - 1);
+            if (k < 1) {
+                return new Background(new double[0], new double[0][]);
+            }
+            org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
+            org.genosynth.assoc.pca.PcaResult pca = m.sampleCount() <= EXACT_PCA_SAMPLES
+                    ? org.genosynth.assoc.pca.Pca.exact(z, k)
+                    : org.genosynth.assoc.pca.Pca.approx(z, k, random.nextLong());
+            double[] values = new double[k];
+            double[][] vectors = new double[k][m.sampleCount()];
+            for (int c = 0; c < k; c++) {
+                values[c] = Math.max(0, stable(pca.eigenvalues()[c]));
+                for (int i = 0; i < m.sampleCount(); i++) {
+                    vectors[c][i] = stable(pca.eigenvector(i, c));
+                }
+            }
+            return new Background(values, vectors);
+        }
+
+        /** One draw over {@code rows}. */
+        double[] draw(int[] rows, SplittableRandom random) {
+            double[] u = new double[rows.length];
+            for (int c = 0; c < eigenvalues.length; c++) {
+                double w = gaussian(random) * Math.sqrt(eigenvalues[c]);
+                for (int i = 0; i < rows.length; i++) {
+                    u[i] += w * vectors[c][rows[i]];
+                }
+            }
             return u;
         }
-        org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
-        org.genosynth.assoc.pca.PcaResult pca = m.sampleCount() <= EXACT_PCA_SAMPLES
-                ? org.genosynth.assoc.pca.Pca.exact(z, k) : org.genosynth.assoc.pca.Pca.approx(z, k, random.nextLong());
-        for (int c = 0; c < k; c++) {
-            double w = gaussian(random) * Math.sqrt(Math.max(0, stable(pca.eigenvalues()[c])));
-            for (int i = 0; i < rows.length; i++) {
-                u[i] += w * stable(pca.eigenvector(rows[i], c));
-            }
-        }
-        return u;
     }
 
     private static int[] chooseRows(int n, int k, SplittableRandom random) {
