@@ -39,8 +39,9 @@ final class RelativesCommand implements Callable<Integer> {
     String pedigree;
 
     @Option(names = "--genetic-map", paramLabel = "FILE",
-            description = "CHROM POS CM (or CHROM POS CM_MALE CM_FEMALE) lines; default: the input's cM, else "
-                    + "--cm-per-mb.")
+            description = "Genetic map (docs/formats.md): CHROM POS CM or CHROM POS CM_MALE CM_FEMALE lines, "
+                    + "SHAPEIT/HapMap files with a header, or a PLINK .map; plain or .gz. Default: the input's cM, "
+                    + "else --cm-per-mb.")
     Path geneticMap;
 
     @Option(names = "--cm-per-mb", paramLabel = "R", defaultValue = "1.0",

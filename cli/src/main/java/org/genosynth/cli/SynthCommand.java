@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
             "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
             + "# phased output, a|b",
             "  genosynth synth --input unrelated.bed --method hmm --clusters 24 --seed 1 --out syn/hmm",
+            "  genosynth synth --input chr20.vcf.gz --genetic-map chr20.b37.gmap.gz --seed 1 --out syn/chr20",
             "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse   "
             + "# syn/mouse.snp.csv + .variant_map.csv"})
 final class SynthCommand implements Callable<Integer> {
@@ -127,6 +128,12 @@ final class SynthCommand implements Callable<Integer> {
                 + "in a colony of sibships; 0.0884 also excludes second-degree).")
     String maxKinship;
 
+    @Option(names = "--genetic-map", paramLabel = "FILE",
+            description = "Genetic map placing every variant in cM (interpolated at its position; plain or .gz): "
+                + "SHAPEIT/Eagle 'pos chr cM' or HapMap files with a header, CHROM POS CM lines, or a PLINK .map. "
+                + "Default: the input's own cM (.bim column 3, VCF INFO/CM, BIMBAM annotation), else --cm-per-mb.")
+    Path geneticMap;
+
     @Option(names = "--cm-per-mb", paramLabel = "RATE", defaultValue = "1.0",
             description = "Recombination rate when the input has no genetic map (default: ${DEFAULT-VALUE}).")
     double cmPerMb;
@@ -183,7 +190,7 @@ final class SynthCommand implements Callable<Integer> {
         SynthRequest.Ldp ldp = new SynthRequest.Ldp(epsilon, adjacentOnly != null,
                 adjacentOnly == null ? 0.005 : adjacentOnly, !noAncestryFilter);
         boolean csv = outputFormat.equalsIgnoreCase("csv");
-        SynthRequest request = new SynthRequest(input.input, input.toReadOptions(), pheno, phenoCols, populations,
+        SynthRequest request = new SynthRequest(input.input, input.toReadOptions().withGeneticMap(geneticMap), pheno, phenoCols, populations,
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
                 new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);

@@ -21,12 +21,17 @@ public final class GenotypeFiles {
             options = ReadOptions.defaults();
         }
         GenotypeFormat format = options.format() != null ? options.format() : GenotypeFormat.detectOrFail(path);
-        return switch (format) {
+        if (options.geneticMap() != null) {
+            Fileset.input(options.geneticMap());
+        }
+        GeneticMapFile map = options.geneticMap() == null ? null : GeneticMapFile.read(options.geneticMap());
+        GenotypeReader reader = switch (format) {
             case BED -> BedReader.open(path);
             case VCF, BCF -> VcfReader.open(path, options.multiallelic());
             case BIMBAM -> BimbamReader.open(path, options.bimbamAnnotation(), options.bimbamSamples(),
                     options.strainCoding());
         };
+        return map == null ? reader : new MapPlacingReader(reader, map, options.geneticMap());
     }
 
     /** Hands blocks on without their dosages, so hard calls are written where dosages would be. */

@@ -11,11 +11,18 @@ import java.nio.file.Path;
  * @param bimbamSamples    sample file for BIMBAM (a .fam or one ID per line), or null to look for {@code PREFIX.fam}
  * @param strainCoding     BIMBAM values are inbred strains coded 0/1 (one allele per strain): each value is doubled
  *                         on reading, so a 1 is the homozygous ALT genotype ({@code --coding strain})
+ * @param geneticMap       a genetic map file ({@link GeneticMapFile}) placing every variant in cM, replacing the
+ *                         input's own cM; null to keep them
  */
 public record ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
-                          Path bimbamSamples, boolean strainCoding) {
+                          Path bimbamSamples, boolean strainCoding, Path geneticMap) {
     public ReadOptions {
         multiallelic = multiallelic == null ? MultiallelicPolicy.SPLIT : multiallelic;
+    }
+
+    public ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
+                       Path bimbamSamples, boolean strainCoding) {
+        this(format, multiallelic, bimbamAnnotation, bimbamSamples, strainCoding, null);
     }
 
     public ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic, Path bimbamAnnotation,
@@ -30,7 +37,12 @@ public record ReadOptions(GenotypeFormat format, MultiallelicPolicy multiallelic
 
     /** These options with another format. */
     public ReadOptions withFormat(GenotypeFormat f) {
-        return new ReadOptions(f, multiallelic, bimbamAnnotation, bimbamSamples, strainCoding);
+        return new ReadOptions(f, multiallelic, bimbamAnnotation, bimbamSamples, strainCoding, geneticMap);
+    }
+
+    /** These options with a genetic map file (null: none). */
+    public ReadOptions withGeneticMap(Path map) {
+        return new ReadOptions(format, multiallelic, bimbamAnnotation, bimbamSamples, strainCoding, map);
     }
 
     /** What to do with a VCF/BCF record that has several ALT alleles. */

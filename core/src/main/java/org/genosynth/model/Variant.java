@@ -43,6 +43,11 @@ public record Variant(String chrom, long position, String id, String ref, String
         return new Variant(chrom, position, id, newRef, newAlt, centimorgan);
     }
 
+    /** This variant at another genetic position (cM). */
+    public Variant withCentimorgan(double cm) {
+        return new Variant(chrom, position, id, ref, alt, cm);
+    }
+
     /** A readable locus for messages: {@code chr:pos (id)}. */
     public String describe() {
         return chrom + ":" + (hasPosition() ? Long.toString(position) : "?") + " (" + id + ")";

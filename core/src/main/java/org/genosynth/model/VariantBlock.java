@@ -152,6 +152,14 @@ public final class VariantBlock {
         return new VariantBlock(newFirstIndex, sampleCount, variants, this::genotypeWords, dosages, phase);
     }
 
+    /** This block with other descriptions of the same variants (one per variant; the genotypes are shared). */
+    public VariantBlock withVariants(List<Variant> described) {
+        if (described.size() != variants.size()) {
+            throw new IllegalArgumentException("expected " + variants.size() + " variants, got " + described.size());
+        }
+        return new VariantBlock(firstIndex, sampleCount, described, this::genotypeWords, dosages, phase);
+    }
+
     /** This block without dosages (hard calls only). */
     public VariantBlock withoutDosages() {
         long[][] ph = null;

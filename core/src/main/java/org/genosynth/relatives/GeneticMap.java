@@ -1,21 +1,17 @@
 package org.genosynth.relatives;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.genosynth.io.InputException;
 import org.genosynth.model.Variant;
 
 /**
  * Genetic positions (cM) of the variants of each chromosome, for male and for female meioses. Sources, in order:
- * a map file ({@code CHROM POS CM} sex-averaged, or {@code CHROM POS CM_MALE CM_FEMALE}; linear interpolation between
- * its points, constant beyond its ends); else the input's own cM (PLINK .bim, BIMBAM annotation) when every variant of
+ * a map file ({@link org.genosynth.io.GeneticMapFile}: linear interpolation between its points, constant beyond its
+ * ends); else the input's own cM (PLINK .bim, BIMBAM annotation) when every variant of
  * the chromosome has one and they are not all equal; else the base-pair position times a rate ({@code cmPerMb}).
  */
 public final class GeneticMap {
@@ -74,7 +70,7 @@ public final class GeneticMap {
         for (int v = 0; v < variants.size(); v++) {
             byChrom.computeIfAbsent(variants.get(v).chrom(), k -> new ArrayList<>()).add(v);
         }
-        Map<String, MapPoints> file = mapFile == null ? Map.of() : readMap(mapFile);
+        org.genosynth.io.GeneticMapFile file = mapFile == null ? null : org.genosynth.io.GeneticMapFile.read(mapFile);
         List<Chromosome> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : byChrom.entrySet()) {
@@ -82,7 +78,7 @@ public final class GeneticMap {
             double[] male = new double[idx.length];
             double[] female = new double[idx.length];
             String how;
-            MapPoints points = file.get(e.getKey());
+            org.genosynth.io.GeneticMapFile.Points points = file == null ? null : file.chromosome(e.getKey());
             if (mapFile != null) {
                 if (points == null) {
                     throw InputException.inFile(mapFile, "no map points for chromosome " + e.getKey());
@@ -93,7 +89,7 @@ public final class GeneticMap {
                     male[i] = points.at(v.position(), true);
                     female[i] = points.at(v.position(), false);
                 }
-                how = points.sexSpecific ? "map file (sex-specific)" : "map file";
+                how = points.sexSpecific() ? "map file (sex-specific)" : "map file";
             } else if (hasOwnMap(variants, idx)) {
                 for (int i = 0; i < idx.length; i++) {
                     male[i] = female[i] = variants.get(idx[i]).centimorgan();
@@ -137,66 +133,5 @@ public final class GeneticMap {
             }
         }
         return varies;
-    }
-
-    /** Points of one chromosome of a map file. */
-    private static final class MapPoints {
-        final TreeMap<Long, double[]> points = new TreeMap<>();
-        boolean sexSpecific;
-
-        double at(long bp, boolean male) {
-            int k = male ? 0 : 1;
-            var lo = points.floorEntry(bp);
-            var hi = points.ceilingEntry(bp);
-            if (lo == null) {
-                return hi.getValue()[k];
-            }
-            if (hi == null || hi.getKey().equals(lo.getKey())) {
-                return lo.getValue()[k];
-            }
-            double f = (bp - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
-            return lo.getValue()[k] + f * (hi.getValue()[k] - lo.getValue()[k]);
-        }
-    }
-
-    private static Map<String, MapPoints> readMap(Path file) {
-        Map<String, MapPoints> out = new LinkedHashMap<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw InputException.inFile(file, "cannot read: " + e.getMessage());
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || i == 0 && !Character.isDigit(lastField(line).charAt(0))) {
-                continue;
-            }
-            String[] f = line.split("\\s+");
-            if (f.length != 3 && f.length != 4) {
-                throw new InputException(file, i + 1, null, "expected CHROM POS CM or CHROM POS CM_MALE CM_FEMALE, got "
-                        + f.length + " fields");
-            }
-            MapPoints p = out.computeIfAbsent(f[0], k -> new MapPoints());
-            try {
-                long bp = Long.parseLong(f[1]);
-                double m = Double.parseDouble(f[2]);
-                double w = f.length == 4 ? Double.parseDouble(f[3]) : m;
-                if (!Double.isFinite(m) || !Double.isFinite(w)) {
-                    throw new NumberFormatException();
-                }
-                p.sexSpecific |= f.length == 4;
-                p.points.put(bp, new double[] {m, w});
-            } catch (NumberFormatException e) {
-                throw new InputException(file, i + 1, f.length == 4 ? "POS/CM_MALE/CM_FEMALE" : "POS/CM",
-                        "not a number in '" + line + "'");
-            }
-        }
-        return out;
-    }
-
-    private static String lastField(String line) {
-        String[] f = line.split("\\s+");
-        return f[f.length - 1];
     }
 }

@@ -56,6 +56,9 @@ final class SynthManifest {
         if (req.pheno() != null) {
             files.add(req.pheno());
         }
+        if (req.read().geneticMap() != null) {
+            files.add(req.read().geneticMap());
+        }
         if (req.populationLabels() != null) {
             files.add(req.populationLabels());
         }

@@ -50,17 +50,34 @@ final class SiteDecoder {
         }
         List<DecodedSite> sites = new ArrayList<>(Math.max(1, alts.size()));
         String ref = vc.getReference().getDisplayString();
+        double cm = centimorgan(vc);
         if (alts.isEmpty()) {
             sites.add(decodeSite(vc, genotypes, new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref,
-                    Variant.MISSING_ALLELE, Double.NaN), null, 0, true));
+                    Variant.MISSING_ALLELE, cm), null, 0, true));
         }
         for (int k = 0; k < alts.size(); k++) {
             Allele alt = alts.get(k);
-            Variant v = new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref, alt.getDisplayString(),
-                    Double.NaN);
+            Variant v = new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref, alt.getDisplayString(), cm);
             sites.add(decodeSite(vc, genotypes, v, alt, k, alts.size() <= 1));
         }
         return sites;
+    }
+
+    /**
+     * The genetic position of a record from {@code INFO/CM} (as SHAPEIT's and Beagle's example files carry it), NaN
+     * when absent or not a number.
+     */
+    private static double centimorgan(VariantContext vc) {
+        Object value = vc.getAttribute("CM");
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            double cm = Double.parseDouble(value.toString());
+            return Double.isFinite(cm) ? cm : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private DecodedSite decodeSite(VariantContext vc, GenotypesContext genotypes, Variant v, Allele alt, int altIndex,
