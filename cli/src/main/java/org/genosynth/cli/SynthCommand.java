@@ -143,12 +143,13 @@ final class SynthCommand implements Callable<Integer> {
                 + "Benjamini-Hochberg false discovery rate of 5%%, a threshold that adapts to the number of tests).")
     Double signalP;
 
-    @Option(names = "--polygenic-background",
+    @Option(names = "--polygenic-background", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
                 + "components of the synthetic genotypes), sized so the synthetic REML PVE meets the real one (measured "
-                + "on the synthetic cohort for 12 sizes, interpolated); it can add hits beside the real loci "
-                + "(docs/synth.md).")
-    boolean polygenicBackground;
+                + "on the synthetic cohort for 12 sizes, interpolated), then the signal SNPs' targets moved until "
+                + "their LMM statistics match the real ones again (default: on; --no-polygenic-background: the signal "
+                + "SNPs only, docs/synth.md).")
+    boolean polygenicBackground = true;
 
     @Option(names = "--pheno-rounds", paramLabel = "R", defaultValue = "2",
             description = "Phenotypes: calibration rounds, each an LMM GWAS of the synthetic cohort (default: "

@@ -87,6 +87,12 @@ final class PhenotypeSynthesis {
     static final double CLUMP_R2 = 0.8;
     /** False discovery rate of the signal set when no p-value threshold is given. */
     static final double SIGNAL_FDR = 0.05;
+    /** The offset rounds also move the background's aim while the synthetic PVE is further than this from the real. */
+    static final double PVE_TOLERANCE = 0.01;
+    /** Rounds (at most) of the offset update once the background is in place. */
+    static final int OFFSET_ROUNDS = 4;
+    /** The offset rounds stop once every signal SNP's synthetic LMM t is this close to the real one. */
+    static final double OFFSET_TOLERANCE = 0.25;
     /** Background aims (0 .. 1 - MIN_NOISE) of the PVE calibration. */
     static final int PVE_GRID = 12;
     /** Share of the phenotype variance always left to noise. */
@@ -222,10 +228,13 @@ final class PhenotypeSynthesis {
         if (!calibratePve) {
             return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
         }
-        // (a hit round after the background is in place, then the aim again, was measured on the mouse demo: PVE
-        // still met, SNP precision at 5e-8 0.72 -> 0.52: the background moves the LMM statistics by an offset, which
-        // a multiplicative target update does not undo)
-        current = current.withPveAim(pveAim(current, synth, maxSignal, streamSeed, threads, basis));
+        // the background moves the LMM statistics of the SNPs that correlate with it by an offset: additive rounds
+        // (measured on the mouse demo: multiplicative ones took SNP precision at 5e-8 from 0.72 to 0.52)
+        double[] aim = pveAim(current, synth, maxSignal, streamSeed, threads, basis);
+        current = current.withPveAim(aim[0]);
+        if (current.pveAim() > 0) {
+            current = offsetRounds(fit, current, aim[1], synth, maxSignal, streamSeed, OFFSET_ROUNDS, threads, basis);
+        }
         return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
     }
 
@@ -255,11 +264,74 @@ final class PhenotypeSynthesis {
     }
 
     /**
+     * {@code rounds} rounds with the background in place: each signal SNP's target correlation moved by
+     * {@code (real t - synthetic t) / sqrt(n)}, the change in marginal correlation that moves an LMM statistic by that
+     * much. The background shifts the statistics of the SNPs that correlate with it by an offset (the LMM absorbs the
+     * background and with it what the solved signal part compensated), which a multiplicative update cannot undo.
+     * Each round also moves the background's aim by the gap between the real PVE and the PVE the round measured,
+     * divided by {@code pveSlope} (the grid's d PVE / d aim there). Stops early once every statistic is within
+     * {@link #OFFSET_TOLERANCE} of the real one and the PVE within {@link #PVE_TOLERANCE}. Bounded: a target with
+     * {@code |real t| > 1} stays between 0 and twice itself (never changes sign), a smaller one within
+     * {@code 1 / sqrt(n)} of zero.
+     */
+    private static Fit offsetRounds(Fit fit, Fit current, double pveSlope, GenotypeMatrix synth, double maxSignal,
+            long streamSeed, int rounds, int threads, Background basis) {
+        double sqrtN = Math.sqrt(fit.realObserved());
+        for (int round = 0; round < rounds && fit.window().length > 0; round++) {
+            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+            LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
+            // the moved targets change what the signal explains: the aim follows the PVE this round measured
+            double pveGap = fit.realPve() - lmm.nullModel().pve();
+            java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
+            for (LmmResult.SnpResult snp : lmm.snps()) {
+                if (snp.se() > 0) {
+                    synthT.put(snp.variant(), snp.beta() / snp.se());
+                }
+            }
+            double[] r = current.targetR().clone();
+            double worst = 0;
+            for (int j = 0; j < r.length; j++) {
+                Double ts = synthT.get(fit.window()[j]);
+                double tr = fit.realT()[j];
+                if (ts == null || !Double.isFinite(ts) || !Double.isFinite(tr)) {
+                    continue;
+                }
+                worst = Math.max(worst, Math.abs(tr - ts));
+            }
+            if (worst <= OFFSET_TOLERANCE && Math.abs(pveGap) <= PVE_TOLERANCE) {
+                break;
+            }
+            if (Double.isFinite(pveGap) && Math.abs(pveGap) > PVE_TOLERANCE) {
+                current = current.withPveAim(stable(Math.max(0, Math.min(1 - MIN_NOISE,
+                        current.pveAim() + pveGap / pveSlope))));
+            }
+            for (int j = 0; j < r.length; j++) {
+                Double ts = synthT.get(fit.window()[j]);
+                double tr = fit.realT()[j];
+                if (ts == null || !Double.isFinite(ts) || !Double.isFinite(tr)) {
+                    continue;
+                }
+                double moved = r[j] + (tr - ts) / sqrtN;
+                if (Math.abs(tr) > 1) {
+                    double lo = Math.min(0, 2 * r[j]);
+                    double hi = Math.max(0, 2 * r[j]);
+                    moved = Math.max(lo, Math.min(hi, moved));
+                } else {
+                    moved = Math.max(-1 / sqrtN, Math.min(1 / sqrtN, moved));
+                }
+                r[j] = stable(moved);
+            }
+            current = current.withTargets(r);
+        }
+        return current;
+    }
+
+    /**
      * The background aim whose values have the real REML PVE: {@link #PVE_GRID} aims from the same random stream, every
      * candidate's PVE from one eigendecomposition, the aim interpolated between the two that bracket the real PVE (0
      * when even no background gives more; the closest aim when none reaches it).
      */
-    private static double pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed, int threads,
+    private static double[] pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed, int threads,
             Background basis) {
         double[] aims = new double[PVE_GRID];
         double[][] candidates = new double[PVE_GRID][];
@@ -272,12 +344,13 @@ final class PhenotypeSynthesis {
                 .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
         double target = current.realPve();
         if (!(pve[0] < target)) {
-            return 0;
+            return new double[] {0, 1};
         }
         for (int i = 0; i + 1 < PVE_GRID; i++) {
             if (pve[i] <= target && target <= pve[i + 1]) {
                 double t = pve[i + 1] > pve[i] ? (target - pve[i]) / (pve[i + 1] - pve[i]) : 0;
-                return stable(aims[i] + t * (aims[i + 1] - aims[i]));
+                double slope = (pve[i + 1] - pve[i]) / (aims[i + 1] - aims[i]);
+                return new double[] {stable(aims[i] + t * (aims[i + 1] - aims[i])), slope > 0.1 ? slope : 1};
             }
         }
         int best = 0;
@@ -286,7 +359,7 @@ final class PhenotypeSynthesis {
                 best = i;
             }
         }
-        return aims[best];
+        return new double[] {aims[best], 1};
     }
 
     /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */

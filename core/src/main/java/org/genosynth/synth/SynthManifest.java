@@ -172,8 +172,9 @@ final class SynthManifest {
         m.put("name", fit.name());
         m.put("model", "signal SNPs (" + (Double.isNaN(windowP) ? "real LMM Benjamini-Hochberg FDR <= "
                 + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real marginal correlation "
-                + "(the clump leads only when the synthetic LD cannot carry them all); with --polygenic-background "
-                + "a background on the top 20 principal components, calibrated to the real REML PVE; residual Gaussian, "
+                + "(the clump leads only when the synthetic LD cannot carry them all); with the polygenic "
+                + "background (default) a draw on the top 20 principal components sized to the real REML PVE, then "
+                + "targets moved until the LMM statistics match again; residual Gaussian, "
                 + "orthogonal to the signal SNPs; real mean, SD and missing fraction");
         m.put("signal_snps", fit.window().length);
         m.put("significant_snps", fit.significant());

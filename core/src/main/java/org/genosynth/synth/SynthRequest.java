@@ -35,13 +35,13 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
                            int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
                            long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
                            boolean csv, Hmm hmm, boolean polygenicBackground) {
-    /** A request without the polygenic background. */
+    /** A request with the default polygenic background (on: it applies only to synthesized phenotypes). */
     public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                         int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
                         String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
                         boolean csv, Hmm hmm) {
         this(input, read, pheno, phenoCols, populationLabels, inferPopulations, count, perPopulation, method, seed,
-                outPrefix, format, mosaic, ldp, phenoRounds, threads, csv, hmm, false);
+                outPrefix, format, mosaic, ldp, phenoRounds, threads, csv, hmm, true);
     }
 
     /** A request with the default HMM settings. */
