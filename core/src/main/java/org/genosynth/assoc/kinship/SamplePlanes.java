@@ -25,6 +25,8 @@ public final class SamplePlanes {
     static final int HOM = 1;
     static final int ALT = 2;
     static final int CALLED = 3;
+    /** Planes per word. */
+    static final int PLANES = 4;
     final boolean[] hasMissing;
     final int[] hetTotal;
     /** Per sample, the sorted indices of its missing variants (empty when none). */
