@@ -89,6 +89,7 @@ public final class KingKinship {
             blocks.add(new int[] {a, Math.min(n, a + ROW_BLOCK)});
         }
         HetMasks hets = HetMasks.of(planes, backend);
+        IntPlanes ints = IntPlanes.vectorPopcount() ? IntPlanes.of(planes, backend) : null;
         String[] ids = new String[n];
         for (int s = 0; s < n; s++) {
             Sample sample = samples.samples().get(s);
@@ -97,8 +98,8 @@ public final class KingKinship {
         long[] written = new long[1];
         try {
             out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            backend.mapOrdered(blocks.iterator(), b -> rowBlock(KingRowBlock.count(planes, hets, b[0], b[1]), ids,
-                    minKinship), r -> {
+            backend.mapOrdered(blocks.iterator(),
+                    b -> rowBlock(KingRowBlock.count(planes, ints, hets, b[0], b[1]), ids, minKinship), r -> {
                 try {
                     out.write(r.text, 0, r.length);
                     written[0] += r.rows;

@@ -51,10 +51,17 @@ final class KingRowBlock {
         this.missingInBoth = new int[end * BLOCK];
     }
 
-    /** Counts every pair of the row block {@code [first, end)}. */
-    static KingRowBlock count(SamplePlanes planes, HetMasks hets, int first, int end) {
+    /**
+     * Counts every pair of the row block {@code [first, end)}; the dense terms from {@code ints} (vectorized loops)
+     * when it is not null, else from the 64-bit planes.
+     */
+    static KingRowBlock count(SamplePlanes planes, IntPlanes ints, HetMasks hets, int first, int end) {
         KingRowBlock b = new KingRowBlock(planes, first, end);
-        b.countDense();
+        if (ints != null) {
+            b.countDense(ints);
+        } else {
+            b.countDense();
+        }
         b.countMissingTerms(hets);
         return b;
     }
@@ -144,6 +151,102 @@ final class KingRowBlock {
         int at = (i - first) * stride + j;
         hetHet[at] += hh;
         ibs0[at] += ib;
+    }
+
+    /** Ints of each plane per pass of the vectorized kernel: 4 columns x 3 planes x 4 KiB stay in L1/L2. */
+    private static final int INT_CHUNK = 1024;
+
+    private void countDense(IntPlanes ints) {
+        for (int k0 = 0; k0 < ints.length; k0 += INT_CHUNK) {
+            int len = Math.min(INT_CHUNK, ints.length - k0);
+            for (int j = 0; j + 4 < end; j += 4) {
+                for (int i = Math.max(first, j + 4); i < end; i++) {
+                    int at = (i - first) * stride + j;
+                    hetHetFour(ints, i, j, k0, len, at);
+                    ibs0Four(ints, i, j, k0, len, at);
+                }
+            }
+            for (int i = first; i < end; i++) {
+                for (int j = i & ~3; j < i; j++) {
+                    int at = (i - first) * stride + j;
+                    hetHet[at] += hetHetOne(ints.ints, ints.at(i, 0) + k0, ints.at(j, 0) + k0, len);
+                    ibs0[at] += ibs0One(ints.ints, ints.at(i, 1) + k0, ints.at(j, 1) + k0, ints.at(i, 2) + k0,
+                            ints.at(j, 2) + k0, len);
+                }
+            }
+        }
+    }
+
+    /** HETHET of pairs {@code (i, j..j+3)} over ints {@code [k0, k0 + len)}: one loop, four sum reductions. */
+    private void hetHetFour(IntPlanes ints, int i, int j, int k0, int len, int at) {
+        int[] b = ints.ints;
+        int oi = ints.at(i, 0) + k0;
+        int o0 = ints.at(j, 0) + k0;
+        int o1 = ints.at(j + 1, 0) + k0;
+        int o2 = ints.at(j + 2, 0) + k0;
+        int o3 = ints.at(j + 3, 0) + k0;
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        for (int k = 0; k < len; k++) {
+            int het = b[oi + k];
+            s0 += Integer.bitCount(het & b[o0 + k]);
+            s1 += Integer.bitCount(het & b[o1 + k]);
+            s2 += Integer.bitCount(het & b[o2 + k]);
+            s3 += Integer.bitCount(het & b[o3 + k]);
+        }
+        hetHet[at] += s0;
+        hetHet[at + 1] += s1;
+        hetHet[at + 2] += s2;
+        hetHet[at + 3] += s3;
+    }
+
+    /** IBS0 of pairs {@code (i, j..j+3)} over ints {@code [k0, k0 + len)}. */
+    private void ibs0Four(IntPlanes ints, int i, int j, int k0, int len, int at) {
+        int[] b = ints.ints;
+        int mi = ints.at(i, 1) + k0;
+        int ai = ints.at(i, 2) + k0;
+        int m0 = ints.at(j, 1) + k0;
+        int m1 = ints.at(j + 1, 1) + k0;
+        int m2 = ints.at(j + 2, 1) + k0;
+        int m3 = ints.at(j + 3, 1) + k0;
+        int a0 = ints.at(j, 2) + k0;
+        int a1 = ints.at(j + 1, 2) + k0;
+        int a2 = ints.at(j + 2, 2) + k0;
+        int a3 = ints.at(j + 3, 2) + k0;
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        for (int k = 0; k < len; k++) {
+            int hom = b[mi + k];
+            int alt = b[ai + k];
+            s0 += Integer.bitCount(hom & b[m0 + k] & (alt ^ b[a0 + k]));
+            s1 += Integer.bitCount(hom & b[m1 + k] & (alt ^ b[a1 + k]));
+            s2 += Integer.bitCount(hom & b[m2 + k] & (alt ^ b[a2 + k]));
+            s3 += Integer.bitCount(hom & b[m3 + k] & (alt ^ b[a3 + k]));
+        }
+        ibs0[at] += s0;
+        ibs0[at + 1] += s1;
+        ibs0[at + 2] += s2;
+        ibs0[at + 3] += s3;
+    }
+
+    private static int hetHetOne(int[] b, int oi, int oj, int len) {
+        int s = 0;
+        for (int k = 0; k < len; k++) {
+            s += Integer.bitCount(b[oi + k] & b[oj + k]);
+        }
+        return s;
+    }
+
+    private static int ibs0One(int[] b, int mi, int mj, int ai, int aj, int len) {
+        int s = 0;
+        for (int k = 0; k < len; k++) {
+            s += Integer.bitCount(b[mi + k] & b[mj + k] & (b[ai + k] ^ b[aj + k]));
+        }
+        return s;
     }
 
     private void countMissingTerms(HetMasks hets) {
