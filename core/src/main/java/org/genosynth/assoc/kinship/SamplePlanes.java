@@ -9,8 +9,9 @@ import org.genosynth.model.GenotypeMatrix;
 
 /**
  * Genotypes transposed to a sample-major bit layout for pair loops: per sample and per 64 variants, one word each of
- * "het", "hom" (either homozygote), "alt" (homozygous ALT) and "non-missing" bits. Samples without any missing call
- * are flagged so that pair kernels can skip the missingness terms.
+ * "het", "hom" (either homozygote), "alt" (homozygous ALT) and "non-missing" bits; plus each sample's number of
+ * heterozygous calls and sorted list of missing variants, from which {@link KingRowBlock} takes the terms that
+ * depend on missing calls.
  */
 public final class SamplePlanes {
     final int sampleCount;
@@ -101,11 +102,6 @@ public final class SamplePlanes {
             }
         }
         return idx;
-    }
-
-    /** True when bit {@code v} of sample {@code s} is set in {@code plane}. */
-    boolean bit(int plane, int s, int v) {
-        return (bits[4 * (s * words + (v >>> 6)) + plane] >>> (v & 63) & 1L) != 0;
     }
 
     private static long lastMask(int m) {
