@@ -2,8 +2,8 @@
 # genosynth kinship / pca --approx vs plink2 --make-king-table / --pca approx on plink2 --dummy cohorts (1% missing).
 # KING table on KING_SAMPLES x VARIANTS (default 5,000 x 100,000; DESIGN.md: plink2 21 s) and randomized PCA (10 PCs)
 # on PCA_SAMPLES x VARIANTS (default 20,000 x 100,000; DESIGN.md: plink2 93 s). Each tool runs alternately RUNS times
-# (default 3) after one warm-up; prints median wall times and the ratio genosynth / plink2 (target <= 1.5, JVM start-up
-# included). Needs plink2 and a few GB of disk.
+# (default 3) after one warm-up; prints median wall times and the ratio genosynth / plink2 (target <= 1.0, JVM start-up
+# included) and the load average. Needs plink2 and a few GB of disk.
 #   usage: bench/king_pca_vs_plink2.sh [king|pca|all] [RUNS] [KING_SAMPLES] [PCA_SAMPLES] [VARIANTS]
 #   quick: bench/king_pca_vs_plink2.sh all 1 2000 5000 20000
 set -euo pipefail
@@ -38,18 +38,20 @@ compare() {   # label, then plink2 command, '--', genosynth command
     if [ $seen = 0 ]; then plink_cmd+=("$a"); else ours_cmd+=("$a"); fi
   done
   wall "${plink_cmd[@]}" >/dev/null; wall "${ours_cmd[@]}" >/dev/null   # warm-up: page cache
-  local plink_times=() ours_times=()
+  local plink_times=() ours_times=() load_before load_after p g
+  load_before=$(loadavg)
   for _ in $(seq "$RUNS"); do
     plink_times+=("$(wall "${plink_cmd[@]}")")
     ours_times+=("$(wall "${ours_cmd[@]}")")
   done
-  local p g
+  load_after=$(loadavg)
   p=$(printf '%s\n' "${plink_times[@]}" | median)
   g=$(printf '%s\n' "${ours_times[@]}" | median)
   echo "$label ($RUNS runs, median wall time, $(nproc) cores)"
   echo "  plink2    : ${p} s   (runs: ${plink_times[*]})"
   echo "  genosynth : ${g} s   (runs: ${ours_times[*]})"
   echo "  ratio genosynth/plink2 : $(awk -v g="$g" -v p="$p" 'BEGIN {printf "%.2f", g / p}')"
+  echo "  load average (1/5/15 min) before: ${load_before}, after: ${load_after}"
 }
 
 if [ "$PART" = king ] || [ "$PART" = all ]; then

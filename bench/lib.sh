@@ -3,3 +3,5 @@
 wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f\n", b - a}'; }
 # median        the median of the numbers on standard input, one per line
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# loadavg       the 1-, 5- and 15-minute load averages (other jobs on the machine inflate every wall time)
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -1,6 +1,7 @@
 package org.genosynth.assoc.kinship;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.genosynth.exec.Backend;
 import org.genosynth.model.GenotypeCodes;
@@ -8,8 +9,9 @@ import org.genosynth.model.GenotypeMatrix;
 
 /**
  * Genotypes transposed to a sample-major bit layout for pair loops: per sample and per 64 variants, one word each of
- * "het", "hom" (either homozygote), "alt" (homozygous ALT) and "non-missing" bits. Samples without any missing call
- * are flagged so that pair kernels can skip the missingness terms.
+ * "het", "hom" (either homozygote), "alt" (homozygous ALT) and "non-missing" bits; plus each sample's number of
+ * heterozygous calls and sorted list of missing variants, from which {@link KingRowBlock} takes the terms that
+ * depend on missing calls.
  */
 public final class SamplePlanes {
     final int sampleCount;
@@ -25,6 +27,8 @@ public final class SamplePlanes {
     static final int HOM = 1;
     static final int ALT = 2;
     static final int CALLED = 3;
+    /** Planes per word. */
+    static final int PLANES = 4;
     final boolean[] hasMissing;
     final int[] hetTotal;
     /** Per sample, the sorted indices of its missing variants (empty when none). */
@@ -100,62 +104,74 @@ public final class SamplePlanes {
         return idx;
     }
 
-    /** True when bit {@code v} of sample {@code s} is set in {@code plane}. */
-    boolean bit(int plane, int s, int v) {
-        return (bits[4 * (s * words + (v >>> 6)) + plane] >>> (v & 63) & 1L) != 0;
-    }
-
     private static long lastMask(int m) {
         int rem = m & 63;
         return rem == 0 ? -1L : (1L << rem) - 1;
     }
 
-    /** Fills word column {@code w} (variants {@code 64w..64w+63}) for every sample. */
+    /**
+     * Fills word column {@code w} (variants {@code 64w..64w+63}) for every sample, 64 samples at a time: the 2-bit
+     * codes of each variant give 64-bit het/hom/alt masks over the samples (even bits compacted), and a 64 x 64 bit
+     * transpose turns the 64 variants' masks into one word per sample. No per-genotype branches.
+     */
     private void fillColumn(GenotypeMatrix m, int w) {
         int vStart = w << 6;
         int vEnd = Math.min(variantCount, vStart + 64);
         long[] src = m.words();
         int wpv = m.wordsPerVariant();
-        long[] hetCol = new long[sampleCount];
-        long[] homCol = new long[sampleCount];
-        long[] altCol = new long[sampleCount];
-        long[] nmCol = new long[sampleCount];
-        for (int v = vStart; v < vEnd; v++) {
-            long bit = 1L << (v - vStart);
-            int off = m.offset(v);
-            for (int sw = 0; sw < wpv; sw++) {
-                long word = src[off + sw];
-                long lo = word & GenotypeCodes.LOW_BITS;
-                long hi = (word >>> 1) & GenotypeCodes.LOW_BITS;
-                long hetBits = lo & ~hi;
-                long altBits = hi & ~lo;
-                long missBits = lo & hi;
-                int sBase = sw << 5;
-                int sEnd = Math.min(32, sampleCount - sBase);
-                for (int k = 0; k < sEnd; k++) {
-                    int shift = k << 1;
-                    int s = sBase + k;
-                    if ((missBits >>> shift & 1L) != 0) {
-                        continue;
-                    }
-                    nmCol[s] |= bit;
-                    if ((hetBits >>> shift & 1L) != 0) {
-                        hetCol[s] |= bit;
-                    } else {
-                        homCol[s] |= bit;
-                        if ((altBits >>> shift & 1L) != 0) {
-                            altCol[s] |= bit;
-                        }
-                    }
-                }
+        long[] het = new long[64];
+        long[] hom = new long[64];
+        long[] alt = new long[64];
+        for (int sw = 0; sw < wpv; sw += 2) {
+            boolean second = sw + 1 < wpv;
+            Arrays.fill(het, 0);
+            Arrays.fill(hom, 0);
+            Arrays.fill(alt, 0);
+            for (int v = vStart; v < vEnd; v++) {
+                int off = m.offset(v) + sw;
+                long a = src[off];
+                long b = second ? src[off + 1] : 0;
+                int k = v - vStart;
+                het[k] = evenBits(a & ~(a >>> 1)) | evenBits(b & ~(b >>> 1)) << 32;
+                hom[k] = evenBits(~a) | evenBits(~b) << 32;
+                alt[k] = evenBits(~a & (a >>> 1)) | evenBits(~b & (b >>> 1)) << 32;
+            }
+            transpose(het);
+            transpose(hom);
+            transpose(alt);
+            int first = sw << 5;
+            int end = Math.min(sampleCount, first + 64);
+            for (int s = first; s < end; s++) {
+                int at = PLANES * (s * words + w);
+                long h = het[s - first];
+                long o = hom[s - first];
+                bits[at + HET] = h;
+                bits[at + HOM] = o;
+                bits[at + ALT] = alt[s - first];
+                bits[at + CALLED] = h | o;
             }
         }
-        for (int s = 0; s < sampleCount; s++) {
-            int at = 4 * (s * words + w);
-            bits[at + HET] = hetCol[s];
-            bits[at + HOM] = homCol[s];
-            bits[at + ALT] = altCol[s];
-            bits[at + CALLED] = nmCol[s];
+    }
+
+    /** The even bits {@code 0, 2, .., 62} of {@code x}, packed into bits {@code 0..31}. */
+    static long evenBits(long x) {
+        x &= GenotypeCodes.LOW_BITS;
+        x = (x | (x >>> 1)) & 0x3333_3333_3333_3333L;
+        x = (x | (x >>> 2)) & 0x0F0F_0F0F_0F0F_0F0FL;
+        x = (x | (x >>> 4)) & 0x00FF_00FF_00FF_00FFL;
+        x = (x | (x >>> 8)) & 0x0000_FFFF_0000_FFFFL;
+        return (x | (x >>> 16)) & 0xFFFF_FFFFL;
+    }
+
+    /** Transposes a 64 x 64 bit matrix in place: bit {@code c} of row {@code r} becomes bit {@code r} of row {@code c}. */
+    static void transpose(long[] a) {
+        long m = 0x0000_0000_FFFF_FFFFL;
+        for (int j = 32; j != 0; j >>>= 1, m ^= m << j) {
+            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+                long t = ((a[k] >>> j) ^ a[k | j]) & m;
+                a[k] ^= t << j;
+                a[k | j] ^= t;
+            }
         }
     }
 
