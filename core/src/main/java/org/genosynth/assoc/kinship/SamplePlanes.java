@@ -11,7 +11,8 @@ import org.genosynth.model.GenotypeMatrix;
  * "het", "hom" (either homozygote), "alt" (homozygous ALT) and "non-missing" bits. Samples without any missing call
  * are flagged so that pair kernels can skip the missingness terms.
  */
-public final class SamplePlanes {
+public final class SamplePlanes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int sampleCount;
     final int variantCount;
     /** Words per sample in each plane. */
