@@ -138,7 +138,7 @@ public final class BenchmarkJob {
         PhenoSimulation.Outcome po = step(recipe, "phenotype", () -> PhenoSimulation.run(new PhenoSimulation.Request(
                 cohort, ReadOptions.defaults(), null, List.of(), new PhenoSettings(ph.causal(), ph.causalFraction(),
                 null, ph.causalMaf(), ph.alpha(), ph.h2(), ph.h2Causal(), 0, 0, 1, 0, 0, ph.prevalence(),
-                ph.cases(), ph.controls(), recipe.seed()), phenoPrefix)));
+                ph.cases(), ph.controls(), recipe.seed()), phenoPrefix), context));
         Path phenoFile = Path.of(phenoPrefix + ".pheno.tsv");
         var vc = po.simulation().variance().get(0);
         String phenoText = ph.binary() ? String.format(Locale.ROOT, "binary, %d cases, %d controls, realized h2 %.4f",

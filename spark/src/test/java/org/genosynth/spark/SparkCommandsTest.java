@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend write the same bytes with {@code --backend spark} on {@code local[2]} as
- * with {@code --backend local}, on the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context
- * serves the whole class; each Spark run must have run Spark jobs.
+ * The commands covered by the Spark backend (qc, gwas linear and logistic, kinship, pheno simulate) write the same
+ * bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on the bundled mouse_hs1940
+ * cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark run must have run Spark
+ * jobs.
  */
 class SparkCommandsTest {
     private static final String MOUSE = "../examples/mouse_hs1940/mouse_hs1940";
@@ -62,9 +63,15 @@ class SparkCommandsTest {
         assertSameOutputs("kinship", "--input", MOUSE, "--min-kinship", "0.1", "--threads", "2");
     }
 
+    @Test
+    void phenoSimulateWithAPolygenicBackground() throws IOException {
+        assertSameOutputs("pheno", "simulate", "--input", MOUSE, "--causal", "20", "--h2", "0.6", "--h2-causal",
+                "0.2", "--traits", "2", "--genetic-corr", "0.5", "--seed", "7", "--threads", "2");
+    }
+
     /** Runs {@code args} once per backend into its own directory and compares every output file byte for byte. */
     private void assertSameOutputs(String... args) throws IOException {
-        String name = args[0] + "-" + String.join("-", args).hashCode();
+        String name = args[0] + "-" + Integer.toHexString(String.join("-", args).hashCode());
         Path local = Files.createDirectories(dir.resolve(name).resolve("local"));
         Path onSpark = Files.createDirectories(dir.resolve(name).resolve("spark"));
         assertThat(run(args, local, "local")).isZero();
