@@ -426,7 +426,7 @@ public final class Synthesizer {
     static GenotypeMatrix generateInMemory(BlockGenerator generator, SampleSheet sheet, Backend backend) {
         int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
         long[] words = new long[Math.multiplyExact(generator.variants().size(), wpv)];
-        backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
+        backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator,
                 b -> System.arraycopy(b.genotypeWords(), 0, words, (int) b.firstIndex() * wpv,
                         b.genotypeWords().length));
         return new GenotypeMatrix(sheet, generator.variants(), words, null);
@@ -446,7 +446,7 @@ public final class Synthesizer {
         long[] words = keep ? new long[Math.multiplyExact(generator.variants().size(), wpv)] : null;
         Path out = SynthManifest.outputPath(req.outPrefix(), req.format());
         try (GenotypeWriter writer = GenotypeFiles.create(out, req.format(), sheet, WriteOptions.defaults())) {
-            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
+            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator,
                     (VariantBlock b) -> {
                         writer.write(b);
                         if (words != null) {

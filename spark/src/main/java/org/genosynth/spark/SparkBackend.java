@@ -1,5 +1,6 @@
 package org.genosynth.spark;
 
+import java.io.NotSerializableException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +24,8 @@ import org.genosynth.exec.WorkerKernel;
  * partition order, so the sink sees them in block order and outputs are byte-identical to {@code LocalBackend}'s.
  * A {@link WorkerKernel} gets a fresh state per partition; the states come back to the caller to combine.
  *
- * <p>Other kernels (plain lambdas over in-memory matrices, not serializable) run on the driver's threads.
+ * <p>Other kernels (plain lambdas over in-memory matrices), and shippable kernels one of whose inputs turns out not to
+ * be serializable (a note says which), run on the driver's threads.
  */
 public final class SparkBackend implements Backend {
     /** Blocks per partition in one wave: enough to amortise a job's scheduling, few enough to bound driver memory. */
@@ -69,7 +71,10 @@ public final class SparkBackend implements Backend {
     }
 
     private <B, S, R> List<S> onPartitions(Iterator<B> blocks, WorkerKernel<S, B, R> kernel, Consumer<R> sink) {
-        Broadcast<WorkerKernel<S, B, R>> shipped = spark.broadcast(kernel);
+        Broadcast<WorkerKernel<S, B, R>> shipped = broadcast(kernel);
+        if (shipped == null) {
+            return driverThreads.backend().mapOrdered(blocks, kernel::newState, kernel, sink);
+        }
         List<S> states = new ArrayList<>();
         int slices = Math.max(1, parallelism());
         try {
@@ -90,6 +95,33 @@ public final class SparkBackend implements Backend {
             shipped.destroy();
         }
         return states;
+    }
+
+    /**
+     * The kernel broadcast to the executors, or null when one of its inputs is not serializable (a model class that
+     * has not been made shippable yet): that kernel then runs on the driver's threads, with a note on stderr.
+     */
+    private <K> Broadcast<K> broadcast(K kernel) {
+        try {
+            return spark.broadcast(kernel);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof NotSerializableException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw e;
+            }
+            System.err.println("genosynth: note: " + describe(kernel) + " cannot be sent to Spark executors ("
+                    + cause.getMessage().lines().findFirst().orElse("") + " is not serializable): it runs on the "
+                    + "driver's threads");
+            return null;
+        }
+    }
+
+    private static String describe(Object kernel) {
+        return kernel instanceof Stateless<?, ?> s ? s.kernel().getClass().getSimpleName()
+                : kernel.getClass().getSimpleName();
     }
 
     /** What one partition returns: its blocks' results in order, and its worker state. */

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link SparkBackend} on {@code local[2]}: block order, per-partition states, driver fallback, user errors. */
+/**
+ * {@link SparkBackend} on {@code local[2]}: block order across waves, per-partition states, the driver fallback for
+ * kernels that cannot be shipped, user errors.
+ */
 class SparkBackendTest {
     private static JavaSparkContext spark;
     private static SparkBackend backend;
@@ -60,6 +63,13 @@ class SparkBackendTest {
     }
 
     @Test
+    void aShippableKernelWithAnInputThatIsNotSerializableRunsOnTheDriver() {
+        List<Integer> seen = new ArrayList<>();
+        backend.mapOrdered(IntStream.range(0, 10).iterator(), new HoldsAThread(), seen::add);
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
     void aUserErrorInAKernelKeepsItsMessage() {
         BlockKernel<Integer, Integer> failing = b -> {
             if (b == 7) {
@@ -69,6 +79,16 @@ class SparkBackendTest {
         };
         assertThatThrownBy(() -> backend.mapOrdered(IntStream.range(0, 10).iterator(), failing, r -> { }))
                 .hasRootCauseInstanceOf(InputException.class).rootCause().hasMessageContaining("block 7 is bad");
+    }
+
+    /** A kernel whose field cannot be serialized (as ClusterModel in an HMM's generator). */
+    private static final class HoldsAThread implements BlockKernel<Integer, Integer> {
+        private final Object input = Thread.currentThread();
+
+        @Override
+        public Integer apply(Integer block) {
+            return input == null ? -1 : block;
+        }
     }
 
     /** Adds each block to the partition's total. */
