@@ -45,8 +45,8 @@ final class ExecutionOptions {
         }
         if (name.equals("spark")) {
             throw InputException.usage("--backend spark needs the spark module and Spark's jars: build it with "
-                    + "'mvn -pl spark -am package' and run ./genosynth, or spark-submit spark/target/genosynth-spark.jar "
-                    + "(see docs/scale.md)");
+                    + "'mvn -pl spark -am package' and run ./genosynth, or spark-submit "
+                    + "spark/target/genosynth-spark.jar (see docs/scale.md)");
         }
         throw InputException.usage("--backend must be local or spark, not '" + backend + "'");
     }

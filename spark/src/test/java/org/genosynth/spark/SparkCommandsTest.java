@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend (qc, gwas linear and logistic, kinship, pheno simulate, synth's mosaic
- * generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
+ * The commands covered by the Spark backend (qc, gwas linear and logistic, kinship, ld, pheno simulate, synth's
+ * mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
  * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
  * run must have run Spark jobs.
  */
@@ -67,6 +67,11 @@ class SparkCommandsTest {
     void phenoSimulateWithAPolygenicBackground() throws IOException {
         assertSameOutputs("pheno", "simulate", "--input", MOUSE, "--causal", "20", "--h2", "0.6", "--h2-causal",
                 "0.2", "--traits", "2", "--genetic-corr", "0.5", "--seed", "7", "--threads", "2");
+    }
+
+    @Test
+    void ldTableAndPruning() throws IOException {
+        assertSameOutputs("ld", "--input", MOUSE, "--indep-pairwise", "50", "5", "0.5", "--table", "--threads", "2");
     }
 
     @Test

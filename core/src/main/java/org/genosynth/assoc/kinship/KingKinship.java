@@ -78,7 +78,8 @@ public final class KingKinship implements java.io.Serializable {
         long[] written = new long[1];
         try {
             out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            backend.mapOrdered(blocks.iterator(), (BlockKernel<int[], Chunk>) b -> rowBlock(b[0], b[1], ids, minKinship), r -> {
+            BlockKernel<int[], Chunk> kernel = b -> rowBlock(b[0], b[1], ids, minKinship);
+            backend.mapOrdered(blocks.iterator(), kernel, r -> {
                 try {
                     out.write(r.text, 0, r.length);
                     written[0] += r.rows;
