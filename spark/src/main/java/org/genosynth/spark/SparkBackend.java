@@ -5,10 +5,12 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -20,8 +22,8 @@ import org.genosynth.exec.WorkerKernel;
 /**
  * Runs {@link BlockKernel}s and {@link WorkerKernel}s on Spark partitions. The kernel is broadcast once per call (its
  * fields are its inputs); blocks are pulled from the caller's iterator on the driver in waves, each wave parallelized
- * as an RDD of contiguous block ranges (one partition per executor core), and the partitions' results are collected in
- * partition order, so the sink sees them in block order and outputs are byte-identical to {@code LocalBackend}'s.
+ * as an RDD of contiguous block ranges (one partition per executor core) and started as an asynchronous job while the
+ * driver reads the next wave, and the partitions' results are collected in partition order, so the sink sees them in block order and outputs are byte-identical to {@code LocalBackend}'s.
  * A {@link WorkerKernel} gets a fresh state per partition; the states come back to the caller to combine.
  *
  * <p>Other kernels (plain lambdas over in-memory matrices), and shippable kernels one of whose inputs turns out not to
@@ -77,24 +79,73 @@ public final class SparkBackend implements Backend {
         }
         List<S> states = new ArrayList<>();
         int slices = Math.max(1, parallelism());
+        JavaFutureAction<List<PartitionResult<S, R>>> running = null;
         try {
-            while (blocks.hasNext()) {
-                List<B> wave = new ArrayList<>();
-                while (blocks.hasNext() && wave.size() < slices * BLOCKS_PER_PARTITION) {
-                    wave.add(blocks.next());
+            running = submit(nextWave(blocks, slices), slices, shipped);
+            while (running != null) {
+                // the driver reads the next wave while the executors work on this one: two waves at most in memory
+                List<B> wave = nextWave(blocks, slices);
+                JavaFutureAction<List<PartitionResult<S, R>>> next = submit(wave, slices, shipped);
+                List<PartitionResult<S, R>> parts;
+                try {
+                    parts = await(running);
+                } catch (RuntimeException | Error e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
                 }
-                List<PartitionResult<S, R>> parts = spark.parallelize(wave, Math.min(slices, wave.size()))
-                        .mapPartitionsWithIndex(new RunPartition<>(shipped), true)
-                        .collect();
+                running = next;
                 for (PartitionResult<S, R> part : parts) {
                     part.results().forEach(sink);
                     states.add(part.state());
                 }
             }
         } finally {
+            if (running != null) {
+                running.cancel(true);
+            }
             shipped.destroy();
         }
         return states;
+    }
+
+    private static <B> List<B> nextWave(Iterator<B> blocks, int slices) {
+        List<B> wave = new ArrayList<>();
+        while (blocks.hasNext() && wave.size() < slices * BLOCKS_PER_PARTITION) {
+            wave.add(blocks.next());
+        }
+        return wave;
+    }
+
+    /** Starts one wave as a Spark job (null for an empty wave). */
+    private <B, S, R> JavaFutureAction<List<PartitionResult<S, R>>> submit(List<B> wave, int slices,
+            Broadcast<WorkerKernel<S, B, R>> shipped) {
+        if (wave.isEmpty()) {
+            return null;
+        }
+        return spark.parallelize(wave, Math.min(slices, wave.size()))
+                .mapPartitionsWithIndex(new RunPartition<>(shipped), true)
+                .collectAsync();
+    }
+
+    /** A wave's partition results, in partition order; a failed job's exception rethrown as it came. */
+    private static <T> T await(JavaFutureAction<T> job) {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Spark", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**
