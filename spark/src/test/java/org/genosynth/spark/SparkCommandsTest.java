@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend (qc, gwas linear and logistic, kinship, ld, pheno simulate, synth's
- * mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
+ * The commands covered by the Spark backend (qc, gwas linear, logistic and lmm, kinship, ld, pheno simulate,
+ * synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
  * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
  * run must have run Spark jobs.
  */
@@ -55,6 +55,12 @@ class SparkCommandsTest {
         assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "linear",
                 "--threads", "2");
         assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "4", "--model", "logistic",
+                "--threads", "2");
+    }
+
+    @Test
+    void gwasLmm() throws IOException {
+        assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "lmm",
                 "--threads", "2");
     }
 
@@ -99,10 +105,17 @@ class SparkCommandsTest {
                 // a manifest names its own output paths
                 assertThat(Files.readString(other).replace(onSpark.toString(), "OUT"))
                         .isEqualTo(Files.readString(file).replace(local.toString(), "OUT"));
+            } else if (file.toString().endsWith(".lmm.log.tsv")) {
+                // the LMM log notes its own run time
+                assertThat(withoutTimings(other)).isEqualTo(withoutTimings(file));
             } else {
                 assertThat(Files.mismatch(file, other)).as(file.getFileName().toString()).isEqualTo(-1L);
             }
         }
+    }
+
+    private static List<String> withoutTimings(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> !line.startsWith("note\tseconds:")).toList();
     }
 
     private static int run(String[] args, Path outDir, String backend) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 
@@ -275,7 +276,7 @@ public final class LmmEngine {
         return Math.sqrt(d1);
     }
 
-    private record Block(int[] variants) {
+    private record Block(int[] variants) implements java.io.Serializable {
     }
 
     private static List<LmmResult.SnpResult> associate(GenotypeMatrix g, int[] rows, boolean[] tested, double[] freq,
@@ -299,7 +300,9 @@ public final class LmmEngine {
         }
         int n = rows.length;
         List<LmmResult.SnpResult> out = new ArrayList<>();
-        backend.mapOrdered(blocks.iterator(), block -> {
+        // a BlockKernel: the genotypes, U, the eigenvalues, the projected covariates and phenotype, the lambda grid and
+        // the null fit are what it ships (U is n x n doubles)
+        BlockKernel<Block, List<LmmResult.SnpResult>> kernel = block -> {
             int b = block.variants().length;
             double[] x = new double[n * b];
             double[] all = new double[g.sampleCount()];
@@ -330,7 +333,8 @@ public final class LmmEngine {
                 res.add(testSnp(lk, v, n - missing[v], freq[v], c, grid, nullMle, options));
             }
             return res;
-        }, out::addAll);
+        };
+        backend.mapOrdered(blocks.iterator(), kernel, out::addAll);
         return out;
     }
 
