@@ -40,7 +40,10 @@ final class ExecutionOptions {
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             if (provider.name().equals(name)) {
                 Backend opened = provider.open(sparkMaster, threads);
-                return new ExecutionContext(opened, threads, progress);
+                // the context's threads are this machine's (for the parts of a job that stay on the driver), not the
+                // cluster's parallelism
+                return new ExecutionContext(opened, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                        progress);
             }
         }
         if (name.equals("spark")) {

@@ -43,7 +43,7 @@ public final class ExecutionContext implements AutoCloseable {
         return backend;
     }
 
-    /** Worker threads (resolved: never {@code <= 0}). */
+    /** Worker threads on this machine, for the parts of a job that run here (resolved: never {@code <= 0}). */
     public int threads() {
         return threads;
     }
