@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands covered by the Spark backend (qc, gwas linear, logistic and lmm, kinship, ld, pheno simulate,
- * synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
+ * evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
  * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
  * run must have run Spark jobs.
  */
@@ -81,6 +81,11 @@ class SparkCommandsTest {
     }
 
     @Test
+    void evaluatePrivacyAndFidelity() throws IOException {
+        assertSameOutputs("evaluate", "--real", MOUSE, "--synthetic", MOUSE, "--threads", "2");
+    }
+
+    @Test
     void synthMosaic() throws IOException {
         assertSameOutputs("synth", "--input", MOUSE, "--n", "200", "--method", "mosaic", "--segment-cm", "5",
                 "--seed", "3", "--threads", "2");
@@ -97,10 +102,10 @@ class SparkCommandsTest {
         assertThat(spark.statusTracker().getJobIdsForGroup(null).length).as("Spark jobs run").isGreaterThan(jobsBefore);
         List<Path> outputs = files(local);
         assertThat(outputs).isNotEmpty();
-        assertThat(files(onSpark).stream().map(Path::getFileName).toList())
-                .isEqualTo(outputs.stream().map(Path::getFileName).toList());
-        for (Path file : outputs) {
-            Path other = onSpark.resolve(file.getFileName());
+        assertThat(files(onSpark)).isEqualTo(outputs);
+        for (Path relative : outputs) {
+            Path file = local.resolve(relative);
+            Path other = onSpark.resolve(relative);
             if (file.toString().endsWith(".json")) {
                 // a manifest names its own output paths
                 assertThat(Files.readString(other).replace(onSpark.toString(), "OUT"))
@@ -109,7 +114,7 @@ class SparkCommandsTest {
                 // the LMM log notes its own run time
                 assertThat(withoutTimings(other)).isEqualTo(withoutTimings(file));
             } else {
-                assertThat(Files.mismatch(file, other)).as(file.getFileName().toString()).isEqualTo(-1L);
+                assertThat(Files.mismatch(file, other)).as(relative.toString()).isEqualTo(-1L);
             }
         }
     }
@@ -127,9 +132,10 @@ class SparkCommandsTest {
         return Main.execute(all.toArray(String[]::new));
     }
 
+    /** The regular files under {@code dir} (commands with an output directory, e.g. evaluate), relative to it. */
     private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
         }
     }
 }

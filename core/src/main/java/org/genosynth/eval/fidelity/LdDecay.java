@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.genosynth.assoc.ld.LdPairs;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
@@ -102,7 +103,8 @@ public final class LdDecay {
         }
         long[] pairs = new long[bins];
         double[] sums = new double[bins];
-        backend.mapOrdered(ranges.iterator(), r -> {
+        // a BlockKernel: the cohort's LD moments, the variants and their coordinates are what it ships
+        BlockKernel<int[], Object[]> kernel = r -> {
             long[] p = new long[bins];
             double[] s = new double[bins];
             for (int i = r[0]; i < r[1]; i++) {
@@ -134,7 +136,8 @@ public final class LdDecay {
                 }
             }
             return new Object[] {p, s};
-        }, res -> {
+        };
+        backend.mapOrdered(ranges.iterator(), kernel, res -> {
             long[] p = (long[]) res[0];
             double[] s = (double[]) res[1];
             for (int b = 0; b < bins; b++) {
