@@ -2,10 +2,12 @@ package org.genosynth.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.benchmark.BenchmarkJob;
 import org.genosynth.benchmark.Recipe;
 import org.genosynth.io.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genosynth benchmark}: one YAML recipe -> a SynGen6-style benchmark dataset. */
@@ -36,6 +38,9 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Worker threads (default: one per processor); the output does not depend on it.")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         Recipe recipe = Recipe.read(config);
@@ -43,8 +48,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (dir == null) {
             throw InputException.usage("give --out DIR or outputs.dir in the recipe");
         }
-        BenchmarkJob.Outcome o = BenchmarkJob.run(recipe, dir, threads);
-        System.out.print(o.render());
+        try (ExecutionContext context = execution.open(threads, null)) {
+            BenchmarkJob.Outcome o = BenchmarkJob.run(recipe, dir, context);
+            System.out.print(o.render());
+        }
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package org.genosynth.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.convert.Conversion;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.InputException;
@@ -46,6 +47,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         String prefix = out.toString().replaceFirst("\\.(bed|bim|fam)$", "");
@@ -56,9 +60,10 @@ final class ConvertCommand implements Callable<Integer> {
             throw InputException.usage("cannot tell the output format from '" + out
                     + "': add --output-format bed|vcf|bcf|bimbam or use a .vcf.gz/.bcf/.bed name");
         }
-        try (Progress progress = Progress.forTerminal()) {
+        try (Progress progress = Progress.forTerminal();
+             ExecutionContext context = execution.open(filters.threads, progress)) {
             QcSummary summary = Conversion.run(filters.toRequest(input), out, format,
-                    new WriteOptions(format, !noDosage), phenoOut, progress);
+                    new WriteOptions(format, !noDosage), phenoOut, context);
             progress.close();
             System.out.println(summary.render());
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.Model;
 import org.genosynth.eval.Evaluation;
 import org.genosynth.eval.EvaluationRequest;
@@ -15,6 +16,7 @@ import org.genosynth.synth.SynthRequest;
 import org.genosynth.synth.SynthResult;
 import org.genosynth.synth.Synthesizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genosynth demo}: the seeds' mouse experiment, end to end, on the bundled cohort. */
@@ -41,8 +43,17 @@ final class DemoCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors).")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() throws Exception {
+        try (ExecutionContext context = execution.open(threads, null)) {
+            return run(context);
+        }
+    }
+
+    private int run(ExecutionContext context) throws Exception {
         Path dir = exampleDir();
         Files.createDirectories(out);
         long t0 = System.nanoTime();
@@ -61,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         SynthResult r;
         try (Progress progress = Progress.forTerminal()) {
             r = Synthesizer.run(new SynthRequest(train, null, trainPheno, List.of("1"), null, 0, 0, null,
-                    SynthRequest.Method.AUTO, SEED, syn, GenotypeFormat.BED, null, null, 2, threads), progress);
+                    SynthRequest.Method.AUTO, SEED, syn, GenotypeFormat.BED, null, null, 2, threads),
+                    context.withProgress(progress));
         }
         Object method = r.manifest().get("method");
         step(t0, String.format(Locale.ROOT, "2. synth (defaults): %,d synthetic mice (%s chosen by measurement%s, max "
@@ -71,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
         try (Progress progress = Progress.forTerminal()) {
             e = Evaluation.run(new EvaluationRequest(Path.of(split + ".train.bed"), Path.of(syn + ".bed"),
                     Path.of(split + ".holdout.bed"), null, trainPheno, Path.of(syn + ".pheno.tsv"), "1", null, null,
-                    null, Model.LMM, null, 0, 0, out, SEED, threads, Path.of(split + ".holdout.pheno.tsv")), progress);
+                    null, Model.LMM, null, 0, 0, out, SEED, threads, Path.of(split + ".holdout.pheno.tsv")),
+                    context.withProgress(progress));
         }
         step(t0, "3. evaluate: fidelity, LMM GWAS of CD8 on both cohorts, privacy against the holdout");
         System.out.println();

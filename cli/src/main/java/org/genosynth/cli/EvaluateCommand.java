@@ -3,12 +3,14 @@ package org.genosynth.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.Model;
 import org.genosynth.eval.Evaluation;
 import org.genosynth.eval.EvaluationRequest;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.ReadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genosynth evaluate}: fidelity, utility and privacy of a synthetic cohort, in one HTML report. */
@@ -103,6 +105,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors). Results do not depend on it.")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         ReadOptions read = ReadOptions.defaults();
@@ -110,10 +115,11 @@ final class EvaluateCommand implements Callable<Integer> {
             read = read.withFormat(GenotypeFormat.parse(format));
         }
         Evaluation.Result r;
-        try (Progress progress = Progress.forTerminal()) {
+        try (Progress progress = Progress.forTerminal();
+             ExecutionContext context = execution.open(threads, progress)) {
             r = Evaluation.run(new EvaluationRequest(real, synthetic, holdout, read, pheno, syntheticPheno, phenoCol,
                     covar, syntheticCovar, covarCols, Model.parse(model), thresholds, locusWindowKb * 1000,
-                    locusWindowCm, out, seed, threads, holdoutPheno), progress);
+                    locusWindowCm, out, seed, threads, holdoutPheno), context);
         }
         System.out.println(r.render());
         return 0;

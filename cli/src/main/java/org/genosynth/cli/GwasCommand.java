@@ -3,6 +3,7 @@ package org.genosynth.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.GwasResult;
 import org.genosynth.assoc.Model;
@@ -59,14 +60,20 @@ final class GwasCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors). Output is identical at any count.")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, ".gwas.tsv", ".manhattan.svg", ".qq.svg", ".lmm.log.tsv");
         GwasRequest request = new GwasRequest(input.input, input.toReadOptions(), pheno, phenoCol, covar,
                 covarCols, Model.parse(model), out, threads);
-        GwasResult result = request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request);
-        System.out.println(result.render());
+        try (ExecutionContext context = execution.open(threads, null)) {
+            GwasResult result = request.model() == Model.LMM ? LmmGwas.run(request, context)
+                    : GlmGwas.run(request, context);
+            System.out.println(result.render());
+        }
         return 0;
     }
 }

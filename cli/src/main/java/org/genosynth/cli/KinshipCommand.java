@@ -1,6 +1,7 @@
 package org.genosynth.cli;
 
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.kinship.Kinship;
 import org.genosynth.assoc.kinship.StructureInput;
 import picocli.CommandLine.Command;
@@ -33,14 +34,19 @@ final class KinshipCommand implements Callable<Integer> {
 
 
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, ".kin0", ".rel", ".rel.id");
         StructureInput in = structure.toStructureInput();
-        Kinship.Summary s = Kinship.run(new Kinship.Request(in, out, minKinship == null ? Double.NaN : minKinship,
-                grm));
-        System.out.print(s.render());
+        try (ExecutionContext context = execution.open(structure.threads, null)) {
+            Kinship.Summary s = Kinship.run(new Kinship.Request(in, out, minKinship == null ? Double.NaN : minKinship,
+                    grm), context);
+            System.out.print(s.render());
+        }
         return 0;
     }
 }

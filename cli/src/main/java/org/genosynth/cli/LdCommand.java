@@ -2,6 +2,7 @@ package org.genosynth.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.assoc.ld.LdJob;
 import org.genosynth.assoc.ld.LdTable;
@@ -48,6 +49,9 @@ final class LdCommand implements Callable<Integer> {
 
 
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
@@ -64,7 +68,9 @@ final class LdCommand implements Callable<Integer> {
         }
         LdTable.Window window = prune == null || table ? new LdTable.Window(windowKb, windowVariants, r2Min) : null;
         StructureInput in = structure.toStructureInput();
-        System.out.print(LdJob.run(new LdJob.Request(in, out, window, prune)).render());
+        try (ExecutionContext context = execution.open(structure.threads, null)) {
+            System.out.print(LdJob.run(new LdJob.Request(in, out, window, prune), context).render());
+        }
         return 0;
     }
 }

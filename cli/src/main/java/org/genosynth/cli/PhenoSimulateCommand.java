@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.InputException;
 import org.genosynth.pheno.PhenoSettings;
 import org.genosynth.pheno.PhenoSimulation;
@@ -105,6 +106,13 @@ final class PhenoSimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default: all processors). Output is identical at any count.")
+    int threads;
+
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
@@ -118,9 +126,11 @@ final class PhenoSimulateCommand implements Callable<Integer> {
                 alpha == null ? Double.NaN : alpha, h2, h2Causal == null ? h2 : h2Causal, covarVar, simCovariates,
                 traits, geneticCorr, noiseCorr, prevalence == null ? Double.NaN : prevalence,
                 cases == null ? -1 : cases, controls == null ? -1 : controls, seed);
-        PhenoSimulation.Outcome o = PhenoSimulation.run(new PhenoSimulation.Request(input.input,
-                input.toReadOptions(), covar, covarCols, settings, out));
-        System.out.print(o.render());
+        try (ExecutionContext context = execution.open(threads, null)) {
+            PhenoSimulation.Outcome o = PhenoSimulation.run(new PhenoSimulation.Request(input.input,
+                    input.toReadOptions(), covar, covarCols, settings, out), context);
+            System.out.print(o.render());
+        }
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.genosynth.cli;
 
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.qc.QcPipeline;
 import org.genosynth.qc.QcSummary;
 import picocli.CommandLine.Command;
@@ -30,12 +31,17 @@ final class QcCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, ".afreq", ".vmiss", ".smiss", ".hardy", ".het");
-        try (Progress progress = Progress.forTerminal()) {
-            QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, het, null, progress));
+        try (Progress progress = Progress.forTerminal();
+             ExecutionContext context = execution.open(filters.threads, progress)) {
+            QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, het, null, progress),
+                    context);
             progress.close();
             System.out.println(summary.render());
         }

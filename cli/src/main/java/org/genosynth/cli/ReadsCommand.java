@@ -3,11 +3,13 @@ package org.genosynth.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.reads.ReadSimulator;
 import org.genosynth.reads.ReadsRequest;
 import org.genosynth.reads.ReadsResult;
 import org.genosynth.seq.ContigAliases;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code genosynth reads}: paired-end reads of one diploid sample. */
@@ -81,15 +83,20 @@ final class ReadsCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors). Output is identical at any count.")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, "_R1.fastq.gz", "_R2.fastq.gz", ".golden.bam", ".golden.bam.bai",
                 ".golden.vcf.gz", ".golden.vcf.gz.tbi");
-        ReadsResult r = ReadSimulator.run(new ReadsRequest(reference, vcf, sample, targets, targetPadding, coverage,
-                readLength, fragmentMean, fragmentSd, qualityModel, out, seed, threads, !noBam, compressionLevel,
-                ContigAliases.parsePairs(aliases)));
-        System.out.println(r.render());
+        try (ExecutionContext context = execution.open(threads, null)) {
+            ReadsResult r = ReadSimulator.run(new ReadsRequest(reference, vcf, sample, targets, targetPadding,
+                    coverage, readLength, fragmentMean, fragmentSd, qualityModel, out, seed, threads, !noBam,
+                    compressionLevel, ContigAliases.parsePairs(aliases)), context);
+            System.out.println(r.render());
+        }
         return 0;
     }
 }

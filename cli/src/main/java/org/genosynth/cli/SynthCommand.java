@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.InputException;
 import org.genosynth.synth.SynthRequest;
@@ -171,6 +172,9 @@ final class SynthCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors).")
     int threads;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         org.genosynth.io.Fileset.refuseOverwrite(out, ".bed", ".bim", ".fam", ".vcf", ".vcf.gz", ".bcf", ".geno.txt.gz",
@@ -196,8 +200,9 @@ final class SynthCommand implements Callable<Integer> {
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
                 new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);
         SynthResult result;
-        try (Progress progress = Progress.forTerminal()) {
-            result = Synthesizer.run(request, progress);
+        try (Progress progress = Progress.forTerminal();
+             ExecutionContext context = execution.open(threads, progress)) {
+            result = Synthesizer.run(request, context);
         }
         System.out.println(result.render());
         return 0;

@@ -15,7 +15,7 @@ import org.genosynth.model.Variant;
  * @param firth    true when the logistic fit fell back to Firth's penalized likelihood
  */
 public record AssocRow(Variant variant, double a1Freq, int obsCount, double beta, double se, double log10p,
-                       boolean firth) {
+                       boolean firth) implements java.io.Serializable {
     /** An untested variant. */
     public static AssocRow untested(Variant v, double a1Freq, int obsCount) {
         return new AssocRow(v, a1Freq, obsCount, Double.NaN, Double.NaN, Double.NaN, false);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.InputException;
@@ -66,6 +67,14 @@ public final class BenchmarkJob {
 
     /** Runs {@code recipe} into {@code outDir} with {@code threads} worker threads (0 = one per processor). */
     public static Outcome run(Recipe recipe, Path outDir, int threads) {
+        try (ExecutionContext context = ExecutionContext.local(threads)) {
+            return run(recipe, outDir, context);
+        }
+    }
+
+    /** Runs {@code recipe} into {@code outDir} on {@code context} (its threads and backend for every step). */
+    public static Outcome run(Recipe recipe, Path outDir, ExecutionContext context) {
+        int threads = context.threads();
         Path steps = outDir.resolve("steps");
         try {
             Files.createDirectories(steps);
@@ -89,7 +98,7 @@ public final class BenchmarkJob {
             SynthResult sr = step(recipe, "synth", () -> Synthesizer.run(new SynthRequest(recipe.input(),
                     ReadOptions.defaults(), null, List.of(), recipe.labels(), recipe.infer(), recipe.total(),
                     recipe.perPopulation(), recipe.method(), recipe.seed(), synthPrefix, GenotypeFormat.BED,
-                    recipe.mosaic(), recipe.ldp(), 2, threads)));
+                    recipe.mosaic(), recipe.ldp(), 2, threads), context));
             Map<String, Object> sm = new LinkedHashMap<>(sr.manifest());
             sm.remove("seconds");
             sm.remove("outputs");
@@ -129,7 +138,7 @@ public final class BenchmarkJob {
         PhenoSimulation.Outcome po = step(recipe, "phenotype", () -> PhenoSimulation.run(new PhenoSimulation.Request(
                 cohort, ReadOptions.defaults(), null, List.of(), new PhenoSettings(ph.causal(), ph.causalFraction(),
                 null, ph.causalMaf(), ph.alpha(), ph.h2(), ph.h2Causal(), 0, 0, 1, 0, 0, ph.prevalence(),
-                ph.cases(), ph.controls(), recipe.seed()), phenoPrefix)));
+                ph.cases(), ph.controls(), recipe.seed()), phenoPrefix), context));
         Path phenoFile = Path.of(phenoPrefix + ".pheno.tsv");
         var vc = po.simulation().variance().get(0);
         String phenoText = ph.binary() ? String.format(Locale.ROOT, "binary, %d cases, %d controls, realized h2 %.4f",
@@ -203,7 +212,7 @@ public final class BenchmarkJob {
                 }
                 if (ro != null) {
                     SynGen6Csv.Kinship k = csv.kinship(Path.of(relPrefix + ".pairs.tsv"), ro.founderSources(), rel,
-                            relSheet, threads);
+                            relSheet, context.backend());
                     kinshipRows = k.rows();
                     files.add(k.file());
                     files.add(csv.relativeSnps(rel, relSheet, ro.founderSources().values()));

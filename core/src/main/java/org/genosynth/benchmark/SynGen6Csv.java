@@ -15,7 +15,7 @@ import java.util.Set;
 import org.genosynth.assoc.kinship.KingKinship;
 import org.genosynth.assoc.kinship.SamplePlanes;
 import org.genosynth.assoc.kinship.StructureInput;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.Backend;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeCsv;
 import org.genosynth.io.InputException;
@@ -100,16 +100,14 @@ final class SynGen6Csv {
      * known position, exactly what {@code genosynth kinship} prints (6 significant digits).
      */
     Kinship kinship(Path pairsTsv, Map<String, String> founderSources, GenotypeMatrix rel, SampleSheet relSheet,
-                    int threads) {
+                    Backend backend) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < relSheet.size(); i++) {
             index.put(relSheet.samples().get(i).id(), i);
         }
         GenotypeMatrix known = StructureInput.knownPositions(rel);
         KingKinship king;
-        try (LocalBackend backend = new LocalBackend(threads)) {
-            king = new KingKinship(SamplePlanes.of(known, backend));
-        }
+        king = new KingKinship(SamplePlanes.of(known, backend));
         Path path = Path.of(prefix + "_kinship_relatedness.csv");
         int rows = 0;
         try (BufferedWriter w = writer(path)) {

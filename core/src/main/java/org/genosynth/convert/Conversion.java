@@ -40,6 +40,15 @@ public final class Conversion {
      */
     public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
                                 Path phenoOut, ProgressListener progress) {
+        try (org.genosynth.exec.ExecutionContext context = org.genosynth.exec.ExecutionContext.local(request.threads(),
+                progress)) {
+            return run(request, out, format, options, phenoOut, context);
+        }
+    }
+
+    /** As above, on {@code context}'s backend, reporting to its progress listener. */
+    public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
+                                Path phenoOut, org.genosynth.exec.ExecutionContext context) {
         boolean positional = format == GenotypeFormat.VCF || format == GenotypeFormat.BCF;
         boolean sort = positional && needsSorting(request);
         return QcPipeline.run(request, new QcPipeline.Sinks(null, samples -> {
@@ -49,7 +58,7 @@ public final class Conversion {
             }
             return positional && phenoOut != null && samples.columns().columnCount() > 0
                     ? new ColumnsSidecar(w, phenoOut, samples) : w;
-        }, progress));
+        }, context.progress()), context);
     }
 
     private static boolean needsSorting(QcRequest request) {

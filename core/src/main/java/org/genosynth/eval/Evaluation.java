@@ -12,7 +12,7 @@ import org.genosynth.eval.privacy.Privacy;
 import org.genosynth.eval.privacy.PrivacyResult;
 import org.genosynth.eval.privacy.PrivacySection;
 import org.genosynth.eval.utility.UtilitySection;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.report.html.HtmlReport;
 import org.genosynth.report.html.Json;
@@ -40,6 +40,14 @@ public final class Evaluation {
 
     /** Runs the evaluation, reporting its phases (load, privacy, fidelity, GWAS, report) to {@code progress}. */
     public static Result run(EvaluationRequest req, org.genosynth.exec.ProgressListener progress) {
+        try (ExecutionContext context = ExecutionContext.local(req.threads(), progress)) {
+            return run(req, context);
+        }
+    }
+
+    /** Runs the evaluation on {@code context}, reporting its phases to the context's progress listener. */
+    public static Result run(EvaluationRequest req, ExecutionContext context) {
+        org.genosynth.exec.ProgressListener progress = context.progress();
         progress.start("evaluate", 5);
         progress.message("reading the cohorts");
         GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
@@ -87,14 +95,13 @@ public final class Evaluation {
         Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
         progress.phase(1, "privacy: distances, kinship, membership inference");
         PrivacyResult privacy;
-        try (LocalBackend backend = new LocalBackend(req.threads())) {
-            privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(), backend);
-        }
+        privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(),
+                context.backend());
         if (req.syntheticPheno() != null) {
             privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));
         }
         progress.phase(2, "fidelity: frequencies, LD, PCA, kinship");
-        FidelitySection.run(cohorts, privacy, req.threads(), req.seed(), report, metrics);
+        FidelitySection.run(cohorts, privacy, context.backend(), req.seed(), report, metrics);
         progress.phase(3, "utility: the GWAS on both cohorts");
         List<Path> gwas = List.of();
         if (req.pheno() != null) {
@@ -116,7 +123,7 @@ public final class Evaluation {
                     : new GwasRequest(req.holdout(), req.read(), req.holdoutPheno(), req.phenoCol(), null, List.of(),
                             req.model(), dir.resolve("holdout").toString(), req.threads());
             UtilitySection.run(new UtilitySection.Plan(r, s, h, req.thresholds(), coordinate, cm ? "cM" : "bp",
-                    cm ? req.locusWindowCm() : req.locusWindowBp()), report, metrics);
+                    cm ? req.locusWindowCm() : req.locusWindowBp()), report, metrics, context);
             gwas = h == null ? List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"))
                     : List.of(Path.of(r.outPrefix() + ".gwas.tsv"), Path.of(s.outPrefix() + ".gwas.tsv"),
                             Path.of(h.outPrefix() + ".gwas.tsv"));

@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * Schedules per-block kernels. A computation is written once as a function of one block plus an associative combine
- * of its results; a backend only decides where the blocks run. {@link LocalBackend} runs them on a thread pool; a
- * Spark backend runs the same functions on partitions.
+ * of its results; a backend only decides where the blocks run. {@link LocalBackend} runs them on a thread pool; the
+ * {@code spark} module's {@code SparkBackend} runs {@link BlockKernel}s and {@link WorkerKernel}s on Spark partitions
+ * (other kernels, plain lambdas over in-memory data, it runs on the driver's threads). Jobs obtain their backend from
+ * the {@link ExecutionContext} they are given.
  */
 public interface Backend extends AutoCloseable {
     /** Number of blocks processed at the same time. */
@@ -34,6 +36,14 @@ public interface Backend extends AutoCloseable {
      */
     <B, S, R> List<S> mapOrdered(Iterator<B> blocks, Supplier<S> workerState, BiFunction<S, B, R> kernel,
                                  Consumer<R> sink);
+
+    /**
+     * Runs a {@link WorkerKernel}: like {@link #mapOrdered(Iterator, Supplier, BiFunction, Consumer)} with the
+     * kernel's own {@link WorkerKernel#newState} per worker.
+     */
+    default <B, S, R> List<S> mapOrdered(Iterator<B> blocks, WorkerKernel<S, B, R> kernel, Consumer<R> sink) {
+        return mapOrdered(blocks, kernel::newState, kernel, sink);
+    }
 
     @Override
     void close();

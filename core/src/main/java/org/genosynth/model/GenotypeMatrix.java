@@ -12,7 +12,8 @@ import org.genosynth.io.ReadOptions;
  * that need random access to all variants (kinship, PCA, association on cohorts of modest size). Memory is
  * {@code variants x samples / 4} bytes plus 4 bytes per dosage.
  */
-public final class GenotypeMatrix {
+public final class GenotypeMatrix implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final SampleSheet samples;
     private final List<Variant> variants;
     private final long[] words;

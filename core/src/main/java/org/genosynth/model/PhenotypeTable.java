@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param columns   {@code columns[c][row]}
  * @param notes     what the reader ignored (rows for samples not in the cohort), one line each
  */
-public record PhenotypeTable(List<String> sampleIds, List<String> names, double[][] columns, List<String> notes) {
+public record PhenotypeTable(List<String> sampleIds, List<String> names, double[][] columns, List<String> notes)
+        implements java.io.Serializable {
     public PhenotypeTable {
         sampleIds = List.copyOf(sampleIds);
         names = List.copyOf(names);

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param sex        sex
  * @param population population label, or {@code null} when unknown
  */
-public record Sample(String familyId, String id, String fatherId, String motherId, Sex sex, String population) {
+public record Sample(String familyId, String id, String fatherId, String motherId, Sex sex, String population)
+        implements java.io.Serializable {
     /** The code PLINK uses for an unknown family, father or mother. */
     public static final String UNKNOWN_ID = "0";
 

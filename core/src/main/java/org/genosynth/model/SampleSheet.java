@@ -8,7 +8,7 @@ import java.util.List;
  * @param samples samples in genotype order
  * @param columns extra per-sample columns, aligned to {@code samples}; empty when none
  */
-public record SampleSheet(List<Sample> samples, PhenotypeTable columns) {
+public record SampleSheet(List<Sample> samples, PhenotypeTable columns) implements java.io.Serializable {
     public SampleSheet {
         samples = List.copyOf(samples);
         if (columns == null) {

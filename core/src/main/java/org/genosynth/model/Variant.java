@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param alt         alternate allele (PLINK A1), {@code "."} when the site has none (monomorphic, PLINK code 0)
  * @param centimorgan genetic position in cM, {@code NaN} when unknown
  */
-public record Variant(String chrom, long position, String id, String ref, String alt, double centimorgan) {
+public record Variant(String chrom, long position, String id, String ref, String alt, double centimorgan)
+        implements java.io.Serializable {
     /** Allele text of a missing allele. */
     public static final String MISSING_ALLELE = ".";
 

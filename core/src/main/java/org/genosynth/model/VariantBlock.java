@@ -11,12 +11,13 @@ import java.util.Objects;
  *
  * <p>The arrays are shared, not copied: a block is read-only once built.
  */
-public final class VariantBlock {
+public final class VariantBlock implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final long firstIndex;
     private final int sampleCount;
     private final List<Variant> variants;
     private long[] genotypes;
-    private java.util.function.Supplier<long[]> decoder;
+    private transient java.util.function.Supplier<long[]> decoder;
     private final float[][] dosages;
     private final long[][] phase;
 
@@ -99,6 +100,14 @@ public final class VariantBlock {
             decoder = null;
         }
         return genotypes;
+    }
+
+    /** Serialization (a block sent to another process) decodes the genotypes first: the decoder stays behind. */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        genotypeWords();
+        synchronized (this) {
+            out.defaultWriteObject();
+        }
     }
 
     /** Words per variant in {@link #genotypeWords()}. */

@@ -64,8 +64,15 @@ public final class PhenoSimulation {
         }
     }
 
-    /** Runs the request. */
+    /** Runs the request on one thread. */
     public static Outcome run(Request request) {
+        try (org.genosynth.exec.ExecutionContext context = org.genosynth.exec.ExecutionContext.local(1)) {
+            return run(request, context);
+        }
+    }
+
+    /** Runs the request, the polygenic background on {@code context}'s backend. */
+    public static Outcome run(Request request, org.genosynth.exec.ExecutionContext context) {
         GenotypeMatrix g = GenotypeMatrix.load(request.input(), request.read(), null);
         List<Sample> samples = g.samples().samples();
         List<String> covNames = List.of();
@@ -78,7 +85,7 @@ public final class PhenoSimulation {
                 cov[k] = table.column(k).clone();
             }
         }
-        Simulation sim = PhenotypeSimulator.simulate(g, request.settings(), covNames, cov);
+        Simulation sim = PhenotypeSimulator.simulate(g, request.settings(), covNames, cov, context.backend());
         List<Path> files = write(request.outPrefix(), g, sim, request.settings().binary());
         return new Outcome(sim, files, g.sampleCount(), g.variantCount());
     }

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import org.genosynth.assoc.kinship.Standardized;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.io.InputException;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 
 /**
@@ -35,6 +37,14 @@ public final class PhenotypeSimulator {
      */
     public static Simulation simulate(GenotypeMatrix g, PhenoSettings settings, List<String> covariateNames,
                                       double[][] covariates) {
+        try (ExecutionContext context = ExecutionContext.local(1)) {
+            return simulate(g, settings, covariateNames, covariates, context.backend());
+        }
+    }
+
+    /** As above, the polygenic background's sample ranges on {@code backend} (the result does not depend on it). */
+    public static Simulation simulate(GenotypeMatrix g, PhenoSettings settings, List<String> covariateNames,
+                                      double[][] covariates, Backend backend) {
         int n = g.sampleCount();
         int traits = settings.traits();
         double[] freq = StructureInput.altFrequencies(g);
@@ -56,7 +66,7 @@ public final class PhenotypeSimulator {
         double[][] chol = Rng.compoundSymmetricCholesky(traits, settings.geneticCorrelation());
         double[][] rawBeta = causalEffects(g, causal, freq, settings, chol);
         double[][] gc = causalValues(g, causal, rawBeta, traits);
-        double[][] bg = settings.h2Background() > 0 ? background(g, freq, settings, chol) : new double[traits][n];
+        double[][] bg = settings.h2Background() > 0 ? background(g, freq, settings, chol, backend) : new double[traits][n];
         CovariatePart cp = covariatePart(cov, n, settings);
         double[][] noise = noise(n, settings);
 
@@ -187,31 +197,32 @@ public final class PhenotypeSimulator {
         return Components.variance(x);
     }
 
-    private static double[][] background(GenotypeMatrix g, double[] freq, PhenoSettings settings, double[][] chol) {
+    /**
+     * The polygenic background {@code U = Z w} over every variant: the effects are drawn here in variant order (one
+     * stream), the sums run by sample range on {@code backend} ({@link BackgroundKernel}).
+     */
+    private static double[][] background(GenotypeMatrix g, double[] freq, PhenoSettings settings, double[][] chol,
+                                         Backend backend) {
         int n = g.sampleCount();
         int traits = settings.traits();
-        Standardized z = new Standardized(g, freq);
-        int m = g.variantCount();
-        int blockSize = 256;
-        double[] block = new double[n * blockSize];
-        double[][] u = new double[traits][n];
         SplittableRandom rng = Rng.stream(settings.seed(), "background");
-        double[] w = new double[traits];
-        for (int v0 = 0; v0 < m; v0 += blockSize) {
-            int v1 = Math.min(m, v0 + blockSize);
-            z.fill(v0, v1, block);
-            for (int v = v0; v < v1; v++) {
-                Rng.correlatedNormals(rng, chol, w);
-                int col = (v - v0) * n;
-                for (int t = 0; t < traits; t++) {
-                    double wt = w[t];
-                    double[] ut = u[t];
-                    for (int s = 0; s < n; s++) {
-                        ut[s] += wt * block[col + s];
-                    }
-                }
-            }
+        double[][] effects = new double[g.variantCount()][traits];
+        for (double[] w : effects) {
+            Rng.correlatedNormals(rng, chol, w);
         }
+        BackgroundKernel kernel = new BackgroundKernel(g, new Standardized(g, freq), effects);
+        List<int[]> ranges = new ArrayList<>();
+        for (int s = 0; s < n; s += BackgroundKernel.SAMPLES_PER_RANGE) {
+            ranges.add(new int[] {s, Math.min(n, s + BackgroundKernel.SAMPLES_PER_RANGE)});
+        }
+        double[][] u = new double[traits][n];
+        int[] next = {0};
+        backend.mapOrdered(ranges.iterator(), kernel, part -> {
+            for (int t = 0; t < traits; t++) {
+                System.arraycopy(part[t], 0, u[t], next[0], part[t].length);
+            }
+            next[0] += part.length == 0 ? 0 : part[0].length;
+        });
         return u;
     }
 

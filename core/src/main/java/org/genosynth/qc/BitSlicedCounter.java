@@ -8,7 +8,8 @@ import org.genosynth.model.GenotypeCodes;
  * twelve stored bit planes per event, flushed into integer totals before they can overflow. About a dozen word
  * operations per variant per 32 samples instead of 64 increments.
  */
-public final class BitSlicedCounter {
+public final class BitSlicedCounter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Rows summed in registers before touching the stored planes. */
     static final int GROUP = 8;
     private static final int PLANES = 12;

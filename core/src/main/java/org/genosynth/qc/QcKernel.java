@@ -1,6 +1,6 @@
 package org.genosynth.qc;
 
-import java.util.function.BiFunction;
+import org.genosynth.exec.WorkerKernel;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.VariantBlock;
 
@@ -10,8 +10,7 @@ import org.genosynth.model.VariantBlock;
  * counts: any split of blocks over workers gives the same sums). Sums that need block order (doubles) travel in the
  * block's {@link SampleTotals}. Stateless itself: one instance serves every block, locally or on Spark.
  */
-public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock, QcKernel.BlockQc>,
-        java.io.Serializable {
+public final class QcKernel implements WorkerKernel<BitSlicedCounter, VariantBlock, QcKernel.BlockQc> {
     private static final long serialVersionUID = 1L;
 
     private final int sampleCount;
@@ -47,12 +46,17 @@ public final class QcKernel implements BiFunction<BitSlicedCounter, VariantBlock
      * wanted, the kept variants' table lines (formatted here, on the worker).
      */
     public record BlockQc(VariantBlock block, VariantStats[] stats, boolean[] kept, SampleTotals samples,
-                          QcReportWriter.VariantLines lines) {
+                          QcReportWriter.VariantLines lines) implements java.io.Serializable {
     }
 
     /** A fresh per-worker counter for this kernel's samples. */
     public BitSlicedCounter newCounter() {
         return new BitSlicedCounter(sampleCount);
+    }
+
+    @Override
+    public BitSlicedCounter newState() {
+        return newCounter();
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.exec.ProgressListener;
 import org.genosynth.eval.Coding;
 import org.genosynth.io.BlockStream;
@@ -48,11 +48,18 @@ public final class QcPipeline {
         }
     }
 
-    /** Runs the pass. */
+    /** Runs the pass on a thread pool of {@code request.threads()} workers. */
     public static QcSummary run(QcRequest request, Sinks sinks) {
+        try (ExecutionContext context = ExecutionContext.local(request.threads(), sinks.progress())) {
+            return run(request, sinks, context);
+        }
+    }
+
+    /** Runs the pass on {@code context}'s backend. */
+    public static QcSummary run(QcRequest request, Sinks sinks, ExecutionContext context) {
         List<String> notes = new ArrayList<>();
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read());
-             Backend backend = new LocalBackend(request.threads())) {
+        Backend backend = context.backend();
+        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
             SampleSheet sheet = reader.sampleSheet();
             int[] selected = IdLists.selectSamples(sheet.samples(), request.keep(), request.remove(), notes);
             Predicate<Variant> variantKeep = variantPredicate(request);
@@ -74,7 +81,7 @@ public final class QcPipeline {
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
-                        kernel::newCounter, kernel, collector::accept);
+                        kernel, collector::accept);
                 collector.setCounts(combine(counters, kernel));
                 collector.requireVariants(request);
                 List<Path> outputs = collector.commit();
@@ -114,7 +121,7 @@ public final class QcPipeline {
         QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
         try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
             List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
-                    counting::newCounter, counting, r -> totals.add(r.samples()));
+                    counting, r -> totals.add(r.samples()));
             BitSlicedCounter all = combine(counters, counting);
             totals.setCounts(all.hets(), all.missing());
         }

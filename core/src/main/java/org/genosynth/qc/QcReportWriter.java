@@ -51,7 +51,7 @@ public final class QcReportWriter implements AutoCloseable {
     }
 
     /** The per-variant table lines of one block, formatted where the block was computed (a worker thread). */
-    public record VariantLines(String afreq, String vmiss, String hardy) {
+    public record VariantLines(String afreq, String vmiss, String hardy) implements java.io.Serializable {
     }
 
     /** Formats the lines of a block's kept variants for the three per-variant tables. Thread-safe. */

@@ -6,7 +6,8 @@ package org.genosynth.qc;
  * combine by {@link #add}, in any grouping (integer counts and block-ordered double sums keep results identical at any
  * thread count).
  */
-public final class SampleTotals {
+public final class SampleTotals implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int sampleCount;
     private int[] missing;
     private int[] monoMissing;

@@ -13,7 +13,7 @@ package org.genosynth.qc;
  * @param hweP            HWE exact p over founders
  */
 public record VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
-                           int founderHomAlt, double hweP) {
+                           int founderHomAlt, double hweP) implements java.io.Serializable {
 
     /** Number of samples. */
     public int sampleCount() {

@@ -21,7 +21,8 @@ import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.reference.ReferenceSequence;
 import htsjdk.samtools.reference.ReferenceSequenceFile;
 import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.InputException;
 import org.genosynth.io.vcf.IndexedVcfText;
@@ -52,6 +53,13 @@ public final class ReadSimulator {
     }
 
     public static ReadsResult run(ReadsRequest req) {
+        try (ExecutionContext context = ExecutionContext.local(req.threads())) {
+            return run(req, context);
+        }
+    }
+
+    /** Simulates the reads, the read units on {@code context}'s backend. */
+    public static ReadsResult run(ReadsRequest req, ExecutionContext context) {
         validate(req);
         List<String> notes = new ArrayList<>();
         Reference reference = Reference.open(req.reference());
@@ -98,7 +106,7 @@ public final class ReadSimulator {
         long[] applied = new long[1];
         long[] skipped = new long[1];
         try (AtomicOutput atomic = new AtomicOutput()) {
-            write(req, reference, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
+            write(context.backend(), req, reference, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
                     skipped);
             if (pairs[0] == 0) {
                 // never publish empty FASTQs: every contig is shorter than a fragment, or all N
@@ -120,14 +128,13 @@ public final class ReadSimulator {
         return new ReadsResult(pairs[0], applied[0], outputs, notes);
     }
 
-    private static void write(ReadsRequest req, Reference reference, SampleVariants variants, Regions targets,
+    private static void write(Backend backend, ReadsRequest req, Reference reference, SampleVariants variants, Regions targets,
                               Map<String, String> targetContigs, QualityModel model, SAMFileHeader header,
                               AtomicOutput atomic, Path r1, Path r2, Path bam, Path vcf, long[] pairs, long[] applied,
                               long[] skipped) {
         try (OutputStream o1 = new BufferedOutputStream(Files.newOutputStream(atomic.temp(r1)), 1 << 16);
              OutputStream o2 = new BufferedOutputStream(Files.newOutputStream(atomic.temp(r2)), 1 << 16);
-             IndexedVcfText golden = new IndexedVcfText(vcf, atomic);
-             LocalBackend backend = new LocalBackend(req.threads())) {
+             IndexedVcfText golden = new IndexedVcfText(vcf, atomic)) {
             SAMFileWriter bamWriter = null;
             if (req.goldenBam()) {
                 Path bamTemp = atomic.temp(bam);

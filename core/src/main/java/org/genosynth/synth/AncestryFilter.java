@@ -18,11 +18,12 @@ final class AncestryFilter {
 
     /** Redraws in place; returns the number of redraws. */
     static int run(RowBuilder builder, List<Variant> variants, SampleSheet sheet, Synthesizer.PathSource source,
-            GenomePath[] paths, int[] attempts, int[] popOf, Populations pops, int threads) {
+            GenomePath[] paths, int[] attempts, int[] popOf, Populations pops,
+            org.genosynth.exec.Backend backend) {
         int redrawn = 0;
         for (int round = 0; round < ROUNDS; round++) {
             GenotypeMatrix m = Synthesizer.generateInMemory(new BlockGenerator(builder, variants, paths, attempts,
-                    popOf), sheet, threads);
+                    popOf), sheet, backend);
             int[] assigned = pops.assign(m);
             int wrong = 0;
             for (int s = 0; s < paths.length; s++) {

@@ -1,6 +1,7 @@
 package org.genosynth.synth;
 
 import java.util.List;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
@@ -10,7 +11,8 @@ import org.genosynth.model.VariantBlock;
  * their 32-word chunk rows are built ({@link RowBuilder}) and moved into the variant-major layout by 32 x 32 tile
  * transpositions. A block depends only on its index, so blocks can be generated on any thread in any order.
  */
-final class BlockGenerator {
+final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
+    private static final long serialVersionUID = 1L;
     private final RowBuilder builder;
     private final List<Variant> variants;
     private final GenomePath[] paths;
@@ -35,6 +37,12 @@ final class BlockGenerator {
 
     int sampleCount() {
         return paths.length;
+    }
+
+    /** {@link #block}: the generator is the kernel the backend runs (its fields are what it ships). */
+    @Override
+    public VariantBlock apply(Integer b) {
+        return block(b);
     }
 
     /** Block {@code b}: variants {@code [1024 b, min(m, 1024 (b + 1)))} of every synthetic sample. */

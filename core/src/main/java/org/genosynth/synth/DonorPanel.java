@@ -9,7 +9,8 @@ import org.genosynth.model.GenotypeMatrix;
  * {@code v} in bits {@code 2(v%32)..} of word {@code v/32} (the same code as {@link GenotypeCodes}). Because every row
  * has the same variant alignment, copying a segment of a donor into a synthetic row is a masked word copy.
  */
-public final class DonorPanel {
+public final class DonorPanel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int donorCount;
     private final int variantCount;
     private final int rowWords;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * haplotype-level genome this path is the first haplotype's (donors are haplotype rows {@code 2 sample + h}) and
  * {@code second} is the second haplotype's; for a genotype-level genome {@code second} is null.
  */
-record GenomePath(int[] starts, int[] donors, GenomePath second) {
+record GenomePath(int[] starts, int[] donors, GenomePath second) implements java.io.Serializable {
     GenomePath(int[] starts, int[] donors) {
         this(starts, donors, null);
     }

@@ -3,7 +3,6 @@ package org.genosynth.synth;
 import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
 import org.genosynth.io.InputException;
 
 /**
@@ -34,7 +33,7 @@ final class KinshipCheck {
      * about this kinship to its closest training genome: about 0 among unrelated people, 0.25 in a colony of sibships.
      */
     static double typicalNearestRelative(org.genosynth.model.GenotypeMatrix train, boolean ibs, long seed,
-            int threads) {
+            Backend backend) {
         int n = train.sampleCount();
         int[] order = Shuffle.permutation(n, new java.util.SplittableRandom(RowBuilder.mix(seed, 0x4E4EL)));
         int nFit = (int) Math.round(0.7 * n);
@@ -55,7 +54,7 @@ final class KinshipCheck {
         for (int s = 0; s < nHold; s += SAMPLES_PER_TASK) {
             tasks.add(new int[] {s, Math.min(nHold, s + SAMPLES_PER_TASK)});
         }
-        try (Backend backend = new LocalBackend(threads)) {
+        { // the caller's backend (its context closes it)
             backend.mapOrdered(tasks.iterator(), t -> {
                 double[] out = new double[t[1] - t[0]];
                 for (int s = t[0]; s < t[1]; s++) {
@@ -70,7 +69,7 @@ final class KinshipCheck {
     }
 
     static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
-            int[] popOf, double threshold, boolean ibs, int threads) {
+            int[] popOf, double threshold, boolean ibs, Backend backend) {
         KinshipGuard guard = new KinshipGuard(builder.panel(), ibs);
         List<int[]> tasks = new ArrayList<>();
         for (int s = 0; s < paths.length; s += SAMPLES_PER_TASK) {
@@ -78,7 +77,7 @@ final class KinshipCheck {
         }
         int[] rejected = {0};
         double[] max = {Double.NEGATIVE_INFINITY};
-        try (Backend backend = new LocalBackend(threads)) {
+        { // the caller's backend (its context closes it)
             backend.mapOrdered(tasks.iterator(), t -> {
                 Object[] out = new Object[4 * (t[1] - t[0])];
                 for (int s = t[0]; s < t[1]; s++) {

@@ -51,7 +51,8 @@ final class LdCalibration {
      * {@link LocalPools#coordinates}), the mosaics draw from ancestry-local pools of the fitting set, as the run will.
      */
     static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
-            double[] candidates, boolean measurePrivacy, double[][] coords, long seed, int threads) {
+            double[] candidates, boolean measurePrivacy, double[][] coords, long seed,
+            org.genosynth.exec.Backend backend) {
         int n = train.sampleCount();
         int[] order = Shuffle.permutation(n, new SplittableRandom(RowBuilder.mix(seed, 0x1DCA1L)));
         int nFit = (int) Math.round(0.7 * n);
@@ -60,8 +61,8 @@ final class LdCalibration {
         Arrays.sort(fitRows);
         Arrays.sort(holdRows);
         GenotypeMatrix fitSet = subset(train, fitRows);
-        LdDecay.Curve fitCurve = LdDecay.compute(fitSet, threads);
-        double reference = LdDecay.distance(fitCurve, LdDecay.compute(subset(train, holdRows), threads));
+        LdDecay.Curve fitCurve = LdDecay.compute(fitSet, backend);
+        double reference = LdDecay.distance(fitCurve, LdDecay.compute(subset(train, holdRows), backend));
         DonorPanel panel = DonorPanel.of(fitSet);
         SiteFrequencies freq = SiteFrequencies.of(fitSet, new int[][] {java.util.stream.IntStream.range(0, nFit)
                 .toArray()});
@@ -88,11 +89,11 @@ final class LdCalibration {
             }
             RowBuilder builder = new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed);
             return Synthesizer.generateInMemory(new BlockGenerator(builder, train.variants(), paths,
-                    new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), threads);
+                    new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), backend);
         };
         for (double length : candidates) {
             GenotypeMatrix synth = mosaics.apply(length, holdRows.length);
-            Point p = new Point(length, LdDecay.distance(fitCurve, LdDecay.compute(synth, threads)));
+            Point p = new Point(length, LdDecay.distance(fitCurve, LdDecay.compute(synth, backend)));
             grid.add(p);
             if (best == null || p.distance() < best.distance()) {
                 best = p;
@@ -110,11 +111,9 @@ final class LdCalibration {
         if (measurePrivacy) {
             GenotypeMatrix synth = mosaics.apply((chosen != null ? chosen : best).segmentCm(), holdRows.length);
             org.genosynth.eval.privacy.PrivacyResult pr;
-            try (org.genosynth.exec.Backend backend = new org.genosynth.exec.LocalBackend(threads)) {
-                pr = org.genosynth.eval.privacy.Privacy.compute(org.genosynth.eval.AlignedCohorts.of(fitSet,
-                        synth, holdSet), java.util.Set.of(),
-                        Synthesizer.anonymous(holdRows.length), seed, backend);
-            }
+            pr = org.genosynth.eval.privacy.Privacy.compute(org.genosynth.eval.AlignedCohorts.of(fitSet,
+                    synth, holdSet), java.util.Set.of(),
+                    Synthesizer.anonymous(holdRows.length), seed, backend);
             mia = pr.miaAuc();
             dcr = pr.dcrShareCloser();
             // the attack compares equal-size sets of members and non-members (the inner holdout's size)

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * applied from a random stream keyed by (seed, sample, attempt, chunk), so any chunk can be rebuilt alone, on any
  * thread, with the same result.
  */
-final class RowBuilder {
+final class RowBuilder implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     static final int CHUNK_VARIANTS = 1024;
     static final int CHUNK_WORDS = 32;
 

@@ -4,7 +4,8 @@ import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 
 /** Per population and variant, the genotype frequencies of the called donors, as cumulative thresholds. */
-final class SiteFrequencies {
+final class SiteFrequencies implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** {@code [population][2 v]} = P(code 0), {@code [population][2 v + 1]} = P(code 0 or 1). */
     private final float[][] cumulative;
 

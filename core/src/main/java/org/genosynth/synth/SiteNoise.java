@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * skips (cost proportional to the number of changed genotypes, not to the number of sites); missing calls stay
  * missing.
  */
-interface SiteNoise {
+interface SiteNoise extends java.io.Serializable {
     /** No noise. */
     SiteNoise NONE = (row, rowOff, v0, v1, population, random) -> { };
 

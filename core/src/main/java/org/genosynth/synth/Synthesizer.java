@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.exec.ProgressListener;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeCsv;
@@ -60,6 +60,15 @@ public final class Synthesizer {
 
     /** Runs a request, reporting its phases (read, method, populations, model, kinship check, write) to progress. */
     public static SynthResult run(SynthRequest req, ProgressListener progress) {
+        try (ExecutionContext context = ExecutionContext.local(req.threads(), progress)) {
+            return run(req, context);
+        }
+    }
+
+    /** Runs a request on {@code context}'s backend, reporting its phases to the context's progress listener. */
+    public static SynthResult run(SynthRequest req, ExecutionContext context) {
+        ProgressListener progress = context.progress();
+        Backend backend = context.backend();
         progress.start("synth", 6);
         progress.message("reading " + req.input().getFileName());
         List<long[]> phase = new ArrayList<>();
@@ -93,7 +102,7 @@ public final class Synthesizer {
             // measured on the user's data: the mosaic where its segments are private, the HMM where they are not
             double[] grid = Double.isNaN(mosaic.segmentCm()) ? LdCalibration.GRID : new double[] {mosaic.segmentCm()};
             calibration = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), grid, true,
-                    coords, req.seed(), req.threads());
+                    coords, req.seed(), backend);
             method = calibration.privateAt(AUTO_DCR_BOUND, AUTO_MIA_BOUND) ? SynthRequest.Method.MOSAIC : SynthRequest.Method.HMM;
         }
         Populations pops = given != null ? given : populations(req, method, train);
@@ -137,7 +146,7 @@ public final class Synthesizer {
         Plan plan;
         ClusterModel clusterModel = null;
         if (method == SynthRequest.Method.HMM) {
-            ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants());
+            ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants(), backend);
             ClusterModel model = fit.model();
             clusterModel = model;
             plan = new Plan((s, a) -> model.drawPair(popOf[s],
@@ -151,7 +160,7 @@ public final class Synthesizer {
                 manifest.put("segment_fit", SynthManifest.describe(calibration));
             } else if (Double.isNaN(segmentCm)) {
                 LdCalibration.Outcome fit = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(),
-                        mosaic.minDonors(), LdCalibration.GRID, false, coords, req.seed(), req.threads());
+                        mosaic.minDonors(), LdCalibration.GRID, false, coords, req.seed(), backend);
                 segmentCm = fit.segmentCm();
                 manifest.put("segment_fit", SynthManifest.describe(fit));
             }
@@ -195,14 +204,14 @@ public final class Synthesizer {
             }
             double threshold = mosaic.maxKinship();
             double cohort = mosaic.kinshipFromCohort()
-                    ? KinshipCheck.typicalNearestRelative(train, ibs, req.seed(), req.threads()) : Double.NaN;
+                    ? KinshipCheck.typicalNearestRelative(train, ibs, req.seed(), backend) : Double.NaN;
             if (ibs) {
                 threshold = Double.isNaN(cohort) ? Double.POSITIVE_INFINITY : cohort;
             } else if (cohort > threshold) {
                 threshold = cohort;
             }
             KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold, ibs,
-                    req.threads());
+                    backend);
             rejected = k.rejected();
             maxKinship = k.maxKinship();
             manifest.put("kinship_check", ibs
@@ -220,7 +229,7 @@ public final class Synthesizer {
         SampleSheet sheet = syntheticSamples(req, train, pops, popOf);
         if (method == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
             int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
-                    pops, req.threads());
+                    pops, backend);
             rejected += redrawn;
             manifest.put("ancestry_filter", SynthManifest.ordered("redrawn", redrawn, "rounds", AncestryFilter.ROUNDS));
         }
@@ -228,7 +237,7 @@ public final class Synthesizer {
         List<String> phenoCols = phenotypeColumns(req, train);
         List<Path> outputs = new ArrayList<>();
         progress.phase(4, "writing " + n + " genomes");
-        GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs);
+        GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs, backend);
         progress.phase(5, phenoCols.isEmpty() ? "manifest" : "synthetic phenotypes");
         if (!phenoCols.isEmpty()) {
             outputs.add(phenotypes(req, train, synth, phenoCols, manifest));
@@ -258,7 +267,7 @@ public final class Synthesizer {
 
     /** Fits the haplotype-cluster model on the training rows (haplotypes when phased, else genotypes). */
     private static ClusterFit.Outcome fitClusters(SynthRequest req, DonorPanel rows, boolean diploid, Populations pops,
-            GeneticMap map, List<org.genosynth.model.Variant> variants) {
+            GeneticMap map, List<org.genosynth.model.Variant> variants, Backend backend) {
         int[] ofSample = pops.ofSample();
         int[] unitPop = diploid ? ofSample.clone() : new int[2 * ofSample.length];
         if (!diploid) {
@@ -268,13 +277,11 @@ public final class Synthesizer {
             }
         }
         ClusterFit.Settings settings = new ClusterFit.Settings(req.hmm().clustersOrDefault(), req.hmm().iterations());
-        try (Backend backend = new LocalBackend(req.threads())) {
-            boolean[] free = new boolean[rows.variantCount()];
-            for (int v = 0; v < free.length; v++) {
-                free[v] = !variants.get(v).hasPosition();
-            }
-            return ClusterFit.fit(rows, diploid, unitPop, pops.count(), map, free, settings, req.seed(), backend);
+        boolean[] free = new boolean[rows.variantCount()];
+        for (int v = 0; v < free.length; v++) {
+            free[v] = !variants.get(v).hasPosition();
         }
+        return ClusterFit.fit(rows, diploid, unitPop, pops.count(), map, free, settings, req.seed(), backend);
     }
 
     /** The haplotype rows ({@code 2 sample + h}) of each population's members. */
@@ -410,20 +417,25 @@ public final class Synthesizer {
 
     /** Generates every block on the backend and keeps them in memory. */
     static GenotypeMatrix generateInMemory(BlockGenerator generator, SampleSheet sheet, int threads) {
+        try (ExecutionContext context = ExecutionContext.local(threads)) {
+            return generateInMemory(generator, sheet, context.backend());
+        }
+    }
+
+    /** Generates every block on {@code backend} and keeps them in memory. */
+    static GenotypeMatrix generateInMemory(BlockGenerator generator, SampleSheet sheet, Backend backend) {
         int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
         long[] words = new long[Math.multiplyExact(generator.variants().size(), wpv)];
-        try (Backend backend = new LocalBackend(threads)) {
-            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
-                    b -> System.arraycopy(b.genotypeWords(), 0, words, (int) b.firstIndex() * wpv,
-                            b.genotypeWords().length));
-        }
+        backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator,
+                b -> System.arraycopy(b.genotypeWords(), 0, words, (int) b.firstIndex() * wpv,
+                        b.genotypeWords().length));
         return new GenotypeMatrix(sheet, generator.variants(), words, null);
     }
 
     private static GenotypeMatrix write(SynthRequest req, BlockGenerator generator, SampleSheet sheet, boolean keep,
-            List<Path> outputs) {
+            List<Path> outputs, Backend backend) {
         if (req.csv()) {
-            GenotypeMatrix all = generateInMemory(generator, sheet, req.threads());
+            GenotypeMatrix all = generateInMemory(generator, sheet, backend);
             try (AtomicOutput atomic = new AtomicOutput()) {
                 outputs.addAll(GenotypeCsv.write(all, req.outPrefix(), atomic));
                 atomic.commit();
@@ -433,9 +445,8 @@ public final class Synthesizer {
         int wpv = GenotypeCodes.wordsPerVariant(generator.sampleCount());
         long[] words = keep ? new long[Math.multiplyExact(generator.variants().size(), wpv)] : null;
         Path out = SynthManifest.outputPath(req.outPrefix(), req.format());
-        try (GenotypeWriter writer = GenotypeFiles.create(out, req.format(), sheet, WriteOptions.defaults());
-             Backend backend = new LocalBackend(req.threads())) {
-            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator::block,
+        try (GenotypeWriter writer = GenotypeFiles.create(out, req.format(), sheet, WriteOptions.defaults())) {
+            backend.mapOrdered(IntStream.range(0, generator.blockCount()).iterator(), generator,
                     (VariantBlock b) -> {
                         writer.write(b);
                         if (words != null) {

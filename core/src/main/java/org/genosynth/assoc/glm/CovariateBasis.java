@@ -8,7 +8,8 @@ import org.genosynth.io.InputException;
  * Gram–Schmidt with one re-orthogonalization pass: regressing on {@code Q} is regressing on {@code [1, C]}, and the
  * genotype coefficient, its standard error and test do not depend on which basis of the covariate space is used.
  */
-final class CovariateBasis {
+final class CovariateBasis implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int n;
     final int p;
     /** {@code q[i * p + j]}. */

@@ -17,7 +17,8 @@ import org.genosynth.assoc.GwasResult;
 import org.genosynth.assoc.GwasTableWriter;
 import org.genosynth.assoc.Model;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeFiles;
@@ -36,18 +37,25 @@ public final class GlmGwas {
     private GlmGwas() {
     }
 
-    /** Runs {@code request} (model linear or logistic). */
+    /** Runs {@code request} (model linear or logistic) on a thread pool of {@code request.threads()} workers. */
     public static GwasResult run(GwasRequest request) {
+        try (ExecutionContext context = ExecutionContext.local(request.threads())) {
+            return run(request, context);
+        }
+    }
+
+    /** Runs {@code request} (model linear or logistic) on {@code context}'s backend. */
+    public static GwasResult run(GwasRequest request, ExecutionContext context) {
         if (request.model() == Model.LMM) {
             throw new IllegalArgumentException("GlmGwas runs linear and logistic models; lmm is LmmGwas");
         }
         boolean logistic = request.model() == Model.LOGISTIC;
+        Backend backend = context.backend();
         try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read());
-             Backend backend = new LocalBackend(request.threads());
              AtomicOutput output = new AtomicOutput()) {
             AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic);
             CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());
-            Function<VariantBlock, AssocRow[]> kernel = logistic
+            BlockKernel<VariantBlock, AssocRow[]> kernel = logistic
                     ? new LogisticKernel(basis, samples.phenotype())
                     : new LinearKernel(basis, samples.phenotype());
             GwasPlots plots = new GwasPlots();

@@ -1,6 +1,6 @@
 package org.genosynth.assoc.glm;
 
-import java.util.function.Function;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.assoc.AssocRow;
 import org.genosynth.assoc.PValues;
 import org.genosynth.model.GenotypeCodes;
@@ -17,8 +17,11 @@ import org.genosynth.model.VariantBlock;
  * genotype call; without missing calls {@code A = I} and {@code c = 0}. {@code g'g} comes from the genotype counts
  * (popcounts); {@code [Q'g, g'r]} is one pass over the samples of the two smallest genotype classes, the third class
  * derived from the precomputed column sums. Missing calls drop the sample for that variant only (plink2's rule).
+ *
+ * <p>A {@link BlockKernel}: {@code [Q, r]}, its column sums and {@code r'r} are the inputs every backend ships once.
  */
-public final class LinearKernel implements Function<VariantBlock, AssocRow[]> {
+public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]> {
+    private static final long serialVersionUID = 1L;
     private final int n;
     private final int p;
     private final int m;

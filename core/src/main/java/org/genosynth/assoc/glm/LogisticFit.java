@@ -46,7 +46,8 @@ final class LogisticFit {
     private final NullModel start;
 
     /** State of the covariate-only fit at its estimate. */
-    record NullModel(double[] coefficients, double[] pi, double[] weight, double[] resid, double[] info) {
+    record NullModel(double[] coefficients, double[] pi, double[] weight, double[] resid, double[] info)
+            implements java.io.Serializable {
     }
 
     /** A workspace for per-variant fits on {@code [Q, g]} starting from {@code start}. */

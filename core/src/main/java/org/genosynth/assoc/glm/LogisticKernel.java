@@ -1,6 +1,6 @@
 package org.genosynth.assoc.glm;
 
-import java.util.function.Function;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.assoc.AssocRow;
 import org.genosynth.assoc.PValues;
 import org.genosynth.model.GenotypeCodes;
@@ -10,9 +10,10 @@ import org.genosynth.model.VariantBlock;
 /**
  * Logistic regression per variant with Firth fallback and a Wald test, as plink2 {@code --glm firth-fallback}
  * reports its ADD row (BETA = log odds ratio per ALT allele, P from the Z statistic). Missing calls drop the sample
- * for that variant.
+ * for that variant. A {@link BlockKernel}: the covariate basis, phenotype and null fit are its shipped inputs.
  */
-public final class LogisticKernel implements Function<VariantBlock, AssocRow[]> {
+public final class LogisticKernel implements BlockKernel<VariantBlock, AssocRow[]> {
+    private static final long serialVersionUID = 1L;
     private final CovariateBasis basis;
     private final double[] y;
     private final LogisticFit.NullModel start;

@@ -10,7 +10,9 @@ import org.genosynth.exec.Backend;
  * sample's sorted list of missing variants, {@link LaneCounts} then counts the heterozygotes of 64 other samples at
  * those variants in a few operations per variant (the KING terms "het where the other sample is called").
  */
-final class HetMasks {
+final class HetMasks implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Samples per block (bits per word). */
     static final int BLOCK = 64;
     final int variantCount;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.util.Numbers;
@@ -26,7 +27,8 @@ import org.genosynth.util.Numbers;
  * order. Work is split into blocks of rows run on the backend and written in order, so output is identical at any
  * thread count.
  */
-public final class KingKinship {
+public final class KingKinship implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Header of the table, plink2's. */
     public static final String HEADER = "#FID1\tIID1\tFID2\tIID2\tNSNP\tHETHET\tIBS0\tKINSHIP";
     /** Rows per block of work: one block of {@link HetMasks}. */
@@ -98,8 +100,9 @@ public final class KingKinship {
         long[] written = new long[1];
         try {
             out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            backend.mapOrdered(blocks.iterator(),
-                    b -> rowBlock(KingRowBlock.count(planes, ints, hets, b[0], b[1]), ids, minKinship), r -> {
+            BlockKernel<int[], Chunk> kernel =
+                    b -> rowBlock(KingRowBlock.count(planes, ints, hets, b[0], b[1]), ids, minKinship);
+            backend.mapOrdered(blocks.iterator(), kernel, r -> {
                 try {
                     out.write(r.text, 0, r.length);
                     written[0] += r.rows;
@@ -122,7 +125,7 @@ public final class KingKinship {
         }
     }
 
-    private record Chunk(byte[] text, int length, long rows) {
+    private record Chunk(byte[] text, int length, long rows) implements java.io.Serializable {
     }
 
     private Chunk rowBlock(KingRowBlock block, String[] ids, double minKinship) {

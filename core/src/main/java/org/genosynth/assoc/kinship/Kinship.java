@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.InputException;
 import org.genosynth.model.GenotypeMatrix;
@@ -52,15 +52,22 @@ public final class Kinship {
         }
     }
 
-    /** Loads the input and writes the outputs. */
+    /** Loads the input and writes the outputs on a thread pool of the input's {@code threads} workers. */
     public static Summary run(Request request) {
+        try (ExecutionContext context = ExecutionContext.local(request.input().threads())) {
+            return run(request, context);
+        }
+    }
+
+    /** Loads the input and writes the outputs, the pair table's row blocks on {@code context}'s backend. */
+    public static Summary run(Request request, ExecutionContext context) {
         GenotypeMatrix m = request.input().load();
         if (m.sampleCount() < 2) {
             throw InputException.usage("kinship needs at least 2 samples, " + request.input().input() + " has "
                     + m.sampleCount());
         }
-        try (Backend backend = new LocalBackend(request.input().threads());
-             AtomicOutput out = new AtomicOutput()) {
+        Backend backend = context.backend();
+        try (AtomicOutput out = new AtomicOutput()) {
             List<Path> outputs = new ArrayList<>();
             Path kin0 = Path.of(request.outPrefix() + ".kin0");
             KingKinship king = new KingKinship(SamplePlanes.of(m, backend));

@@ -13,7 +13,8 @@ import org.genosynth.model.GenotypeMatrix;
  * heterozygous calls and sorted list of missing variants, from which {@link KingRowBlock} takes the terms that
  * depend on missing calls.
  */
-public final class SamplePlanes {
+public final class SamplePlanes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final int sampleCount;
     final int variantCount;
     /** Words per sample in each plane. */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.model.GenotypeMatrix;
 
@@ -50,15 +50,23 @@ public final class LdJob {
         }
     }
 
+    /** Runs on a thread pool of the input's {@code threads} workers. */
     public static Summary run(Request request) {
+        try (ExecutionContext context = ExecutionContext.local(request.input().threads())) {
+            return run(request, context);
+        }
+    }
+
+    /** Loads the input and writes the r² table and/or the pruning lists; table blocks run on {@code context}. */
+    public static Summary run(Request request, ExecutionContext context) {
         GenotypeMatrix m = request.input().load();
         LdPairs pairs = new LdPairs(m);
         List<Path> outputs = new ArrayList<>();
         long written = 0;
         int in = 0;
         int outCount = 0;
-        try (Backend backend = new LocalBackend(request.input().threads());
-             AtomicOutput out = new AtomicOutput()) {
+        Backend backend = context.backend();
+        try (AtomicOutput out = new AtomicOutput()) {
             if (request.table() != null) {
                 Path vcor = Path.of(request.outPrefix() + ".vcor");
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out.temp(vcor)), 1 << 20)) {

@@ -8,7 +8,8 @@ import org.genosynth.model.GenotypeMatrix;
  * variants (as plink2's {@code --indep-pairwise} and {@code --r2-unphased}). All sums are exact integers, so the
  * pruning decision {@code cov^2 > t var1 var2} is evaluated with exactly plink2's numbers.
  */
-public final class LdPairs {
+public final class LdPairs implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final GenotypeMatrix m;
     private final int wpv;
     private final long[] het;

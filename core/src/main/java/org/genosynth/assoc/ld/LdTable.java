@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 import org.genosynth.model.Variant;
 import org.genosynth.util.Numbers;
 
@@ -26,7 +27,7 @@ public final class LdTable {
     }
 
     /** Window limits and the reporting threshold. */
-    public record Window(double windowKb, int windowVariants, double r2Min) {
+    public record Window(double windowKb, int windowVariants, double r2Min) implements java.io.Serializable {
     }
 
     /** Writes the table; returns the number of pairs written. */
@@ -39,7 +40,8 @@ public final class LdTable {
         long[] count = new long[1];
         try {
             out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
-            backend.mapOrdered(blocks.iterator(), b -> block(pairs, window, b[0], b[1]), chunk -> {
+            BlockKernel<int[], Chunk> kernel = b -> block(pairs, window, b[0], b[1]);
+            backend.mapOrdered(blocks.iterator(), kernel, chunk -> {
                 try {
                     out.write(chunk.text());
                     count[0] += chunk.rows();
@@ -53,7 +55,7 @@ public final class LdTable {
         return count[0];
     }
 
-    private record Chunk(byte[] text, long rows) {
+    private record Chunk(byte[] text, long rows) implements java.io.Serializable {
     }
 
     private static Chunk block(LdPairs pairs, Window window, int a0, int a1) {

@@ -5,7 +5,8 @@ package org.genosynth.assoc.lmm;
  * evaluates: the region ends {@code lmin * exp(k * log(lmax/lmin) / regions)}, computed with GEMMA's expressions so
  * they are the same doubles, and the exact {@code lmax}. Shared read-only by all SNPs.
  */
-final class LambdaGrid {
+final class LambdaGrid implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final double[] lambdas;
     final double[][] h;
     final double[][] h2;

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 
 /**
@@ -36,6 +38,12 @@ public final class LmmEngine {
         return fitEach(g, new double[][] {phenotype}, covariates, options).get(0);
     }
 
+    /** As {@link #fit(GenotypeMatrix, double[], double[][], LmmOptions)}, the per-SNP tests on {@code backend}. */
+    public static LmmResult fit(GenotypeMatrix g, double[] phenotype, double[][] covariates, LmmOptions options,
+                                Backend backend) {
+        return fitEach(g, new double[][] {phenotype}, covariates, options, backend).get(0);
+    }
+
     /**
      * Fits the model to several phenotypes that share their analysed samples (the same samples have a value in every
      * phenotype and every covariate): the SNP filter, the relatedness matrix and its eigendecomposition are computed
@@ -46,11 +54,19 @@ public final class LmmEngine {
      */
     public static List<LmmResult> fitEach(GenotypeMatrix g, double[][] phenotypes, double[][] covariates,
                                           LmmOptions options) {
+        try (ExecutionContext context = ExecutionContext.local(options.threads())) {
+            return fitEach(g, phenotypes, covariates, options, context.backend());
+        }
+    }
+
+    /** As {@link #fitEach(GenotypeMatrix, double[][], double[][], LmmOptions)}, the per-SNP tests on {@code backend}. */
+    public static List<LmmResult> fitEach(GenotypeMatrix g, double[][] phenotypes, double[][] covariates,
+                                          LmmOptions options, Backend backend) {
         double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
         Decomposition d = decompose(g, sharedRows(phenotypes, w), w, options);
         List<LmmResult> out = new ArrayList<>(phenotypes.length);
         for (double[] y : phenotypes) {
-            out.add(fit(g, d, y, options));
+            out.add(fit(g, d, y, options, backend));
         }
         return out;
     }
@@ -148,7 +164,8 @@ public final class LmmEngine {
                 new LambdaGrid(eval, options), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
-    private static LmmResult fit(GenotypeMatrix g, Decomposition d, double[] phenotype, LmmOptions options) {
+    private static LmmResult fit(GenotypeMatrix g, Decomposition d, double[] phenotype, LmmOptions options,
+                                 Backend backend) {
         int n = d.rows().length;
         int c = d.c();
         long t3 = System.nanoTime();
@@ -160,7 +177,7 @@ public final class LmmEngine {
 
         long t4 = System.nanoTime();
         List<LmmResult.SnpResult> results = associate(g, d.rows(), d.tested(), d.freq(), d.missing(), d.u(),
-                d.eval(), d.utw(), uty, c, grid, mle, options);
+                d.eval(), d.utw(), uty, c, grid, mle, options, backend);
         long t5 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         notes.add(Blas.implementations());
@@ -259,13 +276,13 @@ public final class LmmEngine {
         return Math.sqrt(d1);
     }
 
-    private record Block(int[] variants) {
+    private record Block(int[] variants) implements java.io.Serializable {
     }
 
     private static List<LmmResult.SnpResult> associate(GenotypeMatrix g, int[] rows, boolean[] tested, double[] freq,
                                                       int[] missing, double[] u, double[] eval, double[] utw,
                                                       double[] uty, int c, LambdaGrid grid, double[] nullMle,
-                                                      LmmOptions options) {
+                                                      LmmOptions options, Backend backend) {
         List<Block> blocks = new ArrayList<>();
         int[] buf = new int[options.blockSize()];
         int k = 0;
@@ -283,40 +300,41 @@ public final class LmmEngine {
         }
         int n = rows.length;
         List<LmmResult.SnpResult> out = new ArrayList<>();
-        try (LocalBackend backend = new LocalBackend(options.threads())) {
-            backend.mapOrdered(blocks.iterator(), block -> {
-                int b = block.variants().length;
-                double[] x = new double[n * b];
-                double[] all = new double[g.sampleCount()];
-                for (int j = 0; j < b; j++) {
-                    g.dosages(block.variants()[j], all);
-                    double sum = 0;
-                    int called = 0;
-                    for (int r = 0; r < n; r++) {
-                        double d = all[rows[r]];
-                        if (!Double.isNaN(d)) {
-                            sum += d;
-                            called++;
-                        }
-                    }
-                    double mean = sum / called;
-                    for (int r = 0; r < n; r++) {
-                        double d = all[rows[r]];
-                        x[j * n + r] = Double.isNaN(d) ? mean : d;
+        // a BlockKernel: the genotypes, U, the eigenvalues, the projected covariates and phenotype, the lambda grid and
+        // the null fit are what it ships (U is n x n doubles)
+        BlockKernel<Block, List<LmmResult.SnpResult>> kernel = block -> {
+            int b = block.variants().length;
+            double[] x = new double[n * b];
+            double[] all = new double[g.sampleCount()];
+            for (int j = 0; j < b; j++) {
+                g.dosages(block.variants()[j], all);
+                double sum = 0;
+                int called = 0;
+                for (int r = 0; r < n; r++) {
+                    double d = all[rows[r]];
+                    if (!Double.isNaN(d)) {
+                        sum += d;
+                        called++;
                     }
                 }
-                double[] utx = new double[n * b];
-                Blas.transposeTimes(u, n, n, x, b, utx);
-                Likelihood lk = new Likelihood(eval, utw, uty, c, false, grid);
-                List<LmmResult.SnpResult> res = new ArrayList<>(b);
-                for (int j = 0; j < b; j++) {
-                    int v = block.variants()[j];
-                    lk.setSnp(utx, j * n);
-                    res.add(testSnp(lk, v, n - missing[v], freq[v], c, grid, nullMle, options));
+                double mean = sum / called;
+                for (int r = 0; r < n; r++) {
+                    double d = all[rows[r]];
+                    x[j * n + r] = Double.isNaN(d) ? mean : d;
                 }
-                return res;
-            }, out::addAll);
-        }
+            }
+            double[] utx = new double[n * b];
+            Blas.transposeTimes(u, n, n, x, b, utx);
+            Likelihood lk = new Likelihood(eval, utw, uty, c, false, grid);
+            List<LmmResult.SnpResult> res = new ArrayList<>(b);
+            for (int j = 0; j < b; j++) {
+                int v = block.variants()[j];
+                lk.setSnp(utx, j * n);
+                res.add(testSnp(lk, v, n - missing[v], freq[v], c, grid, nullMle, options));
+            }
+            return res;
+        };
+        backend.mapOrdered(blocks.iterator(), kernel, out::addAll);
         return out;
     }
 

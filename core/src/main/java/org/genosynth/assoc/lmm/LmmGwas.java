@@ -14,6 +14,7 @@ import org.genosynth.assoc.AnalysisSamples;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.GwasResult;
 import org.genosynth.io.AtomicOutput;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
 import org.genosynth.report.svg.GwasPlots;
@@ -36,8 +37,20 @@ public final class LmmGwas {
         return fit(request).gwas();
     }
 
+    /** Runs the request (its model must be lmm), the per-SNP tests on {@code context}'s backend. */
+    public static GwasResult run(GwasRequest request, ExecutionContext context) {
+        return fit(request, context).gwas();
+    }
+
     /** Runs the request and also returns the fitted model. */
     public static Outcome fit(GwasRequest request) {
+        try (ExecutionContext context = ExecutionContext.local(request.threads())) {
+            return fit(request, context);
+        }
+    }
+
+    /** Runs the request on {@code context} and also returns the fitted model. */
+    public static Outcome fit(GwasRequest request, ExecutionContext context) {
         GenotypeMatrix g = GenotypeMatrix.load(request.input(), request.read(), null);
         AnalysisSamples samples = AnalysisSamples.load(request, g.samples().samples(), false);
         int n = g.sampleCount();
@@ -67,7 +80,8 @@ public final class LmmGwas {
                 w[c + 1][s] = samples.covariates()[used.get(c)][k];
             }
         }
-        LmmResult result = LmmEngine.fit(g, y, w, LmmOptions.defaults().withThreads(request.threads()));
+        LmmResult result = LmmEngine.fit(g, y, w, LmmOptions.defaults().withThreads(context.threads()),
+                context.backend());
         List<Path> files = new ArrayList<>(LmmResultWriter.write(Path.of(request.outPrefix()), g.variants(), result));
         files.addAll(writePlots(request, g.variants(), result, samples.size()));
         notes.addAll(result.notes());

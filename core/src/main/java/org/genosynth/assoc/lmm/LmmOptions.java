@@ -16,7 +16,7 @@ package org.genosynth.assoc.lmm;
  * @param blockSize     SNPs rotated together by one matrix product
  */
 public record LmmOptions(double lambdaMin, double lambdaMax, int regions, double minAlleleFreq, double maxMissing,
-                         double maxR2, int threads, int blockSize) {
+                         double maxR2, int threads, int blockSize) implements java.io.Serializable {
     public LmmOptions {
         if (!(lambdaMin > 0 && lambdaMax > lambdaMin) || regions < 1) {
             throw new IllegalArgumentException("need 0 < lambdaMin < lambdaMax and regions >= 1");

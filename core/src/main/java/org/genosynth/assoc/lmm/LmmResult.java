@@ -46,6 +46,7 @@ public record LmmResult(NullModel nullModel, int[] sampleRows, int covariateCoun
      * @param pScore      score test at the null ML lambda, F(1, n - c - 1)
      */
     public record SnpResult(int variant, int observed, double alleleFreq, double beta, double se, double logLH1,
-                            double lambdaReml, double lambdaMle, double pWald, double pLrt, double pScore) {
+                            double lambdaReml, double lambdaMle, double pWald, double pLrt, double pScore)
+            implements java.io.Serializable {
     }
 }

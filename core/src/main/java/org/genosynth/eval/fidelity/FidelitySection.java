@@ -22,7 +22,7 @@ public final class FidelitySection {
     private FidelitySection() {
     }
 
-    public static void run(AlignedCohorts c, PrivacyResult privacy, int threads, long seed, HtmlReport report,
+    public static void run(AlignedCohorts c, PrivacyResult privacy, org.genosynth.exec.Backend backend, long seed, HtmlReport report,
             Metrics metrics) {
         HtmlReport.Section sec = report.section("Fidelity: does the synthetic cohort look like the real one?");
         SiteStats real = SiteStats.of(c.train());
@@ -94,12 +94,12 @@ public final class FidelitySection {
         sec.subheading("Allele frequencies, MAF spectrum, Hardy–Weinberg, heterozygosity");
         sec.figures(afPlot, mafPlot, hwePlot, hetPlot);
 
-        ldSection(c, threads, sec, metrics);
+        ldSection(c, backend, sec, metrics);
         pcaSection(c, seed, sec, metrics);
         kinshipSection(privacy, sec, metrics, ks);
     }
 
-    private static void ldSection(AlignedCohorts c, int threads, HtmlReport.Section sec, Metrics metrics) {
+    private static void ldSection(AlignedCohorts c, org.genosynth.exec.Backend backend, HtmlReport.Section sec, Metrics metrics) {
         int chroms = chromosomesWithPairs(c.train().variants());
         metrics.put(AREA, "ld_decay_chromosomes", chroms);
         if (chroms == 0) {
@@ -110,9 +110,9 @@ public final class FidelitySection {
             sec.text("Not applicable: " + why + ".");
             return;
         }
-        LdDecay.Curve real = LdDecay.compute(c.train(), threads);
+        LdDecay.Curve real = LdDecay.compute(c.train(), backend);
         boolean cm = real.centimorgans();
-        LdDecay.Curve syn = LdDecay.compute(c.synthetic(), cm, real.edges(), LdDecay.MAX_NEIGHBOURS, threads);
+        LdDecay.Curve syn = LdDecay.compute(c.synthetic(), cm, real.edges(), LdDecay.MAX_NEIGHBOURS, backend);
         double dist = LdDecay.distance(real, syn);
         metrics.put(AREA, "ld_decay_unit", real.unit());
         metrics.put(AREA, "ld_decay_edges", real.edges());
@@ -122,7 +122,7 @@ public final class FidelitySection {
                 .line("real", real.midpoints(), real.meanR2(), Chart.REAL)
                 .line("synthetic", syn.midpoints(), syn.meanR2(), Chart.SYNTHETIC);
         if (c.holdout() != null) {
-            LdDecay.Curve hold = LdDecay.compute(c.holdout(), cm, real.edges(), LdDecay.MAX_NEIGHBOURS, threads);
+            LdDecay.Curve hold = LdDecay.compute(c.holdout(), cm, real.edges(), LdDecay.MAX_NEIGHBOURS, backend);
             double holdDist = LdDecay.distance(real, hold);
             metrics.put(AREA, "ld_decay_holdout", hold.meanR2());
             metrics.put(AREA, "ld_decay_distance_holdout", holdDist);

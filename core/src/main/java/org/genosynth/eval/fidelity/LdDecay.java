@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.genosynth.assoc.ld.LdPairs;
 import org.genosynth.exec.Backend;
-import org.genosynth.exec.LocalBackend;
+import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
 
@@ -60,8 +61,15 @@ public final class LdDecay {
 
     /** The curve with the default bins for the variants' distance unit. */
     public static Curve compute(GenotypeMatrix m, int threads) {
+        try (ExecutionContext context = ExecutionContext.local(threads)) {
+            return compute(m, context.backend());
+        }
+    }
+
+    /** The curve with the default bins for the variants' distance unit, variant ranges on {@code backend}. */
+    public static Curve compute(GenotypeMatrix m, Backend backend) {
         boolean cm = usesMap(m.variants());
-        return compute(m, cm, cm ? CM_EDGES : BP_EDGES, MAX_NEIGHBOURS, threads);
+        return compute(m, cm, cm ? CM_EDGES : BP_EDGES, MAX_NEIGHBOURS, backend);
     }
 
     /**
@@ -70,6 +78,14 @@ public final class LdDecay {
      */
     public static Curve compute(GenotypeMatrix m, boolean centimorgans, double[] edges, int maxNeighbours,
             int threads) {
+        try (ExecutionContext context = ExecutionContext.local(threads)) {
+            return compute(m, centimorgans, edges, maxNeighbours, context.backend());
+        }
+    }
+
+    /** As {@link #compute(GenotypeMatrix, boolean, double[], int, int)}, variant ranges on {@code backend}. */
+    public static Curve compute(GenotypeMatrix m, boolean centimorgans, double[] edges, int maxNeighbours,
+            Backend backend) {
         LdPairs ld = new LdPairs(m);
         List<Variant> vs = m.variants();
         int nv = vs.size();
@@ -87,48 +103,48 @@ public final class LdDecay {
         }
         long[] pairs = new long[bins];
         double[] sums = new double[bins];
-        try (Backend backend = new LocalBackend(threads)) {
-            backend.mapOrdered(ranges.iterator(), r -> {
-                long[] p = new long[bins];
-                double[] s = new double[bins];
-                for (int i = r[0]; i < r[1]; i++) {
-                    if (Double.isNaN(at[i]) || ld.isConstant(i)) {
+        // a BlockKernel: the cohort's LD moments, the variants and their coordinates are what it ships
+        BlockKernel<int[], Object[]> kernel = r -> {
+            long[] p = new long[bins];
+            double[] s = new double[bins];
+            for (int i = r[0]; i < r[1]; i++) {
+                if (Double.isNaN(at[i]) || ld.isConstant(i)) {
+                    continue;
+                }
+                String chrom = vs.get(i).chrom();
+                for (int j = i + 1; j < nv && j - i <= maxNeighbours; j++) {
+                    if (!vs.get(j).chrom().equals(chrom)) {
+                        break;
+                    }
+                    double d = Math.abs(at[j] - at[i]);
+                    if (Double.isNaN(d) || ld.isConstant(j)) {
                         continue;
                     }
-                    String chrom = vs.get(i).chrom();
-                    for (int j = i + 1; j < nv && j - i <= maxNeighbours; j++) {
-                        if (!vs.get(j).chrom().equals(chrom)) {
+                    if (d >= max) {
+                        if (at[j] >= at[i]) {
                             break;
                         }
-                        double d = Math.abs(at[j] - at[i]);
-                        if (Double.isNaN(d) || ld.isConstant(j)) {
-                            continue;
-                        }
-                        if (d >= max) {
-                            if (at[j] >= at[i]) {
-                                break;
-                            }
-                            continue;
-                        }
-                        double r2 = ld.moments(i, j).r2();
-                        if (Double.isNaN(r2)) {
-                            continue;
-                        }
-                        int b = bin(edges, d);
-                        p[b]++;
-                        s[b] += r2;
+                        continue;
                     }
+                    double r2 = ld.moments(i, j).r2();
+                    if (Double.isNaN(r2)) {
+                        continue;
+                    }
+                    int b = bin(edges, d);
+                    p[b]++;
+                    s[b] += r2;
                 }
-                return new Object[] {p, s};
-            }, res -> {
-                long[] p = (long[]) res[0];
-                double[] s = (double[]) res[1];
-                for (int b = 0; b < bins; b++) {
-                    pairs[b] += p[b];
-                    sums[b] += s[b];
-                }
-            });
-        }
+            }
+            return new Object[] {p, s};
+        };
+        backend.mapOrdered(ranges.iterator(), kernel, res -> {
+            long[] p = (long[]) res[0];
+            double[] s = (double[]) res[1];
+            for (int b = 0; b < bins; b++) {
+                pairs[b] += p[b];
+                sums[b] += s[b];
+            }
+        });
         double[] mean = new double[bins];
         for (int b = 0; b < bins; b++) {
             mean[b] = pairs[b] == 0 ? Double.NaN : sums[b] / pairs[b];

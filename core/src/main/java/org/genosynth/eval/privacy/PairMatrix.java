@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.assoc.kinship.KingKinship;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 
 /**
  * Genotype distance and KING-robust kinship between every sample of one set (rows) and every sample of another
@@ -53,7 +54,8 @@ public final class PairMatrix {
             blocks.add(new int[] {r, Math.min(rowSamples.length, r + ROW_BLOCK)});
         }
         int nc = colSamples.length;
-        backend.mapOrdered(blocks.iterator(), b -> {
+        // a BlockKernel: KING's planes and the two sample lists are what it ships
+        BlockKernel<int[], Object[]> kernel = b -> {
             int n = b[1] - b[0];
             float[] d = new float[n * nc];
             float[] k = new float[n * nc];
@@ -72,7 +74,8 @@ public final class PairMatrix {
                 }
             }
             return new Object[] {b, d, k};
-        }, res -> {
+        };
+        backend.mapOrdered(blocks.iterator(), kernel, res -> {
             int[] b = (int[]) res[0];
             System.arraycopy((float[]) res[1], 0, pm.distance, b[0] * nc, (b[1] - b[0]) * nc);
             System.arraycopy((float[]) res[2], 0, pm.kinship, b[0] * nc, (b[1] - b[0]) * nc);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.genosynth.assoc.GwasRequest;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.assoc.Model;
 import org.genosynth.assoc.glm.GlmGwas;
 import org.genosynth.assoc.lmm.LmmGwas;
@@ -45,10 +46,11 @@ public final class UtilitySection {
     private UtilitySection() {
     }
 
-    public static void run(Plan plan, HtmlReport report, Metrics metrics) {
+    /** Runs the planned GWAS on {@code context} and adds the utility section. */
+    public static void run(Plan plan, HtmlReport report, Metrics metrics, ExecutionContext context) {
         HtmlReport.Section sec = report.section("Utility: does a GWAS on the synthetic cohort find the real loci?");
-        org.genosynth.assoc.GwasResult realRun = gwas(plan.real());
-        org.genosynth.assoc.GwasResult synRun = gwas(plan.synthetic());
+        org.genosynth.assoc.GwasResult realRun = gwas(plan.real(), context);
+        org.genosynth.assoc.GwasResult synRun = gwas(plan.synthetic(), context);
         GwasTable real = GwasTable.read(realRun.table());
         GwasTable syn = GwasTable.read(synRun.table());
         Set<String> shared = new HashSet<>(real.rows().keySet());
@@ -134,7 +136,7 @@ public final class UtilitySection {
         } else {
             // an unseen real sample is the yardstick: its GWAS correlates with the real one only so far (sampling
             // noise and its smaller size); a synthetic cohort that does at least as well passes
-            GwasTable hold = GwasTable.read(gwas(plan.holdout()).table());
+            GwasTable hold = GwasTable.read(gwas(plan.holdout(), context).table());
             Set<String> all = new HashSet<>(shared);
             all.retainAll(hold.rows().keySet());
             double[][] lh = pairedScores(restrict(real, all), restrict(hold, all));
@@ -186,8 +188,8 @@ public final class UtilitySection {
         return out;
     }
 
-    private static org.genosynth.assoc.GwasResult gwas(GwasRequest request) {
-        return request.model() == Model.LMM ? LmmGwas.run(request) : GlmGwas.run(request);
+    private static org.genosynth.assoc.GwasResult gwas(GwasRequest request, ExecutionContext context) {
+        return request.model() == Model.LMM ? LmmGwas.run(request, context) : GlmGwas.run(request, context);
     }
 
     /** The REML PVE of both null models (LMM only): how much of the trait the genotypes explain. */

@@ -1,0 +1,224 @@
+package org.genosynth.spark;
+
+import java.io.NotSerializableException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.ExecutionContext;
+import org.genosynth.exec.WorkerKernel;
+
+/**
+ * Runs {@link BlockKernel}s and {@link WorkerKernel}s on Spark partitions. The kernel is broadcast once per call (its
+ * fields are its inputs); blocks are pulled from the caller's iterator on the driver in waves, each wave parallelized
+ * as an RDD of contiguous block ranges (one partition per executor core) and started as an asynchronous job while the
+ * driver reads the next wave, and the partitions' results are collected in partition order, so the sink sees them in block order and outputs are byte-identical to {@code LocalBackend}'s.
+ * A {@link WorkerKernel} gets a fresh state per partition; the states come back to the caller to combine.
+ *
+ * <p>Other kernels (plain lambdas over in-memory matrices), and shippable kernels one of whose inputs turns out not to
+ * be serializable (a note says which), run on the driver's threads.
+ */
+public final class SparkBackend implements Backend {
+    /** Blocks per partition in one wave: enough to amortise a job's scheduling, few enough to bound driver memory. */
+    static final int BLOCKS_PER_PARTITION = 4;
+
+    private final JavaSparkContext spark;
+    private final boolean ownsContext;
+    private final ExecutionContext driverThreads;
+
+    /**
+     * @param spark       the Spark context
+     * @param ownsContext stop the context on {@link #close} (false when it was already running, e.g. in tests)
+     * @param threads     driver threads for kernels that cannot be shipped ({@code <= 0}: one per processor)
+     */
+    public SparkBackend(JavaSparkContext spark, boolean ownsContext, int threads) {
+        this.spark = spark;
+        this.ownsContext = ownsContext;
+        this.driverThreads = ExecutionContext.local(threads);
+    }
+
+    /** Executor cores Spark schedules at once ({@code spark.default.parallelism}). */
+    @Override
+    public int parallelism() {
+        return spark.defaultParallelism();
+    }
+
+    @Override
+    public <B, R> void mapOrdered(Iterator<B> blocks, Function<B, R> kernel, Consumer<R> sink) {
+        if (kernel instanceof BlockKernel<B, R> shippable) {
+            onPartitions(blocks, new Stateless<>(shippable), sink);
+        } else {
+            driverThreads.backend().mapOrdered(blocks, kernel, sink);
+        }
+    }
+
+    @Override
+    public <B, S, R> List<S> mapOrdered(Iterator<B> blocks, Supplier<S> workerState, BiFunction<S, B, R> kernel,
+                                        Consumer<R> sink) {
+        if (kernel instanceof WorkerKernel<S, B, R> shippable) {
+            return onPartitions(blocks, shippable, sink);
+        }
+        return driverThreads.backend().mapOrdered(blocks, workerState, kernel, sink);
+    }
+
+    private <B, S, R> List<S> onPartitions(Iterator<B> blocks, WorkerKernel<S, B, R> kernel, Consumer<R> sink) {
+        Broadcast<WorkerKernel<S, B, R>> shipped = broadcast(kernel);
+        if (shipped == null) {
+            return driverThreads.backend().mapOrdered(blocks, kernel::newState, kernel, sink);
+        }
+        List<S> states = new ArrayList<>();
+        int slices = Math.max(1, parallelism());
+        JavaFutureAction<List<PartitionResult<S, R>>> running = null;
+        try {
+            running = submit(nextWave(blocks, slices), slices, shipped);
+            while (running != null) {
+                // the driver reads the next wave while the executors work on this one: two waves at most in memory
+                List<B> wave = nextWave(blocks, slices);
+                JavaFutureAction<List<PartitionResult<S, R>>> next = submit(wave, slices, shipped);
+                List<PartitionResult<S, R>> parts;
+                try {
+                    parts = await(running);
+                } catch (RuntimeException | Error e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
+                running = next;
+                for (PartitionResult<S, R> part : parts) {
+                    part.results().forEach(sink);
+                    states.add(part.state());
+                }
+            }
+        } finally {
+            if (running != null) {
+                running.cancel(true);
+            }
+            shipped.destroy();
+        }
+        return states;
+    }
+
+    private static <B> List<B> nextWave(Iterator<B> blocks, int slices) {
+        List<B> wave = new ArrayList<>();
+        while (blocks.hasNext() && wave.size() < slices * BLOCKS_PER_PARTITION) {
+            wave.add(blocks.next());
+        }
+        return wave;
+    }
+
+    /** Starts one wave as a Spark job (null for an empty wave). */
+    private <B, S, R> JavaFutureAction<List<PartitionResult<S, R>>> submit(List<B> wave, int slices,
+            Broadcast<WorkerKernel<S, B, R>> shipped) {
+        if (wave.isEmpty()) {
+            return null;
+        }
+        return spark.parallelize(wave, Math.min(slices, wave.size()))
+                .mapPartitionsWithIndex(new RunPartition<>(shipped), true)
+                .collectAsync();
+    }
+
+    /** A wave's partition results, in partition order; a failed job's exception rethrown as it came. */
+    private static <T> T await(JavaFutureAction<T> job) {
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Spark", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * The kernel broadcast to the executors, or null when one of its inputs is not serializable (a model class that
+     * has not been made shippable yet): that kernel then runs on the driver's threads, with a note on stderr.
+     */
+    private <K> Broadcast<K> broadcast(K kernel) {
+        try {
+            return spark.broadcast(kernel);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof NotSerializableException)) {
+                cause = cause.getCause();
+            }
+            if (cause == null) {
+                throw e;
+            }
+            System.err.println("genosynth: note: " + describe(kernel) + " cannot be sent to Spark executors ("
+                    + cause.getMessage().lines().findFirst().orElse("") + " is not serializable): it runs on the "
+                    + "driver's threads");
+            return null;
+        }
+    }
+
+    private static String describe(Object kernel) {
+        return kernel instanceof Stateless<?, ?> s ? s.kernel().getClass().getSimpleName()
+                : kernel.getClass().getSimpleName();
+    }
+
+    /** What one partition returns: its blocks' results in order, and its worker state. */
+    record PartitionResult<S, R>(List<R> results, S state) implements Serializable {
+    }
+
+    /** The task: one state per partition, the broadcast kernel applied to each block in order. */
+    private static final class RunPartition<B, S, R>
+            implements Function2<Integer, Iterator<B>, Iterator<PartitionResult<S, R>>> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<WorkerKernel<S, B, R>> kernel;
+
+        RunPartition(Broadcast<WorkerKernel<S, B, R>> kernel) {
+            this.kernel = kernel;
+        }
+
+        @Override
+        public Iterator<PartitionResult<S, R>> call(Integer partition, Iterator<B> blocks) {
+            WorkerKernel<S, B, R> k = kernel.value();
+            S state = k.newState();
+            List<R> results = new ArrayList<>();
+            while (blocks.hasNext()) {
+                results.add(k.apply(state, blocks.next()));
+            }
+            return List.of(new PartitionResult<>(results, state)).iterator();
+        }
+    }
+
+    /** A {@link BlockKernel} as a {@link WorkerKernel} without state. */
+    private record Stateless<B, R>(BlockKernel<B, R> kernel) implements WorkerKernel<Object, B, R> {
+        @Override
+        public Object newState() {
+            return null;
+        }
+
+        @Override
+        public R apply(Object state, B block) {
+            return kernel.apply(block);
+        }
+    }
+
+    @Override
+    public void close() {
+        driverThreads.close();
+        if (ownsContext) {
+            spark.stop();
+        }
+    }
+}

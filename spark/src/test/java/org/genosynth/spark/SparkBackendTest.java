@@ -1,0 +1,107 @@
+package org.genosynth.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.WorkerKernel;
+import org.genosynth.io.InputException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SparkBackend} on {@code local[2]}: block order across waves, per-partition states, the driver fallback for
+ * kernels that cannot be shipped, user errors.
+ */
+class SparkBackendTest {
+    private static JavaSparkContext spark;
+    private static SparkBackend backend;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("genosynth-backend-test")
+                .set("spark.ui.enabled", "false").set("spark.log.level", "WARN"));
+        backend = new SparkBackend(spark, false, 2);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        backend.close();
+        spark.stop();
+    }
+
+    @Test
+    void resultsArriveInBlockOrderAcrossWaves() {
+        int blocks = 2 * SparkBackend.BLOCKS_PER_PARTITION * backend.parallelism() + 3;
+        List<Integer> seen = new ArrayList<>();
+        int jobsBefore = spark.statusTracker().getJobIdsForGroup(null).length;
+        backend.mapOrdered(IntStream.range(0, blocks).iterator(), (BlockKernel<Integer, Integer>) b -> b * b,
+                seen::add);
+        assertThat(seen).isEqualTo(IntStream.range(0, blocks).map(b -> b * b).boxed().toList());
+        assertThat(spark.statusTracker().getJobIdsForGroup(null).length - jobsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void everyPartitionHasItsOwnStateAndTheStatesComeBack() {
+        List<long[]> states = backend.mapOrdered(IntStream.range(0, 100).iterator(), new Summing(), r -> { });
+        assertThat(states).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(states.stream().mapToLong(s -> s[0]).sum()).isEqualTo(99 * 100 / 2);
+    }
+
+    @Test
+    void kernelsThatCannotBeShippedRunOnTheDriver() {
+        Object notSerializable = new Object();
+        List<Integer> seen = new ArrayList<>();
+        backend.mapOrdered(IntStream.range(0, 10).iterator(), b -> notSerializable.hashCode() * 0 + b, seen::add);
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void aShippableKernelWithAnInputThatIsNotSerializableRunsOnTheDriver() {
+        List<Integer> seen = new ArrayList<>();
+        backend.mapOrdered(IntStream.range(0, 10).iterator(), new HoldsAThread(), seen::add);
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void aUserErrorInAKernelKeepsItsMessage() {
+        BlockKernel<Integer, Integer> failing = b -> {
+            if (b == 7) {
+                throw InputException.usage("block 7 is bad");
+            }
+            return b;
+        };
+        assertThatThrownBy(() -> backend.mapOrdered(IntStream.range(0, 10).iterator(), failing, r -> { }))
+                .hasRootCauseInstanceOf(InputException.class).rootCause().hasMessageContaining("block 7 is bad");
+    }
+
+    /** A kernel whose field cannot be serialized (as ClusterModel in an HMM's generator). */
+    private static final class HoldsAThread implements BlockKernel<Integer, Integer> {
+        private final Object input = Thread.currentThread();
+
+        @Override
+        public Integer apply(Integer block) {
+            return input == null ? -1 : block;
+        }
+    }
+
+    /** Adds each block to the partition's total. */
+    private static final class Summing implements WorkerKernel<long[], Integer, Integer> {
+        @Override
+        public long[] newState() {
+            return new long[1];
+        }
+
+        @Override
+        public Integer apply(long[] total, Integer block) {
+            total[0] += block;
+            return block;
+        }
+    }
+}

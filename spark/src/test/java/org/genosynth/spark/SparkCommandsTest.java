@@ -1,0 +1,141 @@
+package org.genosynth.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.genosynth.cli.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands covered by the Spark backend (qc, gwas linear, logistic and lmm, kinship, ld, pheno simulate,
+ * evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
+ * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
+ * run must have run Spark jobs.
+ */
+class SparkCommandsTest {
+    private static final String MOUSE = "../examples/mouse_hs1940/mouse_hs1940";
+    private static final String PHENO = MOUSE + ".pheno.txt.gz";
+    private static JavaSparkContext spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("genosynth-test")
+                .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+                .set("spark.log.level", "WARN"));
+        SparkBackendProvider.share(spark);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        SparkBackendProvider.share(null);
+        spark.stop();
+    }
+
+    @Test
+    void qcWithFiltersAndHet() throws IOException {
+        assertSameOutputs("qc", "--input", MOUSE, "--maf", "0.05", "--geno", "0.05", "--hwe", "1e-8", "--mind", "0.1",
+                "--het", "--threads", "2");
+    }
+
+    @Test
+    void gwasLinearAndLogistic() throws IOException {
+        assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "linear",
+                "--threads", "2");
+        assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "4", "--model", "logistic",
+                "--threads", "2");
+    }
+
+    @Test
+    void gwasLmm() throws IOException {
+        assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "lmm",
+                "--threads", "2");
+    }
+
+    @Test
+    void kinshipTable() throws IOException {
+        assertSameOutputs("kinship", "--input", MOUSE, "--min-kinship", "0.1", "--threads", "2");
+    }
+
+    @Test
+    void phenoSimulateWithAPolygenicBackground() throws IOException {
+        assertSameOutputs("pheno", "simulate", "--input", MOUSE, "--causal", "20", "--h2", "0.6", "--h2-causal",
+                "0.2", "--traits", "2", "--genetic-corr", "0.5", "--seed", "7", "--threads", "2");
+    }
+
+    @Test
+    void ldTableAndPruning() throws IOException {
+        assertSameOutputs("ld", "--input", MOUSE, "--indep-pairwise", "50", "5", "0.5", "--table", "--threads", "2");
+    }
+
+    @Test
+    void evaluatePrivacyAndFidelity() throws IOException {
+        assertSameOutputs("evaluate", "--real", MOUSE, "--synthetic", MOUSE, "--threads", "2");
+    }
+
+    @Test
+    void synthMosaic() throws IOException {
+        assertSameOutputs("synth", "--input", MOUSE, "--n", "200", "--method", "mosaic", "--segment-cm", "5",
+                "--seed", "3", "--threads", "2");
+    }
+
+    /** Runs {@code args} once per backend into its own directory and compares every output file byte for byte. */
+    private void assertSameOutputs(String... args) throws IOException {
+        String name = args[0] + "-" + Integer.toHexString(String.join("-", args).hashCode());
+        Path local = Files.createDirectories(dir.resolve(name).resolve("local"));
+        Path onSpark = Files.createDirectories(dir.resolve(name).resolve("spark"));
+        assertThat(run(args, local, "local")).isZero();
+        int jobsBefore = spark.statusTracker().getJobIdsForGroup(null).length;
+        assertThat(run(args, onSpark, "spark")).isZero();
+        assertThat(spark.statusTracker().getJobIdsForGroup(null).length).as("Spark jobs run").isGreaterThan(jobsBefore);
+        List<Path> outputs = files(local);
+        assertThat(outputs).isNotEmpty();
+        assertThat(files(onSpark)).isEqualTo(outputs);
+        for (Path relative : outputs) {
+            Path file = local.resolve(relative);
+            Path other = onSpark.resolve(relative);
+            if (file.toString().endsWith(".json")) {
+                // a manifest names its own output paths
+                assertThat(Files.readString(other).replace(onSpark.toString(), "OUT"))
+                        .isEqualTo(Files.readString(file).replace(local.toString(), "OUT"));
+            } else if (file.toString().endsWith(".lmm.log.tsv")) {
+                // the LMM log notes its own run time
+                assertThat(withoutTimings(other)).isEqualTo(withoutTimings(file));
+            } else {
+                assertThat(Files.mismatch(file, other)).as(relative.toString()).isEqualTo(-1L);
+            }
+        }
+    }
+
+    private static List<String> withoutTimings(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> !line.startsWith("note\tseconds:")).toList();
+    }
+
+    private static int run(String[] args, Path outDir, String backend) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", outDir.resolve("out").toString(), "--backend", backend));
+        if (backend.equals("spark")) {
+            all.addAll(List.of("--spark-master", "local[2]"));
+        }
+        return Main.execute(all.toArray(String[]::new));
+    }
+
+    /** The regular files under {@code dir} (commands with an output directory, e.g. evaluate), relative to it. */
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
+    }
+}
