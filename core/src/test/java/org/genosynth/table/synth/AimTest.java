@@ -32,31 +32,6 @@ class AimTest {
     }
 
     @Test
-    void simplexProjection() {
-        assertThat(Aim.simplex(new double[] {0.5, 0.5, -0.2})).containsExactly(0.5, 0.5, 0.0);
-        assertThat(Aim.simplex(new double[] {0.9, 0.4, 0.1})).containsExactly(new double[] {0.75, 0.25, 0},
-                within(1e-12));
-    }
-
-    @Test
-    void gaussianEdgeRecoversTheCorrelationOfExactTables() {
-        double[] pa = {0.2, 0.5, 0.3};
-        double[] pb = {0.4, 0.6};
-        for (double r : new double[] {-0.6, 0, 0.45, 0.9}) {
-            double[] t = GaussianEdge.cells(pa, pb, r);
-            for (int i = 0; i < 3; i++) {
-                assertThat(t[2 * i] + t[2 * i + 1]).isCloseTo(pa[i], within(1e-12));
-            }
-            assertThat(t[0] + t[2] + t[4]).isCloseTo(0.4, within(1e-6));
-            // no noise, no shrinkage: the fit returns r
-            assertThat(GaussianEdge.fit(pa, pb, t, 1e-9, 1)).isCloseTo(r, within(1e-4));
-        }
-        // median splits: P(both below) = 1/4 + asin(r) / (2 pi)
-        double[] q = GaussianEdge.cells(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 0.7);
-        assertThat(q[0]).isCloseTo(0.25 + Math.asin(0.7) / (2 * Math.PI), within(1e-8));
-    }
-
-    @Test
     void sameSeedSameRowsAndCorrelationsSurviveALargeBudget() {
         Well19937c g = new Well19937c(5);
         int n = 2000;
