@@ -11,6 +11,19 @@ import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class AimTest {
+    /**
+     * rho for (epsilon, delta) by Canonne, Kamath and Steinke 2020 (Proposition 12: delta = min over alpha > 1 of
+     * exp((alpha - 1)(alpha rho - epsilon)) / (alpha - 1) (1 - 1/alpha)^alpha), reference values computed outside
+     * this code with scipy: minimize_scalar (bounded) over alpha, brentq over rho (xtol 1e-15).
+     */
+    @Test
+    void rhoFromEpsilonAndDeltaByThePublishedConversion() {
+        assertThat(Zcdp.rho(0.5, 1e-9)).isCloseTo(0.003953191141217898, within(1e-9));
+        assertThat(Zcdp.rho(1, 1e-9)).isCloseTo(0.014973057673588733, within(1e-9));
+        assertThat(Zcdp.rho(4, 1e-9)).isCloseTo(0.20631290922949078, within(1e-9));
+        assertThat(Zcdp.rho(1, 1e-5)).isCloseTo(0.030556595197639577, within(1e-9));
+    }
+
     @Test
     void zcdpConversionIsTheTightOneAndConsistent() {
         for (double eps : new double[] {0.5, 1, 4}) {
