@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
             + "id) are inferred and can be declared with --type; ranges and decimals are kept; missing cells are "
             + "modelled with the rest of the row. Identifier columns are written as syn1, syn2, ... ",
             "Methods: copula (Gaussian copula over smoothed empirical marginals), cart (sequential CART as synthpop); "
-            + "differentially private: aim (--method aim --epsilon E [--delta D]: noisy 1- and 2-way marginals in "
-            + "zCDP, chosen as AIM does, fitted by a tree model as MST) and privbayes (--epsilon E alone: a "
+            + "differentially private: aim (--method aim --epsilon E [--delta D]: AIM, noisy 1-, 2- and 3-way "
+            + "marginals chosen adaptively in zCDP, fitted by a Private-PGM graphical model on a junction tree) and "
+            + "privbayes (--epsilon E alone: a "
             + "Bayesian network, PrivBayes). The privacy guarantee and what it assumes public are printed and "
             + "written to NAME.manifest.json beside the output; read docs/tables.md."},
         footerHeading = "%nExamples:%n",

@@ -123,7 +123,7 @@ class TableCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("privacy: (1.0, 1.0E-6)-DP for adding or removing one row")
                 .contains("privacy: assumed public: the column names and types")
-                .contains("model: AIM/MST tree model");
+                .contains("model: AIM with a Private-PGM graphical model");
         String manifest = Files.readString(dir.resolve("aim.manifest.json"));
         assertThat(manifest).contains("\"method\": \"aim\"").contains("\"delta\": 1.0E-6")
                 .contains("\"rho_zcdp\": 0.0").contains("\"privacy_guarantee\": [")

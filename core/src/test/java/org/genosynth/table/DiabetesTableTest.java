@@ -93,19 +93,20 @@ class DiabetesTableTest {
     }
 
     /**
-     * The issue's targets for AIM (five splits, seed 1): at epsilon 1 KS complement >= 0.88 and correlation
-     * similarity >= 0.90 are NOT reached (measured 0.876 and 0.862; PrivBayes 0.846 and 0.829), so this asserts what
-     * is measured, within 0.02; DCR protection >= 0.9 and no copy are reached. At epsilon 4 KS is within 0.03 of the
-     * copula (0.912 vs 0.916) but correlation is not (0.917 vs 0.970: a tree model carries only the correlations its
-     * path implies).
+     * The issue's targets for AIM (five splits, seed 1; numbers measured by bench/table_scores.sh, the same runs): at
+     * epsilon 1 KS complement >= 0.88 is reached (measured 0.887) but correlation similarity >= 0.90 is NOT (measured
+     * 0.853; independent columns would score 0.839); DCR protection >= 0.9 and no copy are reached. At epsilon 4 KS
+     * is within 0.03 of the copula (0.909 vs 0.916) but correlation is not (0.888 vs 0.970). This asserts the
+     * measured scores within 0.015, so a change that loses (or gains) fidelity fails here and must update the docs.
      */
     @Test
     void aimMeasured() {
-        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.876, within(0.02));
-        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.862, within(0.02));
+        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.887, within(0.015));
+        assertThat(mean(AIM1, "ks_complement")).isGreaterThanOrEqualTo(0.88);
+        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.853, within(0.015));
         assertThat(mean(AIM1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
         assertThat(mean(AIM4, "ks_complement")).isGreaterThan(mean(COPULA, "ks_complement") - 0.03);
-        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.917, within(0.02));
+        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.888, within(0.015));
         assertThat(mean(AIM4, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
         for (List<TableEvaluation.Result> runs : List.of(AIM1, AIM4)) {
             for (TableEvaluation.Result r : runs) {

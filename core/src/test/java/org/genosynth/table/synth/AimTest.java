@@ -11,6 +11,19 @@ import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class AimTest {
+    /**
+     * rho for (epsilon, delta) by Canonne, Kamath and Steinke 2020 (Proposition 12: delta = min over alpha > 1 of
+     * exp((alpha - 1)(alpha rho - epsilon)) / (alpha - 1) (1 - 1/alpha)^alpha), reference values computed outside
+     * this code with scipy: minimize_scalar (bounded) over alpha, brentq over rho (xtol 1e-15).
+     */
+    @Test
+    void rhoFromEpsilonAndDeltaByThePublishedConversion() {
+        assertThat(Zcdp.rho(0.5, 1e-9)).isCloseTo(0.003953191141217898, within(1e-9));
+        assertThat(Zcdp.rho(1, 1e-9)).isCloseTo(0.014973057673588733, within(1e-9));
+        assertThat(Zcdp.rho(4, 1e-9)).isCloseTo(0.20631290922949078, within(1e-9));
+        assertThat(Zcdp.rho(1, 1e-5)).isCloseTo(0.030556595197639577, within(1e-9));
+    }
+
     @Test
     void zcdpConversionIsTheTightOneAndConsistent() {
         for (double eps : new double[] {0.5, 1, 4}) {
@@ -29,31 +42,6 @@ class AimTest {
         }
         // epsilon 1, delta 1e-9 (AIM's default): rho 0.01497 (the classic conversion allows 0.01173)
         assertThat(Zcdp.rho(1, 1e-9)).isCloseTo(0.01497, within(5e-5));
-    }
-
-    @Test
-    void simplexProjection() {
-        assertThat(Aim.simplex(new double[] {0.5, 0.5, -0.2})).containsExactly(0.5, 0.5, 0.0);
-        assertThat(Aim.simplex(new double[] {0.9, 0.4, 0.1})).containsExactly(new double[] {0.75, 0.25, 0},
-                within(1e-12));
-    }
-
-    @Test
-    void gaussianEdgeRecoversTheCorrelationOfExactTables() {
-        double[] pa = {0.2, 0.5, 0.3};
-        double[] pb = {0.4, 0.6};
-        for (double r : new double[] {-0.6, 0, 0.45, 0.9}) {
-            double[] t = GaussianEdge.cells(pa, pb, r);
-            for (int i = 0; i < 3; i++) {
-                assertThat(t[2 * i] + t[2 * i + 1]).isCloseTo(pa[i], within(1e-12));
-            }
-            assertThat(t[0] + t[2] + t[4]).isCloseTo(0.4, within(1e-6));
-            // no noise, no shrinkage: the fit returns r
-            assertThat(GaussianEdge.fit(pa, pb, t, 1e-9, 1)).isCloseTo(r, within(1e-4));
-        }
-        // median splits: P(both below) = 1/4 + asin(r) / (2 pi)
-        double[] q = GaussianEdge.cells(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, 0.7);
-        assertThat(q[0]).isCloseTo(0.25 + Math.asin(0.7) / (2 * Math.PI), within(1e-8));
     }
 
     @Test
