@@ -106,12 +106,12 @@ public final class GeneticMapFile {
                     cmFemaleCol = header[3];
                     continue;
                 }
-                if (!headerSeen && !isNumber(f[f.length - 1])) { // a header with other names: the layout from the data
+                if (!headerSeen && !NumberText.isNumber(f[f.length - 1])) { // a header of other names: layout from data
                     headerSeen = true;
                     continue;
                 }
                 first = false;
-                if (f.length == 4 && !isNumber(f[1])) { // PLINK .map: CHROM ID CM POS
+                if (f.length == 4 && !NumberText.isNumber(f[1])) { // PLINK .map: CHROM ID CM POS
                     posCol = 3;
                     cmCol = 2;
                 } else if (f.length == 4) {
@@ -172,14 +172,6 @@ public final class GeneticMapFile {
         return chrom >= 0 && pos >= 0 && cm >= 0 ? new int[] {chrom, pos, cm, female} : null;
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 
     private static double number(Path file, long line, String field, String s) {
         try {

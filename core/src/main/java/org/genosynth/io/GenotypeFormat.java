@@ -140,15 +140,7 @@ public enum GenotypeFormat {
                 return false;
             }
         }
-        return !isNumber(f[1]) || !isNumber(f[2]) || f.length > 4;
+        return !NumberText.isNumber(f[1]) || !NumberText.isNumber(f[2]) || f.length > 4;
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 }

@@ -123,4 +123,14 @@ public final class NumberText {
         }
         return p.substring(0, end);
     }
+
+    /** True when {@code s} parses as a Java double (any syntax {@link Double#parseDouble} takes). */
+    public static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }

@@ -244,12 +244,7 @@ final class PhenotypeSynthesis {
         for (int round = 0; round < rounds && fit.window().length > 0 && !fit.binary(); round++) {
             double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
             LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
-            java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
-            for (LmmResult.SnpResult s : lmm.snps()) {
-                if (s.se() > 0) {
-                    synthT.put(s.variant(), s.beta() / s.se());
-                }
-            }
+            java.util.Map<Integer, Double> synthT = waldT(lmm);
             double[] r = current.targetR().clone();
             for (int j = 0; j < r.length; j++) {
                 Double ts = synthT.get(fit.window()[j]);
@@ -282,12 +277,7 @@ final class PhenotypeSynthesis {
             LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
             // the moved targets change what the signal explains: the aim follows the PVE this round measured
             double pveGap = fit.realPve() - lmm.nullModel().pve();
-            java.util.Map<Integer, Double> synthT = new java.util.HashMap<>();
-            for (LmmResult.SnpResult snp : lmm.snps()) {
-                if (snp.se() > 0) {
-                    synthT.put(snp.variant(), snp.beta() / snp.se());
-                }
-            }
+            java.util.Map<Integer, Double> synthT = waldT(lmm);
             double[] r = current.targetR().clone();
             double worst = 0;
             for (int j = 0; j < r.length; j++) {
@@ -324,6 +314,17 @@ final class PhenotypeSynthesis {
             current = current.withTargets(r);
         }
         return current;
+    }
+
+    /** The Wald t of every tested SNP, by variant index. */
+    private static java.util.Map<Integer, Double> waldT(LmmResult lmm) {
+        java.util.Map<Integer, Double> t = new java.util.HashMap<>();
+        for (LmmResult.SnpResult snp : lmm.snps()) {
+            if (snp.se() > 0) {
+                t.put(snp.variant(), snp.beta() / snp.se());
+            }
+        }
+        return t;
     }
 
     /**
