@@ -3,7 +3,7 @@
 # on several cohorts, side by side:
 #   - mouse: the demo cohort (mouse_hs1940, phenotype 1 = CD8);
 #   - 1kg: human_1kg_chr20 (503 unrelated people; the phased and unphased files merged with bcftools, the genetic map
-#     from INFO/CM into the .bim), with a trait simulated by `genosynth pheno simulate` (h2 0.6, 3 causal SNPs of
+#     from their INFO/CM), with a trait simulated by `genosynth pheno simulate` (h2 0.6, 3 causal SNPs of
 #     MAF >= 0.05, seed 1) so that the 352 training people have hits;
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
 #     a phenotype file a trait is simulated as for 1kg).
@@ -56,16 +56,13 @@ for ext in bed bim fam; do zcat "$SHARED/data/mouse_hs1940/mouse_hs1940.$ext.gz"
 zcat "$SHARED/data/mouse_hs1940/mouse_hs1940.pheno.txt.gz" > "$WORK/mouse/pheno.txt"
 run mouse "$mouse.bed" "$WORK/mouse/pheno.txt" 1
 
-# human_1kg_chr20: both files merged, the genetic map from INFO/CM
+# human_1kg_chr20: both files merged; the genetic map comes with them (INFO/CM, read into the .bim's cM column)
 kg="$WORK/1kg/in"
 mkdir -p "$WORK/1kg"
 bcftools merge -Oz -o "$WORK/1kg/merged.vcf.gz" "$SHARED/data/human_1kg_chr20/phased300.vcf.gz" \
     "$SHARED/data/human_1kg_chr20/unphased203.vcf.gz" 2>/dev/null
-"$G" convert --input "$WORK/1kg/merged.vcf.gz" --out "$kg.raw.bed" >/dev/null
-bcftools query -f '%POS\t%CM\n' "$WORK/1kg/merged.vcf.gz" > "$WORK/1kg/cm.txt"
-paste "$kg.raw.bim" "$WORK/1kg/cm.txt" | awk 'BEGIN {OFS="\t"} $4 != $7 {exit 1} {print $1, $2, $8, $4, $5, $6}' \
-    > "$kg.bim"
-mv "$kg.raw.bed" "$kg.bed"; mv "$kg.raw.fam" "$kg.fam"; rm -f "$kg.raw.bim"
+rm -f "$kg.bed" "$kg.bim" "$kg.fam"
+"$G" convert --input "$WORK/1kg/merged.vcf.gz" --out "$kg.bed" >/dev/null
 run 1kg "$kg.bed" "" ""
 
 for spec in "$@"; do
