@@ -93,6 +93,12 @@ final class SynthCommand implements Callable<Integer> {
             description = "hmm: EM iterations (default: ${DEFAULT-VALUE}).")
     int emIterations;
 
+    @Option(names = "--families", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "hmm: reproduce the training cohort's close relatives among synthetic genomes (parent-child, "
+                + "full- and half-sib pairs by meiosis from synthetic parents, in the share KING-robust kinship finds "
+                + "them in the input, where its resolution tells the degree; default: on).")
+    boolean families = true;
+
     @Option(names = "--seed", paramLabel = "S", required = true, description = "Random seed.")
     long seed;
 
@@ -198,7 +204,7 @@ final class SynthCommand implements Callable<Integer> {
         SynthRequest request = new SynthRequest(input.input, input.toReadOptions().withGeneticMap(geneticMap), pheno, phenoCols, populations,
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
-                new SynthRequest.Hmm(clusters, emIterations), polygenicBackground);
+                new SynthRequest.Hmm(clusters, emIterations, families), polygenicBackground);
         SynthResult result;
         try (Progress progress = Progress.forTerminal();
              ExecutionContext context = execution.open(threads, progress)) {

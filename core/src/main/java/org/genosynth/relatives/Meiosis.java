@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * from haplotype {@code start XOR (number of crossovers before its cM position) mod 2}, so the order of the variants in
  * the file does not matter.
  */
-final class Meiosis {
+public final class Meiosis {
     private Meiosis() {
     }
 
@@ -40,13 +40,8 @@ final class Meiosis {
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
             }
-            int k = poisson(rng, (hi - lo) / 100.0);
-            double[] points = new double[k];
-            for (int i = 0; i < k; i++) {
-                points[i] = lo + rng.nextDouble() * (hi - lo);
-            }
-            Arrays.sort(points);
-            crossovers += k;
+            double[] points = crossoverPoints(lo, hi, rng);
+            crossovers += points.length;
             int start = rng.nextInt(2);
             int[] vs = c.variants();
             for (int i = 0; i < vs.length; i++) {
@@ -66,6 +61,20 @@ final class Meiosis {
             child.encodeOrigins(which, childLabels);
         }
         return crossovers;
+    }
+
+    /**
+     * The crossovers of one meiosis on a chromosome spanning {@code [lo, hi]} cM, sorted: Haldane's model, a Poisson
+     * number with mean the length in Morgans, at uniform positions.
+     */
+    public static double[] crossoverPoints(double lo, double hi, SplittableRandom rng) {
+        int k = poisson(rng, (hi - lo) / 100.0);
+        double[] points = new double[k];
+        for (int i = 0; i < k; i++) {
+            points[i] = lo + rng.nextDouble() * (hi - lo);
+        }
+        Arrays.sort(points);
+        return points;
     }
 
     private static int countBelow(double[] sorted, double x) {

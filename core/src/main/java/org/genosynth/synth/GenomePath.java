@@ -8,14 +8,27 @@ import java.util.Arrays;
  * haplotype-level genome this path is the first haplotype's (donors are haplotype rows {@code 2 sample + h}) and
  * {@code second} is the second haplotype's; for a genotype-level genome {@code second} is null.
  */
-record GenomePath(int[] starts, int[] donors, GenomePath second) implements java.io.Serializable {
+record GenomePath(int[] starts, int[] donors, GenomePath second, Families.Inheritance inherited)
+        implements java.io.Serializable {
     GenomePath(int[] starts, int[] donors) {
-        this(starts, donors, null);
+        this(starts, donors, null, null);
     }
 
-    /** True for a pair of haplotype paths. */
+    GenomePath(int[] starts, int[] donors, GenomePath second) {
+        this(starts, donors, second, null);
+    }
+
+    /**
+     * A member of a synthetic family: its two haplotypes are inherited from synthetic parents (never from real
+     * genomes); {@code starts} and {@code donors} then describe nothing and {@code second} is this path itself.
+     */
+    static GenomePath inherited(Families.Inheritance inheritance) {
+        return new GenomePath(new int[] {0}, new int[] {-1}, null, inheritance);
+    }
+
+    /** True for a pair of haplotype paths (or an inherited genome). */
     boolean haplotypes() {
-        return second != null;
+        return second != null || inherited != null;
     }
 
     /** The segment holding variant {@code v}. */

@@ -108,18 +108,7 @@ final class RowBuilder implements java.io.Serializable {
         int v0 = chunk * CHUNK_VARIANTS;
         int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
         long[] h = new long[2 * CHUNK_WORDS];
-        if (clusters != null) {
-            SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
-            clusters.emit(path, population, v0, v1, alleles, h, 0);
-            if (homozygous) {
-                System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
-            } else {
-                clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
-            }
-        } else {
-            copyPath(path, h, 0, v0, v1, m);
-            copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
-        }
+        haplotypePair(path, sample, attempt, population, chunk, h);
         long[] phase = new long[CHUNK_WORDS];
         for (int w = 0; w < CHUNK_WORDS; w++) {
             long a = h[w];
@@ -150,6 +139,63 @@ final class RowBuilder implements java.io.Serializable {
         }
         if (phaseDst != null) {
             System.arraycopy(phase, 0, phaseDst, dstOff, CHUNK_WORDS);
+        }
+    }
+
+    /**
+     * The two haplotypes of chunk {@code chunk} of a haplotype-level genome into {@code h[0, 32)} and
+     * {@code h[32, 64)} (2-bit codes 0/1/3), which must be zero: drawn from the cluster model, copied from donor
+     * haplotypes, or, for a member of a synthetic family, inherited from its synthetic parents.
+     */
+    private void haplotypePair(GenomePath path, int sample, int attempt, int population, int chunk, long[] h) {
+        int m = panel.variantCount();
+        int v0 = chunk * CHUNK_VARIANTS;
+        int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
+        if (path.inherited() != null) {
+            long[] parent = new long[2 * CHUNK_WORDS];
+            inherit(path.inherited().first(), population, chunk, v0, v1, parent, h, 0);
+            inherit(path.inherited().second(), population, chunk, v0, v1, parent, h, CHUNK_WORDS);
+            return;
+        }
+        if (clusters != null) {
+            SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
+            clusters.emit(path, population, v0, v1, alleles, h, 0);
+            if (homozygous) {
+                System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
+            } else {
+                clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
+            }
+        } else {
+            copyPath(path, h, 0, v0, v1, m);
+            copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+        }
+    }
+
+    /**
+     * One transmitted haplotype: the parent's two haplotypes of the chunk are rebuilt (the parent's own stream, so
+     * every child of a parent sees the same parent), and the child's copies the one the meiosis chose between
+     * consecutive crossovers.
+     */
+    private void inherit(Families.Transmission from, int population, int chunk, int v0, int v1, long[] parent,
+            long[] h, int off) {
+        Arrays.fill(parent, 0L);
+        haplotypePair(from.parentPath(), from.parentKey(), 0, population, chunk, parent);
+        int[] crossovers = from.crossovers();
+        int k = 0;
+        while (k < crossovers.length && crossovers[k] <= v0) {
+            k++;
+        }
+        int a = v0;
+        int which = from.firstHaplotype() ^ (k & 1);
+        int chunkBase = v0 >>> 5;
+        while (a < v1) {
+            int b = k < crossovers.length ? Math.min(v1, crossovers[k]) : v1;
+            if (b > a) {
+                copyBits(parent, which * CHUNK_WORDS - chunkBase, h, off - chunkBase, a, b);
+            }
+            a = b;
+            which ^= 1;
+            k++;
         }
     }
 

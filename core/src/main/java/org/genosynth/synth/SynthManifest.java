@@ -143,6 +143,26 @@ final class SynthManifest {
         return m;
     }
 
+    static Map<String, Object> families(Families.Spectrum spectrum, Families.Plan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", "the training cohort's pairs of close relatives (KING-robust kinship: parent-child and full sibs "
+                + ">= " + Families.FIRST_DEGREE + ", told apart by the IBS0 share; second degree >= "
+                + Families.SECOND_DEGREE + "), scaled to the synthetic cohort's size, made by meiosis from synthetic "
+                + "parents (half sibs for the second degree); duplicates and twins are not made");
+        m.put("real_genomes_measured", spectrum.measured());
+        m.put("kinship_median_and_robust_sd", java.util.List.of(round6(spectrum.medianKinship()),
+                round6(spectrum.noiseSd())));
+        m.put("degrees_resolved", ordered("first", spectrum.firstDegreeResolved(), "second",
+                spectrum.secondDegreeResolved(), "rule", "a degree's lower bound >= median + "
+                        + Families.RESOLUTION_SDS + " robust SDs of every pair's kinship"));
+        m.put("real_pairs", ordered("parent_child", spectrum.parentChild(), "full_sibs", spectrum.fullSibs(),
+                "second_degree", spectrum.secondDegree(), "duplicates_or_twins", spectrum.duplicates()));
+        m.put("synthetic_pairs", ordered("parent_child", plan.parentChild(), "full_sibs", plan.fullSibs(),
+                "half_sibs", plan.halfSibs()));
+        m.put("unseen_synthetic_parents", plan.parents());
+        return m;
+    }
+
     private static double round6(double x) {
         return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
     }

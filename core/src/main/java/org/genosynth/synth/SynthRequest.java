@@ -161,8 +161,15 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      * @param clusters   number of haplotype clusters K of the drawn model; 0 = 16 (unphased input is first phased
      *                   with a diploid model of at most 8 clusters, whose cost grows as K^2)
      * @param iterations EM iterations
+     * @param families   make synthetic families with the training cohort's share of close relatives
+     *                   ({@link Families})
      */
-    public record Hmm(int clusters, int iterations) {
+    public record Hmm(int clusters, int iterations, boolean families) {
+        /** With synthetic families (the default). */
+        public Hmm(int clusters, int iterations) {
+            this(clusters, iterations, true);
+        }
+
         public Hmm {
             if (clusters < 0 || clusters == 1 || clusters > 64) {
                 throw InputException.usage("--clusters must be between 2 and 64, got " + clusters);

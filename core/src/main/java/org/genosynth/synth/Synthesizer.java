@@ -145,14 +145,28 @@ public final class Synthesizer {
                 : method == SynthRequest.Method.MOSAIC ? "fitting mosaic segments" : "planning");
         Plan plan;
         ClusterModel clusterModel = null;
+        // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
+        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(train);
+        boolean inbred = coding.label().equals(org.genosynth.eval.Coding.INBRED);
         if (method == SynthRequest.Method.HMM) {
             ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants(), backend);
             ClusterModel model = fit.model();
             clusterModel = model;
-            plan = new Plan((s, a) -> model.drawPair(popOf[s],
-                    new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), SiteNoise.NONE);
+            PathSource drawn = (s, a) -> model.drawPair(popOf[s],
+                    new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)));
+            plan = new Plan(drawn, SiteNoise.NONE);
             manifest.put("hmm", SynthManifest.hmm(fit, req.hmm()));
             hmmPanel = null;
+            if (req.hmm().families() && !inbred) {
+                // the cohort's close relatives, made among synthetic genomes (a redrawn member is unrelated)
+                Families.Spectrum spectrum = Families.measure(train, req.seed(), backend);
+                Families.Plan families = Families.plan(spectrum, popOf, map, (key, pop) -> model.drawPair(pop,
+                        new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, key, 0))), req.seed());
+                GenomePath[] familyPaths = families.members();
+                plan = new Plan((s, a) -> a == 0 && s < familyPaths.length && familyPaths[s] != null ? familyPaths[s]
+                        : drawn.draw(s, a), SiteNoise.NONE);
+                manifest.put("families", SynthManifest.families(spectrum, families));
+            }
         } else if (method == SynthRequest.Method.MOSAIC) {
             segmentCm = mosaic.segmentCm();
             if (calibration != null) {
@@ -181,10 +195,8 @@ public final class Synthesizer {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
-        // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
-        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(train);
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed(),
-                clusterModel != null && coding.label().equals(org.genosynth.eval.Coding.INBRED));
+                clusterModel != null && inbred);
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
@@ -74,6 +75,107 @@ public final class KingKinship implements java.io.Serializable {
         }
         // plink2 names the larger index "1": het1hom2 = hets of i (ID1) where j is homozygous
         return new PairCounts(bothCalled, hetHet, ibs0, hetIWhereJCalled - hetHet, hetJWhereICalled - hetHet);
+    }
+
+    /** A pair at or above a kinship bound: samples {@code i > j}, its KING-robust kinship and IBS0 share. */
+    public record RelatedPair(int i, int j, double kinship, double ibs0Share) implements java.io.Serializable {
+    }
+
+    /**
+     * Every pair with kinship {@code >= minKinship}, and the mean IBS0 share of the pairs below {@code unrelatedBelow}
+     * (the opposite-homozygote rate of unrelated pairs, which tells a parent and child (IBS0 near 0) from full sibs).
+     */
+    public record Related(List<RelatedPair> pairs, double unrelatedIbs0Share, long pairCount, long[] histogram)
+            implements java.io.Serializable {
+        /** Kinship histogram bins: {@link #HISTOGRAM_BINS} of width {@link #HISTOGRAM_WIDTH} from -1 (clamped). */
+        public static final int HISTOGRAM_BINS = 1500;
+        public static final double HISTOGRAM_WIDTH = 0.001;
+
+        /** The {@code q} quantile of every pair's kinship, to the histogram's resolution. */
+        public double quantile(double q) {
+            long total = Arrays.stream(histogram).sum();
+            long need = (long) Math.ceil(q * total);
+            long seen = 0;
+            for (int b = 0; b < histogram.length; b++) {
+                seen += histogram[b];
+                if (seen >= need && seen > 0) {
+                    return -1 + (b + 0.5) * HISTOGRAM_WIDTH;
+                }
+            }
+            return Double.NaN;
+        }
+
+        /** A robust SD of the pairs' kinship: 1.4826 x the median absolute deviation. */
+        public double robustSd() {
+            double median = quantile(0.5);
+            long total = Arrays.stream(histogram).sum();
+            long[] deviation = new long[HISTOGRAM_BINS];
+            for (int b = 0; b < histogram.length; b++) {
+                double x = -1 + (b + 0.5) * HISTOGRAM_WIDTH;
+                int d = (int) Math.min(HISTOGRAM_BINS - 1, Math.floor(Math.abs(x - median) / HISTOGRAM_WIDTH));
+                deviation[d] += histogram[b];
+            }
+            long seen = 0;
+            for (int d = 0; d < deviation.length; d++) {
+                seen += deviation[d];
+                if (seen >= Math.ceil(0.5 * total) && seen > 0) {
+                    return 1.4826 * (d + 0.5) * HISTOGRAM_WIDTH;
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    /** The related pairs of the cohort (see {@link Related}), computed in blocks of rows on {@code backend}. */
+    public Related related(double minKinship, double unrelatedBelow, Backend backend) {
+        int n = planes.sampleCount;
+        List<int[]> blocks = new ArrayList<>();
+        for (int a = 0; a < n; a += ROW_BLOCK) {
+            blocks.add(new int[] {a, Math.min(n, a + ROW_BLOCK)});
+        }
+        HetMasks hets = HetMasks.of(planes, backend);
+        IntPlanes ints = IntPlanes.vectorPopcount() ? IntPlanes.of(planes, backend) : null;
+        List<RelatedPair> pairs = new ArrayList<>();
+        double[] unrelated = new double[2];
+        BlockKernel<int[], Related> kernel = b -> {
+            KingRowBlock block = KingRowBlock.count(planes, ints, hets, b[0], b[1]);
+            List<RelatedPair> out = new ArrayList<>();
+            double ibs0 = 0;
+            long count = 0;
+            long[] histogram = new long[Related.HISTOGRAM_BINS];
+            for (int i = block.first; i < block.end; i++) {
+                for (int j = 0; j < i; j++) {
+                    PairCounts pc = block.pair(i, j);
+                    if (pc.nsnp() == 0) {
+                        continue;
+                    }
+                    double k = pc.kinship();
+                    if (Double.isFinite(k)) {
+                        histogram[(int) Math.max(0, Math.min(Related.HISTOGRAM_BINS - 1,
+                                Math.floor((k + 1) / Related.HISTOGRAM_WIDTH)))]++;
+                    }
+                    double share = (double) pc.ibs0() / pc.nsnp();
+                    if (k >= minKinship) {
+                        out.add(new RelatedPair(i, j, k, share));
+                    } else if (k < unrelatedBelow) {
+                        ibs0 += share;
+                        count++;
+                    }
+                }
+            }
+            return new Related(out, ibs0, count, histogram);
+        };
+        long[] histogram = new long[Related.HISTOGRAM_BINS];
+        backend.mapOrdered(blocks.iterator(), kernel, r -> {
+            pairs.addAll(r.pairs());
+            unrelated[0] += r.unrelatedIbs0Share();
+            unrelated[1] += r.pairCount();
+            for (int b = 0; b < histogram.length; b++) {
+                histogram[b] += r.histogram()[b];
+            }
+        });
+        return new Related(pairs, unrelated[1] > 0 ? unrelated[0] / unrelated[1] : Double.NaN,
+                (long) n * (n - 1) / 2, histogram);
     }
 
     /** Result of writing a table. */
