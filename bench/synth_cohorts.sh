@@ -5,6 +5,7 @@
 #   - 1kg: human_1kg_chr20 (503 unrelated people; the phased and unphased files merged with bcftools, the genetic map
 #     from their INFO/CM), with a trait simulated by `genosynth pheno simulate` (h2 0.6, 3 causal SNPs of
 #     MAF >= 0.05, seed 1) so that the 352 training people have hits;
+#   - with CHIMERAS=K, K copies of the 1kg region as chromosomes (a genome-wide-like cohort: bench/chimera_cohort.py);
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
 #     a phenotype file a trait is simulated as for 1kg).
 # Prints one row per verdict (metric, then value and verdict per cohort) and each cohort's synth and evaluate wall
@@ -64,6 +65,13 @@ bcftools merge -Oz -o "$WORK/1kg/merged.vcf.gz" "$SHARED/data/human_1kg_chr20/ph
 rm -f "$kg.bed" "$kg.bim" "$kg.fam"
 "$G" convert --input "$WORK/1kg/merged.vcf.gz" --out "$kg.bed" >/dev/null
 run 1kg "$kg.bed" "" ""
+
+# optional: a genome-wide-like cohort, CHIMERAS copies of the 1kg region as chromosomes, people permuted within
+# ancestry clusters per copy (bench/chimera_cohort.py; needs numpy), e.g. CHIMERAS=8: 503 x 199,920
+if [ -n "${CHIMERAS:-}" ]; then
+  python3 "$ROOT/bench/chimera_cohort.py" "$kg" "$WORK/1kg-chimeras" "$CHIMERAS" >/dev/null
+  run "1kg-x$CHIMERAS" "$WORK/1kg-chimeras.bed" "" ""
+fi
 
 for spec in "$@"; do
   name="${spec%%=*}"; rest="${spec#*=}"

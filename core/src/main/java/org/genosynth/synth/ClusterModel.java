@@ -82,6 +82,10 @@ final class ClusterModel {
         return clusters;
     }
 
+    int variants() {
+        return variants;
+    }
+
     int populations() {
         return alphaCumulative.length;
     }

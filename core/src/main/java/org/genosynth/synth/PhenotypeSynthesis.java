@@ -39,12 +39,13 @@ import org.genosynth.model.GenotypeMatrix;
 final class PhenotypeSynthesis {
     /** What the real data gave. */
     record Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window, int[] tier,
-               boolean background,
+               boolean[][] leadsAt, boolean background,
                double[] targetR, double[] realT, int realObserved, double realPve, double pveAim) {
         Fit(String name, double mean, double sd, double missingFraction, double prevalence, int[] window, int[] tier,
-                boolean background, double[] targetR, double[] realT, int realObserved, double realPve) {
-            this(name, mean, sd, missingFraction, prevalence, window, tier, background, targetR, realT, realObserved,
-                    realPve, realPve);
+                boolean[][] leadsAt, boolean background, double[] targetR, double[] realT, int realObserved,
+                double realPve) {
+            this(name, mean, sd, missingFraction, prevalence, window, tier, leadsAt, background, targetR, realT,
+                    realObserved, realPve, realPve);
         }
 
         boolean binary() {
@@ -52,19 +53,32 @@ final class PhenotypeSynthesis {
         }
 
         Fit withTargets(double[] r) {
-            return new Fit(name, mean, sd, missingFraction, prevalence, window, tier, background, r, realT, realObserved,
-                    realPve, pveAim);
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, tier, leadsAt, background, r, realT,
+                    realObserved, realPve, pveAim);
         }
 
         /** The same fit drawing the background for a PVE of {@code aim} (calibration: REML sees less than is drawn). */
         Fit withPveAim(double aim) {
-            return new Fit(name, mean, sd, missingFraction, prevalence, window, tier, background, targetR, realT,
-                    realObserved, realPve, aim);
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, tier, leadsAt, background, targetR,
+                    realT, realObserved, realPve, aim);
         }
 
         /** Number of clump leads among the signal SNPs. */
         int leads() {
             return (int) Arrays.stream(tier).filter(t -> t == LEAD).count();
+        }
+
+        /** Number of clump leads at each of {@link #CLUMP_R2_LEVELS}. */
+        List<Integer> leadsByLevel() {
+            List<Integer> out = new ArrayList<>();
+            for (boolean[] level : leadsAt) {
+                int c = 0;
+                for (boolean b : level) {
+                    c += b ? 1 : 0;
+                }
+                out.add(c);
+            }
+            return out;
         }
 
         /** Number of signal SNPs significant at the false discovery rate (or the given p threshold). */
@@ -85,6 +99,18 @@ final class PhenotypeSynthesis {
     static final int EXACT_PCA_SAMPLES = 5000;
     /** LD (r^2) at which a significant SNP joins an earlier lead's clump. */
     static final double CLUMP_R2 = 0.8;
+    /**
+     * Looser clumps, tried in turn when even the leads at {@link #CLUMP_R2} cannot all keep their targets (many leads
+     * per locus whose synthetic LD is weaker than the real: their real marginal correlations would need more variance
+     * than there is); at the loosest, a lead stands for a whole locus.
+     */
+    static final double[] CLUMP_R2_LEVELS = {CLUMP_R2, 0.5, 0.2, 0.05, 0.05};
+    /**
+     * The last level also joins SNPs within this many bp of an earlier lead on the same chromosome: one lead per locus
+     * (on 8 x 3 Mb chimeras of 1000 Genomes people, r^2 0.05 still left 9 leads for 3 causal loci, more variance than
+     * there is once the synthetic LD between them is weaker).
+     */
+    static final long LOCUS_WINDOW_BP = 1_000_000;
     /** False discovery rate of the signal set when no p-value threshold is given. */
     static final double SIGNAL_FDR = 0.05;
     /** The offset rounds also move the background's aim while the synthetic PVE is further than this from the real. */
@@ -124,10 +150,16 @@ final class PhenotypeSynthesis {
                 }
             }
         }
-        java.util.Set<Integer> leads = new java.util.HashSet<>();
-        for (LmmResult.SnpResult s : clump(real, significant, lmm.sampleRows())) {
-            leads.add(s.variant());
+        List<java.util.Set<Integer>> leadSets = new ArrayList<>();
+        for (double r2 : CLUMP_R2_LEVELS) {
+            java.util.Set<Integer> set = new java.util.HashSet<>();
+            long window = leadSets.size() == CLUMP_R2_LEVELS.length - 1 ? LOCUS_WINDOW_BP : 0;
+            for (LmmResult.SnpResult s : clump(real, significant, lmm.sampleRows(), r2, window)) {
+                set.add(s.variant());
+            }
+            leadSets.add(set);
         }
+        java.util.Set<Integer> leads = leadSets.get(0);
         List<Integer> w = new ArrayList<>();
         List<Double> r = new ArrayList<>();
         List<Double> ts = new ArrayList<>();
@@ -139,8 +171,14 @@ final class PhenotypeSynthesis {
             r.add(stable(t / Math.sqrt(t * t + df)));
             ts.add(stable(t));
         }
+        boolean[][] leadsAt = new boolean[CLUMP_R2_LEVELS.length][w.size()];
+        for (int level = 0; level < leadsAt.length; level++) {
+            for (int j = 0; j < w.size(); j++) {
+                leadsAt[level][j] = leadSets.get(level).contains(w.get(j));
+            }
+        }
         return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
-                w.stream().mapToInt(Integer::intValue).toArray(), tier, background, r.stream().mapToDouble(Double::doubleValue).toArray(),
+                w.stream().mapToInt(Integer::intValue).toArray(), tier, leadsAt, background, r.stream().mapToDouble(Double::doubleValue).toArray(),
                 ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length,
                 stable(lmm.nullModel().pve()));
     }
@@ -151,7 +189,8 @@ final class PhenotypeSynthesis {
      * targets: their neighbours follow through the synthetic cohort's own LD, so the targets never ask the synthetic
      * LD to be what the real LD was.
      */
-    static List<LmmResult.SnpResult> clump(GenotypeMatrix m, List<LmmResult.SnpResult> snps, int[] rows) {
+    static List<LmmResult.SnpResult> clump(GenotypeMatrix m, List<LmmResult.SnpResult> snps, int[] rows,
+            double r2, long windowBp) {
         List<LmmResult.SnpResult> sorted = new ArrayList<>(snps);
         sorted.sort(java.util.Comparator.comparingDouble(LmmResult.SnpResult::pWald)
                 .thenComparingInt(LmmResult.SnpResult::variant));
@@ -163,9 +202,14 @@ final class PhenotypeSynthesis {
                 continue;
             }
             boolean inLd = false;
-            for (double[] lead : leadColumns) {
+            org.genosynth.model.Variant v = m.variants().get(s.variant());
+            for (int l = 0; l < leadColumns.size(); l++) {
+                double[] lead = leadColumns.get(l);
                 double c = dot(col, lead) / rows.length;
-                if (c * c >= CLUMP_R2) {
+                org.genosynth.model.Variant lv = m.variants().get(leads.get(l).variant());
+                boolean near = windowBp > 0 && v.hasPosition() && lv.hasPosition() && v.chrom().equals(lv.chrom())
+                        && Math.abs(v.position() - lv.position()) <= windowBp;
+                if (c * c >= r2 || near) {
                     inLd = true;
                     break;
                 }
@@ -394,17 +438,35 @@ final class PhenotypeSynthesis {
             drop(x, r, fit.tier(), SIGNIFICANT);
             g = exactValue(x, r, observed);
         }
+        boolean[] lead = fit.leadsAt()[0];
         if (dot(g, g) / observed > maxSignal) {
-            // the leads exact, the other significant SNPs as close to their targets as the variance left allows
+            // the leads exact, the other significant SNPs as close to their targets as the variance left allows; when
+            // even the leads cannot all be kept, the leads of a looser clump (fewer, each standing for more of a locus)
+            for (int level = 0; level < fit.leadsAt().length; level++) {
+                lead = fit.leadsAt()[level];
+                double[][] leadsOnly = new double[q][];
+                for (int j = 0; j < q; j++) {
+                    leadsOnly[j] = lead[j] ? x[j] : null;
+                }
+                double[] gl = exactValue(leadsOnly, r, observed);
+                if (dot(gl, gl) / observed <= maxSignal) {
+                    break;
+                }
+            }
             penalized = new boolean[q];
             for (int j = 0; j < q; j++) {
-                penalized[j] = fit.tier()[j] != LEAD;
+                penalized[j] = !lead[j];
             }
             ridge = true;
             g = geneticValue(x, r, observed, maxSignal, penalized);
         }
         if (dot(g, g) / observed > maxSignal) {
-            drop(x, r, fit.tier(), LEAD);
+            for (int j = 0; j < q; j++) {
+                if (!lead[j]) {
+                    x[j] = null;
+                    r[j] = 0;
+                }
+            }
             penalized = null;
             g = geneticValue(x, r, observed, maxSignal, null);
         }

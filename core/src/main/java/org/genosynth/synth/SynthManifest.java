@@ -136,6 +136,9 @@ final class SynthManifest {
         m.put("fit_units", fit.fitUnits());
         m.put("available_units", fit.availableUnits());
         m.put("populations_with_own_jump_targets", fit.model().populations());
+        m.put("population_frequency_prior", ordered("pseudo_haplotypes", round6(ClusterFit.frequencyPrior(
+                fit.model().variants())), "rule", ClusterFit.FREQUENCY_PRIOR + " x max(1, sqrt(variants / "
+                + (long) ClusterFit.FREQUENCY_PRIOR_VARIANTS + "))"));
         m.put("expected_jumps_per_haplotype", round6(fit.model().expectedJumps()));
         double[] ll = fit.logLikelihood();
         m.put("log_likelihood_first_last", java.util.List.of(round6(ll[0]), round6(ll[ll.length - 1])));
@@ -199,6 +202,10 @@ final class SynthManifest {
         m.put("signal_snps", fit.window().length);
         m.put("significant_snps", fit.significant());
         m.put("clump_leads", fit.leads());
+        m.put("clump_leads_at_r2", ordered(java.util.stream.IntStream.range(0, PhenotypeSynthesis.CLUMP_R2_LEVELS.length)
+                .boxed().flatMap(i -> java.util.stream.Stream.of((Object) (PhenotypeSynthesis.CLUMP_R2_LEVELS[i]
+                        + (i == PhenotypeSynthesis.CLUMP_R2_LEVELS.length - 1 ? " or within "
+                        + PhenotypeSynthesis.LOCUS_WINDOW_BP + " bp" : "")), fit.leadsByLevel().get(i))).toArray()));
         m.put("polygenic_background", fit.background());
         m.put("real_observed", fit.realObserved());
         m.put("real_pve", fit.realPve());
