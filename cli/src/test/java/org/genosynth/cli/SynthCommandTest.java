@@ -66,7 +66,7 @@ class SynthCommandTest {
                     "--seed", "9", "--output-format", format, "--out", dir.resolve(format).toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
         }
-        org.genosynth.model.GenotypeMatrix bed = org.genosynth.model.GenotypeLoader.load(dir.resolve("bed"),
+        org.genosynth.model.GenotypeMatrix bed = org.genosynth.io.GenotypeLoader.load(dir.resolve("bed"),
                 org.genosynth.io.ReadOptions.defaults(), null);
         java.util.List<String> rows = Files.readAllLines(dir.resolve("csv.snp.csv"));
         assertThat(rows).hasSize(61);
