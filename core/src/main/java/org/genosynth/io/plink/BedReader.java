@@ -99,7 +99,7 @@ public final class BedReader implements GenotypeReader {
     /** The plain .bed's variant range {@code [from, from + count)}, or null for a gzipped .bed. */
     public BedRange range(long from, int count) {
         return source instanceof ChannelSource
-                ? new BedRange(files.bed().toString(), samples.size(), from, count) : null;
+                ? new BedRange(files.bed().toAbsolutePath().toString(), samples.size(), from, count) : null;
     }
 
     /** Number of variants in the file (the .bim's). */
