@@ -138,14 +138,6 @@ public final class VariantBlock implements java.io.Serializable {
         decoder = slice;
     }
 
-    /**
-     * True when serializing this block sends a {@link GenotypeSlice} (a few hundred bytes plus the variants'
-     * descriptions) rather than its genotypes.
-     */
-    public synchronized boolean travelsAsSlice() {
-        return slice != null;
-    }
-
     /** Words per variant in {@link #genotypeWords()}. */
     public int wordsPerVariant() {
         return GenotypeCodes.wordsPerVariant(sampleCount);

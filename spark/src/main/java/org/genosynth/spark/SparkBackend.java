@@ -17,7 +17,6 @@ import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.exec.WorkerKernel;
-import org.genosynth.model.VariantBlock;
 
 /**
  * Runs {@link BlockKernel}s and {@link WorkerKernel}s on Spark partitions. The kernel is broadcast once per call (its
@@ -32,11 +31,6 @@ import org.genosynth.model.VariantBlock;
 public final class SparkBackend implements Backend {
     /** Blocks per partition in one wave: enough to amortise a job's scheduling, few enough to bound driver memory. */
     static final int BLOCKS_PER_PARTITION = 4;
-    /**
-     * Blocks per partition in one wave when the blocks travel as file ranges ({@link VariantBlock#travelsAsSlice}):
-     * the driver holds only their descriptions, so waves can be longer and Spark schedules fewer jobs.
-     */
-    static final int SLICES_PER_PARTITION = 16;
 
     private final java.util.concurrent.CompletableFuture<JavaSparkContext> starting;
     private final int knownParallelism;
@@ -149,13 +143,8 @@ public final class SparkBackend implements Backend {
 
     private static <B> List<B> nextWave(Iterator<B> blocks, int slices) {
         List<B> wave = new ArrayList<>();
-        int limit = slices * BLOCKS_PER_PARTITION;
-        while (blocks.hasNext() && wave.size() < limit) {
-            B block = blocks.next();
-            if (wave.isEmpty() && block instanceof VariantBlock v && v.travelsAsSlice()) {
-                limit = slices * SLICES_PER_PARTITION;
-            }
-            wave.add(block);
+        while (blocks.hasNext() && wave.size() < slices * BLOCKS_PER_PARTITION) {
+            wave.add(blocks.next());
         }
         return wave;
     }
