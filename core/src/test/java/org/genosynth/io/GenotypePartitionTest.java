@@ -116,18 +116,29 @@ class GenotypePartitionTest {
 
     @Test
     void tabixIndexedVcfSplitsByContig() throws Exception {
-        Path vcf = dir.resolve("phased300.vcf.gz");
-        Files.copy(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), vcf);
+        // 1000 Genomes chr20:1.0-1.2 Mb, cut and tabix-indexed by bcftools (seconds of VCF decoding, not minutes)
+        Path full = SharedData.path("human_1kg_chr20/phased300.vcf.gz");
+        Path vcf = dir.resolve("phased300.region.vcf.gz");
+        assertEquals(0, bcftools("view", "-r", "20:1000000-1200000", "-Oz", "-o", vcf.toString(), full.toString()));
         GenotypeSource source = GenotypeSource.of(vcf, null);
         assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no .tbi
-        Process index = new ProcessBuilder("bcftools", "index", "-t", vcf.toString()).inheritIO().start();
-        assertEquals(0, index.waitFor());
+        assertEquals(0, bcftools("index", "-t", vcf.toString()));
         List<GenotypePartition> parts = source.partitions(1000);
         assertEquals(1, parts.size());
         assertEquals("20", parts.get(0).contig());
         GenotypeMatrix split = readPartitions(parts);
-        assertEquals(24990, split.variantCount()); // README: 24,990 sites
+        Process count = new ProcessBuilder("bcftools", "view", "-H", vcf.toString()).start();
+        long records = new String(count.getInputStream().readAllBytes()).lines().count();
+        assertEquals(0, count.waitFor());
+        assertTrue(records > 1000, records + " records");
+        assertEquals(records, split.variantCount()); // bi-allelic sites: one variant per record
         assertSame(readPartitions(List.of(GenotypePartition.whole(source))), split);
+    }
+
+    private static int bcftools(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bcftools"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     @Test
