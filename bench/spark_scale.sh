@@ -46,7 +46,8 @@ args_of() {
     synth) echo "synth --input $data --n $SAMPLES --method mosaic --segment-cm 2 --cm-per-mb 5000 --seed 1 --out out_$2/synth" ;;
   esac
 }
-echo "local backend vs Spark local[2] on ${SAMPLES} x ${VARIANTS} ($RUNS runs, median, $(nproc) cores)"
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "local backend vs Spark local[2] on ${SAMPLES} x ${VARIANTS} ($RUNS runs, median, $(nproc) cores, load average $(loadavg))"
 for cmd in $COMMANDS; do
   mkdir -p out_local out_spark
   # shellcheck disable=SC2046
@@ -70,4 +71,5 @@ for cmd in $COMMANDS; do
   done
   printf '  %-6s local %8.2f s %6d MiB   spark %8.2f s %6d MiB   ratio %.2f   %s\n' "$cmd" "$l" "$local_rss" "$s" \
       "$spark_rss" "$(awk -v a="$s" -v b="$l" 'BEGIN {print a / b}')" "$same"
+  echo "         runs (local | spark): ${local_runs[*]} | ${spark_runs[*]}   load average $(loadavg)"
 done

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.genosynth.io.GenotypeLoader;
 
 /**
  * {@code genosynth synth} through the command line on the real mouse_hs1940 cohort: a small run with labelled
@@ -65,7 +66,7 @@ class SynthCommandTest {
                     "--seed", "9", "--output-format", format, "--out", dir.resolve(format).toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
         }
-        org.genosynth.model.GenotypeMatrix bed = org.genosynth.model.GenotypeMatrix.load(dir.resolve("bed"),
+        org.genosynth.model.GenotypeMatrix bed = org.genosynth.io.GenotypeLoader.load(dir.resolve("bed"),
                 org.genosynth.io.ReadOptions.defaults(), null);
         java.util.List<String> rows = Files.readAllLines(dir.resolve("csv.snp.csv"));
         assertThat(rows).hasSize(61);

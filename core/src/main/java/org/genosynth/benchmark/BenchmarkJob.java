@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.model.GenotypeMatrix;
@@ -111,7 +112,7 @@ public final class BenchmarkJob {
             cohort = recipe.input();
             popOf = null;
         }
-        GenotypeMatrix cohortMatrix = GenotypeMatrix.load(cohort, ReadOptions.defaults(), null);
+        GenotypeMatrix cohortMatrix = GenotypeLoader.load(cohort, ReadOptions.defaults(), null);
         if (popOf == null) {
             popOf = recipe.labels() != null ? Populations.read(recipe.labels()) : new HashMap<>();
             if (recipe.labels() == null) {
@@ -181,11 +182,11 @@ public final class BenchmarkJob {
         // one variant order for every output: sorted as VCF needs it
         GenotypeMatrix cohortSorted = GenotypeOutput.sorted(cohortMatrix);
         GenotypeMatrix data = dataset.equals(cohort) ? cohortSorted
-                : GenotypeOutput.sorted(GenotypeMatrix.load(dataset, ReadOptions.defaults(), null));
+                : GenotypeOutput.sorted(GenotypeLoader.load(dataset, ReadOptions.defaults(), null));
         GenotypeMatrix rel = null;
         SampleSheet relSheet = null;
         if (ro != null) {
-            rel = GenotypeOutput.sorted(GenotypeMatrix.load(Path.of(relPrefix), ReadOptions.defaults(), null));
+            rel = GenotypeOutput.sorted(GenotypeLoader.load(Path.of(relPrefix), ReadOptions.defaults(), null));
             relSheet = renameFounders(rel.samples(), ro.founderSources(), popOf);
         }
         for (Recipe.Format f : recipe.formats()) {

@@ -7,6 +7,7 @@ import org.genosynth.exec.ProgressListener;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.SortingWriter;
 import org.genosynth.io.WriteOptions;
@@ -62,7 +63,7 @@ public final class Conversion {
     }
 
     private static boolean needsSorting(QcRequest request) {
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             List<Variant> variants = reader.variantsUpFront().orElse(null);
             if (variants == null) {
                 // VCF/BCF inputs are position-sorted by convention; other formats give no guarantee

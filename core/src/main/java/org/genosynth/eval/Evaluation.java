@@ -13,6 +13,7 @@ import org.genosynth.eval.privacy.PrivacyResult;
 import org.genosynth.eval.privacy.PrivacySection;
 import org.genosynth.eval.utility.UtilitySection;
 import org.genosynth.exec.ExecutionContext;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.report.html.HtmlReport;
 import org.genosynth.report.html.Json;
@@ -50,9 +51,9 @@ public final class Evaluation {
         org.genosynth.exec.ProgressListener progress = context.progress();
         progress.start("evaluate", 5);
         progress.message("reading the cohorts");
-        GenotypeMatrix real = GenotypeMatrix.load(req.real(), req.read(), null);
-        GenotypeMatrix syn = GenotypeMatrix.load(req.synthetic(), req.read(), null);
-        GenotypeMatrix hold = req.holdout() == null ? null : GenotypeMatrix.load(req.holdout(), req.read(), null);
+        GenotypeMatrix real = GenotypeLoader.load(req.real(), req.read(), null);
+        GenotypeMatrix syn = GenotypeLoader.load(req.synthetic(), req.read(), null);
+        GenotypeMatrix hold = req.holdout() == null ? null : GenotypeLoader.load(req.holdout(), req.read(), null);
         if (req.pheno() != null) {
             // fail before the long computations when the phenotype cannot be used
             checkPhenotype(req.pheno(), req.phenoCol(), real);

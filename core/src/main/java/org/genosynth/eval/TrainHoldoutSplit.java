@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 import org.genosynth.convert.Conversion;
 import org.genosynth.exec.ProgressListener;
 import org.genosynth.io.AtomicOutput;
-import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.io.WriteOptions;
@@ -66,7 +66,7 @@ public final class TrainHoldoutSplit {
         GenotypeFormat format = request.read().format() != null ? request.read().format()
                 : GenotypeFormat.detectOrFail(request.input());
         List<Sample> samples;
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             samples = reader.sampleSheet().samples();
         }
         boolean[] train = assign(samples.size(), request.fraction(), request.seed());

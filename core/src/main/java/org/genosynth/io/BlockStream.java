@@ -76,25 +76,10 @@ public final class BlockStream implements Iterator<VariantBlock> {
 
     /**
      * Restricts a block to the kept samples; for hard-call blocks the copying is deferred to whichever thread first
-     * reads the genotypes (a worker), like the decoding itself.
+     * reads the genotypes (a worker, or the Spark executor that reads the block's file range), like the decoding.
      */
     private VariantBlock selectSamples(VariantBlock b) {
-        if (b.hasDosages() || hasPhase(b)) {
-            return b.selectSamples(sampleKeep);
-        }
-        VariantBlock source = b;
-        int[] keep = sampleKeep;
-        return VariantBlock.decodedOnDemand(b.firstIndex(), keep.length, b.variants(),
-                () -> source.selectSamples(keep).genotypeWords());
-    }
-
-    private static boolean hasPhase(VariantBlock b) {
-        for (int i = 0; i < b.variantCount(); i++) {
-            if (b.isPhased(i)) {
-                return true;
-            }
-        }
-        return false;
+        return b.selectSamplesOnDemand(sampleKeep);
     }
 
     @Override

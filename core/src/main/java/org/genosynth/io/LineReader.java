@@ -19,6 +19,25 @@ public final class LineReader implements Closeable {
         this.reader = TextInput.openReader(path);
     }
 
+    /**
+     * Reads a plain (not compressed) text file from byte {@code offset}, the start of line {@code lineBefore + 1}
+     * (line numbers in messages stay those of the whole file).
+     */
+    public LineReader(Path path, long offset, long lineBefore) {
+        this.path = path;
+        this.lineNumber = lineBefore;
+        try {
+            java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(Fileset.readable(path));
+            ch.position(offset);
+            this.reader = new BufferedReader(new java.io.InputStreamReader(java.nio.channels.Channels.newInputStream(ch),
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InputException.inFile(path, "file not found");
+        } catch (IOException e) {
+            throw InputException.inFile(path, "cannot read: " + e.getMessage());
+        }
+    }
+
     public Path path() {
         return path;
     }

@@ -1,16 +1,12 @@
 package org.genosynth.model;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.genosynth.io.BlockStream;
-import org.genosynth.io.GenotypeFiles;
-import org.genosynth.io.GenotypeReader;
-import org.genosynth.io.ReadOptions;
 
 /**
  * A whole cohort in memory: every variant's packed genotypes (and dosages when the input had them), for analyses
- * that need random access to all variants (kinship, PCA, association on cohorts of modest size). Memory is
- * {@code variants x samples / 4} bytes plus 4 bytes per dosage.
+ * that need random access to all variants (kinship, PCA, association on cohorts of modest size);
+ * {@code io.GenotypeLoader} reads one from a file. Memory is {@code variants x samples / 4} bytes plus 4 bytes per
+ * dosage.
  */
 public final class GenotypeMatrix implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,47 +31,6 @@ public final class GenotypeMatrix implements java.io.Serializable {
         }
         this.words = words;
         this.dosages = dosages;
-    }
-
-    /** Reads a whole input (optionally a subset of samples, in the given order) into memory. */
-    public static GenotypeMatrix load(java.nio.file.Path input, ReadOptions options, int[] sampleKeep) {
-        return load(input, options, sampleKeep, null);
-    }
-
-    /**
-     * As {@link #load(java.nio.file.Path, ReadOptions, int[])}, and fills {@code phaseOut} with each variant's phase
-     * bits (null for an unphased variant; see {@link VariantBlock#phase(int)}), in variant order.
-     */
-    public static GenotypeMatrix load(java.nio.file.Path input, ReadOptions options, int[] sampleKeep,
-            List<long[]> phaseOut) {
-        try (GenotypeReader reader = GenotypeFiles.open(input, options)) {
-            SampleSheet sheet = sampleKeep == null ? reader.sampleSheet() : reader.sampleSheet().select(sampleKeep);
-            List<Variant> variants = new ArrayList<>();
-            List<long[]> chunks = new ArrayList<>();
-            List<float[]> ds = new ArrayList<>();
-            boolean anyDosage = false;
-            BlockStream blocks = new BlockStream(reader, sampleKeep, null);
-            while (blocks.hasNext()) {
-                VariantBlock b = blocks.next();
-                variants.addAll(b.variants());
-                chunks.add(b.genotypeWords());
-                for (int i = 0; i < b.variantCount(); i++) {
-                    ds.add(b.dosages(i));
-                    if (phaseOut != null) {
-                        phaseOut.add(b.phase(i));
-                    }
-                    anyDosage |= b.dosages(i) != null;
-                }
-            }
-            int wpv = GenotypeCodes.wordsPerVariant(sheet.size());
-            long[] all = new long[Math.multiplyExact(variants.size(), wpv)];
-            int at = 0;
-            for (long[] c : chunks) {
-                System.arraycopy(c, 0, all, at, c.length);
-                at += c.length;
-            }
-            return new GenotypeMatrix(sheet, variants, all, anyDosage ? ds.toArray(new float[0][]) : null);
-        }
     }
 
     public SampleSheet samples() {

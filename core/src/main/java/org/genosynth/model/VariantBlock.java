@@ -16,8 +16,10 @@ public final class VariantBlock implements java.io.Serializable {
     private final long firstIndex;
     private final int sampleCount;
     private final List<Variant> variants;
-    private long[] genotypes;
+    private transient long[] genotypes;
     private transient java.util.function.Supplier<long[]> decoder;
+    /** A serializable way to read the genotypes again (a file range), kept after decoding; null when none. */
+    private transient GenotypeSlice slice;
     private final float[][] dosages;
     private final long[][] phase;
 
@@ -45,8 +47,18 @@ public final class VariantBlock implements java.io.Serializable {
     }
 
     /**
+     * Where a block's genotypes can be read again from: a serializable descriptor (file paths and a range) that any
+     * process seeing the files can read, such as a Spark executor. A block built on a slice travels as its slice, not
+     * as its genotypes.
+     */
+    public interface GenotypeSlice extends java.util.function.Supplier<long[]>, java.io.Serializable {
+    }
+
+    /**
      * A block whose genotypes are decoded on first use, by whichever thread first asks for them: readers use it so
-     * that decoding runs on the worker threads rather than on the reading thread.
+     * that decoding runs on the worker threads rather than on the reading thread. When the decoder is a
+     * {@link GenotypeSlice}, serializing the block sends the slice (the receiver reads the genotypes itself), before
+     * and after decoding.
      */
     public static VariantBlock decodedOnDemand(long firstIndex, int sampleCount, List<Variant> variants,
                                                java.util.function.Supplier<long[]> decoder) {
@@ -59,6 +71,7 @@ public final class VariantBlock implements java.io.Serializable {
         this.sampleCount = sampleCount;
         this.variants = List.copyOf(variants);
         this.decoder = Objects.requireNonNull(decoder);
+        this.slice = decoder instanceof GenotypeSlice s ? s : null;
         this.dosages = dosages;
         this.phase = phase;
     }
@@ -102,12 +115,27 @@ public final class VariantBlock implements java.io.Serializable {
         return genotypes;
     }
 
-    /** Serialization (a block sent to another process) decodes the genotypes first: the decoder stays behind. */
+    /**
+     * Serialization (a block sent to another process) sends the block's {@link GenotypeSlice} when it has one, else
+     * decodes the genotypes first and sends them: other decoders stay behind.
+     */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        genotypeWords();
+        GenotypeSlice s;
+        long[] words;
         synchronized (this) {
-            out.defaultWriteObject();
+            s = slice;
         }
+        words = s == null ? genotypeWords() : null;
+        out.defaultWriteObject();
+        out.writeObject(s);
+        out.writeObject(words);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        slice = (GenotypeSlice) in.readObject();
+        genotypes = (long[]) in.readObject();
+        decoder = slice;
     }
 
     /** Words per variant in {@link #genotypeWords()}. */
@@ -155,10 +183,10 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** This block with its first variant numbered {@code newFirstIndex}; genotypes stay undecoded if they were. */
     public synchronized VariantBlock renumbered(long newFirstIndex) {
-        if (genotypes != null) {
+        if (genotypes != null && slice == null) {
             return new VariantBlock(newFirstIndex, sampleCount, variants, genotypes, dosages, phase);
         }
-        return new VariantBlock(newFirstIndex, sampleCount, variants, this::genotypeWords, dosages, phase);
+        return new VariantBlock(newFirstIndex, sampleCount, variants, sharedWords(), dosages, phase);
     }
 
     /** This block with other descriptions of the same variants (one per variant; the genotypes are shared). */
@@ -166,7 +194,63 @@ public final class VariantBlock implements java.io.Serializable {
         if (described.size() != variants.size()) {
             throw new IllegalArgumentException("expected " + variants.size() + " variants, got " + described.size());
         }
-        return new VariantBlock(firstIndex, sampleCount, described, this::genotypeWords, dosages, phase);
+        return new VariantBlock(firstIndex, sampleCount, described, sharedWords(), dosages, phase);
+    }
+
+    /** This block's words for a derived block: serializable as this block when this block has a slice. */
+    private synchronized java.util.function.Supplier<long[]> sharedWords() {
+        return slice != null ? new SliceOf(this) : new WordsOf(this);
+    }
+
+    /**
+     * {@link #selectSamples} deferred to whichever thread first reads the genotypes (a worker, or a Spark executor when
+     * this block has a slice); blocks with dosages or phase are selected now.
+     */
+    public VariantBlock selectSamplesOnDemand(int[] keep) {
+        if (hasDosages() || anyPhased()) {
+            return selectSamples(keep);
+        }
+        java.util.function.Supplier<long[]> words;
+        synchronized (this) {
+            words = slice != null ? new SamplesOf(this, keep) : () -> selectSamples(keep).genotypeWords();
+        }
+        return new VariantBlock(firstIndex, keep.length, variants, words, null, null);
+    }
+
+    private boolean anyPhased() {
+        for (int i = 0; i < variants.size(); i++) {
+            if (isPhased(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The genotypes of a slice-backed block restricted to some samples: travels as the block and the indices. */
+    private record SamplesOf(VariantBlock source, int[] keep) implements GenotypeSlice {
+        @Override
+        public long[] get() {
+            return source.selectSamples(keep).genotypeWords();
+        }
+    }
+
+    /**
+     * The genotypes of another block: a derived block shares its source's words, and travels as its source's slice
+     * when the source has one (else it decodes before it travels).
+     */
+    private record WordsOf(VariantBlock source) implements java.util.function.Supplier<long[]> {
+        @Override
+        public long[] get() {
+            return source.genotypeWords();
+        }
+    }
+
+    /** {@link WordsOf} for a source block that has a slice: serializable with it. */
+    private record SliceOf(VariantBlock source) implements GenotypeSlice {
+        @Override
+        public long[] get() {
+            return source.genotypeWords();
+        }
     }
 
     /** This block without dosages (hard calls only). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.genosynth.io.AtomicOutput;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.NumberText;
 import org.genosynth.io.ReadOptions;
@@ -73,7 +74,7 @@ public final class PhenoSimulation {
 
     /** Runs the request, the polygenic background on {@code context}'s backend. */
     public static Outcome run(Request request, org.genosynth.exec.ExecutionContext context) {
-        GenotypeMatrix g = GenotypeMatrix.load(request.input(), request.read(), null);
+        GenotypeMatrix g = GenotypeLoader.load(request.input(), request.read(), null);
         List<Sample> samples = g.samples().samples();
         List<String> covNames = List.of();
         double[][] cov = null;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.genosynth.eval.Coding;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.exec.ProgressListener;
-import org.genosynth.eval.Coding;
 import org.genosynth.io.BlockStream;
-import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
 import org.genosynth.model.GenotypeCodes;
@@ -59,7 +59,7 @@ public final class QcPipeline {
     public static QcSummary run(QcRequest request, Sinks sinks, ExecutionContext context) {
         List<String> notes = new ArrayList<>();
         Backend backend = context.backend();
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             SampleSheet sheet = reader.sampleSheet();
             int[] selected = IdLists.selectSamples(sheet.samples(), request.keep(), request.remove(), notes);
             Predicate<Variant> variantKeep = variantPredicate(request);
@@ -119,7 +119,7 @@ public final class QcPipeline {
                                    Backend backend) {
         SampleTotals totals = new SampleTotals(selected.length);
         QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                     counting, r -> totals.add(r.samples()));
             BitSlicedCounter all = combine(counters, counting);

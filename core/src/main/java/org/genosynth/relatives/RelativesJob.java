@@ -14,6 +14,7 @@ import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
@@ -84,7 +85,7 @@ public final class RelativesJob {
 
     /** Runs the request. */
     public static Outcome run(Request request) {
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             List<Sample> cohort = reader.sampleSheet().samples();
             List<String> pops = Populations.of(cohort, request.populations());
             List<String> distinct = pops.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();

@@ -72,7 +72,7 @@ public final class Synthesizer {
         progress.start("synth", 6);
         progress.message("reading " + req.input().getFileName());
         List<long[]> phase = new ArrayList<>();
-        GenotypeMatrix train = GenotypeMatrix.load(req.input(), req.read(), null, phase);
+        GenotypeMatrix train = org.genosynth.io.GenotypeLoader.load(req.input(), req.read(), null, phase);
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }

@@ -19,6 +19,7 @@ import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
@@ -85,7 +86,7 @@ public final class WatermarkJob {
         if (r.count() < 1) {
             throw InputException.usage("--count must be at least 1");
         }
-        GenotypeMatrix g = GenotypeMatrix.load(r.input(), r.read(), null);
+        GenotypeMatrix g = GenotypeLoader.load(r.input(), r.read(), null);
         List<Sample> samples = g.samples().samples();
         double[] raw = PhenotypeReader.readOne(r.pheno(), samples, r.phenoCol()).column(0);
         Phenotype y = Phenotype.of(raw, r.pheno());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.genosynth.eval.fidelity.LdDecay;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.SharedData;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
@@ -31,7 +32,7 @@ class EvaluationPartsTest {
 
     @Test
     void ldDecayEqualsANaiveRecomputationOnChromosome19() {
-        GenotypeMatrix all = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
         List<Integer> idx = new ArrayList<>();
         for (int v = 0; v < all.variantCount(); v++) {
             if (all.variants().get(v).chrom().equals("19")) {
@@ -193,7 +194,7 @@ class EvaluationPartsTest {
 
     @Test
     void codingOfTheRealMouseCohortAndOfItsInbredAndStrainRecodings() {
-        GenotypeMatrix mouse = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        GenotypeMatrix mouse = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
         long het = 0;
         long called = 0;
         for (int v = 0; v < mouse.variantCount(); v++) {
@@ -221,7 +222,7 @@ class EvaluationPartsTest {
 
     @Test
     void ibsShareInThePairMatrixEqualsANaiveCountOnInbredMice() {
-        GenotypeMatrix inbred = Recoded.recode(GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null),
+        GenotypeMatrix inbred = Recoded.recode(GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null),
                 Recoded.Kind.INBRED);
         int[] rows = Cohorts.range(0, 24);
         int[] cols = Cohorts.range(100, 40);
@@ -317,7 +318,7 @@ class EvaluationPartsTest {
 
     @Test
     void ldDecayNeedsTwoPositionedVariantsOnAChromosome() {
-        GenotypeMatrix mouse = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        GenotypeMatrix mouse = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
         assertThat(FidelitySection.chromosomesWithPairs(mouse.variants())).isEqualTo(19);
         List<Variant> unplaced = new ArrayList<>();
         for (Variant v : mouse.variants()) {

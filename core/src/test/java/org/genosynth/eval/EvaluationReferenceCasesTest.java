@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.genosynth.assoc.Model;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.SharedData;
 import org.genosynth.io.WriteOptions;
@@ -187,8 +188,8 @@ class EvaluationReferenceCasesTest {
         // independent count: KING-robust kinship (plink2's formula) counted on the genotype codes of every pair of the
         // training and holdout (B) mice; pairs screened on the first 1,500 variants (kinship >= 0.25: a margin of
         // ~4 standard errors below 0.354), then counted on all variants
-        GenotypeMatrix t = GenotypeMatrix.load(train, null, null);
-        GenotypeMatrix h = GenotypeMatrix.load(holdoutB, null, null);
+        GenotypeMatrix t = GenotypeLoader.load(train, null, null);
+        GenotypeMatrix h = GenotypeLoader.load(holdoutB, null, null);
         byte[][][] codes = {codes(t), codes(h)};
         GenotypeMatrix[] sets = {t, h};
         int[] counts = new int[3];
@@ -300,7 +301,7 @@ class EvaluationReferenceCasesTest {
     }
 
     private static Path noisePhenotype(Path bed, Path out, long seed) throws IOException {
-        GenotypeMatrix g = GenotypeMatrix.load(bed, null, null);
+        GenotypeMatrix g = GenotypeLoader.load(bed, null, null);
         SplittableRandom rng = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder("#FID\tIID\t1\n");
         for (Sample x : g.samples().samples()) {
@@ -325,7 +326,7 @@ class EvaluationReferenceCasesTest {
 
     /** Genotypes drawn independently per site from the training cohort's ALT frequencies (HWE, no LD). */
     static Path independentSites(Path prefix, int n, long seed) {
-        GenotypeMatrix t = GenotypeMatrix.load(train, null, null);
+        GenotypeMatrix t = GenotypeLoader.load(train, null, null);
         double[] af = org.genosynth.assoc.kinship.StructureInput.altFrequencies(t);
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < n; i++) {

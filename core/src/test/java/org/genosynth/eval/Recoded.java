@@ -3,6 +3,7 @@ package org.genosynth.eval;
 import java.nio.file.Path;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.WriteOptions;
 import org.genosynth.model.GenotypeCodes;
@@ -42,7 +43,7 @@ final class Recoded {
 
     /** Recodes the cohort at {@code bed} and writes it as {@code prefix.bed/.bim/.fam}. */
     static Path write(Path bed, Kind kind, Path prefix) {
-        GenotypeMatrix m = recode(GenotypeMatrix.load(bed, null, null), kind);
+        GenotypeMatrix m = recode(GenotypeLoader.load(bed, null, null), kind);
         try (GenotypeWriter w = GenotypeFiles.create(prefix, GenotypeFormat.BED, m.samples(),
                 WriteOptions.defaults())) {
             w.write(new VariantBlock(0, m.sampleCount(), m.variants(), m.words(), null, null));

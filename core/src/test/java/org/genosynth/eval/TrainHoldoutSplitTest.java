@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.SharedData;
 import org.genosynth.io.table.PhenotypeReader;
@@ -34,9 +35,9 @@ class TrainHoldoutSplitTest {
         TrainHoldoutSplit.Result r = split("a", 7, null);
         assertThat(r.trainCount()).isEqualTo(1358);
         assertThat(r.holdoutCount()).isEqualTo(582);
-        GenotypeMatrix all = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
-        GenotypeMatrix train = GenotypeMatrix.load(dir.resolve("a.train"), null, null);
-        GenotypeMatrix holdout = GenotypeMatrix.load(dir.resolve("a.holdout"), null, null);
+        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
+        GenotypeMatrix train = GenotypeLoader.load(dir.resolve("a.train"), null, null);
+        GenotypeMatrix holdout = GenotypeLoader.load(dir.resolve("a.holdout"), null, null);
         assertThat(train.variantCount()).isEqualTo(all.variantCount());
         Set<String> trainIds = ids(train.samples().samples());
         Set<String> holdoutIds = ids(holdout.samples().samples());
@@ -72,9 +73,9 @@ class TrainHoldoutSplitTest {
     void phenotypesFollowTheirSamples() {
         Path pheno = SharedData.mouse(".pheno.txt.gz");
         split("p", 3, pheno);
-        GenotypeMatrix all = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
         PhenotypeTable original = PhenotypeReader.read(pheno, all.samples().samples());
-        GenotypeMatrix holdout = GenotypeMatrix.load(dir.resolve("p.holdout"), null, null);
+        GenotypeMatrix holdout = GenotypeLoader.load(dir.resolve("p.holdout"), null, null);
         PhenotypeTable split = PhenotypeReader.read(dir.resolve("p.holdout.pheno.tsv"), holdout.samples().samples());
         List<Sample> everyone = all.samples().samples();
         for (int j = 0; j < holdout.sampleCount(); j++) {

@@ -9,6 +9,7 @@ import org.genosynth.assoc.lmm.LmmEngine;
 import org.genosynth.assoc.lmm.LmmOptions;
 import org.genosynth.assoc.lmm.LmmResult;
 import org.genosynth.assoc.lmm.NullModel;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.SharedData;
 import org.genosynth.model.GenotypeMatrix;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ class HeritabilityTest {
 
     @BeforeAll
     static void load() {
-        mouse = GenotypeMatrix.load(SharedData.mouse(".bed.gz"), null, null);
+        mouse = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
     }
 
     private static PhenoSettings settings(long seed, int causal, double h2, double h2Causal) {

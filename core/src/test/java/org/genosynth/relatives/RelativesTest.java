@@ -12,6 +12,7 @@ import java.util.Map;
 import org.genosynth.assoc.kinship.Kinship;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Sample;
 import org.genosynth.testing.PeerTool;
@@ -299,7 +300,7 @@ class RelativesTest {
 
     /** Opposite homozygotes in every parent-offspring pair, and full trio consistency; returns the genotypes. */
     private static GenotypeMatrix assertNoMendelianErrors(Path genotypes, List<PairRow> pairs) {
-        GenotypeMatrix g = GenotypeMatrix.load(genotypes, null, null);
+        GenotypeMatrix g = GenotypeLoader.load(genotypes, null, null);
         Map<String, Integer> idx = index(g);
         long po = 0;
         long errors = 0;

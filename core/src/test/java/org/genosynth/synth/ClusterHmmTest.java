@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.SharedData;
 import org.genosynth.model.GenotypeMatrix;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class ClusterHmmTest {
                 .isEqualTo(Files.readString(dir.resolve("t2.manifest.json")));
         assertThat(one.samples()).isEqualTo(120);
         org.genosynth.io.ReadOptions read = org.genosynth.io.ReadOptions.defaults();
-        GenotypeMatrix real = GenotypeMatrix.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), read, null);
-        GenotypeMatrix syn = GenotypeMatrix.load(dir.resolve("t1.vcf.gz"), read, null);
+        GenotypeMatrix real = GenotypeLoader.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), read, null);
+        GenotypeMatrix syn = GenotypeLoader.load(dir.resolve("t1.vcf.gz"), read, null);
         double[] a = new double[real.variantCount()];
         double[] b = new double[real.variantCount()];
         for (int v = 0; v < a.length; v++) {

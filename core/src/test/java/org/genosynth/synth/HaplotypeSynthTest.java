@@ -18,6 +18,7 @@ import org.genosynth.assoc.kinship.SamplePlanes;
 import org.genosynth.exec.LocalBackend;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.io.WriteOptions;
@@ -52,7 +53,7 @@ class HaplotypeSynthTest {
 
     @BeforeAll
     static void phaseAndSynthesize() throws IOException {
-        GenotypeMatrix mouse = GenotypeMatrix.load(MouseData.plainFileset(dir, "mouse"), ReadOptions.defaults(),
+        GenotypeMatrix mouse = GenotypeLoader.load(MouseData.plainFileset(dir, "mouse"), ReadOptions.defaults(),
                 null);
         int n = mouse.sampleCount();
         int wpv = mouse.wordsPerVariant();
@@ -99,7 +100,7 @@ class HaplotypeSynthTest {
             }
             w.commit();
         }
-        real = GenotypeMatrix.load(phasedVcf, ReadOptions.defaults(), null);
+        real = GenotypeLoader.load(phasedVcf, ReadOptions.defaults(), null);
         vcfResult = Synthesizer.run(request("hap2", GenotypeFormat.VCF, 2));
         assertThat(real.variantCount()).isEqualTo(m);
         synthHaps = parseHaplotypes(dir.resolve("hap2.vcf.gz"), m);
@@ -156,7 +157,7 @@ class HaplotypeSynthTest {
         assertThat(vcfResult.samples()).isEqualTo(real.sampleCount());
         assertThat(vcfResult.maxKinship()).isLessThan(0.0884);
         // the project's KING engine on the output genotypes agrees with the generator's check
-        GenotypeMatrix syn = GenotypeMatrix.load(dir.resolve("hap2.vcf.gz"), ReadOptions.defaults(), null);
+        GenotypeMatrix syn = GenotypeLoader.load(dir.resolve("hap2.vcf.gz"), ReadOptions.defaults(), null);
         int k = 200;
         GenotypeMatrix both = concat(syn, k, real);
         KingKinship king = new KingKinship(SamplePlanes.of(both, new LocalBackend(2)));
@@ -174,7 +175,7 @@ class HaplotypeSynthTest {
         SynthResult bedResult = Synthesizer.run(request("hapbed", GenotypeFormat.BED, 2));
         assertThat(((Map<?, ?>) bedResult.manifest().get("mosaic")).get("output_phase").toString())
                 .startsWith("dropped: the bed output cannot hold phase");
-        GenotypeMatrix bed = GenotypeMatrix.load(dir.resolve("hapbed"), ReadOptions.defaults(), null);
+        GenotypeMatrix bed = GenotypeLoader.load(dir.resolve("hapbed"), ReadOptions.defaults(), null);
         assertThat(bed.sampleCount() * 2).isEqualTo(synthHaps.length);
         long hets = 0;
         for (int s = 0; s < bed.sampleCount(); s++) {
@@ -211,7 +212,7 @@ class HaplotypeSynthTest {
 
     @Test
     void alleleFrequenciesArePreserved() {
-        GenotypeMatrix syn = GenotypeMatrix.load(dir.resolve("hap2.vcf.gz"), ReadOptions.defaults(), null);
+        GenotypeMatrix syn = GenotypeLoader.load(dir.resolve("hap2.vcf.gz"), ReadOptions.defaults(), null);
         assertThat(MouseSynthTest.correlation(MouseSynthTest.altFreq(real, null), MouseSynthTest.altFreq(syn, null)))
                 .isGreaterThanOrEqualTo(0.99);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
@@ -35,7 +36,7 @@ class InbredSynthTest {
 
     @BeforeAll
     static void inbredCohort() {
-        GenotypeMatrix mouse = GenotypeMatrix.load(MouseData.plainFileset(dir, "mouse"), ReadOptions.defaults(), null);
+        GenotypeMatrix mouse = GenotypeLoader.load(MouseData.plainFileset(dir, "mouse"), ReadOptions.defaults(), null);
         int n = 400;
         int wpv = GenotypeCodes.wordsPerVariant(n);
         List<Variant> kept = new ArrayList<>();
@@ -71,7 +72,7 @@ class InbredSynthTest {
     @Test
     void hmmGenomesAreInbredAndTheGuardMeasuresIdentityByState() {
         SynthResult r = Synthesizer.run(request(SynthRequest.Method.HMM, null, "hmm"));
-        GenotypeMatrix syn = GenotypeMatrix.load(dir.resolve("hmm.bed"), ReadOptions.defaults(), null);
+        GenotypeMatrix syn = GenotypeLoader.load(dir.resolve("hmm.bed"), ReadOptions.defaults(), null);
         long hets = 0;
         for (int v = 0; v < syn.variantCount(); v++) {
             hets += GenotypeCodes.counts(syn.words(), syn.offset(v), syn.sampleCount())[1];

@@ -18,6 +18,7 @@ import org.genosynth.eval.TrainHoldoutSplit;
 import org.genosynth.eval.fidelity.LdDecay;
 import org.genosynth.exec.LocalBackend;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.io.SharedData;
 import org.genosynth.io.table.PhenotypeReader;
@@ -216,7 +217,7 @@ class MouseSynthTest {
     }
 
     static GenotypeMatrix load(String prefix) {
-        return GenotypeMatrix.load(Path.of(prefix), ReadOptions.defaults(), null);
+        return GenotypeLoader.load(Path.of(prefix), ReadOptions.defaults(), null);
     }
 
     private static boolean identical(GenotypeMatrix a, int i, GenotypeMatrix b, int j) {

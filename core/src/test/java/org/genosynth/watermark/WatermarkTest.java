@@ -16,6 +16,7 @@ import org.genosynth.assoc.Model;
 import org.genosynth.assoc.glm.GlmGwas;
 import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeFormat;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.GenotypeWriter;
 import org.genosynth.io.WriteOptions;
 import org.genosynth.model.GenotypeCodes;
@@ -108,7 +109,7 @@ class WatermarkTest {
     void syngen6WatermarkSnpsAreHighlySignificantAndVerified() throws IOException {
         WatermarkJob.Outcome o = add(WatermarkJob.Mode.SYNGEN6, null, "sg6");
         assertThat(o.ids()).hasSize(20).doesNotHaveDuplicates();
-        GenotypeMatrix g = GenotypeMatrix.load(dir.resolve("sg6"), null, null);
+        GenotypeMatrix g = GenotypeLoader.load(dir.resolve("sg6"), null, null);
         assertThat(g.variantCount()).isEqualTo(320);
         Path table = gwas("sg6");
         Map<String, Double> log10p = log10p(table);
@@ -185,7 +186,7 @@ class WatermarkTest {
         WatermarkVerifier.Report report = WatermarkVerifier.verify(dir.resolve("keyed.watermark.tsv"), table, 1e-4);
         assertThat(report.verified()).as(report.render()).isTrue();
         // Hardy-Weinberg genotype counts: heterozygote share within 0.01 of 2p(1-p)
-        GenotypeMatrix g = GenotypeMatrix.load(dir.resolve("keyed"), null, null);
+        GenotypeMatrix g = GenotypeLoader.load(dir.resolve("keyed"), null, null);
         for (int v = 0; v < g.variantCount(); v++) {
             if (a.ids().contains(g.variants().get(v).id())) {
                 int[] counts = GenotypeCodes.counts(g.words(), g.offset(v), g.sampleCount());

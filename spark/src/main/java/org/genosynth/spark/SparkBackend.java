@@ -32,7 +32,8 @@ public final class SparkBackend implements Backend {
     /** Blocks per partition in one wave: enough to amortise a job's scheduling, few enough to bound driver memory. */
     static final int BLOCKS_PER_PARTITION = 4;
 
-    private final JavaSparkContext spark;
+    private final java.util.concurrent.CompletableFuture<JavaSparkContext> starting;
+    private final int knownParallelism;
     private final boolean ownsContext;
     private final ExecutionContext driverThreads;
 
@@ -42,15 +43,46 @@ public final class SparkBackend implements Backend {
      * @param threads     driver threads for kernels that cannot be shipped ({@code <= 0}: one per processor)
      */
     public SparkBackend(JavaSparkContext spark, boolean ownsContext, int threads) {
-        this.spark = spark;
+        this(java.util.concurrent.CompletableFuture.completedFuture(spark), -1, ownsContext, threads);
+    }
+
+    private SparkBackend(java.util.concurrent.CompletableFuture<JavaSparkContext> starting, int knownParallelism,
+                         boolean ownsContext, int threads) {
+        this.starting = starting;
+        this.knownParallelism = knownParallelism;
         this.ownsContext = ownsContext;
         this.driverThreads = ExecutionContext.local(threads);
+    }
+
+    /**
+     * A backend whose Spark context starts on a background thread now, while the command reads its inputs on the
+     * driver (Spark's start-up takes seconds); the first Spark job waits for it, and a failed start is rethrown there.
+     *
+     * @param start       makes the context
+     * @param parallelism the context's default parallelism when known without it ({@code local[N]}), else -1
+     */
+    static SparkBackend starting(java.util.function.Supplier<JavaSparkContext> start, int parallelism, int threads) {
+        java.util.concurrent.CompletableFuture<JavaSparkContext> future = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                future.complete(start.get());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "genosynth-spark-start");
+        starter.setDaemon(true);
+        starter.start();
+        return new SparkBackend(future, parallelism, true, threads);
+    }
+
+    private JavaSparkContext spark() {
+        return org.genosynth.exec.Futures.await(starting, "starting Spark");
     }
 
     /** Executor cores Spark schedules at once ({@code spark.default.parallelism}). */
     @Override
     public int parallelism() {
-        return spark.defaultParallelism();
+        return knownParallelism > 0 ? knownParallelism : spark().defaultParallelism();
     }
 
     @Override
@@ -123,7 +155,7 @@ public final class SparkBackend implements Backend {
         if (wave.isEmpty()) {
             return null;
         }
-        return spark.parallelize(wave, Math.min(slices, wave.size()))
+        return spark().parallelize(wave, Math.min(slices, wave.size()))
                 .mapPartitionsWithIndex(new RunPartition<>(shipped), true)
                 .collectAsync();
     }
@@ -139,7 +171,7 @@ public final class SparkBackend implements Backend {
      */
     private <K> Broadcast<K> broadcast(K kernel) {
         try {
-            return spark.broadcast(kernel);
+            return spark().broadcast(kernel);
         } catch (Exception e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof NotSerializableException)) {
@@ -203,7 +235,13 @@ public final class SparkBackend implements Backend {
     public void close() {
         driverThreads.close();
         if (ownsContext) {
-            spark.stop();
+            JavaSparkContext started;
+            try {
+                started = spark();
+            } catch (RuntimeException | Error e) {
+                return; // it never started: nothing to stop (the failure was reported where Spark was first used)
+            }
+            started.stop();
         }
     }
 }

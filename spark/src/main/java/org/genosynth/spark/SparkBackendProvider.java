@@ -41,6 +41,26 @@ public final class SparkBackendProvider implements BackendProvider {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         }
-        return new SparkBackend(new JavaSparkContext(conf), true, threads);
+        // Spark starts while the command reads its inputs on the driver
+        return SparkBackend.starting(() -> new JavaSparkContext(conf), localParallelism(conf), threads);
+    }
+
+    /**
+     * The default parallelism of a {@code local}, {@code local[N]} or {@code local[*]} master without a
+     * {@code spark.default.parallelism} setting (Spark's own rule), else -1 (ask the started context).
+     */
+    static int localParallelism(SparkConf conf) {
+        if (conf.contains("spark.default.parallelism")) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\s*\\d+)?\\])?")
+                .matcher(conf.get("spark.master").strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        if (m.group(1) == null) {
+            return 1;
+        }
+        return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
     }
 }

@@ -21,8 +21,8 @@ import org.genosynth.exec.BlockKernel;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.BlockStream;
-import org.genosynth.io.GenotypeFiles;
 import org.genosynth.io.GenotypeReader;
+import org.genosynth.io.GenotypeSource;
 import org.genosynth.model.VariantBlock;
 import org.genosynth.report.svg.GwasPlots;
 
@@ -51,7 +51,7 @@ public final class GlmGwas {
         }
         boolean logistic = request.model() == Model.LOGISTIC;
         Backend backend = context.backend();
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read());
+        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open();
              AtomicOutput output = new AtomicOutput()) {
             AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic);
             CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());

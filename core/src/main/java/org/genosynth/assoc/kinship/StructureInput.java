@@ -3,6 +3,7 @@ package org.genosynth.assoc.kinship;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
@@ -30,7 +31,7 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
 
     /** Loads the genotypes (hard calls) and drops negative-position variants unless asked to keep them. */
     public GenotypeMatrix load() {
-        GenotypeMatrix all = GenotypeMatrix.load(input, read, null);
+        GenotypeMatrix all = GenotypeLoader.load(input, read, null);
         return keepUnknownPositions ? all : knownPositions(all);
     }
 

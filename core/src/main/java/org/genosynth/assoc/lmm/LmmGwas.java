@@ -51,7 +51,7 @@ public final class LmmGwas {
 
     /** Runs the request on {@code context} and also returns the fitted model. */
     public static Outcome fit(GwasRequest request, ExecutionContext context) {
-        GenotypeMatrix g = GenotypeMatrix.load(request.input(), request.read(), null);
+        GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(request.input(), request.read(), null);
         AnalysisSamples samples = AnalysisSamples.load(request, g.samples().samples(), false);
         int n = g.sampleCount();
         double[] y = new double[n];

@@ -31,6 +31,7 @@ public final class BimbamReader implements GenotypeReader {
     private final List<String> fixedNotes = new ArrayList<>();
     private String pendingLine;
     private int rowsRead;
+    private int rowLimit = Integer.MAX_VALUE;
     private int unannotated;
     private boolean closed;
 
@@ -84,12 +85,26 @@ public final class BimbamReader implements GenotypeReader {
 
     /** As {@link #open(Path, Path, Path)}; with {@code strain}, values are 0/1 strain codes, doubled on reading. */
     public static GenotypeReader open(Path genoPath, Path annotation, Path samples, boolean strain) {
+        return open(genoPath, annotation, samples, strain, null);
+    }
+
+    /**
+     * As {@link #open(Path, Path, Path, boolean)}, reading only the rows of {@code rows} (a line range of a plain
+     * genotype file, found by {@link BimbamRows#split}); null for the whole file.
+     */
+    public static GenotypeReader open(Path genoPath, Path annotation, Path samples, boolean strain,
+                                      BimbamRows.Range rows) {
         Path annoPath = annotation != null ? annotation : BimbamPaths.findAnnotation(genoPath);
         Path samplePath = samples != null ? samples : BimbamPaths.findSamples(genoPath);
         BimbamAnnotation anno = annoPath == null ? null : BimbamAnnotation.read(annoPath);
-        LineReader lines = new LineReader(genoPath);
+        LineReader lines = rows == null ? new LineReader(genoPath)
+                : new LineReader(genoPath, rows.byteOffset(), rows.lineBefore());
         try {
             BimbamReader r = new BimbamReader(genoPath, anno, samplePath, lines);
+            if (rows != null) {
+                r.rowsRead = rows.firstRow();
+                r.rowLimit = rows.firstRow() + rows.rowCount();
+            }
             if (strain) {
                 r.parser.strainCoding();
                 r.fixedNotes.add("--coding strain: values read as 0/1 strain alleles, 1 = homozygous ALT (dosage 2)");
@@ -158,7 +173,7 @@ public final class BimbamReader implements GenotypeReader {
         if (maxVariants < 1) {
             throw new IllegalArgumentException("maxVariants must be positive: " + maxVariants);
         }
-        if (closed || pendingLine == null) {
+        if (closed || pendingLine == null || rowsRead >= rowLimit) {
             return null;
         }
         int n = sheet.size();
@@ -167,7 +182,7 @@ public final class BimbamReader implements GenotypeReader {
         List<Variant> variants = new ArrayList<>();
         List<float[]> dosages = new ArrayList<>();
         long[] words = new long[Math.min(maxVariants, 1 << 16) * wpv];
-        while (pendingLine != null && variants.size() < maxVariants) {
+        while (pendingLine != null && variants.size() < maxVariants && rowsRead < rowLimit) {
             int k = variants.size();
             if ((k + 1) * wpv > words.length) {
                 words = Arrays.copyOf(words, Math.max((k + 1) * wpv, words.length * 2));

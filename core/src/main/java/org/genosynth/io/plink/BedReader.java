@@ -20,6 +20,8 @@ import org.genosynth.model.VariantBlock;
 /**
  * Reads a PLINK 1 binary fileset (variant-major .bed, plain or gzipped). The .bed size is checked against the .bim
  * and .fam counts before any genotype is read (plain files) or when the stream ends early or runs long (gzipped).
+ * A plain .bed can be read from any variant on ({@link #open(Path, int, int)}): its blocks are {@link BedRange}s,
+ * byte ranges that whichever thread or process first needs the genotypes reads and decodes.
  */
 public final class BedReader implements GenotypeReader {
     private static final byte MAGIC1 = 0x6c;
@@ -28,6 +30,8 @@ public final class BedReader implements GenotypeReader {
     private final PlinkFileset files;
     private final SampleSheet samples;
     private final int variantCount;
+    private final int endVariant;
+    private int firstVariant;
     private final BimFile.Reader bim;
     private List<Variant> allVariants;
     private final int bytesPerVariant;
@@ -35,17 +39,28 @@ public final class BedReader implements GenotypeReader {
     private int nextVariant;
     private boolean closed;
 
-    private BedReader(PlinkFileset files, SampleSheet samples, BimFile.Scan scan, BedSource source) {
+    private BedReader(PlinkFileset files, SampleSheet samples, BimFile.Scan scan, BedSource source, int from,
+                      int to) {
         this.files = files;
         this.samples = samples;
         this.variantCount = scan.variantCount();
         this.bim = new BimFile.Reader(files.bim(), scan.hasMap());
         this.bytesPerVariant = (samples.size() + 3) / 4;
         this.source = source;
+        this.nextVariant = from;
+        this.endVariant = to < 0 ? variantCount : Math.min(to, variantCount);
     }
 
     /** Opens the fileset named by a prefix or any member file. */
     public static BedReader open(Path path) {
+        return open(path, 0, -1);
+    }
+
+    /**
+     * Opens the fileset for the variants {@code from} (inclusive) to {@code to} (exclusive; negative: to the end),
+     * numbered as in the file; a gzipped .bed is read from the start to {@code from} first.
+     */
+    public static BedReader open(Path path, int from, int to) {
         PlinkFileset files = PlinkFileset.locate(path);
         SampleSheet samples = FamFile.read(files.fam());
         BimFile.Scan scan = BimFile.scan(files.bim());
@@ -54,14 +69,42 @@ public final class BedReader implements GenotypeReader {
         BedSource source = TextInput.isGzipped(files.bed())
                 ? new StreamSource(files.bed(), TextInput.openStream(files.bed()), expected)
                 : ChannelSource.open(files.bed(), expected, samples.size(), scan.variantCount());
-        BedReader reader = new BedReader(files, samples, scan, source);
+        BedReader reader = new BedReader(files, samples, scan, source, 0, to);
         try {
             reader.checkMagic();
+            reader.skip(Math.min(from, scan.variantCount()));
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
         return reader;
+    }
+
+    private void skip(int variants) {
+        if (variants <= 0) {
+            return;
+        }
+        bim.next(variants);
+        if (source instanceof StreamSource) {
+            for (int left = variants; left > 0; ) {
+                int step = Math.min(left, 4096);
+                source.next(step * bytesPerVariant);
+                left -= step;
+            }
+        }
+        nextVariant = variants;
+        firstVariant = variants;
+    }
+
+    /** The plain .bed's variant range {@code [from, from + count)}, or null for a gzipped .bed. */
+    public BedRange range(long from, int count) {
+        return source instanceof ChannelSource
+                ? new BedRange(files.bed().toAbsolutePath().toString(), samples.size(), from, count) : null;
+    }
+
+    /** Number of variants in the file (the .bim's). */
+    public int fileVariantCount() {
+        return variantCount;
     }
 
     private void checkMagic() {
@@ -95,25 +138,36 @@ public final class BedReader implements GenotypeReader {
     @Override
     public Optional<List<Variant>> variantsUpFront() {
         if (allVariants == null) {
-            allVariants = BimFile.read(files.bim());
+            List<Variant> all = BimFile.read(files.bim());
+            allVariants = firstVariant == 0 && endVariant == all.size() ? all
+                    : List.copyOf(all.subList(firstVariant, endVariant));
         }
         return Optional.of(allVariants);
     }
 
     @Override
     public long variantCountHint() {
-        return variantCount;
+        return endVariant - firstVariant;
     }
 
     @Override
     public VariantBlock nextBlock(int maxVariants) {
-        int count = Math.min(maxVariants, variantCount - nextVariant);
+        int count = Math.min(maxVariants, endVariant - nextVariant);
         if (count <= 0) {
-            source.checkEnd();
+            if (endVariant == variantCount) {
+                source.checkEnd();
+            }
             return null;
         }
         List<Variant> variants = bim.next(count);
         int n = samples.size();
+        BedRange range = range(nextVariant, count);
+        if (range != null) {
+            // a byte range, not bytes: the worker (or Spark executor) that needs the genotypes reads them
+            VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n, variants, range);
+            nextVariant += count;
+            return block;
+        }
         ByteBuffer raw = source.next(count * bytesPerVariant);
         int bpv = bytesPerVariant;
         VariantBlock block = VariantBlock.decodedOnDemand(nextVariant, n, variants,

@@ -37,7 +37,10 @@ public final class VcfReader implements GenotypeReader {
 
     /** Opens a VCF/VCF.gz/BCF file; the format is detected from the content. */
     public static GenotypeReader open(Path path, ReadOptions.MultiallelicPolicy multiallelic) {
-        RecordSource source = RecordSource.open(path);
+        return open(path, RecordSource.open(path), multiallelic);
+    }
+
+    static GenotypeReader open(Path path, RecordSource source, ReadOptions.MultiallelicPolicy multiallelic) {
         try {
             return new VcfReader(path, source, multiallelic == null ? ReadOptions.MultiallelicPolicy.SPLIT
                     : multiallelic);

@@ -48,7 +48,7 @@ class LmmVsGemmaTest {
         LmmGwas.Outcome outcome = LmmGwas.fit(new GwasRequest(geno, read, pheno, "1", null, null, Model.LMM,
                 dir.resolve("ours").toString(), 2));
         LmmResult ours = outcome.result();
-        GenotypeMatrix g = GenotypeMatrix.load(geno, read, null);
+        GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(geno, read, null);
 
         compareNullModel(ours.nullModel(), Files.readAllLines(dir.resolve("output/lmm.log.txt")));
         compareSnps(ours, g.variants(), dir.resolve("output/lmm.assoc.txt"));

@@ -1,0 +1,178 @@
+package org.genosynth.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Variant;
+import org.genosynth.model.VariantBlock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Partitions of real inputs (the mouse HS1940 PLINK and BIMBAM sets, the 1000 Genomes chr20 VCF) read one by one give
+ * the variants and genotypes of a read from the start, and a .bed block travels as its byte range.
+ */
+class GenotypePartitionTest {
+    @TempDir
+    static Path dir;
+
+    private static Path gunzip(Path gz, Path out) throws IOException {
+        if (!Files.exists(out)) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+                Files.copy(in, out);
+            }
+        }
+        return out;
+    }
+
+    private static Path mouseBed() throws IOException {
+        for (String ext : new String[] {".bed", ".bim", ".fam"}) {
+            gunzip(SharedData.mouse(ext + ".gz"), dir.resolve("mouse" + ext));
+        }
+        return dir.resolve("mouse.bed");
+    }
+
+    /** Every variant and its words (and dosages) read from each partition in turn. */
+    private static GenotypeMatrix readPartitions(List<GenotypePartition> parts) {
+        List<Variant> variants = new ArrayList<>();
+        List<long[]> words = new ArrayList<>();
+        List<float[]> dosages = new ArrayList<>();
+        org.genosynth.model.SampleSheet sheet = null;
+        for (GenotypePartition p : parts) {
+            try (GenotypeReader r = p.open()) {
+                sheet = r.sampleSheet();
+                VariantBlock b;
+                while ((b = r.nextBlock(1000)) != null) {
+                    variants.addAll(b.variants());
+                    words.add(b.genotypeWords());
+                    for (int i = 0; i < b.variantCount(); i++) {
+                        dosages.add(b.dosages(i));
+                    }
+                }
+            }
+        }
+        long[] all = words.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        boolean anyDosage = dosages.stream().anyMatch(d -> d != null);
+        return new GenotypeMatrix(sheet, variants, all, anyDosage ? dosages.toArray(new float[0][]) : null);
+    }
+
+    private static void assertSame(GenotypeMatrix expected, GenotypeMatrix actual) {
+        assertEquals(expected.variants(), actual.variants());
+        assertArrayEquals(expected.words(), actual.words());
+        for (int v = 0; v < expected.variantCount(); v++) {
+            assertArrayEquals(expected.dosages(v), actual.dosages(v), "dosages of variant " + v);
+        }
+    }
+
+    @Test
+    void bedSplitsByVariantRanges() throws IOException {
+        GenotypeSource source = GenotypeSource.of(mouseBed(), null);
+        List<GenotypePartition> parts = source.partitions(5000);
+        assertEquals(3, parts.size());
+        assertEquals(GenotypePartition.Kind.VARIANT_RANGE, parts.get(2).kind());
+        assertEquals(10000, parts.get(2).from());
+        GenotypeMatrix whole = GenotypeLoader.load(source, null, null);
+        assertEquals(12226, whole.variantCount()); // the .bim's lines (README: 1,940 x 12,226)
+        assertEquals(1940, whole.sampleCount());
+        assertSame(whole, readPartitions(parts));
+        assertSame(whole, readPartitions(List.of(source.partitions(1 << 20).get(0))));
+    }
+
+    @Test
+    void bimbamSplitsByLineRanges() throws IOException {
+        Path geno = gunzip(SharedData.mouse(".geno.txt.gz"), dir.resolve("mouse.geno.txt"));
+        gunzip(SharedData.mouse(".anno.txt.gz"), dir.resolve("mouse.anno.txt"));
+        GenotypeSource source = GenotypeSource.of(geno, null);
+        List<GenotypePartition> parts = source.partitions(5000);
+        assertEquals(3, parts.size());
+        assertEquals(GenotypePartition.Kind.LINE_RANGE, parts.get(1).kind());
+        GenotypeMatrix split = readPartitions(parts);
+        GenotypeMatrix whole = readPartitions(List.of(GenotypePartition.whole(source)));
+        assertSame(whole, split);
+        int nonInteger = 0;
+        for (int v = 0; v < split.variantCount(); v++) {
+            for (float d : split.dosages(v)) {
+                nonInteger += !Float.isNaN(d) && d != Math.rint(d) ? 1 : 0;
+            }
+        }
+        assertEquals(19196, nonInteger); // README: 19,196 non-integer cells
+        // a gzipped BIMBAM file can only be read from the start
+        assertEquals(GenotypePartition.Kind.WHOLE,
+                GenotypeSource.of(SharedData.mouse(".geno.txt.gz"), null).partitions(5000).get(0).kind());
+    }
+
+    @Test
+    void tabixIndexedVcfSplitsByContig() throws Exception {
+        // 1000 Genomes chr20:1.0-1.2 Mb, cut and tabix-indexed by bcftools (seconds of VCF decoding, not minutes)
+        Path full = SharedData.path("human_1kg_chr20/phased300.vcf.gz");
+        Path vcf = dir.resolve("phased300.region.vcf.gz");
+        assertEquals(0, bcftools("view", "-r", "20:1000000-1200000", "-Oz", "-o", vcf.toString(), full.toString()));
+        GenotypeSource source = GenotypeSource.of(vcf, null);
+        assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no .tbi
+        assertEquals(0, bcftools("index", "-t", vcf.toString()));
+        List<GenotypePartition> parts = source.partitions(1000);
+        assertEquals(1, parts.size());
+        assertEquals("20", parts.get(0).contig());
+        GenotypeMatrix split = readPartitions(parts);
+        Process count = new ProcessBuilder("bcftools", "view", "-H", vcf.toString()).start();
+        long records = new String(count.getInputStream().readAllBytes()).lines().count();
+        assertEquals(0, count.waitFor());
+        assertTrue(records > 1000, records + " records");
+        assertEquals(records, split.variantCount()); // bi-allelic sites: one variant per record
+        assertSame(readPartitions(List.of(GenotypePartition.whole(source))), split);
+    }
+
+    private static int bcftools(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bcftools"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    @Test
+    void bedBlocksTravelAsByteRanges() throws Exception {
+        try (GenotypeReader reader = GenotypeSource.of(mouseBed(), null).open()) {
+            reader.nextBlock(100);
+            VariantBlock block = reader.nextBlock(2000);
+            int[] keep = {5, 0, 1939};
+            VariantBlock subset = block.selectSamplesOnDemand(keep);
+            byte[] bytes = serialize(block);
+            // 2000 x 1940 genotypes are 1 MB of words; the range and the variants' descriptions are far less
+            assertTrue(bytes.length < 200_000, bytes.length + " bytes");
+            VariantBlock back = (VariantBlock) deserialize(bytes);
+            assertEquals(100, back.firstIndex());
+            assertArrayEquals(block.genotypeWords(), back.genotypeWords());
+            // after decoding it still travels as its range
+            assertTrue(serialize(block).length < 200_000);
+            VariantBlock subsetBack = (VariantBlock) deserialize(serialize(subset));
+            assertArrayEquals(block.selectSamples(keep).genotypeWords(), subsetBack.genotypeWords());
+            assertEquals(block.code(7, 1939), subsetBack.code(7, 2));
+        }
+    }
+
+    private static byte[] serialize(Object o) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(out)) {
+            oos.writeObject(o);
+        }
+        return out.toByteArray();
+    }
+
+    private static Object deserialize(byte[] bytes) throws Exception {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+}
