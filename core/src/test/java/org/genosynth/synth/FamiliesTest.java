@@ -128,7 +128,7 @@ class FamiliesTest {
 
     @Test
     void onAShortRegionOfUnrelatedPeopleNoDegreeIsResolvedAndNothingIsMade() {
-        GenotypeMatrix g = GenotypeMatrix.load(org.genosynth.io.SharedData.path("human_1kg_chr20/phased300.vcf.gz"),
+        GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(org.genosynth.io.SharedData.path("human_1kg_chr20/phased300.vcf.gz"),
                 org.genosynth.io.ReadOptions.defaults(), null);
         try (LocalBackend backend = new LocalBackend(2)) {
             Families.Spectrum s = Families.measure(g, 1, backend);
