@@ -324,7 +324,7 @@ public final class LmmEngine {
                 }
             }
             double[] utx = new double[n * b];
-            Blas.transposeTimes(u, n, n, x, b, utx);
+            Blas.transposeTimesInTurn(u, n, n, x, b, utx);
             Likelihood lk = new Likelihood(eval, utw, uty, c, false, grid);
             List<LmmResult.SnpResult> res = new ArrayList<>(b);
             for (int j = 0; j < b; j++) {

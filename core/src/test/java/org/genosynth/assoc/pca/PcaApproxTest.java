@@ -33,6 +33,46 @@ class PcaApproxTest {
         }
     }
 
+    /**
+     * An exact eigendecomposition that shares no code with genosynth's PCA: the GRM {@code Z Z' / M} built here from
+     * the genotype codes ({@code z = (g - 2p) / sqrt(2p(1-p))}, plink2's standardization) and decomposed by hipparchus.
+     */
+    @Test
+    void eigenvaluesWithinATenthOfAPercentOfHipparchus() {
+        GenotypeMatrix g = random(500, 2000, 0, 11);
+        int n = g.sampleCount();
+        int m = g.variantCount();
+        double[][] z = new double[n][m]; // z[sample][variant]
+        for (int v = 0; v < m; v++) {
+            double sum = 0;
+            for (int s = 0; s < n; s++) {
+                sum += g.code(v, s);
+            }
+            double p = sum / (2.0 * n);
+            double sd = Math.sqrt(2 * p * (1 - p));
+            for (int s = 0; s < n; s++) {
+                z[s][v] = sd > 0 ? (g.code(v, s) - 2 * p) / sd : 0;
+            }
+        }
+        double[][] k = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double dot = 0;
+                for (int v = 0; v < m; v++) {
+                    dot += z[i][v] * z[j][v];
+                }
+                k[i][j] = dot / m;
+                k[j][i] = dot / m;
+            }
+        }
+        double[] exact = new org.hipparchus.linear.EigenDecompositionSymmetric(
+                new org.hipparchus.linear.Array2DRowRealMatrix(k, false)).getEigenvalues(); // descending
+        double[] approx = Pca.approx(Standardized.of(g), 10, 13).eigenvalues();
+        for (int c = 0; c < 10; c++) {
+            assertThat(approx[c]).as("PC%d", c + 1).isCloseTo(exact[c], within(1e-3 * exact[c]));
+        }
+    }
+
     @Test
     void sameSeedSameEigenvalues() {
         Standardized z = Standardized.of(random(300, 2000, 0.01, 9));
