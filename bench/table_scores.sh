@@ -15,6 +15,11 @@ WORK="$ROOT/bench/work/table"
 mkdir -p "$WORK"
 DATA="$ROOT/../shared/data/clinical/diabetes_data_raw.csv.gz"
 NAMES=age,sex,bmi,bp,s1,s2,s3,s4,s5,s6
+# AIM's public schema: round, clinically plausible ranges for adults (age in years; BMI; mean arterial pressure, mmHg;
+# s1 total cholesterol, s2 LDL, s3 HDL, s6 glucose, mg/dL; s4 total/HDL cholesterol ratio; s5 ln triglycerides),
+# written by hand, not computed from the table (they contain its range; the author had seen the data).
+BOUNDS=(--bounds age=18:90 --bounds bmi=15:50 --bounds bp=50:150 --bounds s1=80:350 --bounds s2=30:260
+  --bounds s3=15:110 --bounds s4=1:10 --bounds s5=3:6.5 --bounds s6=50:200)
 "$ROOT/genosynth" --version >/dev/null
 gs() { java ${JAVA_OPTS:-} -jar "$ROOT/cli/target/genosynth.jar" "$@" >/dev/null; }
 keys="ks_complement baseline_ks_complement correlation_similarity baseline_correlation_similarity tv_complement baseline_tv_complement sdmetrics_overall baseline_sdmetrics_overall dcr_overfitting_protection mia_auc exact_copies"
@@ -28,6 +33,7 @@ for run in $RUNS; do
     inf) opt=(--method "$m") ;;
     *) opt=(--method "$m" --epsilon "$e") ;;
   esac
+  [ "$m" = aim ] && opt+=("${BOUNDS[@]}")
   for s in $(seq 1 "$SPLITS"); do
    for seed in ${SEEDS:-1}; do
     name="${m}_${e}_${s}_$seed"

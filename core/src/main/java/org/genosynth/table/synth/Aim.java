@@ -51,7 +51,7 @@ public final class Aim implements Synthesizer {
      * Planned rounds per column, T = 3d (AIM's default is 16d, made for tables of thousands of rows: on 309 diabetes
      * rows at epsilon 1 it left the one-way tables with noise of 78 counts per cell and measured KS 0.82).
      */
-    static final int ROUNDS_PER_COLUMN = 3;
+    static final int ROUNDS_PER_COLUMN = 2;
     /** Largest model: total cells of the junction tree's clique tables when the whole budget is spent. */
     static final long MAX_MODEL_CELLS = 200_000;
     /** Mirror-descent steps after each round, and for the final model. */

@@ -28,6 +28,8 @@ final class Discretizer {
     /** For each code: the atom index, or -1 - bin index. */
     private final int[] meaning;
     private final boolean hasMissing;
+    /** Whether the domain is the public schema's ({@link #ofPublicDomain}). */
+    private final boolean publicDomain;
     final List<String> leaks = new ArrayList<>();
 
     /**
@@ -35,15 +37,51 @@ final class Discretizer {
      * @param bounds user-given {min, max} by column name (not taken from the data)
      */
     Discretizer(DataTable real, int c, int bins, Map<String, double[]> bounds) {
+        this(real, c, bins, bounds, false);
+    }
+
+    /**
+     * The domain of the public schema only (AIM): the user-given bounds {@code [lo, hi]} of every number (required),
+     * cut into {@code bins} equal-width bins, with the bounds themselves as two codes of their own (a value piling up
+     * at an end, such as 0 or an assay's limit, comes back exactly; values outside the bounds are clamped to them);
+     * labels as declared by the column's type; a "missing" code for every column. Nothing about it is taken from the
+     * data, so it needs no budget; codes the data does not use get near-zero estimates from the noisy counts.
+     */
+    static Discretizer ofPublicDomain(DataTable real, int c, int bins, Map<String, double[]> bounds) {
+        return new Discretizer(real, c, bins, bounds, true);
+    }
+
+    private Discretizer(DataTable real, int c, int bins, Map<String, double[]> bounds, boolean publicDomain) {
         column = real.column(c);
+        this.publicDomain = publicDomain;
         double[] v = real.values(c);
         ColumnStats stats = new ColumnStats(v);
-        hasMissing = stats.missing > 0;
-        if (hasMissing) {
+        hasMissing = publicDomain || stats.missing > 0;
+        if (hasMissing && !publicDomain) {
             leaks.add(column.name() + ": whether any value is missing");
         }
         int base;
-        if (column.type().isDiscrete()) {
+        if (publicDomain && !column.type().isDiscrete()) {
+            double[] b = bounds.get(column.name());
+            if (b == null) {
+                throw new IllegalArgumentException("no public bounds for numeric column '" + column.name() + "'");
+            }
+            atoms = new double[] {b[0], b[1]};
+            edges = new double[bins + 1];
+            for (int i = 0; i <= bins; i++) {
+                edges[i] = b[0] + (b[1] - b[0]) * i / bins;
+            }
+            base = bins + 2;
+            atomCode = new int[] {0, bins + 1};
+            binCode = new int[bins];
+            meaning = new int[base];
+            meaning[0] = 0;
+            meaning[bins + 1] = 1;
+            for (int k = 0; k < bins; k++) {
+                binCode[k] = k + 1;
+                meaning[k + 1] = -1 - k;
+            }
+        } else if (column.type().isDiscrete()) {
             base = column.levels().size();
             atoms = new double[0];
             edges = null;
@@ -111,6 +149,15 @@ final class Discretizer {
         }
         if (column.type().isDiscrete()) {
             return (int) x;
+        }
+        if (publicDomain) {
+            // the bounds are codes of their own, values beyond them clamped
+            if (x <= atoms[0]) {
+                return atomCode[0];
+            }
+            if (x >= atoms[1]) {
+                return atomCode[1];
+            }
         }
         int a = Arrays.binarySearch(atoms, x);
         if (a >= 0) {

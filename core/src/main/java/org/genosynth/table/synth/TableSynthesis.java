@@ -122,6 +122,19 @@ public final class TableSynthesis {
                         + "not an identifier)");
             }
         }
+        if (request.method() == Method.AIM) {
+            List<String> unbounded = new ArrayList<>();
+            for (int c : real.modelledColumns()) {
+                if (real.column(c).type().isNumeric() && !request.bounds().containsKey(real.column(c).name())) {
+                    unbounded.add(real.column(c).name());
+                }
+            }
+            if (!unbounded.isEmpty()) {
+                throw InputException.usage("--method aim needs public bounds for every numeric column (a range taken "
+                        + "from the data would not be covered by the guarantee): give --bounds NAME=MIN:MAX for "
+                        + String.join(", ", unbounded));
+            }
+        }
         Synthesizer synthesizer;
         if (request.method() == Method.AIM) {
             synthesizer = new Aim(request.epsilon(), request.delta() == null ? DEFAULT_DELTA : request.delta(),
@@ -153,9 +166,12 @@ public final class TableSynthesis {
                     + "each), converted by Canonne-Kamath-Steinke 2020 (the classic rho + 2 sqrt(rho ln(1/delta)) "
                     + "would claim epsilon %.3f); the number of rows is measured with noise, not assumed public",
                     request.epsilon(), delta, aim.rho(), aim.classicEpsilon()));
-            guarantee.add("assumed public: the column names and types" + (aim.leaks().isEmpty() ? ""
-                    : ", and, taken from the data (give --bounds to avoid the ranges): "
-                    + String.join("; ", aim.leaks())));
+            guarantee.add("assumed public (the schema): the column names and types, the numeric bounds given ("
+                    + new java.util.TreeMap<>(request.bounds()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + ":"
+                    + e.getValue()[1]).collect(java.util.stream.Collectors.joining(", ")) + ")"
+                    + (aim.leaks().isEmpty() ? "" : ", the label sets of the label columns: "
+                    + String.join("; ", aim.leaks())) + "; nothing else is taken from the data outside the budget "
+                    + "(no range, point mass or missing-value flag)");
         }
         if (!guarantee.isEmpty()) {
             guarantee.add("not covered: a known --seed (its noise can be replayed: omit --seed for a release), "
