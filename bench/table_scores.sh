@@ -33,7 +33,7 @@ for run in $RUNS; do
     inf) opt=(--method "$m") ;;
     *) opt=(--method "$m" --epsilon "$e") ;;
   esac
-  [ "$m" = aim ] && opt+=("${BOUNDS[@]}")
+  case $m in aim|dpcopula) opt+=("${BOUNDS[@]}") ;; esac
   for s in $(seq 1 "$SPLITS"); do
    for seed in ${SEEDS:-1}; do
     name="${m}_${e}_${s}_$seed"

@@ -42,7 +42,7 @@ final class TableSynthCommand implements Callable<Integer> {
             description = "Synthetic rows to write (default: as many as the input).")
     int rows;
 
-    @Option(names = "--method", paramLabel = "copula|cart|aim|privbayes", defaultValue = "copula",
+    @Option(names = "--method", paramLabel = "copula|cart|aim|dpcopula|privbayes", defaultValue = "copula",
             description = "Synthesis method (default ${DEFAULT-VALUE}); copula and cart are replaced by privbayes "
                     + "when --epsilon is given.")
     String method;
@@ -89,8 +89,9 @@ final class TableSynthCommand implements Callable<Integer> {
             case "copula" -> TableSynthesis.Method.COPULA;
             case "cart" -> TableSynthesis.Method.CART;
             case "aim" -> TableSynthesis.Method.AIM;
+            case "dpcopula" -> TableSynthesis.Method.DPCOPULA;
             case "privbayes" -> TableSynthesis.Method.PRIVBAYES;
-            default -> throw InputException.usage("--method must be copula, cart, aim or privbayes, got " + method);
+            default -> throw InputException.usage("--method must be copula, cart, aim, dpcopula or privbayes, got " + method);
         };
         Map<String, double[]> parsed = new LinkedHashMap<>();
         bounds.forEach((name, range) -> {

@@ -42,7 +42,7 @@ import org.hipparchus.random.RandomGenerator;
  * exactly.</li>
  * </ol>
  */
-public final class Aim implements Synthesizer {
+public final class Aim implements Synthesizer, ZcdpSynthesizer {
     /** Share of rho spent on the noisy row count. */
     static final double COUNT_SHARE = 0.02;
     /** Share of a round's budget spent on its measurement (the rest on its selection), as AIM. */
@@ -79,12 +79,13 @@ public final class Aim implements Synthesizer {
         this.bounds = bounds == null ? Map.of() : bounds;
     }
 
-    /** What the output reveals beyond the guarantee: ranges, label sets, point masses, missing codes. */
+    /** What is assumed public beyond the column names, types and bounds: the label sets. */
+    @Override
     public List<String> leaks() {
         return List.copyOf(leaks);
     }
 
-    /** The zCDP parameter spent. */
+    @Override
     public double rho() {
         return rho;
     }

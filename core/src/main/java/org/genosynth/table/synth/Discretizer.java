@@ -31,6 +31,8 @@ final class Discretizer {
     /** Whether the domain is the public schema's ({@link #ofPublicDomain}). */
     private final boolean publicDomain;
     final List<String> leaks = new ArrayList<>();
+    /** Most whole numbers a decimal column's public domain holds as atoms of their own. */
+    static final int MAX_WHOLE_ATOMS = 16;
 
     /**
      * @param bins   bins of the continuous part of a numeric column
@@ -61,27 +63,7 @@ final class Discretizer {
             leaks.add(column.name() + ": whether any value is missing");
         }
         int base;
-        if (publicDomain && !column.type().isDiscrete()) {
-            double[] b = bounds.get(column.name());
-            if (b == null) {
-                throw new IllegalArgumentException("no public bounds for numeric column '" + column.name() + "'");
-            }
-            atoms = new double[] {b[0], b[1]};
-            edges = new double[bins + 1];
-            for (int i = 0; i <= bins; i++) {
-                edges[i] = b[0] + (b[1] - b[0]) * i / bins;
-            }
-            base = bins + 2;
-            atomCode = new int[] {0, bins + 1};
-            binCode = new int[bins];
-            meaning = new int[base];
-            meaning[0] = 0;
-            meaning[bins + 1] = 1;
-            for (int k = 0; k < bins; k++) {
-                binCode[k] = k + 1;
-                meaning[k + 1] = -1 - k;
-            }
-        } else if (column.type().isDiscrete()) {
+        if (column.type().isDiscrete()) {
             base = column.levels().size();
             atoms = new double[0];
             edges = null;
@@ -90,25 +72,36 @@ final class Discretizer {
             meaning = new int[0];
             leaks.add(column.name() + ": the set of labels (" + base + ")");
         } else {
-            PointMasses masses = PointMasses.of(stats.sorted).forPrivacy();
-            atoms = masses.atoms;
-            if (atoms.length > 0) {
-                leaks.add(column.name() + ": which values are point masses (" + Arrays.stream(atoms)
-                        .mapToObj(a -> column.format(a, "NA")).reduce((a, b) -> a + ", " + b).orElse("") + ")");
-            }
             double[] b = bounds.get(column.name());
             double lo;
             double hi;
-            if (b != null) {
+            int nb;
+            if (publicDomain) {
+                if (b == null) {
+                    throw new IllegalArgumentException("no public bounds for numeric column '" + column.name() + "'");
+                }
                 lo = b[0];
                 hi = b[1];
+                atoms = publicAtoms(column, lo, hi);
+                nb = bins;
             } else {
-                lo = masses.low;
-                hi = masses.high;
-                leaks.add(column.name() + ": minimum and maximum of the non-atom values (" + column.format(lo, "NA")
-                        + ", " + column.format(hi, "NA") + ")");
+                PointMasses masses = PointMasses.of(stats.sorted).forPrivacy();
+                atoms = masses.atoms;
+                if (atoms.length > 0) {
+                    leaks.add(column.name() + ": which values are point masses (" + Arrays.stream(atoms)
+                            .mapToObj(a -> column.format(a, "NA")).reduce((x, y) -> x + ", " + y).orElse("") + ")");
+                }
+                if (b != null) {
+                    lo = b[0];
+                    hi = b[1];
+                } else {
+                    lo = masses.low;
+                    hi = masses.high;
+                    leaks.add(column.name() + ": minimum and maximum of the non-atom values ("
+                            + column.format(lo, "NA") + ", " + column.format(hi, "NA") + ")");
+                }
+                nb = masses.rest.length == 0 && b == null ? 0 : hi > lo ? bins : 1;
             }
-            int nb = masses.rest.length == 0 && b == null ? 0 : hi > lo ? bins : 1;
             edges = new double[nb + 1];
             for (int i = 0; i <= nb; i++) {
                 edges[i] = nb == 0 ? lo : lo + (hi - lo) * i / nb;
@@ -143,6 +136,25 @@ final class Discretizer {
         }
     }
 
+    /**
+     * The public domain's atoms: the two bounds, and, in a column written with decimals whose bounds hold at most
+     * {@value #MAX_WHOLE_ATOMS} whole numbers, every whole number between them (values recorded rounded, such as a
+     * ratio written 4 or 4.63, keep their rounding). A rule on the schema alone: it reads no value.
+     */
+    static double[] publicAtoms(Column column, double lo, double hi) {
+        List<Double> out = new ArrayList<>();
+        out.add(lo);
+        double first = Math.floor(lo) + 1;
+        double last = Math.ceil(hi) - 1;
+        if (column.type() == org.genosynth.table.ColumnType.NUMERIC && last - first + 1 <= MAX_WHOLE_ATOMS) {
+            for (double w = first; w <= last; w++) {
+                out.add(w);
+            }
+        }
+        out.add(hi);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private int encode(double x, int base) {
         if (Double.isNaN(x)) {
             return base;
@@ -155,8 +167,8 @@ final class Discretizer {
             if (x <= atoms[0]) {
                 return atomCode[0];
             }
-            if (x >= atoms[1]) {
-                return atomCode[1];
+            if (x >= atoms[atoms.length - 1]) {
+                return atomCode[atoms.length - 1];
             }
         }
         int a = Arrays.binarySearch(atoms, x);
@@ -174,6 +186,31 @@ final class Discretizer {
     /** The bin index of a code among the bins of the continuous part (for coarsening), or -1 for other codes. */
     int bin(int code) {
         return column.type().isDiscrete() || code >= meaning.length || meaning[code] >= 0 ? -1 : -1 - meaning[code];
+    }
+
+    /** Where {@code x} lies within its bin, in [0, 1] (0.5 for an atom, a label or a missing value). */
+    double positionInBin(double x) {
+        int code = Double.isNaN(x) ? -1 : encode(x, size - (hasMissing ? 1 : 0));
+        if (code < 0 || bin(code) < 0) {
+            return 0.5;
+        }
+        int b = bin(code);
+        return Math.max(0, Math.min(1, (x - edges[b]) / (edges[b + 1] - edges[b])));
+    }
+
+    /** The value of {@code code} at position {@code t} in [0, 1] within its bin (rounded as the column is written). */
+    double value(int code, double t) {
+        if (isMissing(code)) {
+            return Double.NaN;
+        }
+        if (column.type().isDiscrete()) {
+            return code;
+        }
+        if (meaning[code] >= 0) {
+            return atoms[meaning[code]];
+        }
+        int b = bin(code);
+        return column.round(Math.max(edges[0], Math.min(edges[bins()], edges[b] + t * (edges[b + 1] - edges[b]))));
     }
 
     /** Whether {@code code} is the missing code. */
