@@ -164,18 +164,20 @@ public final class TableSynthesis {
                     + "is public: n = " + real.rows() + ", the column names and types" + (pb.leaks().isEmpty() ? ""
                     : ", and, taken from the data (give --bounds to avoid the ranges): "
                     + String.join("; ", pb.leaks())));
-        } else if (synthesizer instanceof ZcdpSynthesizer aim) {
+        } else if (synthesizer instanceof ZcdpSynthesizer dp) {
             double delta = request.delta() == null ? DEFAULT_DELTA : request.delta();
             guarantee.add(String.format(Locale.ROOT, "(%s, %s)-DP for adding or removing one row: %.6g-zCDP "
-                    + "(Gaussian measurements rho = 1/(2 sigma^2) each, exponential-mechanism selections eps^2/8 "
-                    + "each), converted by Canonne-Kamath-Steinke 2020 (the classic rho + 2 sqrt(rho ln(1/delta)) "
-                    + "would claim epsilon %.3f); the number of rows is measured with noise, not assumed public",
-                    request.epsilon(), delta, aim.rho(), Zcdp.classicEpsilon(aim.rho(), delta)));
+                    + "(Gaussian measurements rho = 1/(2 sigma^2) each%s), converted by Canonne-Kamath-Steinke 2020 "
+                    + "(the classic rho + 2 sqrt(rho ln(1/delta)) would claim epsilon %.3f); the number of rows is "
+                    + "measured with noise, not assumed public", request.epsilon(), delta, dp.rho(),
+                    dp instanceof Aim ? ", exponential-mechanism selections eps^2/8 each" : "",
+                    Zcdp.classicEpsilon(dp.rho(), delta)));
+            String bounds = new java.util.TreeMap<>(request.bounds()).entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()[0] + ":" + e.getValue()[1])
+                    .collect(java.util.stream.Collectors.joining(", "));
             guarantee.add("assumed public (the schema): the column names and types, the numeric bounds given ("
-                    + new java.util.TreeMap<>(request.bounds()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + ":"
-                    + e.getValue()[1]).collect(java.util.stream.Collectors.joining(", ")) + ")"
-                    + (aim.leaks().isEmpty() ? "" : ", the label sets of the label columns: "
-                    + String.join("; ", aim.leaks())) + "; nothing else is taken from the data outside the budget "
+                    + bounds + ")" + (dp.leaks().isEmpty() ? "" : ", the label sets of the label columns: "
+                    + String.join("; ", dp.leaks())) + "; nothing else is taken from the data outside the budget "
                     + "(no range, point mass or missing-value flag)");
         }
         if (!guarantee.isEmpty()) {
@@ -189,9 +191,9 @@ public final class TableSynthesis {
         manifest.put("method", synthesizer instanceof PrivBayes ? "privbayes"
                 : request.method().name().toLowerCase(Locale.ROOT));
         manifest.put("epsilon", request.epsilon());
-        manifest.put("delta", synthesizer instanceof ZcdpSynthesizer ? (request.delta() == null ? DEFAULT_DELTA : request.delta())
-                : null);
-        manifest.put("rho_zcdp", synthesizer instanceof ZcdpSynthesizer aim ? aim.rho() : null);
+        manifest.put("delta", synthesizer instanceof ZcdpSynthesizer
+                ? (request.delta() == null ? DEFAULT_DELTA : request.delta()) : null);
+        manifest.put("rho_zcdp", synthesizer instanceof ZcdpSynthesizer dp ? dp.rho() : null);
         manifest.put("seed", request.seedGiven() ? request.seed() : "secret (not recorded)");
         manifest.put("rows_real", real.rows());
         manifest.put("rows_synthetic", synthetic.rows());
