@@ -9,7 +9,8 @@ import org.genosynth.table.DataTable;
 import org.hipparchus.random.RandomGenerator;
 
 /**
- * The discrete domain of one column for the differentially private synthesizers: labels as they are; numbers as their
+ * The discrete domain of one column for the differentially private synthesizers. AIM and the DP copula use
+ * {@link #ofPublicDomain}, built from the schema alone. PrivBayes: labels as they are; numbers as their
  * point masses ({@link PointMasses#forPrivacy()}: those at the ends of the column, so a 0 or an upper limit comes back
  * exactly, and inner values held by at least 10% of the rows) and {@code bins} equal-width bins over the continuous
  * part's range (given by the user, else taken from the data), codes in value order (bins by their middle); one more
