@@ -214,6 +214,28 @@ final class Discretizer {
         return column.round(Math.max(edges[0], Math.min(edges[bins()], edges[b] + t * (edges[b + 1] - edges[b]))));
     }
 
+    /**
+     * Whether {@code code} is a code the public domain offers whether or not the data uses it (a bound, a whole
+     * number, "missing"): the private synthesizers keep such a code only on stronger evidence than a bin.
+     */
+    boolean isOptional(int code) {
+        return isMissing(code) || (!column.type().isDiscrete() && bin(code) < 0);
+    }
+
+    /**
+     * The bin code holding a number's atom {@code code} (its value inside the bins' range, a bound to the bin at that
+     * end), or -1 for a label, a bin or the missing code.
+     */
+    int binHolding(int code) {
+        if (column.type().isDiscrete() || isMissing(code) || meaning[code] < 0 || bins() == 0) {
+            return -1;
+        }
+        double x = atoms[meaning[code]];
+        int nb = bins();
+        int b = (int) Math.floor((x - edges[0]) / (edges[nb] - edges[0]) * nb);
+        return binCode[Math.max(0, Math.min(nb - 1, b))];
+    }
+
     /** Whether {@code code} is the missing code. */
     boolean isMissing(int code) {
         return hasMissing && code == size - 1;

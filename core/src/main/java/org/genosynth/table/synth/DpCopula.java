@@ -48,6 +48,11 @@ public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
     static final int CALIBRATION_DRAWS = 20_000;
     /** Noisy counts below this many sigmas are set to 0 (post-processing: a code the data does not use stays empty). */
     static final double THRESHOLD = 1;
+    /**
+     * The same for the codes the public domain offers whether or not the data uses them (the bounds, whole numbers,
+     * "missing"): one sigma let 13 to 44 of 309 rows get a missing value in a table that has none.
+     */
+    static final double OPTIONAL_THRESHOLD = 3;
 
     private final double epsilon;
     private final double delta;
@@ -107,7 +112,8 @@ public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
                 counts[k] += sigmaMarginal * rng.nextGaussian();
             }
             for (int k = 0; k < counts.length; k++) {
-                counts[k] = counts[k] < THRESHOLD * sigmaMarginal ? 0 : counts[k];
+                double threshold = disc[a].isOptional(k) ? OPTIONAL_THRESHOLD : THRESHOLD;
+                counts[k] = counts[k] < threshold * sigmaMarginal ? 0 : counts[k];
             }
             double total = Arrays.stream(counts).sum();
             p[a] = new double[counts.length];
