@@ -108,20 +108,20 @@ class DiabetesTableTest {
     /**
      * The issue's targets (five splits, seed 1; the numbers are those of bench/table_scores.sh, the same runs), with
      * the public domain only (bounds given, nothing else read from the data outside the budget). At epsilon 1 neither
-     * private method reaches KS complement >= 0.88 or correlation similarity >= 0.90: AIM measures KS 0.833 and
-     * correlation 0.833, the DP copula 0.833 and 0.857. At epsilon 4 the DP copula is within 0.03 of the non-private
-     * copula on both (KS 0.908 vs 0.916, correlation 0.947 vs 0.970); AIM only on KS (0.909; correlation 0.850).
+     * private method reaches KS complement >= 0.88 or correlation similarity >= 0.90: AIM measures KS 0.829 and
+     * correlation 0.827, the DP copula 0.836 and 0.856. At epsilon 4 the DP copula is within 0.03 of the non-private
+     * copula on both (KS 0.906 vs 0.916, correlation 0.947 vs 0.970); AIM only on KS (0.911; correlation 0.848).
      * DCR protection >= 0.9 and no copy throughout. Measured values are asserted within 0.015, so a change that loses
      * (or gains) fidelity fails here and must update docs/tables.md.
      */
     @Test
     void aimMeasured() {
-        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.833, within(0.015));
-        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.833, within(0.015));
+        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.829, within(0.015));
+        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.827, within(0.015));
         assertThat(mean(AIM1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
-        assertThat(mean(AIM4, "ks_complement")).isCloseTo(0.909, within(0.015))
+        assertThat(mean(AIM4, "ks_complement")).isCloseTo(0.911, within(0.015))
                 .isGreaterThan(mean(COPULA, "ks_complement") - 0.03);
-        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.850, within(0.015));
+        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.848, within(0.015));
         assertThat(mean(AIM4, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
         noCopies(AIM1, AIM4);
         // more budget, better scores
@@ -130,10 +130,10 @@ class DiabetesTableTest {
 
     @Test
     void dpCopulaMeasuredAndWithinTheTargetAtEpsilonFour() {
-        assertThat(mean(DPC1, "ks_complement")).isCloseTo(0.833, within(0.015));
-        assertThat(mean(DPC1, "correlation_similarity")).isCloseTo(0.857, within(0.015));
+        assertThat(mean(DPC1, "ks_complement")).isCloseTo(0.836, within(0.015));
+        assertThat(mean(DPC1, "correlation_similarity")).isCloseTo(0.856, within(0.015));
         assertThat(mean(DPC1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
-        assertThat(mean(DPC4, "ks_complement")).isCloseTo(0.908, within(0.015))
+        assertThat(mean(DPC4, "ks_complement")).isCloseTo(0.906, within(0.015))
                 .isGreaterThanOrEqualTo(mean(COPULA, "ks_complement") - 0.03);
         assertThat(mean(DPC4, "correlation_similarity")).isCloseTo(0.947, within(0.015))
                 .isGreaterThanOrEqualTo(mean(COPULA, "correlation_similarity") - 0.03);
