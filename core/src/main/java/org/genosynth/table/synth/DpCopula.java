@@ -20,14 +20,15 @@ import org.hipparchus.random.RandomGenerator;
  * {@code sqrt(d)} for the d histograms together), negatives set to 0, normalised: the marginals {@code p}.
  * {@code F = clamp(BIN_SHARE n~ / (2 sigma), 2, maxBins)} bins per number. Post-processing: counts below one sigma
  * set to 0 (else every empty cell of a wide public range gets the positive part of its noise: measured KS 0.810
- * without, 0.826 with, at epsilon 1).</li>
+ * without, 0.826 with, at epsilon 1), below three sigmas for the optional codes ({@link Discretizer#isOptional}).</li>
  * <li>The rest: the matrix {@code S = sum over rows of z z^T} of the rows' normal scores, {@code z_a =
  * Phi^-1(P(code < c) + p_c t)} under the released marginals ({@code t} the value's position within its bin, 1/2 for
  * atoms, labels and "missing"), each row's {@code z} scaled down to {@code ||z||^2 <= C = }{@value #CLIP}{@code  d}
  * when it is longer. Adding or removing a row moves the upper triangle of S (diagonal included) by at most
  * {@code ||z||^2 <= C} in L2, so every entry gets Gaussian noise {@code C / sqrt(2 rho_S)}. The scores are a fixed
  * function of the row and of the released marginals, so this composes with step 2.</li>
- * <li>Post-processing: correlations {@code S_ab / sqrt(S_aa S_bb)}, divided by the attenuation of label columns' coarse
+ * <li>Post-processing: correlations {@code S_ab / sqrt(S_aa S_bb)}, corrected for the clipping's bias
+ * ({@link #unclipped}), divided by the attenuation of label columns' coarse
  * scores (as {@link GaussianCopula}), eigenvalues floored; rows drawn as normal vectors with that correlation and each
  * coordinate turned back into a code and a position within its bin through the released marginal.</li>
  * </ol>
@@ -36,8 +37,8 @@ public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
     static final double COUNT_SHARE = 0.02;
     /**
      * Share of the budget left after the row count that measures the marginals (the rest measures S): 0.65 measured
-     * better than 0.5 on diabetes (KS 0.810 vs 0.801 at epsilon 1, 0.882 vs 0.868 at epsilon 4, before whole-number
-     * atoms).
+     * better than 0.5 on diabetes (KS 0.810 vs 0.801 at epsilon 1, 0.882 vs 0.868 at epsilon 4, with up to 32 bins,
+     * before whole-number atoms).
      */
     static final double MARGINAL_SHARE = 0.65;
     /** Bound on a row's squared score norm, per column. */
