@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
             + "modelled with the rest of the row. Identifier columns are written as syn1, syn2, ... ",
             "Methods: copula (Gaussian copula over smoothed empirical marginals), cart (sequential CART as synthpop); "
             + "differentially private: aim (--method aim --epsilon E [--delta D]: AIM, noisy 1-, 2- and 3-way "
-            + "marginals chosen adaptively in zCDP, fitted by a Private-PGM graphical model on a junction tree) and "
-            + "privbayes (--epsilon E alone: a "
+            + "marginals chosen adaptively in zCDP, fitted by a Private-PGM graphical model on a junction tree), "
+            + "dpcopula (--method dpcopula --epsilon E [--delta D]: a Gaussian copula from noisy one-way histograms "
+            + "and noisy clipped normal-score second moments, zCDP; aim and dpcopula need public --bounds for every "
+            + "numeric column and read nothing else from the data outside the budget) and privbayes (--epsilon E "
+            + "alone: a "
             + "Bayesian network, PrivBayes). The privacy guarantee and what it assumes public are printed and "
             + "written to NAME.manifest.json beside the output; read docs/tables.md."},
         footerHeading = "%nExamples:%n",
@@ -28,7 +31,8 @@ import picocli.CommandLine.Option;
             "  genosynth table synth --input mouse_hs1940.fam.gz --names FID,IID,PAT,MAT,SEX,CD8,CD8b,x,y,z,MCH "
                 + "--method cart --seed 7 --out mouse_syn.tsv",
             "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv",
-            "  genosynth table synth --input train.csv --method aim --epsilon 1 --delta 1e-9 --out aim.csv",
+            "  genosynth table synth --input train.csv --method aim --epsilon 1 --delta 1e-9 --bounds age=18:100 "
+                + "--bounds bmi=15:50 --out aim.csv",
             "  genosynth table synth --input pima.csv --na-col insulin=0,skin=0,bmi=0 --method cart --out syn.csv",
             "  genosynth table synth --input pima.csv --schema na_codes.tsv --out syn.csv"})
 final class TableSynthCommand implements Callable<Integer> {
@@ -42,17 +46,19 @@ final class TableSynthCommand implements Callable<Integer> {
             description = "Synthetic rows to write (default: as many as the input).")
     int rows;
 
-    @Option(names = "--method", paramLabel = "copula|cart|aim|privbayes", defaultValue = "copula",
+    @Option(names = "--method", paramLabel = "copula|cart|aim|dpcopula|privbayes", defaultValue = "copula",
             description = "Synthesis method (default ${DEFAULT-VALUE}); copula and cart are replaced by privbayes "
                     + "when --epsilon is given.")
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "Differential-privacy budget: with --method aim, AIM/MST; otherwise PrivBayes.")
+            description = "Differential-privacy budget: with --method aim, AIM; with dpcopula, a DP Gaussian copula; "
+                    + "otherwise PrivBayes.")
     Double epsilon;
 
     @Option(names = "--delta", paramLabel = "D",
-            description = "--method aim: the delta of (epsilon, delta)-DP (default 1e-9, as AIM and Private-PGM).")
+            description = "--method aim, dpcopula: the delta of (epsilon, delta)-DP (default 1e-9, as AIM and "
+                    + "Private-PGM).")
     Double delta;
 
     @Option(names = "--seed", paramLabel = "S",
@@ -73,12 +79,13 @@ final class TableSynthCommand implements Callable<Integer> {
     int degree;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "8",
-            description = "--epsilon: bins per numeric column (default ${DEFAULT-VALUE}); aim: the most bins, fewer when "
-                    + "the noise is large.")
+            description = "--epsilon: bins per numeric column (default ${DEFAULT-VALUE}); aim, dpcopula: the most "
+                    + "bins, fewer when the noise is large.")
     int bins;
 
     @Option(names = "--bounds", paramLabel = "NAME=MIN:MAX",
-            description = "--epsilon: public range of a numeric column, so that its range is not taken from the data.")
+            description = "--epsilon: public range of a numeric column, so that its range is not taken from the data "
+                    + "(required for every numeric column by aim and dpcopula; values outside are clamped).")
     Map<String, String> bounds = new LinkedHashMap<>();
 
     @Override
@@ -89,8 +96,10 @@ final class TableSynthCommand implements Callable<Integer> {
             case "copula" -> TableSynthesis.Method.COPULA;
             case "cart" -> TableSynthesis.Method.CART;
             case "aim" -> TableSynthesis.Method.AIM;
+            case "dpcopula" -> TableSynthesis.Method.DPCOPULA;
             case "privbayes" -> TableSynthesis.Method.PRIVBAYES;
-            default -> throw InputException.usage("--method must be copula, cart, aim or privbayes, got " + method);
+            default -> throw InputException.usage("--method must be copula, cart, aim, dpcopula or privbayes, got "
+                    + method);
         };
         Map<String, double[]> parsed = new LinkedHashMap<>();
         bounds.forEach((name, range) -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,12 +119,35 @@ class TableCommandTest {
     void aimPrintsAndRecordsItsGuarantee() throws IOException {
         String names = "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6";
         Path out = dir.resolve("aim.csv.gz");
-        CliRun run = CliRun.of("table", "synth", "--input", diabetes().toString(), "--names", names, "--method", "aim",
-                "--epsilon", "1", "--delta", "1e-6", "--out", out.toString());
+        String[] bounds = {"--bounds", "age=18:90", "--bounds", "bmi=15:50", "--bounds", "bp=50:150", "--bounds",
+            "s1=80:350", "--bounds", "s2=30:260", "--bounds", "s3=15:110", "--bounds", "s4=1:10", "--bounds",
+            "s5=3:6.5", "--bounds", "s6=50:200"};
+        CliRun unbounded = CliRun.of("table", "synth", "--input", diabetes().toString(), "--names", names, "--method",
+                "aim", "--epsilon", "1", "--bounds", "age=18:90", "--out", out.toString());
+        assertThat(unbounded.exitCode()).isEqualTo(2);
+        assertThat(unbounded.err()).startsWith("genosynth: error: --method aim needs public bounds for every numeric "
+                + "column").contains("give --bounds NAME=MIN:MAX for bmi, bp, s1, s2, s3, s4, s5, s6");
+        assertThat(out).doesNotExist();
+        List<String> args = new java.util.ArrayList<>(List.of("table", "synth", "--input", diabetes().toString(),
+                "--names", names, "--method", "aim", "--epsilon", "1", "--delta", "1e-6", "--out", out.toString()));
+        args.addAll(List.of(bounds));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("privacy: (1.0, 1.0E-6)-DP for adding or removing one row")
-                .contains("privacy: assumed public: the column names and types")
+                .contains("privacy: assumed public (the schema): the column names and types, the numeric bounds "
+                        + "given (age 18.0:90.0, bmi 15.0:50.0")
+                .contains("nothing else is taken from the data outside the budget")
                 .contains("model: AIM with a Private-PGM graphical model");
+        List<String> dp = new java.util.ArrayList<>(List.of("table", "synth", "--input", diabetes().toString(),
+                "--names", names, "--method", "dpcopula", "--epsilon", "1", "--seed", "3", "--out",
+                dir.resolve("dpc.csv").toString()));
+        dp.addAll(List.of(bounds));
+        CliRun dpRun = CliRun.of(dp.toArray(String[]::new));
+        assertThat(dpRun.exitCode()).as(dpRun.err()).isZero();
+        assertThat(dpRun.out()).contains("privacy: (1.0, 1.0E-9)-DP for adding or removing one row")
+                .contains("model: DP Gaussian copula");
+        assertThat(Files.readString(dir.resolve("dpc.manifest.json"))).contains("\"method\": \"dpcopula\"")
+                .contains("\"rho_zcdp\": 0.0149730");
         String manifest = Files.readString(dir.resolve("aim.manifest.json"));
         assertThat(manifest).contains("\"method\": \"aim\"").contains("\"delta\": 1.0E-6")
                 .contains("\"rho_zcdp\": 0.0").contains("\"privacy_guarantee\": [")
@@ -135,7 +159,7 @@ class TableCommandTest {
         CliRun deltaAlone = CliRun.of("table", "synth", "--input", diabetes().toString(), "--epsilon", "1",
                 "--delta", "1e-6", "--out", dir.resolve("o.csv").toString());
         assertThat(deltaAlone.exitCode()).isEqualTo(2);
-        assertThat(deltaAlone.err()).startsWith("genosynth: error: --delta applies to --method aim only");
+        assertThat(deltaAlone.err()).startsWith("genosynth: error: --delta applies to --method aim and dpcopula only");
         assertThat(dir.resolve("o.csv")).doesNotExist();
         assertThat(dir.resolve("o.manifest.json")).doesNotExist();
     }

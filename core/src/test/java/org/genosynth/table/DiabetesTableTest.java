@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "Shown by" on scikit-learn's diabetes table (442 patients, 70/30 split). The privacy scores of one split
  * move by several hundredths with the split (a generator fitted on all 442 rows, so with no preference for either
- * side, scores 0.89-0.93 DCR protection and 0.51-0.55 membership AUC on split 1 alone, over three seeds), so the thresholds are asserted
- * on the mean over five splits, and every single run must have no exact copy.
+ * side, scores 0.89-0.93 DCR protection and 0.51-0.55 membership AUC on split 1 alone, over three seeds), so the
+ * thresholds are asserted on the mean over five splits, and every single run must have no exact copy.
  */
 class DiabetesTableTest {
     private static final Path DIABETES = SharedData.path("clinical/diabetes_data_raw.csv.gz");
@@ -37,6 +37,8 @@ class DiabetesTableTest {
     private static final List<TableEvaluation.Result> CART = new ArrayList<>();
     private static final List<TableEvaluation.Result> AIM1 = new ArrayList<>();
     private static final List<TableEvaluation.Result> AIM4 = new ArrayList<>();
+    private static final List<TableEvaluation.Result> DPC1 = new ArrayList<>();
+    private static final List<TableEvaluation.Result> DPC4 = new ArrayList<>();
 
     @BeforeAll
     static void synthesizeAndEvaluate() {
@@ -48,14 +50,25 @@ class DiabetesTableTest {
             CART.add(run(parts, TableSynthesis.Method.CART, null, "cart" + split));
             AIM1.add(run(parts, TableSynthesis.Method.AIM, 1.0, "aim1_" + split));
             AIM4.add(run(parts, TableSynthesis.Method.AIM, 4.0, "aim4_" + split));
+            DPC1.add(run(parts, TableSynthesis.Method.DPCOPULA, 1.0, "dpc1_" + split));
+            DPC4.add(run(parts, TableSynthesis.Method.DPCOPULA, 4.0, "dpc4_" + split));
         }
     }
+
+    /**
+     * AIM's public schema, as bench/table_scores.sh gives it: round, clinically plausible ranges for adults, written by
+     * hand (not computed from the table; they contain its range).
+     */
+    static final Map<String, double[]> BOUNDS = Map.of("age", new double[] {18, 90}, "bmi", new double[] {15, 50},
+            "bp", new double[] {50, 150}, "s1", new double[] {80, 350}, "s2", new double[] {30, 260},
+            "s3", new double[] {15, 110}, "s4", new double[] {1, 10}, "s5", new double[] {3, 6.5},
+            "s6", new double[] {50, 200});
 
     static TableEvaluation.Result run(TableSplit.Result parts, TableSynthesis.Method method, Double epsilon,
             String name) {
         Path syn = dir.resolve(name + ".csv");
         TableSynthesis.run(new TableSynthesis.Request(parts.train(), NAMES, 0, method, epsilon, 1, syn, 5, 2, 8,
-                null));
+                method == TableSynthesis.Method.AIM || method == TableSynthesis.Method.DPCOPULA ? BOUNDS : null));
         return TableEvaluation.run(new TableEvaluation.Request(parts.train(), syn, parts.holdout(), NAMES, 1, 10,
                 dir.resolve(name)));
     }
@@ -93,28 +106,51 @@ class DiabetesTableTest {
     }
 
     /**
-     * The issue's targets for AIM (five splits, seed 1; numbers measured by bench/table_scores.sh, the same runs): at
-     * epsilon 1 KS complement >= 0.88 is reached (measured 0.887) but correlation similarity >= 0.90 is NOT (measured
-     * 0.853; independent columns would score 0.839); DCR protection >= 0.9 and no copy are reached. At epsilon 4 KS
-     * is within 0.03 of the copula (0.909 vs 0.916) but correlation is not (0.888 vs 0.970). This asserts the
-     * measured scores within 0.015, so a change that loses (or gains) fidelity fails here and must update the docs.
+     * The issue's targets (five splits, seed 1; the numbers are those of bench/table_scores.sh, the same runs), with
+     * the public domain only (bounds given, nothing else read from the data outside the budget). At epsilon 1 neither
+     * private method reaches KS complement >= 0.88 or correlation similarity >= 0.90: AIM measures KS 0.829 and
+     * correlation 0.827, the DP copula 0.836 and 0.856. At epsilon 4 the DP copula is within 0.03 of the non-private
+     * copula on both (KS 0.906 vs 0.916, correlation 0.947 vs 0.970); AIM only on KS (0.911; correlation 0.848).
+     * DCR protection >= 0.9 and no copy throughout. Measured values are asserted within 0.015, so a change that loses
+     * (or gains) fidelity fails here and must update docs/tables.md.
      */
     @Test
     void aimMeasured() {
-        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.887, within(0.015));
-        assertThat(mean(AIM1, "ks_complement")).isGreaterThanOrEqualTo(0.88);
-        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.853, within(0.015));
+        assertThat(mean(AIM1, "ks_complement")).isCloseTo(0.829, within(0.015));
+        assertThat(mean(AIM1, "correlation_similarity")).isCloseTo(0.827, within(0.015));
         assertThat(mean(AIM1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
-        assertThat(mean(AIM4, "ks_complement")).isGreaterThan(mean(COPULA, "ks_complement") - 0.03);
-        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.888, within(0.015));
+        assertThat(mean(AIM4, "ks_complement")).isCloseTo(0.911, within(0.015))
+                .isGreaterThan(mean(COPULA, "ks_complement") - 0.03);
+        assertThat(mean(AIM4, "correlation_similarity")).isCloseTo(0.848, within(0.015));
         assertThat(mean(AIM4, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
-        for (List<TableEvaluation.Result> runs : List.of(AIM1, AIM4)) {
+        noCopies(AIM1, AIM4);
+        // more budget, better scores
+        assertThat(mean(AIM4, "sdmetrics_overall")).isGreaterThan(mean(AIM1, "sdmetrics_overall"));
+    }
+
+    @Test
+    void dpCopulaMeasuredAndWithinTheTargetAtEpsilonFour() {
+        assertThat(mean(DPC1, "ks_complement")).isCloseTo(0.836, within(0.015));
+        assertThat(mean(DPC1, "correlation_similarity")).isCloseTo(0.856, within(0.015));
+        assertThat(mean(DPC1, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
+        assertThat(mean(DPC4, "ks_complement")).isCloseTo(0.906, within(0.015))
+                .isGreaterThanOrEqualTo(mean(COPULA, "ks_complement") - 0.03);
+        assertThat(mean(DPC4, "correlation_similarity")).isCloseTo(0.947, within(0.015))
+                .isGreaterThanOrEqualTo(mean(COPULA, "correlation_similarity") - 0.03);
+        assertThat(mean(DPC4, "dcr_overfitting_protection")).isGreaterThanOrEqualTo(0.9);
+        noCopies(DPC1, DPC4);
+        // the copula's one number per pair keeps more correlation than AIM's few tables
+        assertThat(mean(DPC1, "correlation_similarity")).isGreaterThan(mean(AIM1, "correlation_similarity"));
+        assertThat(mean(DPC4, "correlation_similarity")).isGreaterThan(mean(AIM4, "correlation_similarity"));
+    }
+
+    @SafeVarargs
+    private static void noCopies(List<TableEvaluation.Result>... groups) {
+        for (List<TableEvaluation.Result> runs : groups) {
             for (TableEvaluation.Result r : runs) {
                 assertThat(r.metric("exact_copies")).isZero();
             }
         }
-        // more budget, better scores
-        assertThat(mean(AIM4, "sdmetrics_overall")).isGreaterThan(mean(AIM1, "sdmetrics_overall"));
     }
 
     @Test
@@ -158,7 +194,7 @@ class DiabetesTableTest {
                 Path syn = sub.resolve(method + ".csv");
                 TableSynthesis.run(new TableSynthesis.Request(parts.train(), NAMES, 0, method.equals("DP") ? null
                         : TableSynthesis.Method.valueOf(method), method.equals("DP") || method.equals("AIM") ? 1.0
-                        : null, 1, syn, 5, 2, 8, null));
+                        : null, 1, syn, 5, 2, 8, method.equals("AIM") ? BOUNDS : null));
                 TableEvaluation.run(new TableEvaluation.Request(parts.train(), syn, parts.holdout(), NAMES, 1, 10,
                         sub.resolve(method)));
                 String[] now = {Files.readString(syn), Files.readString(sub.resolve(method + "/metrics.json")),

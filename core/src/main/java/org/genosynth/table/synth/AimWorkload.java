@@ -56,7 +56,7 @@ final class AimWorkload {
         int[] domain = new int[d];
         AimWorkload w = new AimWorkload(disc, domain, fine, groupsPerWay);
         for (int a = 0; a < d; a++) {
-            disc[a] = new Discretizer(real, cols[a], fine, bounds);
+            disc[a] = Discretizer.ofPublicDomain(real, cols[a], fine, bounds);
             domain[a] = disc[a].size;
             w.leaks.addAll(disc[a].leaks);
         }

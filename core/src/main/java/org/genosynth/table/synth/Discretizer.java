@@ -9,7 +9,8 @@ import org.genosynth.table.DataTable;
 import org.hipparchus.random.RandomGenerator;
 
 /**
- * The discrete domain of one column for the differentially private synthesizers: labels as they are; numbers as their
+ * The discrete domain of one column for the differentially private synthesizers. AIM and the DP copula use
+ * {@link #ofPublicDomain}, built from the schema alone. PrivBayes: labels as they are; numbers as their
  * point masses ({@link PointMasses#forPrivacy()}: those at the ends of the column, so a 0 or an upper limit comes back
  * exactly, and inner values held by at least 10% of the rows) and {@code bins} equal-width bins over the continuous
  * part's range (given by the user, else taken from the data), codes in value order (bins by their middle); one more
@@ -28,18 +29,38 @@ final class Discretizer {
     /** For each code: the atom index, or -1 - bin index. */
     private final int[] meaning;
     private final boolean hasMissing;
+    /** Whether the domain is the public schema's ({@link #ofPublicDomain}). */
+    private final boolean publicDomain;
     final List<String> leaks = new ArrayList<>();
+    /** Most whole numbers a decimal column's public domain holds as atoms of their own. */
+    static final int MAX_WHOLE_ATOMS = 16;
 
     /**
      * @param bins   bins of the continuous part of a numeric column
      * @param bounds user-given {min, max} by column name (not taken from the data)
      */
     Discretizer(DataTable real, int c, int bins, Map<String, double[]> bounds) {
+        this(real, c, bins, bounds, false);
+    }
+
+    /**
+     * The domain of the public schema only (AIM): the user-given bounds {@code [lo, hi]} of every number (required),
+     * cut into {@code bins} equal-width bins, with the bounds themselves as two codes of their own (a value piling up
+     * at an end, such as 0 or an assay's limit, comes back exactly; values outside the bounds are clamped to them);
+     * labels as declared by the column's type; a "missing" code for every column. Nothing about it is taken from the
+     * data, so it needs no budget; codes the data does not use get near-zero estimates from the noisy counts.
+     */
+    static Discretizer ofPublicDomain(DataTable real, int c, int bins, Map<String, double[]> bounds) {
+        return new Discretizer(real, c, bins, bounds, true);
+    }
+
+    private Discretizer(DataTable real, int c, int bins, Map<String, double[]> bounds, boolean publicDomain) {
         column = real.column(c);
+        this.publicDomain = publicDomain;
         double[] v = real.values(c);
         ColumnStats stats = new ColumnStats(v);
-        hasMissing = stats.missing > 0;
-        if (hasMissing) {
+        hasMissing = publicDomain || stats.missing > 0;
+        if (hasMissing && !publicDomain) {
             leaks.add(column.name() + ": whether any value is missing");
         }
         int base;
@@ -52,25 +73,36 @@ final class Discretizer {
             meaning = new int[0];
             leaks.add(column.name() + ": the set of labels (" + base + ")");
         } else {
-            PointMasses masses = PointMasses.of(stats.sorted).forPrivacy();
-            atoms = masses.atoms;
-            if (atoms.length > 0) {
-                leaks.add(column.name() + ": which values are point masses (" + Arrays.stream(atoms)
-                        .mapToObj(a -> column.format(a, "NA")).reduce((a, b) -> a + ", " + b).orElse("") + ")");
-            }
             double[] b = bounds.get(column.name());
             double lo;
             double hi;
-            if (b != null) {
+            int nb;
+            if (publicDomain) {
+                if (b == null) {
+                    throw new IllegalArgumentException("no public bounds for numeric column '" + column.name() + "'");
+                }
                 lo = b[0];
                 hi = b[1];
+                atoms = publicAtoms(column, lo, hi);
+                nb = bins;
             } else {
-                lo = masses.low;
-                hi = masses.high;
-                leaks.add(column.name() + ": minimum and maximum of the non-atom values (" + column.format(lo, "NA")
-                        + ", " + column.format(hi, "NA") + ")");
+                PointMasses masses = PointMasses.of(stats.sorted).forPrivacy();
+                atoms = masses.atoms;
+                if (atoms.length > 0) {
+                    leaks.add(column.name() + ": which values are point masses (" + Arrays.stream(atoms)
+                            .mapToObj(a -> column.format(a, "NA")).reduce((x, y) -> x + ", " + y).orElse("") + ")");
+                }
+                if (b != null) {
+                    lo = b[0];
+                    hi = b[1];
+                } else {
+                    lo = masses.low;
+                    hi = masses.high;
+                    leaks.add(column.name() + ": minimum and maximum of the non-atom values ("
+                            + column.format(lo, "NA") + ", " + column.format(hi, "NA") + ")");
+                }
+                nb = masses.rest.length == 0 && b == null ? 0 : hi > lo ? bins : 1;
             }
-            int nb = masses.rest.length == 0 && b == null ? 0 : hi > lo ? bins : 1;
             edges = new double[nb + 1];
             for (int i = 0; i <= nb; i++) {
                 edges[i] = nb == 0 ? lo : lo + (hi - lo) * i / nb;
@@ -105,12 +137,40 @@ final class Discretizer {
         }
     }
 
+    /**
+     * The public domain's atoms: the two bounds, and, in a column written with decimals whose bounds hold at most
+     * {@value #MAX_WHOLE_ATOMS} whole numbers, every whole number between them (values recorded rounded, such as a
+     * ratio written 4 or 4.63, keep their rounding). A rule on the schema alone: it reads no value.
+     */
+    static double[] publicAtoms(Column column, double lo, double hi) {
+        List<Double> out = new ArrayList<>();
+        out.add(lo);
+        double first = Math.floor(lo) + 1;
+        double last = Math.ceil(hi) - 1;
+        if (column.type() == org.genosynth.table.ColumnType.NUMERIC && last - first + 1 <= MAX_WHOLE_ATOMS) {
+            for (double w = first; w <= last; w++) {
+                out.add(w);
+            }
+        }
+        out.add(hi);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private int encode(double x, int base) {
         if (Double.isNaN(x)) {
             return base;
         }
         if (column.type().isDiscrete()) {
             return (int) x;
+        }
+        if (publicDomain) {
+            // the bounds are codes of their own, values beyond them clamped
+            if (x <= atoms[0]) {
+                return atomCode[0];
+            }
+            if (x >= atoms[atoms.length - 1]) {
+                return atomCode[atoms.length - 1];
+            }
         }
         int a = Arrays.binarySearch(atoms, x);
         if (a >= 0) {
@@ -127,6 +187,53 @@ final class Discretizer {
     /** The bin index of a code among the bins of the continuous part (for coarsening), or -1 for other codes. */
     int bin(int code) {
         return column.type().isDiscrete() || code >= meaning.length || meaning[code] >= 0 ? -1 : -1 - meaning[code];
+    }
+
+    /** Where {@code x} lies within its bin, in [0, 1] (0.5 for an atom, a label or a missing value). */
+    double positionInBin(double x) {
+        int code = Double.isNaN(x) ? -1 : encode(x, size - (hasMissing ? 1 : 0));
+        if (code < 0 || bin(code) < 0) {
+            return 0.5;
+        }
+        int b = bin(code);
+        return Math.max(0, Math.min(1, (x - edges[b]) / (edges[b + 1] - edges[b])));
+    }
+
+    /** The value of {@code code} at position {@code t} in [0, 1] within its bin (rounded as the column is written). */
+    double value(int code, double t) {
+        if (isMissing(code)) {
+            return Double.NaN;
+        }
+        if (column.type().isDiscrete()) {
+            return code;
+        }
+        if (meaning[code] >= 0) {
+            return atoms[meaning[code]];
+        }
+        int b = bin(code);
+        return column.round(Math.max(edges[0], Math.min(edges[bins()], edges[b] + t * (edges[b + 1] - edges[b]))));
+    }
+
+    /**
+     * Whether {@code code} is a code the public domain offers whether or not the data uses it (a bound, a whole
+     * number, "missing"): the private synthesizers keep such a code only on stronger evidence than a bin.
+     */
+    boolean isOptional(int code) {
+        return isMissing(code) || (!column.type().isDiscrete() && bin(code) < 0);
+    }
+
+    /**
+     * The bin code holding a number's atom {@code code} (its value inside the bins' range, a bound to the bin at that
+     * end), or -1 for a label, a bin or the missing code.
+     */
+    int binHolding(int code) {
+        if (column.type().isDiscrete() || isMissing(code) || meaning[code] < 0 || bins() == 0) {
+            return -1;
+        }
+        double x = atoms[meaning[code]];
+        int nb = bins();
+        int b = (int) Math.floor((x - edges[0]) / (edges[nb] - edges[0]) * nb);
+        return binCode[Math.max(0, Math.min(nb - 1, b))];
     }
 
     /** Whether {@code code} is the missing code. */

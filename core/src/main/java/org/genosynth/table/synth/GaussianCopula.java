@@ -262,7 +262,7 @@ public final class GaussianCopula implements Synthesizer {
     }
 
     /** Eigenvalues raised to at least {@code floor}, then rescaled to a unit diagonal. */
-    private static RealMatrix nearestCorrelation(RealMatrix corr, double floor) {
+    static RealMatrix nearestCorrelation(RealMatrix corr, double floor) {
         int k = corr.getRowDimension();
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(corr);
         double[] lambda = eig.getEigenvalues();
@@ -351,7 +351,7 @@ public final class GaussianCopula implements Synthesizer {
      * A matrix A with A A^T equal to the nearest-by-eigenvalue-clipping correlation matrix: eigenvalues below
      * {@value #MIN_EIGENVALUE} raised to it, then rescaled to a unit diagonal.
      */
-    private static RealMatrix squareRoot(RealMatrix corr) {
+    static RealMatrix squareRoot(RealMatrix corr) {
         int k = corr.getRowDimension();
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(corr);
         double[] lambda = eig.getEigenvalues();

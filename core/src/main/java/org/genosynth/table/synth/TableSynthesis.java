@@ -21,7 +21,7 @@ public final class TableSynthesis {
     }
 
     /** The synthesis methods. */
-    public enum Method { COPULA, CART, PRIVBAYES, AIM }
+    public enum Method { COPULA, CART, PRIVBAYES, AIM, DPCOPULA }
 
     /** AIM's default delta (McKenna et al. 2022 and Private-PGM use 1e-9). */
     public static final double DEFAULT_DELTA = 1e-9;
@@ -48,14 +48,15 @@ public final class TableSynthesis {
             if (epsilon != null && !(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
                 throw InputException.usage("--epsilon must be a finite number above 0, got " + epsilon);
             }
-            if ((method == Method.AIM || method == Method.PRIVBAYES) && epsilon == null) {
+            if ((method == Method.AIM || method == Method.DPCOPULA || method == Method.PRIVBAYES) && epsilon == null) {
                 throw InputException.usage("--method " + method.name().toLowerCase(Locale.ROOT) + " needs --epsilon");
             }
             if (delta != null && !(delta > 0 && delta < 1)) {
                 throw InputException.usage("--delta must be above 0 and below 1, got " + delta);
             }
-            if (delta != null && method != Method.AIM) {
-                throw InputException.usage("--delta applies to --method aim only (PrivBayes is pure epsilon-DP)");
+            if (delta != null && method != Method.AIM && method != Method.DPCOPULA) {
+                throw InputException.usage("--delta applies to --method aim and dpcopula only (PrivBayes is pure "
+                        + "epsilon-DP)");
             }
             if (minBucket < 1) {
                 throw InputException.usage("--min-bucket must be at least 1");
@@ -122,9 +123,26 @@ public final class TableSynthesis {
                         + "not an identifier)");
             }
         }
+        if (request.method() == Method.AIM || request.method() == Method.DPCOPULA) {
+            List<String> unbounded = new ArrayList<>();
+            for (int c : real.modelledColumns()) {
+                if (real.column(c).type().isNumeric() && !request.bounds().containsKey(real.column(c).name())) {
+                    unbounded.add(real.column(c).name());
+                }
+            }
+            if (!unbounded.isEmpty()) {
+                throw InputException.usage("--method " + request.method().name().toLowerCase(Locale.ROOT)
+                        + " needs public bounds for every numeric column (a range taken "
+                        + "from the data would not be covered by the guarantee): give --bounds NAME=MIN:MAX for "
+                        + String.join(", ", unbounded));
+            }
+        }
         Synthesizer synthesizer;
         if (request.method() == Method.AIM) {
             synthesizer = new Aim(request.epsilon(), request.delta() == null ? DEFAULT_DELTA : request.delta(),
+                    Math.max(request.bins(), 2), request.bounds());
+        } else if (request.method() == Method.DPCOPULA) {
+            synthesizer = new DpCopula(request.epsilon(), request.delta() == null ? DEFAULT_DELTA : request.delta(),
                     Math.max(request.bins(), 2), request.bounds());
         } else if (request.epsilon() != null) {
             PrivBayes pb = new PrivBayes(request.epsilon(), request.degree(), request.bins(), 0.3, request.bounds());
@@ -146,16 +164,21 @@ public final class TableSynthesis {
                     + "is public: n = " + real.rows() + ", the column names and types" + (pb.leaks().isEmpty() ? ""
                     : ", and, taken from the data (give --bounds to avoid the ranges): "
                     + String.join("; ", pb.leaks())));
-        } else if (synthesizer instanceof Aim aim) {
+        } else if (synthesizer instanceof ZcdpSynthesizer dp) {
             double delta = request.delta() == null ? DEFAULT_DELTA : request.delta();
             guarantee.add(String.format(Locale.ROOT, "(%s, %s)-DP for adding or removing one row: %.6g-zCDP "
-                    + "(Gaussian measurements rho = 1/(2 sigma^2) each, exponential-mechanism selections eps^2/8 "
-                    + "each), converted by Canonne-Kamath-Steinke 2020 (the classic rho + 2 sqrt(rho ln(1/delta)) "
-                    + "would claim epsilon %.3f); the number of rows is measured with noise, not assumed public",
-                    request.epsilon(), delta, aim.rho(), aim.classicEpsilon()));
-            guarantee.add("assumed public: the column names and types" + (aim.leaks().isEmpty() ? ""
-                    : ", and, taken from the data (give --bounds to avoid the ranges): "
-                    + String.join("; ", aim.leaks())));
+                    + "(Gaussian measurements rho = 1/(2 sigma^2) each%s), converted by Canonne-Kamath-Steinke 2020 "
+                    + "(the classic rho + 2 sqrt(rho ln(1/delta)) would claim epsilon %.3f); the number of rows is "
+                    + "measured with noise, not assumed public", request.epsilon(), delta, dp.rho(),
+                    dp instanceof Aim ? ", exponential-mechanism selections eps^2/8 each" : "",
+                    Zcdp.classicEpsilon(dp.rho(), delta)));
+            String bounds = new java.util.TreeMap<>(request.bounds()).entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()[0] + ":" + e.getValue()[1])
+                    .collect(java.util.stream.Collectors.joining(", "));
+            guarantee.add("assumed public (the schema): the column names and types, the numeric bounds given ("
+                    + bounds + ")" + (dp.leaks().isEmpty() ? "" : ", the label sets of the label columns: "
+                    + String.join("; ", dp.leaks())) + "; nothing else is taken from the data outside the budget "
+                    + "(no range, point mass or missing-value flag)");
         }
         if (!guarantee.isEmpty()) {
             guarantee.add("not covered: a known --seed (its noise can be replayed: omit --seed for a release), "
@@ -168,9 +191,9 @@ public final class TableSynthesis {
         manifest.put("method", synthesizer instanceof PrivBayes ? "privbayes"
                 : request.method().name().toLowerCase(Locale.ROOT));
         manifest.put("epsilon", request.epsilon());
-        manifest.put("delta", synthesizer instanceof Aim ? (request.delta() == null ? DEFAULT_DELTA : request.delta())
-                : null);
-        manifest.put("rho_zcdp", synthesizer instanceof Aim aim ? aim.rho() : null);
+        manifest.put("delta", synthesizer instanceof ZcdpSynthesizer
+                ? (request.delta() == null ? DEFAULT_DELTA : request.delta()) : null);
+        manifest.put("rho_zcdp", synthesizer instanceof ZcdpSynthesizer dp ? dp.rho() : null);
         manifest.put("seed", request.seedGiven() ? request.seed() : "secret (not recorded)");
         manifest.put("rows_real", real.rows());
         manifest.put("rows_synthetic", synthetic.rows());

@@ -11,6 +11,9 @@ import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class AimTest {
+    private static final java.util.Map<String, double[]> BOUNDS = java.util.Map.of("x", new double[] {0, 100}, "y",
+            new double[] {0, 40});
+
     /**
      * rho for (epsilon, delta) by Canonne, Kamath and Steinke 2020 (Proposition 12: delta = min over alpha > 1 of
      * exp((alpha - 1)(alpha rho - epsilon)) / (alpha - 1) (1 - 1/alpha)^alpha), reference values computed outside
@@ -58,8 +61,8 @@ class AimTest {
         DataTable t = new DataTable(List.of(new Column("x", ColumnType.NUMERIC, List.of(), 2, null),
                 new Column("y", ColumnType.NUMERIC, List.of(), 2, null),
                 new Column("b", ColumnType.BOOLEAN, List.of("no", "yes"), 0, null)), v);
-        DataTable a = new Aim(20, 1e-9, 16, null).synthesize(t, 3000, new Well19937c(1));
-        DataTable b = new Aim(20, 1e-9, 16, null).synthesize(t, 3000, new Well19937c(1));
+        DataTable a = new Aim(20, 1e-9, 16, BOUNDS).synthesize(t, 3000, new Well19937c(1));
+        DataTable b = new Aim(20, 1e-9, 16, BOUNDS).synthesize(t, 3000, new Well19937c(1));
         for (int c = 0; c < 3; c++) {
             assertThat(a.values(c)).containsExactly(b.values(c));
         }
