@@ -126,13 +126,19 @@ public final class KingKinship implements java.io.Serializable {
         }
     }
 
+    /** The blocks of rows the pair kernel runs on: {@link #ROW_BLOCK} samples each. */
+    private List<int[]> rowBlocks() {
+        List<int[]> blocks = new ArrayList<>();
+        for (int a = 0; a < planes.sampleCount; a += ROW_BLOCK) {
+            blocks.add(new int[] {a, Math.min(planes.sampleCount, a + ROW_BLOCK)});
+        }
+        return blocks;
+    }
+
     /** The related pairs of the cohort (see {@link Related}), computed in blocks of rows on {@code backend}. */
     public Related related(double minKinship, double unrelatedBelow, Backend backend) {
         int n = planes.sampleCount;
-        List<int[]> blocks = new ArrayList<>();
-        for (int a = 0; a < n; a += ROW_BLOCK) {
-            blocks.add(new int[] {a, Math.min(n, a + ROW_BLOCK)});
-        }
+        List<int[]> blocks = rowBlocks();
         HetMasks hets = HetMasks.of(planes, backend);
         IntPlanes ints = IntPlanes.vectorPopcount() ? IntPlanes.of(planes, backend) : null;
         List<RelatedPair> pairs = new ArrayList<>();
@@ -188,10 +194,7 @@ public final class KingKinship implements java.io.Serializable {
      */
     public TableSummary writeTable(SampleSheet samples, OutputStream out, double minKinship, Backend backend) {
         int n = planes.sampleCount;
-        List<int[]> blocks = new ArrayList<>();
-        for (int a = 0; a < n; a += ROW_BLOCK) {
-            blocks.add(new int[] {a, Math.min(n, a + ROW_BLOCK)});
-        }
+        List<int[]> blocks = rowBlocks();
         HetMasks hets = HetMasks.of(planes, backend);
         IntPlanes ints = IntPlanes.vectorPopcount() ? IntPlanes.of(planes, backend) : null;
         String[] ids = new String[n];
