@@ -126,7 +126,7 @@ public final class LocoGwas {
                     + "model needs some");
         }
         cohort.setWeights(weight);
-        Relationship k = new Relationship(cohort, backend, cov, modelVariants);
+        Relationship k = new Relationship(cohort, backend, cov, weight);
 
         double[] y = samples.phenotype().clone();
         cov.project(y, 0);

@@ -9,7 +9,7 @@ import org.genosynth.exec.Backend;
  * {@code delta}, the BLUP of the data, {@code x = H^-1 y} with {@code H = K + delta I}, is compared with the BLUPs of
  * {@code T} phenotypes simulated under the model at that {@code delta} ({@code y_t = g_t + sqrt(delta) e_t},
  * {@code g_t = X S^1/2 b_t} with {@code b_t ~ N(0, 1/M)} per variant, {@code e_t ~ N(0, I)}, both projected off the
- * covariates): {@code f(log delta) = log[(x'Kx / x'x) / mean_t (x_t'Kx_t / x_t'x_t)]}, the ratio of the estimated
+ * covariates): {@code f(log delta) = log[(x'Kx / x'x) / (sum_t x_t'Kx_t / sum_t x_t'x_t)]}, the ratio of the estimated
  * genetic to residual sums of squares in the data over its expectation. The root is found by the secant method from
  * {@code h2 = 0.25} and {@code 0.5}, as BOLT-LMM does. {@code Kx} comes free from the solve ({@code Kx = y - r - delta
  * x}). Each evaluation is one conjugate-gradient solve with {@code T + 1} columns; the simulated genetic values are
@@ -75,12 +75,15 @@ record MonteCarloReml(double delta, int evaluations, int iterations, int trials)
             Arrays.fill(none, -1);
             ConjugateGradients.Solution sol = ConjugateGradients.solve(k, delta, rhs, none, TOLERANCE, 500);
             iterations[0] += sol.iterations();
-            double data = ratio(sol, rhs, 0, n, delta);
-            double sim = 0;
+            double[] data = sums(sol, rhs, 0, n, delta);
+            double simKx = 0;
+            double simXx = 0;
             for (int t = 1; t <= trials; t++) {
-                sim += ratio(sol, rhs, t, n, delta);
+                double[] s2 = sums(sol, rhs, t, n, delta);
+                simKx += s2[0];
+                simXx += s2[1];
             }
-            return Math.log(data / (sim / trials));
+            return Math.log((data[0] / data[1]) / (simKx / simXx));
         };
         double x0 = Math.log(3);
         double x1 = 0;
@@ -99,8 +102,8 @@ record MonteCarloReml(double delta, int evaluations, int iterations, int trials)
         return new MonteCarloReml(Math.exp(x1), evaluations, iterations[0], trials);
     }
 
-    /** {@code x'Kx / x'x} of column {@code c}, {@code Kx = y - r - delta x} with {@code r} the final residual. */
-    private static double ratio(ConjugateGradients.Solution sol, double[] rhs, int c, int n, double delta) {
+    /** {@code x'Kx} and {@code x'x} of column {@code c}, {@code Kx = y - r - delta x} ({@code r} the residual). */
+    private static double[] sums(ConjugateGradients.Solution sol, double[] rhs, int c, int n, double delta) {
         double[] x = sol.x();
         double[] r = sol.residual();
         double xkx = 0;
@@ -109,6 +112,6 @@ record MonteCarloReml(double delta, int evaluations, int iterations, int trials)
             xkx += x[i] * (rhs[i] - r[i] - delta * x[i]);
             xx += x[i] * x[i];
         }
-        return xkx / xx;
+        return new double[] {xkx, xx};
     }
 }

@@ -7,21 +7,37 @@ import org.genosynth.exec.Backend;
  * centred genotypes, {@code S} the model weights (each variant scaled so that its covariate-projected column has
  * squared norm {@code n - c}, as BOLT-LMM normalizes), {@code M} the number of model variants and {@code P} the
  * projection off the covariates ({@code c} columns including the intercept). The leave-one-chromosome-out matrix
- * {@code K_-k} drops chromosome {@code k}'s variants from the sum and keeps {@code M}. Every product is one pass of
+ * {@code K_-k} drops chromosome {@code k}'s variants from the sum and divides by their number {@code M_-k} (as
+ * BOLT-LMM's {@code H_proj[b] = X_b X_b' / M_b + delta I}). Every product is one pass of
  * {@link GrmProductKernel} over the slabs on the backend, the slabs' results added in slab order.
  */
 final class Relationship {
     private final LocoCohort cohort;
     private final Backend backend;
     private final Covariates covariates;
+    /** Model variants in all, and per chromosome. */
     private final int modelVariants;
+    private final int[] perChromosome;
     private int passes;
 
-    Relationship(LocoCohort cohort, Backend backend, Covariates covariates, int modelVariants) {
+    Relationship(LocoCohort cohort, Backend backend, Covariates covariates, double[] weight) {
         this.cohort = cohort;
         this.backend = backend;
         this.covariates = covariates;
-        this.modelVariants = modelVariants;
+        this.perChromosome = new int[cohort.chromosomes().size()];
+        int all = 0;
+        for (int v = 0; v < weight.length; v++) {
+            if (weight[v] > 0) {
+                perChromosome[cohort.chrom(v)]++;
+                all++;
+            }
+        }
+        this.modelVariants = all;
+    }
+
+    /** Model variants outside chromosome {@code k} (-1: all of them). */
+    int modelVariants(int k) {
+        return k < 0 ? modelVariants : modelVariants - perChromosome[k];
     }
 
     /**
@@ -37,12 +53,13 @@ final class Relationship {
             }
         });
         passes++;
-        double scale = 1.0 / modelVariants;
         for (int r = 0; r < leftOut.length; r++) {
             covariates.project(sum, r * n);
-        }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] *= scale;
+            int m = modelVariants(leftOut[r]);
+            double scale = m == 0 ? 0 : 1.0 / m;
+            for (int i = r * n; i < (r + 1) * n; i++) {
+                sum[i] *= scale;
+            }
         }
         return sum;
     }
