@@ -90,6 +90,7 @@ public final class LocoGwas {
         if (df < 2) {
             throw InputException.usage("only " + n + " samples have a phenotype and every covariate");
         }
+        long t0 = System.nanoTime();
         LocoCohort cohort = new LocoCohort(g, backend);
         int m = cohort.variants();
 
@@ -136,7 +137,9 @@ public final class LocoGwas {
                     + " is constant (or explained by the covariates) among the samples used");
         }
 
+        long t1 = System.nanoTime();
         MonteCarloReml reml = MonteCarloReml.estimate(cohort, backend, k, y, modelVariants, SEED);
+        long t2 = System.nanoTime();
         double delta = reml.delta();
         double h2 = reml.h2();
 
@@ -172,6 +175,7 @@ public final class LocoGwas {
             throw new IllegalStateException(String.format(Locale.ROOT, "conjugate gradients did not converge in %d "
                     + "iterations (relative residual %.3g)", CG_MAX_ITERATIONS, sol.worstResidual()));
         }
+        long t3 = System.nanoTime();
         double[] vv = new double[kc];
         double[] yv = new double[kc];
         double[] v = new double[n * kc];
@@ -201,6 +205,10 @@ public final class LocoGwas {
             }
         });
 
+        long t4 = System.nanoTime();
+        notes.add(String.format(Locale.ROOT, "seconds: counts and projections %.1f, variance components %.1f, "
+                + "leave-one-chromosome-out solves %.1f, statistics %.1f", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                (t3 - t2) / 1e9, (t4 - t3) / 1e9));
         notes.add(String.format(Locale.ROOT, "variance components (Monte-Carlo REML, %d simulated phenotypes, %d "
                 + "evaluations, %d conjugate-gradient iterations): delta = sigma_e^2/sigma_g^2 %.6g, h2 %.4g",
                 reml.trials(), reml.evaluations(), reml.iterations(), delta, h2));

@@ -55,6 +55,30 @@ record SnpSlab(int first, int count, int samples, long[] words, int wordOffset, 
         }
     }
 
+    /** As {@link #decode}, in single precision. */
+    void decode(int v0, int v1, float[] out, int outOffset) {
+        int n = samples;
+        int wpv = wordsPerVariant();
+        float[] lut = new float[4];
+        for (int v = v0; v < v1; v++) {
+            int col = outOffset + (v - v0) * n;
+            int off = wordOffset + v * wpv;
+            double m = mean[v];
+            lut[0] = (float) -m;
+            lut[1] = (float) (1 - m);
+            lut[2] = (float) (2 - m);
+            lut[3] = 0;
+            for (int w = 0; w < wpv; w++) {
+                long word = words[off + w];
+                int base = col + (w << 5);
+                int end = Math.min(32, n - (w << 5));
+                for (int k = 0; k < end; k++) {
+                    out[base + k] = lut[(int) (word >>> (k << 1)) & 3];
+                }
+            }
+        }
+    }
+
     /** On the wire: only this slab's words. */
     @Serial
     private Object writeReplace() {
