@@ -11,13 +11,16 @@ import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
 
 /**
- * The analysed samples' genotypes held once on the driver (2 bits a call), cut into {@link SnpSlab}s of a fixed
- * number of variants for every pass (so results do not depend on the thread count), with each variant's counts, mean,
- * chromosome index and model weight.
+ * The analysed samples' genotypes held once on the driver (2 bits a call), cut into {@link SnpSlab}s for every pass,
+ * with each variant's counts, mean, chromosome index and model weight. The slab size depends on the variant count
+ * only (about an eighth of the variants, between 512 and 2,048), so results do not depend on the thread count or
+ * backend; on Spark a pass over 8 slabs is one job.
  */
 final class LocoCohort {
-    /** Variants per slab: fixed, so that sums over slabs are the same at any thread count. */
-    static final int SLAB = 512;
+    /** Slabs per pass aimed at: enough to balance a few workers, few enough to keep per-pass overhead low. */
+    static final int SLABS = 8;
+    static final int MIN_SLAB = 512;
+    static final int MAX_SLAB = 2048;
 
     private final GenotypeMatrix g;
     private final int n;
@@ -26,6 +29,8 @@ final class LocoCohort {
     private final int[] counts;
     private final double[] mean;
     private double[] weight;
+    /** Variants per slab: a function of the variant count only, so sums over slabs are the same at any thread count. */
+    private final int slab;
 
     /** Indexes the chromosomes and counts the calls of every variant (one pass on {@code backend}). */
     LocoCohort(GenotypeMatrix g, Backend backend) {
@@ -33,6 +38,8 @@ final class LocoCohort {
         this.n = g.sampleCount();
         int m = g.variantCount();
         this.chrom = new int[m];
+        int perSlab = (m + SLABS - 1) / SLABS;
+        this.slab = Math.max(MIN_SLAB, Math.min(MAX_SLAB, (perSlab + 63) / 64 * 64));
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int v = 0; v < m; v++) {
             String c = g.variants().get(v).chrom();
@@ -132,7 +139,7 @@ final class LocoCohort {
                 if (next >= m) {
                     throw new NoSuchElementException();
                 }
-                int end = Math.min(m, next + SLAB);
+                int end = Math.min(m, next + slab);
                 SnpSlab s = slab(next, end);
                 next = end;
                 return s;
