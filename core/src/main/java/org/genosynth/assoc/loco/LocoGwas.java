@@ -172,8 +172,14 @@ public final class LocoGwas {
         ConjugateGradients.Solution sol = ConjugateGradients.solve(k, delta, rhs, leftOut, CG_TOLERANCE,
                 CG_MAX_ITERATIONS);
         if (!(sol.worstResidual() <= CG_TOLERANCE)) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "conjugate gradients did not converge in %d "
-                    + "iterations (relative residual %.3g)", CG_MAX_ITERATIONS, sol.worstResidual()));
+            throw InputException.usage(String.format(Locale.ROOT, "--model lmm-loco: conjugate gradients did not "
+                    + "converge in %d iterations (relative residual %.3g, h2 %.4g): the relationship matrix is too "
+                    + "ill-conditioned for this phenotype; use --model lmm", CG_MAX_ITERATIONS, sol.worstResidual(),
+                    h2));
+        }
+        if (kc == 1) {
+            notes.add("one chromosome: leaving it out leaves no variant in the relationship matrix, so the "
+                    + "statistics are those of linear regression (calibrated); lmm-loco needs several chromosomes");
         }
         long t3 = System.nanoTime();
         double[] vv = new double[kc];
