@@ -1,7 +1,5 @@
 package org.genosynth.assoc.loco;
 
-import java.util.Arrays;
-
 /**
  * Solves {@code (K_-k + delta I) x_r = b_r} for several right-hand sides at once by conjugate gradients, each column
  * with its own left-out chromosome {@code k = leftOut[r]}: every iteration is one genotype pass for all the columns
@@ -82,9 +80,5 @@ final class ConjugateGradients {
 
     private static int[] active(boolean[] done) {
         return java.util.stream.IntStream.range(0, done.length).filter(c -> !done[c]).toArray();
-    }
-
-    static double[] column(double[] m, int n, int c) {
-        return Arrays.copyOfRange(m, c * n, (c + 1) * n);
     }
 }
