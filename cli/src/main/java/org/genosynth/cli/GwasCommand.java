@@ -9,6 +9,7 @@ import org.genosynth.assoc.GwasResult;
 import org.genosynth.assoc.Model;
 import org.genosynth.assoc.glm.GlmGwas;
 import org.genosynth.assoc.lmm.LmmGwas;
+import org.genosynth.assoc.loco.LocoGwas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gwas", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Test every variant for association with one phenotype, as plink2 --glm does (linear: least "
             + "squares + t test; logistic: IRLS with Firth fallback + Wald test; A1 = ALT, additive) or with a "
-            + "linear mixed model (--model lmm). Samples with a missing phenotype or covariate are left out; a "
+            + "linear mixed model (--model lmm: GEMMA's exact model; --model lmm-loco: BOLT-LMM-inf's, no n x n "
+            + "matrix, leave-one-chromosome-out). Samples with a missing phenotype or covariate are left out; a "
             + "missing genotype call leaves the sample out of that variant's test. Writes OUT.gwas.tsv "
             + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg.",
             "A logistic phenotype is 0 = control / 1 = case, or PLINK's 1 = control / 2 = case (then 0 = missing)."},
@@ -49,8 +51,10 @@ final class GwasCommand implements Callable<Integer> {
                 + "--covar-name (PC1-PC10); default: all columns of --covar.")
     List<String> covarCols;
 
-    @Option(names = "--model", paramLabel = "linear|logistic|lmm", defaultValue = "linear",
-            description = "Association model (default: linear).")
+    @Option(names = "--model", paramLabel = "linear|logistic|lmm|lmm-loco", defaultValue = "linear",
+            description = "Association model (default: linear). lmm: GEMMA -lmm 4 (n x n relatedness matrix and "
+                + "its eigendecomposition); lmm-loco: BOLT-LMM-inf style for large cohorts (conjugate gradients, "
+                + "Monte-Carlo REML variance components, leave-one-chromosome-out, calibrated statistics).")
     String model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
@@ -70,8 +74,11 @@ final class GwasCommand implements Callable<Integer> {
         GwasRequest request = new GwasRequest(input.input, input.toReadOptions(), pheno, phenoCol, covar,
                 covarCols, Model.parse(model), out, threads);
         try (ExecutionContext context = execution.open(threads, null)) {
-            GwasResult result = request.model() == Model.LMM ? LmmGwas.run(request, context)
-                    : GlmGwas.run(request, context);
+            GwasResult result = switch (request.model()) {
+                case LMM -> LmmGwas.run(request, context);
+                case LMM_LOCO -> LocoGwas.run(request, context);
+                default -> GlmGwas.run(request, context);
+            };
             System.out.println(result.render());
         }
         return 0;

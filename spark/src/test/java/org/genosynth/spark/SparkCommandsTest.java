@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend (qc, gwas linear, logistic and lmm, kinship, ld, pheno simulate,
+ * The commands covered by the Spark backend (qc, gwas linear, logistic, lmm and lmm-loco, kinship, ld, pheno simulate,
  * evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
  * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
  * run must have run Spark jobs.
@@ -61,6 +61,13 @@ class SparkCommandsTest {
     @Test
     void gwasLmm() throws IOException {
         assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "lmm",
+                "--threads", "2");
+    }
+
+    @Test
+    void gwasLmmLoco() throws IOException {
+        // each of its ~140 genotype passes (conjugate-gradient iterations) is a Spark job
+        assertSameOutputs("gwas", "--input", MOUSE, "--pheno", PHENO, "--pheno-col", "1", "--model", "lmm-loco",
                 "--threads", "2");
     }
 

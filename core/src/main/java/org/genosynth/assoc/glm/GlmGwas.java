@@ -46,8 +46,8 @@ public final class GlmGwas {
 
     /** Runs {@code request} (model linear or logistic) on {@code context}'s backend. */
     public static GwasResult run(GwasRequest request, ExecutionContext context) {
-        if (request.model() == Model.LMM) {
-            throw new IllegalArgumentException("GlmGwas runs linear and logistic models; lmm is LmmGwas");
+        if (request.model() != Model.LINEAR && request.model() != Model.LOGISTIC) {
+            throw new IllegalArgumentException("GlmGwas runs linear and logistic models, not " + request.model());
         }
         boolean logistic = request.model() == Model.LOGISTIC;
         Backend backend = context.backend();

@@ -57,12 +57,12 @@ public final class UtilitySection {
         shared.retainAll(syn.rows().keySet());
         GwasTable r = restrict(real, shared);
         GwasTable s = restrict(syn, shared);
-        sec.text("Model: " + plan.real().model().name().toLowerCase(java.util.Locale.ROOT) + "; phenotype column "
+        sec.text("Model: " + plan.real().model().cliName() + "; phenotype column "
                 + plan.real().phenoCol() + ". Variants tested on both sides: " + shared.size() + " (real "
                 + real.rows().size() + ", synthetic " + syn.rows().size() + "). Loci: hits within "
                 + window(plan) + " of each other; a real locus is found when a synthetic hit lies within "
                 + window(plan) + " of it.");
-        metrics.put(AREA, "model", plan.real().model().name().toLowerCase(java.util.Locale.ROOT));
+        metrics.put(AREA, "model", plan.real().model().cliName());
         metrics.put(AREA, "variants_compared", shared.size());
         List<Map<String, Object>> byThreshold = new ArrayList<>();
         List<String[]> table = new ArrayList<>();
@@ -189,7 +189,11 @@ public final class UtilitySection {
     }
 
     private static org.genosynth.assoc.GwasResult gwas(GwasRequest request, ExecutionContext context) {
-        return request.model() == Model.LMM ? LmmGwas.run(request, context) : GlmGwas.run(request, context);
+        return switch (request.model()) {
+            case LMM -> LmmGwas.run(request, context);
+            case LMM_LOCO -> org.genosynth.assoc.loco.LocoGwas.run(request, context);
+            default -> GlmGwas.run(request, context);
+        };
     }
 
     /** The REML PVE of both null models (LMM only): how much of the trait the genotypes explain. */
