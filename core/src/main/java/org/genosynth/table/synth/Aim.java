@@ -44,7 +44,7 @@ import org.hipparchus.random.RandomGenerator;
  * exactly.</li>
  * </ol>
  */
-public final class Aim implements Synthesizer, ZcdpSynthesizer {
+public final class Aim extends ZcdpBudgeted {
     /** Share of rho spent on the noisy row count. */
     static final double COUNT_SHARE = 0.02;
     /** Share of a round's budget spent on its measurement (the rest on its selection), as AIM. */
@@ -69,36 +69,8 @@ public final class Aim implements Synthesizer, ZcdpSynthesizer {
      */
     static final double OPTIONAL_THRESHOLD = 3;
 
-    private final double epsilon;
-    private final double delta;
-    private final int maxBins;
-    private final Map<String, double[]> bounds;
-    private final List<String> leaks = new ArrayList<>();
-    private String description = "AIM (not fitted yet)";
-    private double rho;
-
     public Aim(double epsilon, double delta, int maxBins, Map<String, double[]> bounds) {
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be positive and finite");
-        }
-        if (!(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("delta must be in (0, 1)");
-        }
-        this.epsilon = epsilon;
-        this.delta = delta;
-        this.maxBins = maxBins;
-        this.bounds = bounds == null ? Map.of() : bounds;
-    }
-
-    /** What is assumed public beyond the column names, types and bounds: the label sets. */
-    @Override
-    public List<String> leaks() {
-        return List.copyOf(leaks);
-    }
-
-    @Override
-    public double rho() {
-        return rho;
+        super(epsilon, delta, maxBins, bounds, "AIM");
     }
 
     /** The epsilon of the classic conversion {@code rho + 2 sqrt(rho ln(1/delta))} (looser than the one used). */
@@ -213,11 +185,6 @@ public final class Aim implements Synthesizer, ZcdpSynthesizer {
                 selected.size(), annealed, workload.describe(), tree2.nodes().size(), tree2.cells(),
                 String.join(", ", selected));
         return new DataTable(real.columns(), out);
-    }
-
-    @Override
-    public String describe() {
-        return description;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.genosynth.table.synth;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ import org.hipparchus.random.RandomGenerator;
  * coordinate turned back into a code and a position within its bin through the released marginal.</li>
  * </ol>
  */
-public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
+public final class DpCopula extends ZcdpBudgeted {
     static final double COUNT_SHARE = 0.02;
     /**
      * Share of the budget left after the row count that measures the marginals (the rest measures S): 0.65 measured
@@ -55,35 +54,8 @@ public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
      */
     static final double OPTIONAL_THRESHOLD = 3;
 
-    private final double epsilon;
-    private final double delta;
-    private final int maxBins;
-    private final Map<String, double[]> bounds;
-    private final List<String> leaks = new ArrayList<>();
-    private String description = "DP Gaussian copula (not fitted yet)";
-    private double rho;
-
     public DpCopula(double epsilon, double delta, int maxBins, Map<String, double[]> bounds) {
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be positive and finite");
-        }
-        if (!(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("delta must be in (0, 1)");
-        }
-        this.epsilon = epsilon;
-        this.delta = delta;
-        this.maxBins = maxBins;
-        this.bounds = bounds == null ? Map.of() : bounds;
-    }
-
-    @Override
-    public List<String> leaks() {
-        return List.copyOf(leaks);
-    }
-
-    @Override
-    public double rho() {
-        return rho;
+        super(epsilon, delta, maxBins, bounds, "DP Gaussian copula");
     }
 
     @Override
@@ -269,10 +241,5 @@ public final class DpCopula implements Synthesizer, ZcdpSynthesizer {
         }
         c[p.length - 1] = 1;
         return c;
-    }
-
-    @Override
-    public String describe() {
-        return description;
     }
 }
