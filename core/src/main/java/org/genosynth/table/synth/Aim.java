@@ -60,14 +60,6 @@ public final class Aim extends ZcdpBudgeted {
     /** Mirror-descent steps after each round, and for the final model. */
     static final int ROUND_ITERATIONS = 200;
     static final int FINAL_ITERATIONS = 1000;
-    /**
-     * Post-processing: a code the public domain offers whether or not the data uses it (a bound, a whole number,
-     * "missing") is not sampled when the model gives it fewer rows than this many one-way noise sigmas (without it,
-     * 29 to 45 of 309 synthetic rows had a missing value in a table that has none): an atom is drawn as the bin
-     * holding it, "missing" as a code drawn from the column's one-way estimate (redrawing whole rows instead
-     * measured KS 0.802 against 0.829 at epsilon 1).
-     */
-    static final double OPTIONAL_THRESHOLD = 3;
 
     public Aim(double epsilon, double delta, int maxBins, Map<String, double[]> bounds) {
         super(epsilon, delta, maxBins, bounds, "AIM");

@@ -48,11 +48,6 @@ public final class DpCopula extends ZcdpBudgeted {
     static final int CALIBRATION_DRAWS = 20_000;
     /** Noisy counts below this many sigmas are set to 0 (post-processing: a code the data does not use stays empty). */
     static final double THRESHOLD = 1;
-    /**
-     * The same for the codes the public domain offers whether or not the data uses them (the bounds, whole numbers,
-     * "missing"): one sigma let 13 to 44 of 309 rows get a missing value in a table that has none.
-     */
-    static final double OPTIONAL_THRESHOLD = 3;
 
     public DpCopula(double epsilon, double delta, int maxBins, Map<String, double[]> bounds) {
         super(epsilon, delta, maxBins, bounds, "DP Gaussian copula");
