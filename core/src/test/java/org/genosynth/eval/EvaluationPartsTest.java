@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.genosynth.eval.fidelity.LdDecay;
+import org.genosynth.eval.fidelity.LdScore;
 import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.SharedData;
 import org.genosynth.model.GenotypeCodes;
@@ -77,6 +78,75 @@ class EvaluationPartsTest {
         assertThat(LdDecay.compute(chr19, true, LdDecay.CM_EDGES, Integer.MAX_VALUE, 1).meanR2())
                 .containsExactly(fast.meanR2());
         assertThat(LdDecay.distance(fast, fast)).isZero();
+    }
+
+    @Test
+    void ldScoreEqualsANaiveSumOnChromosome19AndVanishesWithoutLd() {
+        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
+        List<Integer> idx = new ArrayList<>();
+        for (int v = 0; v < all.variantCount(); v++) {
+            if (all.variants().get(v).chrom().equals("19")) {
+                idx.add(v);
+            }
+        }
+        GenotypeMatrix chr19 = subset(all, idx);
+        int m = chr19.variantCount();
+        LdScore.Design design = LdScore.design(chr19.variants(), true, 1);
+        // few enough variants that every positioned one is an index variant and every partner in the window is paired
+        int[] positioned = java.util.stream.IntStream.range(0, m).filter(v -> chr19.variants().get(v).hasPosition())
+                .toArray();
+        assertThat(design.index()).containsExactly(positioned);
+        assertThat(positioned.length).isGreaterThan(200);
+        double fast = LdScore.mean(chr19, design, new LocalBackend(2));
+        // naive: every pair within 1 cM, r² over the samples called at both, minus (1 - r²) / (n - 2)
+        double sum = 0;
+        for (int a : positioned) {
+            for (int b : positioned) {
+                double d = Math.abs(chr19.variants().get(a).centimorgan() - chr19.variants().get(b).centimorgan());
+                if (a == b || d >= LdScore.WINDOW_CM) {
+                    continue;
+                }
+                double r2 = naiveR2(chr19, a, b);
+                if (Double.isNaN(r2)) {
+                    continue;
+                }
+                int n = 0;
+                for (int s = 0; s < chr19.sampleCount(); s++) {
+                    n += chr19.code(a, s) != GenotypeCodes.MISSING && chr19.code(b, s) != GenotypeCodes.MISSING ? 1 : 0;
+                }
+                sum += r2 - (1 - r2) / (n - 2);
+            }
+        }
+        double naive = sum / positioned.length;
+        assertThat(fast).isCloseTo(naive, within(1e-9 * Math.abs(naive)));
+        assertThat(fast).isGreaterThan(2); // 3.04: heterogeneous-stock LD within 1 cM
+        assertThat(LdScore.mean(chr19, design, new LocalBackend(1))).isEqualTo(fast);
+        // each variant's genotypes shuffled over the samples: no LD, so the corrected score is about 0
+        assertThat(LdScore.mean(shuffledPerVariant(chr19, 7), design, new LocalBackend(2))).isCloseTo(0, within(0.3));
+    }
+
+    /** The cohort with each variant's genotypes permuted over the samples, independently per variant. */
+    private static GenotypeMatrix shuffledPerVariant(GenotypeMatrix g, long seed) {
+        int n = g.sampleCount();
+        int wpv = g.wordsPerVariant();
+        long[] words = new long[g.variantCount() * wpv];
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] codes = new int[n];
+        for (int v = 0; v < g.variantCount(); v++) {
+            for (int s = 0; s < n; s++) {
+                codes[s] = g.code(v, s);
+            }
+            for (int s = n - 1; s > 0; s--) {
+                int j = r.nextInt(s + 1);
+                int t = codes[s];
+                codes[s] = codes[j];
+                codes[j] = t;
+            }
+            for (int s = 0; s < n; s++) {
+                GenotypeCodes.set(words, v * wpv, s, codes[s]);
+            }
+        }
+        return new GenotypeMatrix(g.samples(), g.variants(), words, null);
     }
 
     private static double naiveR2(GenotypeMatrix g, int a, int b) {

@@ -79,6 +79,9 @@ class EvaluationReferenceCasesTest {
         // real genomes are as faithful as it gets
         assertThat(m.number("fidelity", "af_correlation")).isGreaterThan(0.98);
         assertThat(m.verdict("ld_decay_ratio")).isEqualTo(Verdict.PASS);
+        // the LD score of unseen mice is the training mice's (measured fold 1.00)
+        assertThat(m.number("fidelity", "ld_score_fold")).isLessThan(1.1);
+        assertThat(m.verdict("ld_score_fold")).isEqualTo(Verdict.PASS);
         assertThat(m.verdict("pca_ks_distance")).isEqualTo(Verdict.PASS);
         assertThat(m.verdict("kinship_ks")).isEqualTo(Verdict.PASS);
         // ... but they are real people: their IDs are flagged
@@ -138,6 +141,10 @@ class EvaluationReferenceCasesTest {
         assertThat(m.verdict("af_correlation")).isEqualTo(Verdict.PASS);
         assertThat(m.verdict("ld_decay_ratio")).isEqualTo(Verdict.FAIL);
         assertThat(m.number("fidelity", "ld_decay_ratio")).isGreaterThan(10);
+        // no LD at any distance: the synthetic LD score is about 0 (the floor), the real one several
+        assertThat(m.number("fidelity", "ld_score_synthetic")).isCloseTo(0, within(0.3));
+        assertThat(m.number("fidelity", "ld_score_fold")).isGreaterThan(10);
+        assertThat(m.verdict("ld_score_fold")).isEqualTo(Verdict.FAIL);
         assertThat(m.verdict("pca_ks_distance")).isEqualTo(Verdict.FAIL);
         assertThat(m.verdict("kinship_ks")).isEqualTo(Verdict.FAIL);
         // nothing is copied either

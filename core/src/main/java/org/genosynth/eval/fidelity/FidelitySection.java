@@ -134,6 +134,7 @@ public final class FidelitySection {
             metrics.judge(AREA, "LD decay", "ld_decay_distance", dist, Threshold.atMost(0.01, 0.03),
                     "mean absolute difference of mean r² per distance bin");
         }
+        ldScore(c, cm, backend, sec, metrics);
         LdWindow w = LdWindow.of(c.train(), c.synthetic(), LdWindow.SIZE);
         String heat = Heatmap.render("r² in " + w.variants().length + " consecutive variants of chromosome "
                 + w.chrom(), w.realR2(), w.syntheticR2(), "real", "synthetic", 420);
@@ -142,6 +143,51 @@ public final class FidelitySection {
                 + " following variants per variant. The distance between curves is the mean absolute difference over"
                 + " the bins; with a holdout it is judged against the real-vs-holdout distance (sampling noise).");
         sec.figures(chart.render(), heat);
+    }
+
+    /** The mean LD score of each cohort on one design, and the fold by which the synthetic one differs from the real. */
+    private static void ldScore(AlignedCohorts c, boolean cm, org.genosynth.exec.Backend backend,
+            HtmlReport.Section sec, Metrics metrics) {
+        LdScore.Design design = LdScore.design(c.train().variants(), cm, 1);
+        double real = LdScore.mean(c.train(), design, backend);
+        double syn = LdScore.mean(c.synthetic(), design, backend);
+        String window = cm ? LdScore.WINDOW_CM + " cM" : (long) LdScore.WINDOW_BP / 1000 + " kb";
+        metrics.put(AREA, "ld_score_window", window);
+        metrics.put(AREA, "ld_score_index_variants", design.index().length);
+        metrics.put(AREA, "ld_score_real", real);
+        metrics.put(AREA, "ld_score_synthetic", syn);
+        String holdNote = "";
+        if (c.holdout() != null) {
+            double hold = LdScore.mean(c.holdout(), design, backend);
+            metrics.put(AREA, "ld_score_holdout", hold);
+            metrics.put(AREA, "ld_score_fold_holdout", fold(hold, real));
+            holdNote = "; holdout " + fmt(hold);
+        }
+        if (!(real > 0)) {
+            metrics.notApplicable(AREA, "LD score", "ld_score_fold", Double.NaN, "the real cohort's mean LD score is "
+                    + fmt(real) + " (no linked variant pairs within " + window + ")");
+            return;
+        }
+        metrics.judge(AREA, "LD score", "ld_score_fold", fold(syn, real), Threshold.atMost(1.5, 2),
+                "fold difference of the mean LD score (sum of sample-size-corrected r² within " + window
+                        + " per variant; real " + fmt(real) + ", synthetic " + fmt(syn) + holdNote
+                        + "): LD at every distance, weighted by the number of pairs there");
+    }
+
+    /**
+     * Mean LD scores below this count as this much in {@link #fold}: a cohort without LD scores about 0, or slightly
+     * below (the sample-size correction), and the fold stays a finite number.
+     */
+    static final double LD_SCORE_FLOOR = 0.01;
+
+    /** {@code max(a / b, b / a)} of two mean LD scores, each at least {@link #LD_SCORE_FLOOR}: how many fold they differ. */
+    static double fold(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return Double.NaN;
+        }
+        double x = Math.max(a, LD_SCORE_FLOOR);
+        double y = Math.max(b, LD_SCORE_FLOOR);
+        return Math.max(x / y, y / x);
     }
 
     private static void pcaSection(AlignedCohorts c, long seed, HtmlReport.Section sec, Metrics metrics) {
