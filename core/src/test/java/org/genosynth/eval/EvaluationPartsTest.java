@@ -33,14 +33,7 @@ class EvaluationPartsTest {
 
     @Test
     void ldDecayEqualsANaiveRecomputationOnChromosome19() {
-        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
-        List<Integer> idx = new ArrayList<>();
-        for (int v = 0; v < all.variantCount(); v++) {
-            if (all.variants().get(v).chrom().equals("19")) {
-                idx.add(v);
-            }
-        }
-        GenotypeMatrix chr19 = subset(all, idx);
+        GenotypeMatrix chr19 = mouseChromosome19();
         LdDecay.Curve fast = LdDecay.compute(chr19, true, LdDecay.CM_EDGES, Integer.MAX_VALUE, 2);
         // naive: every pair within 20 cM, Pearson r² of allele counts over samples called at both
         double[] edges = LdDecay.CM_EDGES;
@@ -82,14 +75,7 @@ class EvaluationPartsTest {
 
     @Test
     void ldScoreEqualsANaiveSumOnChromosome19AndVanishesWithoutLd() {
-        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
-        List<Integer> idx = new ArrayList<>();
-        for (int v = 0; v < all.variantCount(); v++) {
-            if (all.variants().get(v).chrom().equals("19")) {
-                idx.add(v);
-            }
-        }
-        GenotypeMatrix chr19 = subset(all, idx);
+        GenotypeMatrix chr19 = mouseChromosome19();
         int m = chr19.variantCount();
         LdScore.Design design = LdScore.design(chr19.variants(), true, 1);
         // few enough variants that every positioned one is an index variant and every partner in the window is paired
@@ -147,6 +133,18 @@ class EvaluationPartsTest {
             }
         }
         return new GenotypeMatrix(g.samples(), g.variants(), words, null);
+    }
+
+    /** The mouse demo cohort's chromosome 19. */
+    private static GenotypeMatrix mouseChromosome19() {
+        GenotypeMatrix all = GenotypeLoader.load(SharedData.mouse(".bed.gz"), null, null);
+        List<Integer> idx = new ArrayList<>();
+        for (int v = 0; v < all.variantCount(); v++) {
+            if (all.variants().get(v).chrom().equals("19")) {
+                idx.add(v);
+            }
+        }
+        return subset(all, idx);
     }
 
     private static double naiveR2(GenotypeMatrix g, int a, int b) {
