@@ -86,9 +86,20 @@ public final class Main implements Runnable {
         String command = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
         try (AutoCloseable heartbeat = Progress.heartbeat(command)) {
             return commandLine(command).execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(outOfMemory());
+            return USER_ERROR;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The one line for a command that ran out of heap: what the limit is and how to raise it. */
+    static String outOfMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        return String.format(java.util.Locale.ROOT, "genosynth: error: out of memory: this Java may use %.1f GB (-Xmx); "
+                + "raise it, e.g. GENOSYNTH_JAVA_OPTS=-Xmx%dg, or ask for less (fewer samples or variants); no output "
+                + "was written", max / (double) (1L << 30), Math.max(2, (long) Math.ceil(2.0 * max / (1L << 30))));
     }
 
     /** The configured picocli command line with every subcommand. */
@@ -225,6 +236,13 @@ public final class Main implements Runnable {
             err.println("genosynth: error: " + Messages.clean(ie.getMessage()));
             err.flush();
             return USER_ERROR;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                err.println(outOfMemory());
+                err.flush();
+                return USER_ERROR;
+            }
         }
         Throwable io = e;
         while (io != null && !(io instanceof java.io.IOException)) {

@@ -151,6 +151,12 @@ public final class Synthesizer {
         if (method == SynthRequest.Method.HMM) {
             ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants(), backend);
             ClusterModel model = fit.model();
+            // every genome's two cluster paths are drawn before the genotypes: a start and a cluster (two ints) per
+            // jump, in lists that grow by doubling, besides the synthetic genotypes themselves
+            org.genosynth.util.Memory.require(n * (train.variantCount() / 4.0 + 256)
+                    + n * 2 * (model.expectedJumps() + model.clusters()) * 8 * 1.5, "drawing the HMM's cluster paths ("
+                    + String.format(java.util.Locale.ROOT, "%,.0f", model.expectedJumps()) + " jumps per haplotype) for "
+                    + n + " genomes", "lower --n, or use --method mosaic");
             clusterModel = model;
             PathSource drawn = (s, a) -> model.drawPair(popOf[s],
                     new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)));
