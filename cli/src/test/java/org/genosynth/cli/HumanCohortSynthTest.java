@@ -170,6 +170,9 @@ class HumanCohortSynthTest {
         assertThat(Math.abs(value("af_correlation") - section("fidelity", "af_correlation_holdout")))
                 .isLessThanOrEqualTo(0.005);
         assertThat(value("ld_decay_ratio")).isLessThanOrEqualTo(3);
+        // the LD-score bar is one unseen real people clear (bench/synth_cohorts.sh: holdout 29.8 against 36.4, 1.22); the
+        // HMM's own fold (11.5: it keeps a tenth of the LD at 10 kb-1 Mb) is a measured limit, docs/synth.md
+        assertThat(section("fidelity", "ld_score_fold_holdout")).isLessThanOrEqualTo(1.5);
         assertThat(value("gwas_locus_recall")).isGreaterThanOrEqualTo(0.9);
         assertThat(value("gwas_snp_precision")).isGreaterThanOrEqualTo(0.8);
         // measured 0.909 at seed 1 (40 of 44 real hits; 0.932 at seed 2) and 0.876
