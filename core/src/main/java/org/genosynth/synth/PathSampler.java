@@ -18,9 +18,16 @@ import java.util.SplittableRandom;
  * @param meanLength mean segment length in cM
  * @param maxLength  longest segment in cM
  * @param minDonors  minimum number of distinct donors per genome
+ * <p>With {@code cycles}, donors are drawn as successive shuffles of the pool instead: no donor supplies a second
+ * segment of a genome before every donor of the pool has supplied one (so each donor's share of a genome is as even
+ * as the segment count allows, and at a given variant the donor is still uniform over the pool); the
+ * {@code minDonors} cap is then not needed and not applied, and switches fall where drawn.
+ *
  * @param panel      the donors' rows for seamless switches, or null (switch at the drawn points)
+ * @param cycles     donors in successive shuffles of the pool
  */
-record PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors, DonorPanel panel) {
+record PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors, DonorPanel panel,
+                   boolean cycles) {
     /** Variants on each side of a drawn switch point searched for a seamless switch. */
     static final int SWITCH_SEARCH = 64;
     /** Donors considered for each switch. */
@@ -33,7 +40,11 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
     }
 
     PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors) {
-        this(map, meanLength, maxLength, minDonors, null);
+        this(map, meanLength, maxLength, minDonors, null, false);
+    }
+
+    PathSampler(GeneticMap map, double meanLength, double maxLength, int minDonors, DonorPanel panel) {
+        this(map, meanLength, maxLength, minDonors, panel, false);
     }
 
     /** A mosaic path over donors {@code pool} (indices into the panel). */
@@ -58,6 +69,7 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
         IntList donors = new IntList();
         java.util.Map<Integer, Integer> used = new java.util.HashMap<>();
         int previous = -1;
+        DonorCycle cycle = cycles && pool.length > 1 ? new DonorCycle(pool) : null;
         for (int c = 0; c < map.chromosomeCount(); c++) {
             int from = map.chromStart(c);
             int to = map.chromEnd(c);
@@ -79,7 +91,12 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
                     }
                 }
                 int donor;
-                if (panel != null && avoid == null && at > from && pool.length > 2) {
+                if (cycle != null) {
+                    donor = cycle.next(previous, excluded, random);
+                    if (donor < 0) {
+                        donor = pickDonor(pool, previous, used, end - at, m, random, d -> false);
+                    }
+                } else if (panel != null && avoid == null && at > from && pool.length > 2) {
                     // seamless switch: the candidate sharing the longest identical run with the current donor
                     int lo = Math.max(starts.last() + 1, at - SWITCH_SEARCH);
                     int hi = Math.min(end - 1, at + SWITCH_SEARCH);
@@ -178,6 +195,46 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
             }
         }
         return best >= 0 ? best : pickDonor(pool, previous, used, size, cap, random, d -> false);
+    }
+
+    /**
+     * Donors in successive seeded shuffles of a pool: each call takes the next donor of the current shuffle that is
+     * allowed (not the previous segment's, not excluded), moving it forward; when none of the shuffle's rest is
+     * allowed, a new shuffle starts.
+     */
+    private static final class DonorCycle {
+        private final int[] order;
+        private int at;
+
+        DonorCycle(int[] pool) {
+            order = pool.clone();
+            at = order.length;
+        }
+
+        /** The next allowed donor, or -1 when no donor of the pool is allowed. */
+        int next(int previous, java.util.function.IntPredicate excluded, SplittableRandom random) {
+            for (int round = 0; round < 2; round++) {
+                if (at >= order.length) {
+                    for (int i = order.length - 1; i > 0; i--) {
+                        int j = random.nextInt(i + 1);
+                        int t = order[i];
+                        order[i] = order[j];
+                        order[j] = t;
+                    }
+                    at = 0;
+                }
+                for (int i = at; i < order.length; i++) {
+                    int d = order[i];
+                    if (d != previous && !excluded.test(d)) {
+                        order[i] = order[at];
+                        order[at] = d;
+                        return order[at++];
+                    }
+                }
+                at = order.length;
+            }
+            return -1;
+        }
     }
 
     /** A growable int array. */

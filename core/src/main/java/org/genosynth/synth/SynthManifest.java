@@ -127,6 +127,13 @@ final class SynthManifest {
                         "principal_components", local.pcs(), "pool_size_min", range[0], "pool_size_max", range[1]);
     }
 
+    static Map<String, Object> populationPools(int[][] members) {
+        return ordered("kind", "population: every member of the genome's population, in successive shuffles (no donor "
+                        + "supplies a second segment of a genome before every member has supplied one); switches where "
+                        + "drawn; no --min-donors cap", "pool_sizes",
+                java.util.Arrays.stream(members).mapToInt(m -> m.length).boxed().toList());
+    }
+
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");

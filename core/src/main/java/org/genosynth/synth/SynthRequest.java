@@ -106,7 +106,14 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      *                     at a Benjamini–Hochberg false discovery rate of 5 %
      */
     public record Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
-                         boolean kinshipFromCohort, double cmPerMb, double windowP) {
+                         boolean kinshipFromCohort, double cmPerMb, double windowP, DonorPool donorPool) {
+        /** The same with ancestry-local donor pools. */
+        public Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
+                boolean kinshipFromCohort, double cmPerMb, double windowP) {
+            this(segmentCm, maxSegmentCm, minDonors, noise, maxKinship, kinshipFromCohort, cmPerMb, windowP,
+                    DonorPool.LOCAL);
+        }
+
         public Mosaic {
             if (!Double.isNaN(segmentCm) && !(segmentCm > 0)) {
                 throw InputException.usage("--segment-cm must be positive, got " + segmentCm);
@@ -128,6 +135,16 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         public static Mosaic defaults() {
             return new Mosaic(Double.NaN, 100, 10, 0.0, 0.177, true, 1.0, Double.NaN);
         }
+    }
+
+    /**
+     * Where a mosaic genome's donors come from: {@code LOCAL}, the members of its population nearest to an anchor
+     * genome on the principal components ({@link LocalPools}); {@code POPULATION}, every member of its population, in
+     * successive shuffles of the population (no donor supplies a second segment of a genome before every member has
+     * supplied one), switching where the segment ends are drawn.
+     */
+    public enum DonorPool {
+        LOCAL, POPULATION
     }
 
     /**

@@ -93,7 +93,11 @@ public final class Synthesizer {
             counts(req, given);
         }
         // the mosaic's ancestry-local donor pools are chosen on the cohort's principal components
+        if (req.mosaic().donorPool() == SynthRequest.DonorPool.POPULATION && method != SynthRequest.Method.MOSAIC) {
+            throw InputException.usage("--donor-pool population is a mosaic setting: give --method mosaic with it");
+        }
         double[][] coords = method == SynthRequest.Method.AUTO || method == SynthRequest.Method.MOSAIC
+                && req.mosaic().donorPool() == SynthRequest.DonorPool.LOCAL
                 ? LocalPools.coordinates(train, req.seed()) : null;
         LdCalibration.Outcome calibration = null;
         progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the mosaic's privacy (--method auto)"
@@ -184,19 +188,33 @@ public final class Synthesizer {
                 segmentCm = fit.segmentCm();
                 manifest.put("segment_fit", SynthManifest.describe(fit));
             }
-            PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(),
-                    haplotypes ? haplotypePanel : panel);
             SiteNoise resample = new SiteNoise.Resample(noise, freq);
-            LocalPools local = LocalPools.of(coords, members, req.seed());
-            if (haplotypes) {
-                plan = new Plan((s, a) -> sampler.drawPair(local.haplotypePool(s, a, popOf[s]),
-                        new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+            if (mosaic.donorPool() == SynthRequest.DonorPool.POPULATION) {
+                // every member of the population, in successive shuffles; switches where drawn
+                PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
+                        true);
+                int[][] pools = haplotypes ? haplotypePools(members) : members;
+                plan = new Plan(haplotypes
+                        ? (s, a) -> sampler.drawPair(pools[popOf[s]],
+                                new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)))
+                        : (s, a) -> sampler.draw(pools[popOf[s]],
+                                new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
+                manifest.put("donor_pools", SynthManifest.populationPools(members));
             } else {
-                plan = new Plan((s, a) -> sampler.draw(local.pool(s, a, popOf[s]),
-                        new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(),
+                        haplotypes ? haplotypePanel : panel);
+                LocalPools local = LocalPools.of(coords, members, req.seed());
+                if (haplotypes) {
+                    plan = new Plan((s, a) -> sampler.drawPair(local.haplotypePool(s, a, popOf[s]),
+                            new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                } else {
+                    plan = new Plan((s, a) -> sampler.draw(local.pool(s, a, popOf[s]),
+                            new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                }
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
+                manifest.put("donor_pools", SynthManifest.pools(local));
             }
-            manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
-            manifest.put("donor_pools", SynthManifest.pools(local));
         } else {
             plan = ldpPlan(req, map, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
