@@ -127,9 +127,8 @@ final class SynthCommand implements Callable<Integer> {
             description = "mosaic: where a genome's donors come from: local (default): the members of its population "
                 + "nearest to an anchor genome on the principal components; population: every member of its "
                 + "population, in successive shuffles (no donor gives a second segment before every member has given "
-                + "one), switching where drawn, without the --min-donors cap. On unrelated people with short segments "
-                + "(--segment-cm 0.1) it keeps LD and structure better than the HMM at a higher membership risk "
-                + "(docs/synth.md).")
+                + "one), switching where drawn, without the --min-donors cap; privacy comes from the pool's size (one "
+                + "population unless --populations or --infer-populations; measured in docs/synth.md).")
     String donorPool;
 
     @Option(names = "--noise", paramLabel = "RATE", defaultValue = "0",

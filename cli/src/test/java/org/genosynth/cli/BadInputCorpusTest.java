@@ -406,6 +406,10 @@ class BadInputCorpusTest {
             c.add(new Case("synth ldp --epsilon " + e, d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method ldp "
                     + "--epsilon " + e + " --out {d}/out/s", "--epsilon"));
         }
+        c.add(new Case("synth unknown donor pool", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method mosaic "
+                + "--donor-pool anchors --out {d}/out/s", "--donor-pool"));
+        c.add(new Case("synth donor pool without mosaic", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method hmm "
+                + "--donor-pool population --out {d}/out/s", "--donor-pool", "--method mosaic"));
         c.add(new Case("synth unknown method", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method gan "
                 + "--out {d}/out/s", "--method"));
         c.add(new Case("synth --noise NaN", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --noise NaN "
