@@ -8,6 +8,9 @@
 #   - with CHIMERAS=K, K copies of the 1kg region as chromosomes (a genome-wide-like cohort: bench/chimera_cohort.py);
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
 #     a phenotype file a trait is simulated as for 1kg).
+# SYNTH_ARGS adds settings to every synth (e.g. SYNTH_ARGS="--method mosaic --donor-pool population --segment-cm 0.1",
+# the docs/synth.md rows of the population-pool mosaic); the outputs then go to bench/work/cohorts-<tag> where the tag
+# is the settings with spaces and dashes squeezed, so the default table is not overwritten.
 # Prints one row per verdict (metric, then value and verdict per cohort) and each cohort's synth and evaluate wall
 # times; leaves each cohort's report.html under bench/work/cohorts/NAME/eval/. Needs bcftools.
 #   usage: bench/synth_cohorts.sh [NAME=GENOTYPES[:PHENO[:COLUMN]] ...]
@@ -15,7 +18,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${GENOSYNTH_SHARED:-$ROOT/../shared}"
 [ -d "$SHARED/data" ] || SHARED="$ROOT/../../shared"
+SYNTH_ARGS="${SYNTH_ARGS:-}"
 WORK="$ROOT/bench/work/cohorts"
+if [ -n "$SYNTH_ARGS" ]; then
+  WORK="$WORK-$(printf '%s' "$SYNTH_ARGS" | tr -s ' -' '__' | tr -cd 'A-Za-z0-9._' | sed 's/^_//')"
+fi
 G="$ROOT/genosynth"
 mkdir -p "$WORK"
 "$G" --version >/dev/null   # builds the jar if needed, outside the timings
@@ -37,7 +44,8 @@ run() {
   "$G" split --input "$geno" --pheno "$pheno" --fraction 0.7 --seed 1 --out "$d/split" >/dev/null
   local t0 t1 t2
   t0=$(date +%s.%N)
-  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed 1 \
+  # shellcheck disable=SC2086  # SYNTH_ARGS is a list of options
+  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed 1 $SYNTH_ARGS \
       --out "$d/syn" >/dev/null
   t1=$(date +%s.%N)
   "$G" evaluate --real "$d/split.train.bed" --synthetic "$d/syn.bed" --holdout "$d/split.holdout.bed" \
