@@ -7,8 +7,8 @@ import org.genosynth.model.GenotypeCodes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bit-sliced het/missing counters against a per-sample loop, on random genotype rows of varying density. */
-class BitSlicedCounterTest {
+/** The lane het/missing counters against a per-sample loop, on random genotype rows of varying density. */
+class SampleCounterTest {
 
     @ParameterizedTest
     @CsvSource({"1,1337", "31,1337", "32,1000", "33,70000", "77,3000", "1000,1337"})
@@ -35,19 +35,14 @@ class BitSlicedCounterTest {
                 naiveMissing[s] += code == 3 ? 1 : 0;
             }
         }
-        BitSlicedCounter counter = new BitSlicedCounter(samples);
-        int[] offsets = new int[BitSlicedCounter.GROUP];
-        long[] hetMasks = new long[BitSlicedCounter.GROUP];
-        int v = 0;
-        while (v < variants) {
-            int rowsInGroup = Math.min(1 + rnd.nextInt(BitSlicedCounter.GROUP), variants - v);
-            for (int k = 0; k < rowsInGroup; k++, v++) {
-                offsets[k] = v * wpv;
-                hetMasks[k] = countHets[v] ? -1L : 0L;
-            }
-            counter.addRows(rows, offsets, hetMasks, rowsInGroup);
+        // rows split over two counters and combined, as two workers would
+        SampleCounter first = new SampleCounter(samples);
+        SampleCounter second = new SampleCounter(samples);
+        for (int v = 0; v < variants; v++) {
+            (rnd.nextInt(3) == 0 ? second : first).addRow(rows, v * wpv, countHets[v]);
         }
-        assertThat(counter.hets()).containsExactly(naiveHets);
-        assertThat(counter.missing()).containsExactly(naiveMissing);
+        SampleCounter all = new SampleCounter(samples).add(first).add(second);
+        assertThat(all.hets()).containsExactly(naiveHets);
+        assertThat(all.missing()).containsExactly(naiveMissing);
     }
 }
