@@ -19,13 +19,11 @@ public final class SampleCounter implements java.io.Serializable {
     private static final int SPILLS_PER_4 = 5;
     private static final int SPILLS_PER_8 = 17;
 
-    private final int sampleCount;
     private final Lanes hets;
     private final Lanes missing;
 
     /** Counters for {@code sampleCount} samples. */
     SampleCounter(int sampleCount) {
-        this.sampleCount = sampleCount;
         int words = GenotypeCodes.wordsPerVariant(sampleCount);
         this.hets = new Lanes(words, sampleCount);
         this.missing = new Lanes(words, sampleCount);
@@ -58,23 +56,17 @@ public final class SampleCounter implements java.io.Serializable {
 
     /** Adds another worker's counts into this one. */
     SampleCounter add(SampleCounter other) {
-        int[] h = other.hets();
-        int[] m = other.missing();
-        int[] myHets = hets();
-        int[] myMissing = missing();
-        for (int i = 0; i < sampleCount; i++) {
-            myHets[i] += h[i];
-            myMissing[i] += m[i];
-        }
+        hets.add(other.hets());
+        missing.add(other.missing());
         return this;
     }
 
-    /** Per-sample heterozygous counts (flushes first). */
+    /** Per-sample heterozygous counts (a copy; flushes first). */
     int[] hets() {
         return hets.totals();
     }
 
-    /** Per-sample missing counts (flushes first). */
+    /** Per-sample missing counts (a copy; flushes first). */
     int[] missing() {
         return missing.totals();
     }
@@ -88,7 +80,9 @@ public final class SampleCounter implements java.io.Serializable {
         private final long[] four;
         /** 8-bit lanes: slot 4m + 2f + e of word w at bits 8m of {@code eight[4w + 2e + f]}. */
         private final long[] eight;
+        /** Per-sample totals, padded to 32 per word (the padding slots stay 0). */
         private final int[] totals;
+        private final int samples;
         private int rowsInTwo;
         private int spillsInFour;
         private int spillsInEight;
@@ -97,7 +91,8 @@ public final class SampleCounter implements java.io.Serializable {
             two = new long[words];
             four = new long[2 * words];
             eight = new long[4 * words];
-            totals = new int[samples];
+            totals = new int[32 * words];
+            this.samples = samples;
         }
 
         void rowAdded() {
@@ -132,27 +127,33 @@ public final class SampleCounter implements java.io.Serializable {
             }
         }
 
-        /** Adds the 8-bit lanes to the integer totals. */
+        /** Adds the 8-bit lanes to the integer totals (padded to whole words, so no bounds test per lane). */
         private void spillEight() {
-            int n = totals.length;
             for (int i = 0; i < eight.length; i++) {
                 long x = eight[i];
-                if (x == 0) {
-                    continue;
-                }
                 // i = 4w + 2e + f: byte m holds slot 4m + 2f + e of word w
-                int base = ((i >>> 2) << 5) + (i & 1) * 2 + ((i >>> 1) & 1);
-                for (int m = 0; m < 8; m++) {
-                    int sample = base + 4 * m;
-                    if (sample < n) {
-                        totals[sample] += (int) ((x >>> (8 * m)) & 0xFF);
-                    }
-                }
+                int s = ((i >>> 2) << 5) + ((i & 1) << 1) + ((i >>> 1) & 1);
+                totals[s] += (int) (x & 0xFF);
+                totals[s + 4] += (int) ((x >>> 8) & 0xFF);
+                totals[s + 8] += (int) ((x >>> 16) & 0xFF);
+                totals[s + 12] += (int) ((x >>> 24) & 0xFF);
+                totals[s + 16] += (int) ((x >>> 32) & 0xFF);
+                totals[s + 20] += (int) ((x >>> 40) & 0xFF);
+                totals[s + 24] += (int) ((x >>> 48) & 0xFF);
+                totals[s + 28] += (int) (x >>> 56);
                 eight[i] = 0;
             }
             spillsInEight = 0;
         }
 
+        /** Adds counts of the same samples to the totals. */
+        void add(int[] counts) {
+            for (int i = 0; i < counts.length; i++) {
+                totals[i] += counts[i];
+            }
+        }
+
+        /** A copy of the totals, everything spilled into them first. */
         int[] totals() {
             if (rowsInTwo > 0) {
                 spillTwo();
@@ -163,7 +164,7 @@ public final class SampleCounter implements java.io.Serializable {
             if (spillsInEight > 0) {
                 spillEight();
             }
-            return totals;
+            return java.util.Arrays.copyOf(totals, samples);
         }
     }
 }
