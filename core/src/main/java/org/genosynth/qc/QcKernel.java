@@ -69,15 +69,29 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         int wpv = block.wordsPerVariant();
         for (int v = 0; v < nv; v++) {
             int offset = v * wpv;
-            stats[v] = count(words, offset, wpv);
-            kept[v] = passes(stats[v]);
-            if (!kept[v]) {
-                continue;
+            boolean poly;
+            if (founderMask == null) {
+                // one pass: the row's masks go to the per-sample lanes while it is counted, and are taken back out
+                // if the variant turns out to be filtered (or not polymorphic, for the hets)
+                counter.addRowAndCount(words, offset);
+                stats[v] = stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits());
+                kept[v] = passes(stats[v]);
+                poly = kept[v] && isPolymorphic(stats[v]);
+                counter.settleRow(words, offset, kept[v], poly);
+                if (!kept[v]) {
+                    continue;
+                }
+            } else {
+                stats[v] = count(words, offset, wpv);
+                kept[v] = passes(stats[v]);
+                if (!kept[v]) {
+                    continue;
+                }
+                poly = isPolymorphic(stats[v]);
+                counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
             }
-            boolean poly = isPolymorphic(stats[v]);
             double expectedHom = poly ? stats[v].expectedHomozygosity() : 0;
             totals.addVariant(poly, expectedHom);
-            counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
             if (stats[v].missing() > 0 && (!poly || inbreeding)) {
                 addSparseMissing(words, offset, wpv, poly, expectedHom, totals);
             }
@@ -102,6 +116,14 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 missing &= missing - 1;
             }
         }
+    }
+
+    /** Stats of a variant when every sample is a founder, from its het and missing counts and set bits. */
+    private VariantStats stats(int het, int missing, int setBits) {
+        int homAlt = setBits - het - 2 * missing;
+        int homRef = sampleCount - het - homAlt - missing;
+        return new VariantStats(homRef, het, homAlt, missing, homRef, het, homAlt,
+                HardyWeinberg.exactP(het, homRef, homAlt));
     }
 
     private VariantStats count(long[] words, int offset, int wpv) {

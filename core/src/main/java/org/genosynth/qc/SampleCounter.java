@@ -21,6 +21,9 @@ public final class SampleCounter implements java.io.Serializable {
 
     private final Lanes hets;
     private final Lanes missing;
+    private int lastHets;
+    private int lastMissing;
+    private int lastSetBits;
 
     /** Counters for {@code sampleCount} samples. */
     SampleCounter(int sampleCount) {
@@ -52,6 +55,79 @@ public final class SampleCounter implements java.io.Serializable {
             }
         }
         missing.rowAdded();
+    }
+
+    /**
+     * Adds the missing and heterozygous masks of the packed row at {@code genotypes[offset..)} to the 2-bit lanes
+     * and counts its genotypes on the way (one pass over the row for both); the row must then be settled by
+     * {@link #settleRow} before the next one is added. The counts are in {@link #lastHets()},
+     * {@link #lastMissing()} and {@link #lastSetBits()}.
+     */
+    void addRowAndCount(long[] genotypes, int offset) {
+        long[] h = hets.two;
+        long[] m = missing.two;
+        long low = GenotypeCodes.LOW_BITS;
+        int het = 0;
+        int miss = 0;
+        int bits = 0;
+        for (int w = 0; w < h.length; w++) {
+            long g = genotypes[offset + w];
+            long shifted = g >>> 1;
+            long hetMask = g & ~shifted & low;
+            long missMask = g & shifted & low;
+            h[w] += hetMask;
+            m[w] += missMask;
+            het += Long.bitCount(hetMask);
+            miss += Long.bitCount(missMask);
+            bits += Long.bitCount(g);
+        }
+        lastHets = het;
+        lastMissing = miss;
+        lastSetBits = bits;
+    }
+
+    /** Heterozygous calls of the row last added by {@link #addRowAndCount}. */
+    int lastHets() {
+        return lastHets;
+    }
+
+    /** Missing calls of the row last added by {@link #addRowAndCount}. */
+    int lastMissing() {
+        return lastMissing;
+    }
+
+    /** Set bits of the row last added (heterozygous + hom-alt + 2 x missing calls). */
+    int lastSetBits() {
+        return lastSetBits;
+    }
+
+    /**
+     * Settles the row last added by {@link #addRowAndCount}: its missing calls stay counted when {@code keep}, its
+     * heterozygous calls when {@code keep && countHets}; whatever should not count is taken back out of the 2-bit
+     * lanes (exactly: it was added last and nothing has spilled since).
+     */
+    void settleRow(long[] genotypes, int offset, boolean keep, boolean countHets) {
+        boolean removeHets = (!keep || !countHets) && lastHets > 0;
+        boolean removeMissing = !keep && lastMissing > 0;
+        if (removeHets || removeMissing) {
+            long[] h = hets.two;
+            long[] m = missing.two;
+            long low = GenotypeCodes.LOW_BITS;
+            long hetKeep = removeHets ? -1L : 0L;
+            long missKeep = removeMissing ? -1L : 0L;
+            for (int w = 0; w < h.length; w++) {
+                long g = genotypes[offset + w];
+                long shifted = g >>> 1;
+                h[w] -= g & ~shifted & low & hetKeep;
+                m[w] -= g & shifted & low & missKeep;
+            }
+        }
+        if (keep && countHets) {
+            hets.rowAdded();
+        }
+        if (keep) {
+            missing.rowAdded();
+        }
     }
 
     /** Adds another worker's counts into this one. */

@@ -45,4 +45,37 @@ class SampleCounterTest {
         assertThat(all.hets()).containsExactly(naiveHets);
         assertThat(all.missing()).containsExactly(naiveMissing);
     }
+
+    @ParameterizedTest
+    @CsvSource({"1,500", "33,2000", "1000,700"})
+    void countingWhileAddingThenSettlingMatchesNaiveCounts(int samples, int variants) {
+        Random rnd = new Random(samples * 17L + variants);
+        int wpv = GenotypeCodes.wordsPerVariant(samples);
+        long[] rows = new long[variants * wpv];
+        int[] naiveHets = new int[samples];
+        int[] naiveMissing = new int[samples];
+        SampleCounter counter = new SampleCounter(samples);
+        for (int v = 0; v < variants; v++) {
+            int[] calls = new int[4];
+            for (int s = 0; s < samples; s++) {
+                int code = v % 7 == 0 ? 1 : rnd.nextInt(20) == 0 ? 3 : rnd.nextInt(3);
+                GenotypeCodes.set(rows, v * wpv, s, code);
+                calls[code]++;
+            }
+            counter.addRowAndCount(rows, v * wpv);
+            assertThat(counter.lastHets()).isEqualTo(calls[1]);
+            assertThat(counter.lastMissing()).isEqualTo(calls[3]);
+            assertThat(counter.lastSetBits()).isEqualTo(calls[1] + calls[2] + 2 * calls[3]);
+            boolean keep = rnd.nextInt(4) != 0;
+            boolean countHets = rnd.nextInt(3) != 0;
+            counter.settleRow(rows, v * wpv, keep, countHets);
+            for (int s = 0; s < samples; s++) {
+                int code = GenotypeCodes.get(rows, v * wpv, s);
+                naiveHets[s] += keep && countHets && code == 1 ? 1 : 0;
+                naiveMissing[s] += keep && code == 3 ? 1 : 0;
+            }
+        }
+        assertThat(counter.hets()).containsExactly(naiveHets);
+        assertThat(counter.missing()).containsExactly(naiveMissing);
+    }
 }
