@@ -139,6 +139,13 @@ public final class QcPipeline {
      * input (parent fields that name nobody, such as strain labels, do not count).
      */
     static long[] founderMask(SampleSheet all, SampleSheet kept) {
+        boolean anyParent = false;
+        for (Sample s : kept.samples()) {
+            anyParent |= s.hasFather() || s.hasMother();
+        }
+        if (!anyParent) {
+            return null;   // every kept sample is a founder: no set of IDs to build
+        }
         Set<String> ids = new HashSet<>();
         for (Sample s : all.samples()) {
             ids.add(s.id());
