@@ -123,7 +123,10 @@ public final class Main implements Runnable {
                 cl.addSubcommand(e.getKey(), e.getValue().get());
             }
         }
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        if (!single) {
+            // "genosynth help CMD"; a run of one named command cannot reach it (and skips building it)
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
         cl.setExecutionExceptionHandler(Main::handleException);
