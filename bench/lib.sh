@@ -5,3 +5,9 @@ wall() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); aw
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 # loadavg       the 1-, 5- and 15-minute load averages (other jobs on the machine inflate every wall time)
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+# timed CMD...  runs CMD quietly and prints its wall time and its CPU time (user + system), in seconds
+timed() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<<"$t"
+}

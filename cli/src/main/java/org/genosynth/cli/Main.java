@@ -46,12 +46,15 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** netlib announces its BLAS choice on stderr through java.util.logging; the LMM and PCA logs record it. */
-    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+    /**
+     * netlib announces its BLAS choice on stderr through java.util.logging (the LMM and PCA logs record it); in an
+     * embedding JVM (tests, Spark) whose logging has started already its level is set here, and kept referenced.
+     */
+    private static java.util.logging.Logger netlibLog;
 
     public static void main(String[] args) {
-        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
-        System.exit(execute(args));
+        LoggingDefaults.useWhenLoggingStarts();
+        System.exit(run(args));
     }
 
     /** The subcommands, in help order; each built only when needed. */
@@ -82,7 +85,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
-        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
+        quietNetlib();
+        return run(args);
+    }
+
+    private static synchronized void quietNetlib() {
+        if (netlibLog == null) {
+            netlibLog = java.util.logging.Logger.getLogger(LoggingDefaults.QUIET);
+            netlibLog.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    private static int run(String... args) {
         String command = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
         try (AutoCloseable heartbeat = Progress.heartbeat(command)) {
             return commandLine(command).execute(args);
@@ -104,6 +118,7 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line with every subcommand. */
     public static CommandLine commandLine() {
+        quietNetlib();
         return commandLine(null);
     }
 
@@ -112,7 +127,6 @@ public final class Main implements Runnable {
      * registered command at start-up, which costs tens of milliseconds per run).
      */
     static CommandLine commandLine(String subcommand) {
-        NETLIB_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         boolean single = subcommand != null && COMMANDS.containsKey(subcommand);
         for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
@@ -120,7 +134,10 @@ public final class Main implements Runnable {
                 cl.addSubcommand(e.getKey(), e.getValue().get());
             }
         }
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        if (!single) {
+            // "genosynth help CMD"; a run of one named command cannot reach it (and skips building it)
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
         cl.setUsageHelpWidth(120);
         cl.setExecutionExceptionHandler(Main::handleException);

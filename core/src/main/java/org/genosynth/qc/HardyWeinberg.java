@@ -14,6 +14,10 @@ package org.genosynth.qc;
 public final class HardyWeinberg {
     /** Relative tolerance under which two configuration probabilities count as tied (floating-point noise). */
     private static final double TIE_TOLERANCE = 1e-9;
+    /** {@code Math.log1p(TIE_TOLERANCE)}, computed once. */
+    private static final double LOG_TIE = Math.log1p(TIE_TOLERANCE);
+    /** {@code Math.log(2)}, computed once. */
+    private static final double LOG_2 = Math.log(2);
     /** Below this probability ratio to the mode, tails are summed directly instead of by complement. */
     private static final double LOG_COMPLEMENT_LIMIT = Math.log(1e-4);
     /** Smallest p-value taken from the complement (its absolute error, ~1e-11, stays below 1e-9 relative). */
@@ -34,8 +38,10 @@ public final class HardyWeinberg {
             return 1.0;
         }
         int mid = site.mode();
-        double logLimit = site.logP(hets) + Math.log1p(TIE_TOLERANCE);
-        if (site.logP(mid) <= logLimit) {
+        double logObserved = site.logP(hets);
+        double logMode = site.logP(mid);
+        double logLimit = logObserved + LOG_TIE;
+        if (logMode <= logLimit) {
             return 1.0;
         }
         int a;
@@ -47,7 +53,7 @@ public final class HardyWeinberg {
             b = site.firstAbove(hets, logLimit, -2);
             a = site.lastAbove(mid, site.minHets(), logLimit, 2 * mid - hets);
         }
-        if (site.logP(hets) - site.logP(mid) > LOG_COMPLEMENT_LIMIT) {
+        if (logObserved - logMode > LOG_COMPLEMENT_LIMIT) {
             double complement = 1.0 - site.sumInterval(a, b);
             if (complement >= COMPLEMENT_MIN_P) {
                 return Math.min(1.0, complement);
@@ -100,7 +106,7 @@ public final class HardyWeinberg {
             int homRare = (rare - h) / 2;
             int homCommon = genotypes - h - homRare;
             return logConstant - logFactorial(homRare) - logFactorial(h) - logFactorial(homCommon)
-                    + h * Math.log(2);
+                    + h * LOG_2;
         }
 
         /** From {@code h} (not above the limit) step towards the mode to the first count above the limit. */

@@ -6,11 +6,11 @@ import org.genosynth.model.VariantBlock;
 
 /**
  * The per-block QC function: counts genotypes by popcount, runs the HWE test, applies the variant filters and adds
- * the kept variants' per-sample heterozygous and missing calls to the worker's {@link BitSlicedCounter} (integer
+ * the kept variants' per-sample heterozygous and missing calls to the worker's {@link SampleCounter} (integer
  * counts: any split of blocks over workers gives the same sums). Sums that need block order (doubles) travel in the
  * block's {@link SampleTotals}. Stateless itself: one instance serves every block, locally or on Spark.
  */
-public final class QcKernel implements WorkerKernel<BitSlicedCounter, VariantBlock, QcKernel.BlockQc> {
+public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock, QcKernel.BlockQc> {
     private static final long serialVersionUID = 1L;
 
     private final int sampleCount;
@@ -50,40 +50,52 @@ public final class QcKernel implements WorkerKernel<BitSlicedCounter, VariantBlo
     }
 
     /** A fresh per-worker counter for this kernel's samples. */
-    public BitSlicedCounter newCounter() {
-        return new BitSlicedCounter(sampleCount);
+    public SampleCounter newCounter() {
+        return new SampleCounter(sampleCount);
     }
 
     @Override
-    public BitSlicedCounter newState() {
+    public SampleCounter newState() {
         return newCounter();
     }
 
     @Override
-    public BlockQc apply(BitSlicedCounter counter, VariantBlock block) {
+    public BlockQc apply(SampleCounter counter, VariantBlock block) {
         int nv = block.variantCount();
         VariantStats[] stats = new VariantStats[nv];
         boolean[] kept = new boolean[nv];
         SampleTotals totals = new SampleTotals(sampleCount);
         long[] words = block.genotypeWords();
         int wpv = block.wordsPerVariant();
-        RowGroups groups = new RowGroups(counter, words);
         for (int v = 0; v < nv; v++) {
             int offset = v * wpv;
-            stats[v] = count(words, offset, wpv);
-            kept[v] = passes(stats[v]);
-            if (!kept[v]) {
-                continue;
+            boolean poly;
+            if (founderMask == null) {
+                // one pass: the row's masks go to the per-sample lanes while it is counted, and are taken back out
+                // if the variant turns out to be filtered (or not polymorphic, for the hets)
+                counter.addRowAndCount(words, offset);
+                stats[v] = stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits());
+                kept[v] = passes(stats[v]);
+                poly = kept[v] && isPolymorphic(stats[v]);
+                counter.settleRow(words, offset, kept[v], poly);
+                if (!kept[v]) {
+                    continue;
+                }
+            } else {
+                stats[v] = count(words, offset, wpv);
+                kept[v] = passes(stats[v]);
+                if (!kept[v]) {
+                    continue;
+                }
+                poly = isPolymorphic(stats[v]);
+                counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
             }
-            boolean poly = isPolymorphic(stats[v]);
             double expectedHom = poly ? stats[v].expectedHomozygosity() : 0;
             totals.addVariant(poly, expectedHom);
-            groups.add(offset, poly);
             if (stats[v].missing() > 0 && (!poly || inbreeding)) {
                 addSparseMissing(words, offset, wpv, poly, expectedHom, totals);
             }
         }
-        groups.finish();
         return new BlockQc(block, stats, kept, totals,
                 formatReports ? QcReportWriter.format(block, stats, kept) : null);
     }
@@ -106,32 +118,12 @@ public final class QcKernel implements WorkerKernel<BitSlicedCounter, VariantBlo
         }
     }
 
-    /** Collects kept variant rows in groups of eight for the bit-sliced het and missing counters. */
-    private static final class RowGroups {
-        private final long[] words;
-        private final BitSlicedCounter counter;
-        private final int[] rows = new int[BitSlicedCounter.GROUP];
-        private final long[] hetMasks = new long[BitSlicedCounter.GROUP];
-        private int count;
-
-        RowGroups(BitSlicedCounter counter, long[] words) {
-            this.words = words;
-            this.counter = counter;
-        }
-
-        /** Adds a kept variant; its hets count only when it is polymorphic. */
-        void add(int offset, boolean countHets) {
-            rows[count] = offset;
-            hetMasks[count++] = countHets ? -1L : 0L;
-            if (count == rows.length) {
-                counter.addRows(words, rows, hetMasks, count);
-                count = 0;
-            }
-        }
-
-        void finish() {
-            counter.addRows(words, rows, hetMasks, count);
-        }
+    /** Stats of a variant when every sample is a founder, from its het and missing counts and set bits. */
+    private VariantStats stats(int het, int missing, int setBits) {
+        int homAlt = setBits - het - 2 * missing;
+        int homRef = sampleCount - het - homAlt - missing;
+        return new VariantStats(homRef, het, homAlt, missing, homRef, het, homAlt,
+                HardyWeinberg.exactP(het, homRef, homAlt));
     }
 
     private VariantStats count(long[] words, int offset, int wpv) {

@@ -80,7 +80,7 @@ public final class QcPipeline {
                     sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null);
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
-                List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
+                List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                         kernel, collector::accept);
                 collector.setCounts(combine(counters, kernel));
                 collector.requireVariants(request);
@@ -97,9 +97,9 @@ public final class QcPipeline {
         }
     }
 
-    private static BitSlicedCounter combine(List<BitSlicedCounter> counters, QcKernel kernel) {
-        BitSlicedCounter all = kernel.newCounter();
-        for (BitSlicedCounter c : counters) {
+    private static SampleCounter combine(List<SampleCounter> counters, QcKernel kernel) {
+        SampleCounter all = kernel.newCounter();
+        for (SampleCounter c : counters) {
             all.add(c);
         }
         return all;
@@ -120,9 +120,9 @@ public final class QcPipeline {
         SampleTotals totals = new SampleTotals(selected.length);
         QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
         try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
-            List<BitSlicedCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
+            List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                     counting, r -> totals.add(r.samples()));
-            BitSlicedCounter all = combine(counters, counting);
+            SampleCounter all = combine(counters, counting);
             totals.setCounts(all.hets(), all.missing());
         }
         List<Integer> keep = new ArrayList<>();
@@ -139,6 +139,13 @@ public final class QcPipeline {
      * input (parent fields that name nobody, such as strain labels, do not count).
      */
     static long[] founderMask(SampleSheet all, SampleSheet kept) {
+        boolean anyParent = false;
+        for (Sample s : kept.samples()) {
+            anyParent |= s.hasFather() || s.hasMother();
+        }
+        if (!anyParent) {
+            return null;   // every kept sample is a founder: no set of IDs to build
+        }
         Set<String> ids = new HashSet<>();
         for (Sample s : all.samples()) {
             ids.add(s.id());
@@ -204,7 +211,7 @@ public final class QcPipeline {
             this.writer = w;
         }
 
-        void setCounts(BitSlicedCounter counts) {
+        void setCounts(SampleCounter counts) {
             totals.setCounts(counts.hets(), counts.missing());
         }
 

@@ -1,9 +1,9 @@
 package org.genosynth.qc;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import org.genosynth.io.AtomicOutput;
 import org.genosynth.model.Sample;
 import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
-import org.genosynth.util.Numbers;
+import org.genosynth.util.ByteText;
 
 /**
  * Writes the QC tables {@code OUT.afreq}, {@code OUT.vmiss}, {@code OUT.hardy}, {@code OUT.smiss} and, when asked,
@@ -25,9 +25,9 @@ public final class QcReportWriter implements AutoCloseable {
     private final AtomicOutput output = new AtomicOutput();
     private final String prefix;
     private final boolean inbreeding;
-    private final Writer afreq;
-    private final Writer vmiss;
-    private final Writer hardy;
+    private final OutputStream afreq;
+    private final OutputStream vmiss;
+    private final OutputStream hardy;
 
     /** Opens the per-variant tables for {@code prefix}; {@code inbreeding} adds {@code .het} at commit. */
     public QcReportWriter(String prefix, boolean inbreeding) {
@@ -43,44 +43,51 @@ public final class QcReportWriter implements AutoCloseable {
         }
     }
 
-    private Writer open(String ext, String header) throws IOException {
-        Writer w = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ext)),
-                StandardCharsets.UTF_8), 1 << 16);
-        w.write(header);
-        return w;
+    private OutputStream open(String ext, String header) throws IOException {
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(output.temp(Path.of(prefix + ext))),
+                1 << 16);
+        out.write(header.getBytes(StandardCharsets.UTF_8));
+        return out;
     }
 
-    /** The per-variant table lines of one block, formatted where the block was computed (a worker thread). */
-    public record VariantLines(String afreq, String vmiss, String hardy) implements java.io.Serializable {
+    /** The per-variant table lines of one block (UTF-8), formatted where the block was computed (a worker). */
+    public record VariantLines(byte[] afreq, byte[] vmiss, byte[] hardy) implements java.io.Serializable {
     }
 
     /** Formats the lines of a block's kept variants for the three per-variant tables. Thread-safe. */
     public static VariantLines format(VariantBlock block, VariantStats[] stats, boolean[] kept) {
         int nv = block.variantCount();
-        StringBuilder freq = new StringBuilder(nv * 48);
-        StringBuilder miss = new StringBuilder(nv * 40);
-        StringBuilder hwe = new StringBuilder(nv * 72);
+        ByteText freq = new ByteText(nv * 48);
+        ByteText miss = new ByteText(nv * 40);
+        ByteText hwe = new ByteText(nv * 72);
         for (int i = 0; i < nv; i++) {
             if (kept[i]) {
-                appendVariant(freq, miss, hwe, block.variant(i), stats[i]);
+                Variant v = block.variant(i);
+                appendFrequency(freq, v, stats[i]);
+                appendMissing(miss, v, stats[i]);
+                appendHardy(hwe, v, stats[i]);
             }
         }
-        return new VariantLines(freq.toString(), miss.toString(), hwe.toString());
+        return new VariantLines(freq.toByteArray(), miss.toByteArray(), hwe.toByteArray());
     }
 
-    private static void appendVariant(StringBuilder freq, StringBuilder miss, StringBuilder hwe, Variant v,
-                                      VariantStats s) {
-        appendLocus(freq, v).append(v.ref()).append('\t').append(v.alt()).append('\t');
-        Numbers.appendSignificant(freq, s.altFrequency(), DIGITS).append('\t').append(s.alleleCount())
-                .append('\n');
-        appendLocus(miss, v).append(s.missing()).append('\t').append(s.sampleCount()).append('\t');
-        Numbers.appendSignificant(miss, s.missingRate(), DIGITS).append('\n');
+    private static void appendFrequency(ByteText freq, Variant v, VariantStats s) {
+        appendLocus(freq, v).append(v.ref()).append('\t').append(v.alt()).append('\t')
+                .appendSignificant(s.altFrequency(), DIGITS).append('\t').append(s.alleleCount()).append('\n');
+    }
+
+    private static void appendMissing(ByteText miss, Variant v, VariantStats s) {
+        appendLocus(miss, v).append(s.missing()).append('\t').append(s.sampleCount()).append('\t')
+                .appendSignificant(s.missingRate(), DIGITS).append('\n');
+    }
+
+    private static void appendHardy(ByteText hwe, Variant v, VariantStats s) {
         appendLocus(hwe, v).append(v.ref()).append('\t').append(v.alt()).append('\t')
                 .append(s.founderHomRef()).append('\t').append(s.founderHet()).append('\t')
-                .append(s.founderHomAlt()).append('\t');
-        Numbers.appendSignificant(hwe, s.observedHet(), DIGITS).append('\t');
-        Numbers.appendSignificant(hwe, s.expectedHet(), DIGITS).append('\t');
-        Numbers.appendSignificant(hwe, s.hweP(), DIGITS).append('\n');
+                .append(s.founderHomAlt()).append('\t')
+                .appendSignificant(s.observedHet(), DIGITS).append('\t')
+                .appendSignificant(s.expectedHet(), DIGITS).append('\t')
+                .appendSignificant(s.hweP(), DIGITS).append('\n');
     }
 
     /** Writes a block's formatted lines, in block order. */
@@ -94,14 +101,14 @@ public final class QcReportWriter implements AutoCloseable {
         }
     }
 
-    private static StringBuilder appendLocus(StringBuilder sb, Variant v) {
-        sb.append(v.chrom()).append('\t');
+    private static ByteText appendLocus(ByteText line, Variant v) {
+        line.append(v.chrom()).append('\t');
         if (v.hasPosition()) {
-            sb.append(v.position());
+            line.append(v.position());
         } else {
-            sb.append("NA");
+            line.append("NA");
         }
-        return sb.append('\t').append(v.id()).append('\t');
+        return line.append('\t').append(v.id()).append('\t');
     }
 
     /** Writes the per-sample tables and renames every table into place. Returns the paths written. */
@@ -121,17 +128,14 @@ public final class QcReportWriter implements AutoCloseable {
     }
 
     private void writeSampleTables(List<Sample> samples, SampleTotals t) throws IOException {
-        try (Writer smiss = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".smiss")),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            smiss.write("#FID\tIID\tMISSING_CT\tOBS_CT\tF_MISS\n");
-            StringBuilder a = new StringBuilder(128);
+        try (OutputStream smiss = open(".smiss", "#FID\tIID\tMISSING_CT\tOBS_CT\tF_MISS\n")) {
+            ByteText a = new ByteText(128);
             for (int i = 0; i < samples.size(); i++) {
                 Sample s = samples.get(i);
-                a.setLength(0);
-                a.append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.missing(i)).append('\t')
-                        .append(t.variantCount()).append('\t');
-                Numbers.appendSignificant(a, t.missingRate(i), DIGITS).append('\n');
-                smiss.write(a.toString());
+                a.clear().append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.missing(i))
+                        .append('\t').append(t.variantCount()).append('\t')
+                        .appendSignificant(t.missingRate(i), DIGITS).append('\n');
+                a.writeTo(smiss);
             }
         }
         if (inbreeding) {
@@ -140,18 +144,15 @@ public final class QcReportWriter implements AutoCloseable {
     }
 
     private void writeInbreeding(List<Sample> samples, SampleTotals t) throws IOException {
-        try (Writer het = new BufferedWriter(Files.newBufferedWriter(output.temp(Path.of(prefix + ".het")),
-                StandardCharsets.UTF_8), 1 << 16)) {
-            het.write("#FID\tIID\tO(HOM)\tE(HOM)\tOBS_CT\tF\n");
-            StringBuilder b = new StringBuilder(128);
+        try (OutputStream het = open(".het", "#FID\tIID\tO(HOM)\tE(HOM)\tOBS_CT\tF\n")) {
+            ByteText b = new ByteText(128);
             for (int i = 0; i < samples.size(); i++) {
                 Sample s = samples.get(i);
-                b.setLength(0);
-                b.append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.observedHom(i)).append('\t');
-                Numbers.appendSignificant(b, t.expectedHom(i), DIGITS).append('\t').append(t.hetObserved(i))
-                        .append('\t');
-                Numbers.appendSignificant(b, t.inbreedingF(i), DIGITS).append('\n');
-                het.write(b.toString());
+                b.clear().append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.observedHom(i))
+                        .append('\t').appendSignificant(t.expectedHom(i), DIGITS).append('\t')
+                        .append(t.hetObserved(i)).append('\t').appendSignificant(t.inbreedingF(i), DIGITS)
+                        .append('\n');
+                b.writeTo(het);
             }
         }
     }

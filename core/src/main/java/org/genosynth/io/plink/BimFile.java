@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.genosynth.io.FieldLines;
 import org.genosynth.io.InputException;
-import org.genosynth.io.LineReader;
 import org.genosynth.model.Variant;
 import org.genosynth.io.NumberText;
 
@@ -77,30 +77,30 @@ public final class BimFile {
 
     /** Parses a .bim a chunk of lines at a time, so a block reader holds only the variants it streams. */
     public static final class Reader implements AutoCloseable {
-        private final LineReader in;
+        private final FieldLines in;
         private final boolean hasMap;
+        private String chrom = "";
 
         /** @param hasMap whether the CM column is a real map (see {@link #scan}) */
         public Reader(Path path, boolean hasMap) {
-            this.in = new LineReader(path);
+            this.in = new FieldLines(path);
             this.hasMap = hasMap;
         }
 
         /** The next {@code count} variants (fewer at the end of the file). */
         public List<Variant> next(int count) {
             List<Variant> variants = new ArrayList<>(Math.min(count, 1 << 16));
-            String line;
-            while (variants.size() < count && (line = in.next()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = LineReader.splitWhitespace(line);
+            String[] f;
+            while (variants.size() < count && (f = in.next()) != null) {
                 if (f.length != 6) {
                     throw in.error(null, "expected 6 columns (CHR ID CM BP A1 A2), found " + f.length);
                 }
                 long bp = parseLong(f[3], in, "BP");
-                double cm = parseDouble(f[2], in, "CM");
-                variants.add(new Variant(f[0], bp, f[1], allele(f[5]), allele(f[4]), hasMap ? cm : Double.NaN));
+                double cm = f[2].equals("0") ? 0 : parseDouble(f[2], in, "CM");
+                if (!f[0].equals(chrom)) {
+                    chrom = f[0];   // one string per run of a chromosome
+                }
+                variants.add(new Variant(chrom, bp, f[1], allele(f[5]), allele(f[4]), hasMap ? cm : Double.NaN));
             }
             return variants;
         }
@@ -115,7 +115,7 @@ public final class BimFile {
         return text.equals("0") ? Variant.MISSING_ALLELE : text;
     }
 
-    private static long parseLong(String text, LineReader in, String field) {
+    private static long parseLong(String text, FieldLines in, String field) {
         if (text.equalsIgnoreCase("NA")) {
             return -9;
         }
@@ -126,7 +126,7 @@ public final class BimFile {
         }
     }
 
-    private static double parseDouble(String text, LineReader in, String field) {
+    private static double parseDouble(String text, FieldLines in, String field) {
         if (text.equalsIgnoreCase("NA")) {
             return Double.NaN;
         }

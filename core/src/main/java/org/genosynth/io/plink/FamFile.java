@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.genosynth.io.FieldLines;
 import org.genosynth.io.InputException;
-import org.genosynth.io.LineReader;
 import org.genosynth.model.PhenotypeTable;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
@@ -30,13 +30,9 @@ public final class FamFile {
         List<double[]> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int columns = -1;
-        try (LineReader in = new LineReader(path)) {
-            String line;
-            while ((line = in.next()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = LineReader.splitWhitespace(line);
+        try (FieldLines in = new FieldLines(path)) {
+            String[] f;
+            while ((f = in.next()) != null) {
                 if (f.length < 6) {
                     throw in.error(null, "expected at least 6 columns (FID IID PAT MAT SEX PHENOTYPE), found "
                             + f.length);
@@ -45,7 +41,7 @@ public final class FamFile {
                     throw in.error(null, "expected " + columns + " columns like the lines above, found " + f.length);
                 }
                 columns = f.length;
-                if (!seen.add(f[0] + "\t" + f[1])) {
+                if (!seen.add(f[0].concat("\t").concat(f[1]))) {
                     throw in.error("IID", "duplicate sample FID '" + f[0] + "' IID '" + f[1] + "'");
                 }
                 samples.add(new Sample(f[0], f[1], f[2], f[3], Sex.fromPlink(f[4]), null));
@@ -62,9 +58,12 @@ public final class FamFile {
         return new SampleSheet(samples, toTable(samples, values, Math.max(columns - 5, 0)));
     }
 
-    private static double parsePhenotype(String text, LineReader in, int column) {
+    private static double parsePhenotype(String text, FieldLines in, int column) {
         if (isMissing(text)) {
             return Double.NaN;
+        }
+        if (text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+            return text.charAt(0) - '0';   // case/control codes, without the general parser
         }
         try {
             return Double.parseDouble(text);
