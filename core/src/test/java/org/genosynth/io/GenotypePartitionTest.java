@@ -162,6 +162,57 @@ class GenotypePartitionTest {
         }
     }
 
+    @Test
+    void bimbamBlocksTravelAsLineRanges() throws Exception {
+        Path geno = gunzip(SharedData.mouse(".geno.txt.gz"), dir.resolve("mouse.geno.txt"));
+        gunzip(SharedData.mouse(".anno.txt.gz"), dir.resolve("mouse.anno.txt"));
+        GenotypeSource source = GenotypeSource.of(geno, null);
+        GenotypeMatrix whole = readPartitions(source.partitions(1 << 20));
+        try (GenotypeReader reader = source.open()) {
+            reader.nextBlock(100);
+            VariantBlock block = reader.nextBlock(2000);
+            VariantBlock subset = block.selectSamplesOnDemand(new int[] {5, 0, 1939});
+            byte[] bytes = serialize(block);
+            // 2000 x 1940 dosages are 15 MB; the line range and the variants' descriptions are far less
+            assertTrue(bytes.length < 200_000, bytes.length + " bytes");
+            VariantBlock back = (VariantBlock) deserialize(bytes);
+            assertEquals(100, back.firstIndex());
+            assertEquals(block.variants(), back.variants());
+            for (int i = 0; i < 2000; i += 37) {
+                assertArrayEquals(whole.dosages(100 + i), back.dosages(i), "variant " + (100 + i));
+            }
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole.words(), 100 * back.wordsPerVariant(),
+                    2100 * back.wordsPerVariant()), back.genotypeWords());
+            assertTrue(serialize(block).length < 200_000); // still a range after decoding
+            VariantBlock subsetBack = (VariantBlock) deserialize(serialize(subset));
+            assertTrue(serialize(subset).length < 200_000);
+            assertArrayEquals(new float[] {back.dosages(7)[5], back.dosages(7)[0], back.dosages(7)[1939]},
+                    subsetBack.dosages(7));
+        }
+    }
+
+    @Test
+    void bgzippedVcfBlocksTravelAsRecordRanges() throws Exception {
+        Path vcf = dir.resolve("unphased203.region.vcf.gz");
+        assertEquals(0, bcftools("view", "-r", "20:1000000-1100000", "-Oz", "-o", vcf.toString(),
+                SharedData.path("human_1kg_chr20/unphased203.vcf.gz").toString()));
+        GenotypeSource source = GenotypeSource.of(vcf, null);
+        try (GenotypeReader reader = source.open()) {
+            reader.nextBlock(10);
+            VariantBlock block = reader.nextBlock(500);
+            VariantBlock eager = new VariantBlock(block.firstIndex(), block.sampleCount(), block.variants(),
+                    block.genotypeWords(), null, null);
+            byte[] bytes = serialize(block);
+            assertTrue(bytes.length * 2 < serialize(eager).length, bytes.length + " bytes");
+            VariantBlock back = (VariantBlock) deserialize(bytes);
+            assertEquals(block.variants(), back.variants());
+            assertArrayEquals(block.genotypeWords(), back.genotypeWords());
+            for (int i = 0; i < block.variantCount(); i++) {
+                assertArrayEquals(block.phase(i), back.phase(i));
+            }
+        }
+    }
+
     private static byte[] serialize(Object o) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ObjectOutputStream oos = new ObjectOutputStream(out)) {

@@ -39,6 +39,15 @@ abstract class RecordSource implements Closeable {
             if (java.util.Arrays.equals(head, BCF_MAGIC)) {
                 return new BcfRecordSource(path, buffered);
             }
+            Path readable = org.genosynth.io.Fileset.readable(path);
+            if (!TextInput.isGzipped(readable)) {
+                closeQuietly(buffered);
+                return new TextRecordSource(path, new org.genosynth.io.OffsetLines(path, 0, 0), false);
+            }
+            if (isBgzf(readable)) {
+                closeQuietly(buffered);
+                return new TextRecordSource(path, org.genosynth.io.OffsetLines.bgzf(path, 0, 0), true);
+            }
             return new TextRecordSource(path, buffered);
         } catch (IOException e) {
             closeQuietly(in);
@@ -46,6 +55,15 @@ abstract class RecordSource implements Closeable {
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
+        }
+    }
+
+    /** True when {@code file} is BGZF (bgzip's blocked gzip), whose records can be found again by virtual offset. */
+    static boolean isBgzf(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return htsjdk.samtools.util.BlockCompressedInputStream.isValidFile(in);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -14,20 +14,40 @@ import htsjdk.variant.vcf.VCFHeader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.TextInput;
 
-/** Text VCF records, read line by line so every error can name its line. */
+/**
+ * Text VCF records, read line by line so every error can name its line. A plain or bgzipped file is read with each
+ * record's position (byte offset, or BGZF virtual offset), so that runs of records can be read again elsewhere
+ * ({@link VcfSlice}); a plain-gzipped file without positions.
+ */
 final class TextRecordSource extends RecordSource {
     private final BufferedReader reader;
+    private final org.genosynth.io.OffsetLines positioned;
+    private final boolean bgzf;
     private final VCFCodec codec = new VCFCodec();
     private final VCFHeader header;
+    private final List<String> headerLines = new ArrayList<>();
     private long lineNumber;
+    private String lastLine;
+    private long lastPosition = -1;
 
     TextRecordSource(Path path, InputStream in) {
+        this(path, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), null, false);
+    }
+
+    /** Reads {@code lines} (a plain file when not {@code bgzf}) from their start, with positions. */
+    TextRecordSource(Path path, org.genosynth.io.OffsetLines lines, boolean bgzf) {
+        this(path, null, lines, bgzf);
+    }
+
+    private TextRecordSource(Path path, BufferedReader reader, org.genosynth.io.OffsetLines positioned, boolean bgzf) {
         super(path);
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.reader = reader;
+        this.positioned = positioned;
+        this.bgzf = bgzf;
         try {
             this.header = readHeader();
         } catch (RuntimeException e) {
-            closeQuietly(reader);
+            close();
             throw e;
         }
     }
@@ -41,6 +61,7 @@ final class TextRecordSource extends RecordSource {
                         + "'##fileformat=VCFv4.x' (found '" + abbreviate(line) + "')");
             }
             lines.add(line);
+            headerLines.add(line);
             if (line.startsWith("#CHROM")) {
                 break;
             }
@@ -74,6 +95,62 @@ final class TextRecordSource extends RecordSource {
         return header;
     }
 
+    /**
+     * The next record decoded from its first eight columns only (CHROM to INFO), its genotypes left in the text
+     * ({@link #lastLine()}) for {@link VcfSlice} to decode where the block is used; null at the end of the file. A
+     * record with fewer columns is decoded whole, so that its error is the one {@link #next()} gives.
+     */
+    VariantContext nextSite() {
+        String line;
+        do {
+            line = readLine();
+        } while (line != null && line.isEmpty());
+        if (line == null) {
+            return null;
+        }
+        lastLine = line;
+        lastPosition = positioned == null ? -1 : positioned.lineStart();
+        int cut = 0;
+        for (int tab = 0; tab < 8 && cut >= 0; tab++) {
+            cut = line.indexOf('\t', tab == 0 ? 0 : cut + 1);
+        }
+        try {
+            if (cut < 0 || !header.hasGenotypingData()) {
+                return codec.decode(line);
+            }
+            return sitesCodec().decode(line.substring(0, cut));
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    private VCFCodec sitesCodec;
+
+    /** A codec of the header without its samples, for records cut to their first eight columns. */
+    private VCFCodec sitesCodec() {
+        if (sitesCodec == null) {
+            List<String> lines = new ArrayList<>(headerLines);
+            String chrom = lines.get(lines.size() - 1);
+            int cut = 0;
+            for (int tab = 0; tab < 8 && cut >= 0; tab++) {
+                cut = chrom.indexOf('\t', tab == 0 ? 0 : cut + 1);
+            }
+            lines.set(lines.size() - 1, cut < 0 ? chrom : chrom.substring(0, cut));
+            sitesCodec = new VCFCodec();
+            sitesCodec.readActualHeader(new ListLineIterator(lines.iterator()));
+        }
+        return sitesCodec;
+    }
+
+    /** The last record decoded whole (genotypes too), with the file's header. */
+    VariantContext decodeWhole() {
+        try {
+            return codec.decode(lastLine);
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
     @Override
     VariantContext next() {
         String line;
@@ -83,6 +160,8 @@ final class TextRecordSource extends RecordSource {
         if (line == null) {
             return null;
         }
+        lastLine = line;
+        lastPosition = positioned == null ? -1 : positioned.lineStart();
         try {
             return codec.decode(line);
         } catch (RuntimeException e) {
@@ -100,7 +179,39 @@ final class TextRecordSource extends RecordSource {
         return "line " + lineNumber;
     }
 
+    /** True when records come with positions ({@link #position()}): a plain or bgzipped file. */
+    boolean positioned() {
+        return positioned != null;
+    }
+
+    /** True when positions are BGZF virtual offsets. */
+    boolean bgzf() {
+        return bgzf;
+    }
+
+    /** The text of the last record {@link #next()} returned. */
+    String lastLine() {
+        return lastLine;
+    }
+
+    /** Where the last record starts (byte offset or BGZF virtual offset), -1 when not positioned. */
+    long position() {
+        return lastPosition;
+    }
+
+    /** The header lines up to {@code #CHROM}. */
+    List<String> headerLines() {
+        return headerLines;
+    }
+
     private String readLine() {
+        if (positioned != null) {
+            String line = positioned.next();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
+        }
         try {
             String line = reader.readLine();
             if (line != null) {
@@ -124,6 +235,11 @@ final class TextRecordSource extends RecordSource {
 
     @Override
     public void close() {
-        closeQuietly(reader);
+        if (reader != null) {
+            closeQuietly(reader);
+        }
+        if (positioned != null) {
+            positioned.close();
+        }
     }
 }
