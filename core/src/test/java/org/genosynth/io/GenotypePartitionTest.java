@@ -115,24 +115,64 @@ class GenotypePartitionTest {
     }
 
     @Test
-    void tabixIndexedVcfSplitsByContig() throws Exception {
-        // 1000 Genomes chr20:1.0-1.2 Mb, cut and tabix-indexed by bcftools (seconds of VCF decoding, not minutes)
+    void indexedVcfSplitsIntoRegionsOfBoundedRecordCounts() throws Exception {
+        // 1000 Genomes chr20:1.0-1.2 Mb, cut and indexed by bcftools (seconds of VCF decoding, not minutes)
         Path full = SharedData.path("human_1kg_chr20/phased300.vcf.gz");
         Path vcf = dir.resolve("phased300.region.vcf.gz");
         assertEquals(0, bcftools("view", "-r", "20:1000000-1200000", "-Oz", "-o", vcf.toString(), full.toString()));
         GenotypeSource source = GenotypeSource.of(vcf, null);
-        assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no .tbi
-        assertEquals(0, bcftools("index", "-t", vcf.toString()));
-        List<GenotypePartition> parts = source.partitions(1000);
-        assertEquals(1, parts.size());
-        assertEquals("20", parts.get(0).contig());
-        GenotypeMatrix split = readPartitions(parts);
+        assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no index
         Process count = new ProcessBuilder("bcftools", "view", "-H", vcf.toString()).start();
         long records = new String(count.getInputStream().readAllBytes()).lines().count();
         assertEquals(0, count.waitFor());
         assertTrue(records > 1000, records + " records");
-        assertEquals(records, split.variantCount()); // bi-allelic sites: one variant per record
-        assertSame(readPartitions(List.of(GenotypePartition.whole(source))), split);
+        GenotypeMatrix whole = readPartitions(List.of(GenotypePartition.whole(source)));
+        assertEquals(records, whole.variantCount()); // bi-allelic sites: one variant per record
+        for (String indexFlag : new String[] {"-t", "-c"}) { // .tbi, then .csi (bcftools' default)
+            Files.deleteIfExists(Path.of(vcf + ".tbi"));
+            assertEquals(0, bcftools("index", "-f", indexFlag, vcf.toString()));
+            List<GenotypePartition> parts = source.partitions(500);
+            assertTrue(parts.size() >= 3, indexFlag + ": " + parts.size() + " regions");
+            for (GenotypePartition p : parts) {
+                assertEquals(GenotypePartition.Kind.REGION, p.kind());
+                assertEquals("20", p.contig());
+            }
+            assertSame(whole, readPartitions(parts));
+        }
+    }
+
+    @Test
+    void csiIndexOfAWholeChromosomeCutsItIntoRegions() {
+        // the shared 1000 Genomes chr20 VCF and bcftools' .csi: one contig, cut into regions of about 5,000 records
+        GenotypeSource source = GenotypeSource.of(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), null);
+        List<GenotypePartition> parts = source.partitions(5000);
+        assertTrue(parts.size() >= 2, parts.size() + " regions");
+        long total = 0;
+        long largest = 0;
+        long previousStart = 0;
+        for (GenotypePartition p : parts) {
+            assertTrue(p.region().start() > previousStart);
+            previousStart = p.region().start();
+            long n = 0;
+            try (GenotypeReader r = p.open()) {
+                VariantBlock b;
+                while ((b = r.nextBlock(4096)) != null) {
+                    n += b.variantCount(); // variant columns only: genotypes are decoded where a block is used
+                }
+            }
+            total += n;
+            largest = Math.max(largest, n);
+        }
+        long whole = 0;
+        try (GenotypeReader r = source.open()) {
+            VariantBlock b;
+            while ((b = r.nextBlock(4096)) != null) {
+                whole += b.variantCount();
+            }
+        }
+        System.out.println("chr20 csi regions: " + parts.size() + ", records " + whole + ", largest " + largest);
+        assertEquals(whole, total);
+        assertTrue(largest <= 7500, "largest region " + largest + " records of " + whole + " in " + parts.size());
     }
 
     private static int bcftools(String... args) throws Exception {

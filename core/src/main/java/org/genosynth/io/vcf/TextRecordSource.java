@@ -21,7 +21,11 @@ import org.genosynth.io.TextInput;
  */
 final class TextRecordSource extends RecordSource {
     private final BufferedReader reader;
-    private final org.genosynth.io.OffsetLines positioned;
+    private org.genosynth.io.OffsetLines positioned;
+    /** The region read (records from its offset, filtered by CHROM and POS), or null for the whole file. */
+    private VcfRegions.Region region;
+    private boolean inRegion;
+    private long regionRecords;
     private final boolean bgzf;
     private final VCFCodec codec = new VCFCodec();
     private final VCFHeader header;
@@ -37,6 +41,19 @@ final class TextRecordSource extends RecordSource {
     /** Reads {@code lines} (a plain file when not {@code bgzf}) from their start, with positions. */
     TextRecordSource(Path path, org.genosynth.io.OffsetLines lines, boolean bgzf) {
         this(path, null, lines, bgzf);
+    }
+
+    /** Reads the records of one region of a bgzipped, indexed VCF: the header from the start, then from the offset. */
+    TextRecordSource(Path path, VcfRegions.Region region) {
+        this(path, null, org.genosynth.io.OffsetLines.bgzf(path, 0, 0), true);
+        positioned.close();
+        try {
+            positioned = org.genosynth.io.OffsetLines.bgzf(path, region.offset(), 0);
+        } catch (RuntimeException e) {
+            positioned = null;
+            throw e;
+        }
+        this.region = region;
     }
 
     private TextRecordSource(Path path, BufferedReader reader, org.genosynth.io.OffsetLines positioned, boolean bgzf) {
@@ -101,10 +118,7 @@ final class TextRecordSource extends RecordSource {
      * record with fewer columns is decoded whole, so that its error is the one {@link #next()} gives.
      */
     VariantContext nextSite() {
-        String line;
-        do {
-            line = readLine();
-        } while (line != null && line.isEmpty());
+        String line = nextRecordLine();
         if (line == null) {
             return null;
         }
@@ -153,10 +167,7 @@ final class TextRecordSource extends RecordSource {
 
     @Override
     VariantContext next() {
-        String line;
-        do {
-            line = readLine();
-        } while (line != null && line.isEmpty());
+        String line = nextRecordLine();
         if (line == null) {
             return null;
         }
@@ -171,12 +182,66 @@ final class TextRecordSource extends RecordSource {
 
     @Override
     long line() {
-        return lineNumber;
+        return region != null ? 0 : lineNumber;
     }
 
     @Override
     String where() {
-        return "line " + lineNumber;
+        return region != null ? "record " + regionRecords + " of " + region.describe() : "line " + lineNumber;
+    }
+
+    /** The region read, or null for the whole file. */
+    VcfRegions.Region region() {
+        return region;
+    }
+
+    /** The record's number in its region (1-based), or its line number when the whole file is read. */
+    long recordNumber() {
+        return region != null ? regionRecords : lineNumber;
+    }
+
+    /**
+     * The next non-empty record line; in a region, the next one whose CHROM is the region's contig and whose POS is
+     * in it (the lines before it, from the index's offset, are skipped; the region ends at the first after it).
+     */
+    private String nextRecordLine() {
+        String line;
+        while (true) {
+            do {
+                line = readLine();
+            } while (line != null && line.isEmpty());
+            if (line == null || region == null) {
+                return line;
+            }
+            int tab = line.indexOf('\t');
+            int tab2 = tab < 0 ? -1 : line.indexOf('\t', tab + 1);
+            if (tab != region.contig().length() || !line.regionMatches(0, region.contig(), 0, tab)) {
+                if (inRegion) {
+                    return null; // the next contig
+                }
+                continue;
+            }
+            if (tab2 < 0) {
+                regionRecords++;
+                return line; // the codec names the error
+            }
+            long pos;
+            try {
+                pos = Long.parseLong(line, tab + 1, tab2, 10);
+            } catch (NumberFormatException e) {
+                regionRecords++;
+                return line; // the codec names the error
+            }
+            if (pos < region.start()) {
+                continue;
+            }
+            if (pos >= region.end()) {
+                return null;
+            }
+            inRegion = true;
+            regionRecords++;
+            return line;
+        }
     }
 
     /** True when records come with positions ({@link #position()}): a plain or bgzipped file. */

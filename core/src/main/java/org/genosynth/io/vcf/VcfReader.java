@@ -171,9 +171,10 @@ public final class VcfReader implements GenotypeReader {
             }
         }
         PositionedRecord first = sites.get(0).record();
-        VcfSlice slice = new VcfSlice(path, positioned.bgzf(), first.position(), first.lineNumber() - 1, lines.size(),
-                sites.get(0).siteIndex(), sites.size(), samples.size(), multiallelic, lines,
-                lineNumbers.stream().mapToLong(Long::longValue).toArray());
+        VcfRegions.Region region = positioned.region();
+        VcfSlice slice = new VcfSlice(path, positioned.bgzf(), first.position(), first.lineNumber() - 1,
+                region == null ? null : region.describe(), lines.size(), sites.get(0).siteIndex(), sites.size(),
+                samples.size(), multiallelic, lines, lineNumbers.stream().mapToLong(Long::longValue).toArray());
         VariantBlock block = VariantBlock.decodedOnDemand(emitted, samples.size(), variants, slice);
         emitted += sites.size();
         return block;
@@ -184,7 +185,7 @@ public final class VcfReader implements GenotypeReader {
         if (vc == null) {
             return false;
         }
-        PositionedRecord record = new PositionedRecord(positioned.lastLine(), positioned.line(),
+        PositionedRecord record = new PositionedRecord(positioned.lastLine(), positioned.recordNumber(),
                 positioned.position());
         List<Variant> variants;
         try {

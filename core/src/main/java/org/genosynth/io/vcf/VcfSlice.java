@@ -34,6 +34,8 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
     private final boolean bgzf;
     private final long position;
     private final long lineBefore;
+    /** The region the records were read in (messages then number records in it), or null (line numbers). */
+    private final String region;
     private final int records;
     private final int skip;
     private final int siteCount;
@@ -46,7 +48,8 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
      * @param path        the VCF
      * @param bgzf        positions are BGZF virtual offsets (else byte offsets of a plain file)
      * @param position    where the first record starts
-     * @param lineBefore  lines before the first record (for messages)
+     * @param lineBefore  lines before the first record (for messages); in a region, records before it
+     * @param region      the region the records were read in, or null when lines are numbered in the file
      * @param records     records (non-empty lines) in the run
      * @param skip        sites of the first record before the block's first (a record split per ALT across blocks)
      * @param siteCount   sites in the block
@@ -55,12 +58,14 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
      * @param lines       the records' text when already read, else null
      * @param lineNumbers each record's line number, with {@code lines}
      */
-    VcfSlice(Path path, boolean bgzf, long position, long lineBefore, int records, int skip, int siteCount,
+    VcfSlice(Path path, boolean bgzf, long position, long lineBefore, String region, int records, int skip,
+             int siteCount,
              int sampleCount, ReadOptions.MultiallelicPolicy policy, List<String> lines, long[] lineNumbers) {
         this.path = path.toString();
         this.bgzf = bgzf;
         this.position = position;
         this.lineBefore = lineBefore;
+        this.region = region;
         this.records = records;
         this.skip = skip;
         this.siteCount = siteCount;
@@ -78,7 +83,7 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
     @Override
     public synchronized VariantBlock.Content read() {
         Path file = Path.of(path);
-        Records source = new Records(file, header(file));
+        Records source = new Records(file, header(file), region);
         SiteDecoder decoder = new SiteDecoder(source, policy, sampleCount);
         List<DecodedSite> sites = new ArrayList<>(skip + siteCount);
         if (lines != null) {
@@ -101,7 +106,7 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
                                 + records + " records read from line " + (lineBefore + 1) + "; the file changed "
                                 + "while it was read");
                     }
-                    source.at(in.lineNumber());
+                    source.at(region == null ? in.lineNumber() : lineBefore + 1 + r);
                     sites.addAll(decode(source, decoder, line));
                 }
             }
@@ -182,10 +187,12 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
     private static final class Records extends RecordSource {
         private final VCFCodec codec = new VCFCodec();
         private final VCFHeader header;
+        private final String region;
         private long line;
 
-        Records(Path path, List<String> headerLines) {
+        Records(Path path, List<String> headerLines, String region) {
             super(path);
+            this.region = region;
             try {
                 this.header = (VCFHeader) codec.readActualHeader(new ListLineIterator(headerLines.iterator()));
             } catch (RuntimeException e) {
@@ -210,12 +217,12 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
 
         @Override
         long line() {
-            return line;
+            return region == null ? line : 0;
         }
 
         @Override
         String where() {
-            return "line " + line;
+            return region == null ? "line " + line : "record " + line + " of " + region;
         }
 
         @Override
