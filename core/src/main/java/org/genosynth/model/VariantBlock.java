@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public final class VariantBlock implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /**
+     * The most text (characters) a reader keeps with a block whose values are parsed where it is used (BIMBAM rows,
+     * VCF records): beyond it the text is read again from the file there, so that blocks waiting for a worker hold
+     * about as much memory as decoded ones, not the many times more their text takes.
+     */
+    public static final long KEPT_TEXT_LIMIT = 8L << 20;
     private final long firstIndex;
     private final int sampleCount;
     private final List<Variant> variants;

@@ -121,8 +121,9 @@ class SparkCommandsTest {
         Path vcf = dir.resolve("chr20.vcf.gz");
         Path full = Path.of(System.getProperty("genosynth.shared", "../../shared"), "data",
                 "human_1kg_chr20/phased300.vcf.gz");
-        assertThat(new ProcessBuilder("bcftools", "view", "-r", "20:1000000-1300000", "-Oz", "-W", "-o",
-                vcf.toString(), full.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bcftools", "view", "-r", "20:1000000-1300000", "-Oz", "-o", vcf.toString(),
+                full.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bcftools", "index", vcf.toString()).inheritIO().start().waitFor()).isZero();
         assertThat(Files.exists(Path.of(vcf + ".csi"))).isTrue();
         Path pheno = dir.resolve("chr20.pheno.txt");
         java.util.Random random = new java.util.Random(20);

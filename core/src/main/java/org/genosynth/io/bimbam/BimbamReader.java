@@ -223,8 +223,13 @@ public final class BimbamReader implements GenotypeReader {
             rowsRead++;
             advance();
         }
+        long textLength = 0;
+        for (String row : rows) {
+            textLength += row.length();
+        }
+        boolean keep = textLength <= VariantBlock.KEPT_TEXT_LIMIT; // else the block's user reads the rows again
         BimbamSlice slice = new BimbamSlice(path, offset, lineBefore, variants.size(), sheet.size(), strain,
-                countSource, rows, lineNumbers);
+                countSource, keep ? rows : null, keep ? lineNumbers : null);
         return VariantBlock.decodedOnDemand(firstIndex, sheet.size(), variants, slice);
     }
 

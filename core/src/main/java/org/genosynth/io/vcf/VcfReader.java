@@ -171,10 +171,18 @@ public final class VcfReader implements GenotypeReader {
             }
         }
         PositionedRecord first = sites.get(0).record();
+        long textLength = 0;
+        for (String line : lines) {
+            textLength += line.length();
+        }
+        if (textLength > VariantBlock.KEPT_TEXT_LIMIT) {
+            lines = null; // text many times the size of the genotypes: the block's user reads it again
+        }
         VcfRegions.Region region = positioned.region();
         VcfSlice slice = new VcfSlice(path, positioned.bgzf(), first.position(), first.lineNumber() - 1,
                 region == null ? null : region.describe(), lines.size(), sites.get(0).siteIndex(), sites.size(),
-                samples.size(), multiallelic, lines, lineNumbers.stream().mapToLong(Long::longValue).toArray());
+                samples.size(), multiallelic, lines,
+                lines == null ? null : lineNumbers.stream().mapToLong(Long::longValue).toArray());
         VariantBlock block = VariantBlock.decodedOnDemand(emitted, samples.size(), variants, slice);
         emitted += sites.size();
         return block;
