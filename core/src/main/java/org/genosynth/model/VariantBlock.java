@@ -14,9 +14,10 @@ import java.util.Objects;
 public final class VariantBlock implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     /**
-     * The most text (characters) a reader keeps with a block whose values are parsed where it is used (BIMBAM rows,
-     * VCF records): beyond it the text is read again from the file there, so that blocks waiting for a worker hold
-     * about as much memory as decoded ones, not the many times more their text takes.
+     * The most text (characters) a VCF reader keeps with a block whose records are decoded where it is used: beyond
+     * it the text is read again from the file there, so that blocks waiting for a worker do not hold the ten times
+     * more memory VCF text takes than decoded genotypes. (BIMBAM rows are kept: their text is smaller than their
+     * parsed dosages.)
      */
     public static final long KEPT_TEXT_LIMIT = 8L << 20;
     private final long firstIndex;

@@ -149,7 +149,7 @@ class GenotypePartitionTest {
         assertTrue(parts.size() >= 2, parts.size() + " regions");
         long total = 0;
         long largest = 0;
-        long previousStart = 0;
+        long previousStart = -1;
         for (GenotypePartition p : parts) {
             assertTrue(p.region().start() > previousStart);
             previousStart = p.region().start();

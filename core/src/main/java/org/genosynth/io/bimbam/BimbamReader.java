@@ -223,13 +223,9 @@ public final class BimbamReader implements GenotypeReader {
             rowsRead++;
             advance();
         }
-        long textLength = 0;
-        for (String row : rows) {
-            textLength += row.length();
-        }
-        boolean keep = textLength <= VariantBlock.KEPT_TEXT_LIMIT; // else the block's user reads the rows again
+        // the rows' text (a few characters per value) takes less memory than the parsed float dosages: kept
         BimbamSlice slice = new BimbamSlice(path, offset, lineBefore, variants.size(), sheet.size(), strain,
-                countSource, keep ? rows : null, keep ? lineNumbers : null);
+                countSource, rows, lineNumbers);
         return VariantBlock.decodedOnDemand(firstIndex, sheet.size(), variants, slice);
     }
 

@@ -29,6 +29,7 @@ public final class VcfReader implements GenotypeReader {
     private final TextRecordSource positioned;
     private final ReadOptions.MultiallelicPolicy multiallelic;
     private final ArrayDeque<PendingSite> pendingSites = new ArrayDeque<>();
+    private long keptTextLimit = VariantBlock.KEPT_TEXT_LIMIT;
     private long emitted;
     private boolean closed;
 
@@ -52,6 +53,13 @@ public final class VcfReader implements GenotypeReader {
     /** Opens a VCF/VCF.gz/BCF file; the format is detected from the content. */
     public static GenotypeReader open(Path path, ReadOptions.MultiallelicPolicy multiallelic) {
         return open(path, RecordSource.open(path), multiallelic);
+    }
+
+    /** As {@link #open(Path, ReadOptions.MultiallelicPolicy)}, keeping at most {@code keptTextLimit} characters of a block's text. */
+    static GenotypeReader open(Path path, ReadOptions.MultiallelicPolicy multiallelic, long keptTextLimit) {
+        GenotypeReader reader = open(path, multiallelic);
+        ((VcfReader) reader).keptTextLimit = keptTextLimit;
+        return reader;
     }
 
     static GenotypeReader open(Path path, RecordSource source, ReadOptions.MultiallelicPolicy multiallelic) {
@@ -175,14 +183,13 @@ public final class VcfReader implements GenotypeReader {
         for (String line : lines) {
             textLength += line.length();
         }
-        if (textLength > VariantBlock.KEPT_TEXT_LIMIT) {
-            lines = null; // text many times the size of the genotypes: the block's user reads it again
-        }
+        // text many times the size of the genotypes is not kept: the block's user reads it again
+        boolean keep = textLength <= keptTextLimit;
         VcfRegions.Region region = positioned.region();
         VcfSlice slice = new VcfSlice(path, positioned.bgzf(), first.position(), first.lineNumber() - 1,
                 region == null ? null : region.describe(), lines.size(), sites.get(0).siteIndex(), sites.size(),
-                samples.size(), multiallelic, lines,
-                lines == null ? null : lineNumbers.stream().mapToLong(Long::longValue).toArray());
+                samples.size(), multiallelic, keep ? lines : null,
+                keep ? lineNumbers.stream().mapToLong(Long::longValue).toArray() : null);
         VariantBlock block = VariantBlock.decodedOnDemand(emitted, samples.size(), variants, slice);
         emitted += sites.size();
         return block;

@@ -48,7 +48,7 @@ public final class VcfRegions {
             if (offset < 0) {
                 continue; // no records
             }
-            long start = 1;
+            long start = 0; // POS 0 (a telomere) is valid VCF
             if (c.records() > recordsPerRegion && c.endOffset() > offset) {
                 long parts = (c.records() + recordsPerRegion - 1) / recordsPerRegion;
                 long first = offset >>> 16;

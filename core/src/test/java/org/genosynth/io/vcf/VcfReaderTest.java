@@ -128,6 +128,11 @@ class VcfReaderTest {
                     assertThat(describe(VcfTestData.readAll(r, blockSize))).as(p + " by " + blockSize)
                             .isEqualTo(expected);
                 }
+                // a block whose text the reader did not keep reads its records again from the file
+                try (GenotypeReader r = VcfReader.open(p, MultiallelicPolicy.SPLIT, 0)) {
+                    assertThat(describe(VcfTestData.readAll(r, blockSize))).as(p + " by " + blockSize + ", reread")
+                            .isEqualTo(expected);
+                }
             }
         }
     }
