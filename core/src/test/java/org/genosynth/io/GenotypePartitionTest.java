@@ -142,6 +142,41 @@ class GenotypePartitionTest {
     }
 
     @Test
+    void ownVcfOutputSplitsByEstimatedRecordCounts() throws Exception {
+        // genosynth's VCF output is indexed by htsjdk's tabix writer, which writes no record counts: they are
+        // estimated from each contig's first compressed megabyte (here every contig fits in it: counted)
+        Path vcf = dir.resolve("mouse.out.vcf.gz");
+        GenotypeMatrix whole;
+        int[] keep = java.util.stream.IntStream.range(0, 100).map(i -> i * 19).toArray(); // 100 mice: seconds
+        try (GenotypeReader r = GenotypeSource.of(mouseBed(), null).open();
+             GenotypeWriter w = new SortingWriter(GenotypeFiles.create(vcf, GenotypeFormat.VCF,
+                     r.sampleSheet().select(keep), WriteOptions.defaults()))) {
+            VariantBlock b;
+            while ((b = r.nextBlock(4096)) != null) {
+                w.write(b.selectSamples(keep));
+            }
+            w.commit();
+        }
+        GenotypeSource source = GenotypeSource.of(vcf, null);
+        whole = readPartitions(List.of(GenotypePartition.whole(source)));
+        List<GenotypePartition> parts = source.partitions(200);
+        assertTrue(parts.size() > 40, parts.size() + " regions"); // 12,226 variants on 19 contigs of 300-1,000
+        long largest = 0;
+        for (GenotypePartition p : parts) {
+            try (GenotypeReader r = p.open()) {
+                long n = 0;
+                VariantBlock b;
+                while ((b = r.nextBlock(4096)) != null) {
+                    n += b.variantCount();
+                }
+                largest = Math.max(largest, n);
+            }
+        }
+        assertTrue(largest <= 400, "largest region " + largest);
+        assertSame(whole, readPartitions(parts));
+    }
+
+    @Test
     void csiIndexOfAWholeChromosomeCutsItIntoRegions() {
         // the shared 1000 Genomes chr20 VCF and bcftools' .csi: one contig, cut into regions of about 5,000 records
         GenotypeSource source = GenotypeSource.of(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), null);

@@ -1,14 +1,17 @@
 package org.genosynth.io.bimbam;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
 import org.genosynth.io.OffsetLines;
+import org.genosynth.io.TextInput;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
@@ -110,9 +113,9 @@ public final class BimbamReader implements GenotypeReader {
         Path annoPath = annotation != null ? annotation : BimbamPaths.findAnnotation(genoPath);
         Path samplePath = samples != null ? samples : BimbamPaths.findSamples(genoPath);
         BimbamAnnotation anno = annoPath == null ? null : BimbamAnnotation.read(annoPath);
-        org.genosynth.io.Fileset.input(genoPath);
-        boolean plain = rows != null || java.nio.file.Files.isRegularFile(org.genosynth.io.Fileset.readable(genoPath))
-                && !org.genosynth.io.TextInput.isGzipped(org.genosynth.io.Fileset.readable(genoPath));
+        Fileset.input(genoPath);
+        Path readable = Fileset.readable(genoPath);
+        boolean plain = rows != null || Files.isRegularFile(readable) && !TextInput.isGzipped(readable);
         LineReader lines = plain ? null : new LineReader(genoPath);
         OffsetLines plainLines = !plain ? null : rows == null ? new OffsetLines(genoPath, 0, 0)
                 : new OffsetLines(genoPath, rows.byteOffset(), rows.lineBefore());

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFHeader;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.InputException;
+import org.genosynth.io.OffsetLines;
 import org.genosynth.io.TextInput;
 
 /**
@@ -39,14 +41,14 @@ abstract class RecordSource implements Closeable {
             if (java.util.Arrays.equals(head, BCF_MAGIC)) {
                 return new BcfRecordSource(path, buffered);
             }
-            Path readable = org.genosynth.io.Fileset.readable(path);
+            Path readable = Fileset.readable(path);
             if (!TextInput.isGzipped(readable)) {
                 closeQuietly(buffered);
-                return new TextRecordSource(path, new org.genosynth.io.OffsetLines(path, 0, 0), false);
+                return new TextRecordSource(path, new OffsetLines(path, 0, 0), false);
             }
             if (isBgzf(readable)) {
                 closeQuietly(buffered);
-                return new TextRecordSource(path, org.genosynth.io.OffsetLines.bgzf(path, 0, 0), true);
+                return new TextRecordSource(path, OffsetLines.bgzf(path, 0, 0), true);
             }
             return new TextRecordSource(path, buffered);
         } catch (IOException e) {

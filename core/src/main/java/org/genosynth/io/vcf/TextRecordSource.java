@@ -12,6 +12,7 @@ import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFHeader;
 import org.genosynth.io.InputException;
+import org.genosynth.io.OffsetLines;
 import org.genosynth.io.TextInput;
 
 /**
@@ -21,7 +22,7 @@ import org.genosynth.io.TextInput;
  */
 final class TextRecordSource extends RecordSource {
     private final BufferedReader reader;
-    private org.genosynth.io.OffsetLines positioned;
+    private OffsetLines positioned;
     /** The region read (records from its offset, filtered by CHROM and POS), or null for the whole file. */
     private VcfRegions.Region region;
     private boolean inRegion;
@@ -39,16 +40,16 @@ final class TextRecordSource extends RecordSource {
     }
 
     /** Reads {@code lines} (a plain file when not {@code bgzf}) from their start, with positions. */
-    TextRecordSource(Path path, org.genosynth.io.OffsetLines lines, boolean bgzf) {
+    TextRecordSource(Path path, OffsetLines lines, boolean bgzf) {
         this(path, null, lines, bgzf);
     }
 
     /** Reads the records of one region of a bgzipped, indexed VCF: the header from the start, then from the offset. */
     TextRecordSource(Path path, VcfRegions.Region region) {
-        this(path, null, org.genosynth.io.OffsetLines.bgzf(path, 0, 0), true);
+        this(path, null, OffsetLines.bgzf(path, 0, 0), true);
         positioned.close();
         try {
-            positioned = org.genosynth.io.OffsetLines.bgzf(path, region.offset(), 0);
+            positioned = OffsetLines.bgzf(path, region.offset(), 0);
         } catch (RuntimeException e) {
             positioned = null;
             throw e;
@@ -56,7 +57,7 @@ final class TextRecordSource extends RecordSource {
         this.region = region;
     }
 
-    private TextRecordSource(Path path, BufferedReader reader, org.genosynth.io.OffsetLines positioned, boolean bgzf) {
+    private TextRecordSource(Path path, BufferedReader reader, OffsetLines positioned, boolean bgzf) {
         super(path);
         this.reader = reader;
         this.positioned = positioned;

@@ -37,22 +37,27 @@ public final class VcfRegions {
 
     /**
      * The regions of an indexed VCF, in file order: one per contig, or several for a contig of more than
-     * {@code recordsPerRegion} records when its index counts them and has windows to cut at.
+     * {@code recordsPerRegion} records that has index windows to cut at (its record count from the index's
+     * pseudo-bin, else estimated from its first compressed megabyte).
      */
     public static List<Region> split(Path vcf, int recordsPerRegion) {
         VcfIndex index = VcfIndex.read(index(vcf));
         List<Region> regions = new ArrayList<>();
-        for (VcfIndex.Contig c : index.contigs()) {
-            Map.Entry<Long, Long> firstWindow = c.windows().firstEntry();
-            long offset = c.firstOffset() >= 0 ? c.firstOffset() : firstWindow == null ? -1 : firstWindow.getValue();
+        List<VcfIndex.Contig> contigs = index.contigs();
+        for (int i = 0; i < contigs.size(); i++) {
+            VcfIndex.Contig c = contigs.get(i);
+            long offset = startOffset(c);
             if (offset < 0) {
                 continue; // no records
             }
             long start = 0; // POS 0 (a telomere) is valid VCF
-            if (c.records() > recordsPerRegion && c.endOffset() > offset) {
-                long parts = (c.records() + recordsPerRegion - 1) / recordsPerRegion;
+            long end = c.endOffset() >= 0 ? c.endOffset() : endOffset(vcf, contigs, i);
+            long records = c.records() >= 0 ? c.records()
+                    : end > offset ? estimateRecords(vcf, c.name(), offset, end) : 0;
+            if (records > recordsPerRegion && end > offset) {
+                long parts = (records + recordsPerRegion - 1) / recordsPerRegion;
                 long first = offset >>> 16;
-                long span = (c.endOffset() >>> 16) - first;
+                long span = (end >>> 16) - first;
                 long k = 1;
                 for (Map.Entry<Long, Long> w : c.windows().entrySet()) {
                     if (k >= parts) {
@@ -75,6 +80,66 @@ public final class VcfRegions {
             regions.add(new Region(c.name(), start, Long.MAX_VALUE, offset));
         }
         return regions;
+    }
+
+    /** The virtual offset of a contig's first record (its pseudo-bin's, else its first window's), -1 when none. */
+    private static long startOffset(VcfIndex.Contig c) {
+        Map.Entry<Long, Long> firstWindow = c.windows().firstEntry();
+        return c.firstOffset() >= 0 ? c.firstOffset() : firstWindow == null ? -1 : firstWindow.getValue();
+    }
+
+    /** Where contig {@code i}'s records end when its index does not say: the next contig's start, else the file's end. */
+    private static long endOffset(Path vcf, List<VcfIndex.Contig> contigs, int i) {
+        for (int j = i + 1; j < contigs.size(); j++) {
+            long next = startOffset(contigs.get(j));
+            if (next >= 0) {
+                return next;
+            }
+        }
+        try {
+            return java.nio.file.Files.size(vcf) << 16;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /** Compressed bytes a record-count estimate reads at most (from the contig's start). */
+    private static final long SAMPLE_BYTES = 1 << 20;
+
+    /**
+     * A contig's record count when its index does not hold it (htsjdk's tabix writer, which genosynth's VCF output
+     * uses, writes no pseudo-bin): the records in its first compressed megabyte (or all of them, when fewer), scaled
+     * to its compressed extent {@code [offset, end)}. An estimate, so the regions are about, not at most, as long.
+     */
+    private static long estimateRecords(Path vcf, String contig, long offset, long end) {
+        long first = offset >>> 16;
+        long n = 0;
+        long lastStart = offset;
+        try (org.genosynth.io.OffsetLines lines = org.genosynth.io.OffsetLines.bgzf(vcf, offset, 0)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                int tab = line.indexOf('\t');
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (tab != contig.length() || !line.startsWith(contig)) {
+                    return n; // the contig ended within the sample: counted
+                }
+                n++;
+                lastStart = lines.lineStart();
+                if ((lastStart >>> 16) - first >= SAMPLE_BYTES) {
+                    break;
+                }
+            }
+            if (line == null) {
+                return n;
+            }
+        }
+        long sampled = (lastStart >>> 16) - first;
+        if (n < 2 || sampled <= 0) {
+            return n;
+        }
+        return Math.round((double) (n - 1) / sampled * ((end >>> 16) - first));
     }
 
     /** A reader of one region's records. */
