@@ -105,9 +105,16 @@ public final class OffsetLines implements Closeable {
 
                 @Override
                 public int read(byte[] b) throws IOException {
-                    int available = stream.available(); // loads the next block when this one is used up
-                    if (available <= 0) {
-                        return -1;
+                    // available() loads the next block when this one is used up; 0 means the end of the file or an
+                    // empty block (a bgzip EOF marker inside concatenated files), which the next call steps over
+                    int available;
+                    long before = -1;
+                    while ((available = stream.available()) <= 0) {
+                        long at = stream.getFilePointer();
+                        if (at == before) {
+                            return -1; // no block left
+                        }
+                        before = at;
                     }
                     start = stream.getFilePointer();
                     int n = stream.read(b, 0, Math.min(available, b.length)); // within one block: consecutive

@@ -137,6 +137,25 @@ class VcfReaderTest {
         }
     }
 
+    @Test
+    void concatenatedBgzipFilesAreReadPastTheInnerEndMarker() throws Exception {
+        // 'cat a.vcf.gz b.vcf.gz' is valid BGZF: an empty block (a's end marker) sits inside the file
+        Path whole = dir.resolve("whole.vcf");
+        Files.writeString(whole, HEADER + BODY);
+        Path cat = dir.resolve("cat.vcf.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (String part : new String[] {HEADER, BODY}) {
+            Path p = dir.resolve("part.gz");
+            try (OutputStream o = new BlockCompressedOutputStream(p.toFile())) {
+                o.write(part.getBytes(StandardCharsets.UTF_8));
+            }
+            bytes.write(Files.readAllBytes(p));
+        }
+        Files.write(cat, bytes.toByteArray());
+        assertThat(describe(readAll(cat, MultiallelicPolicy.SPLIT)))
+                .isEqualTo(describe(readAll(whole, MultiallelicPolicy.SPLIT)));
+    }
+
     private static String describe(VcfTestData.Read r) {
         StringBuilder sb = new StringBuilder(r.variants().toString());
         for (int i = 0; i < r.variants().size(); i++) {
