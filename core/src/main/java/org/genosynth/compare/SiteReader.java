@@ -8,8 +8,8 @@ import htsjdk.tribble.TribbleException;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
-import htsjdk.variant.vcf.VCFFileReader;
 import org.genosynth.io.InputException;
+import org.genosynth.io.vcf.VcfRecords;
 import org.genosynth.seq.ContigAliases;
 import org.genosynth.seq.Normalizer;
 import org.genosynth.seq.Regions;
@@ -42,8 +42,8 @@ final class SiteReader {
 
     List<Site> read(Path file, String sample, boolean allFilters) {
         List<Site> sites = new ArrayList<>();
-        try (VCFFileReader r = new VCFFileReader(file, false)) {
-            List<String> samples = r.getFileHeader().getGenotypeSamples();
+        try (VcfRecords r = VcfRecords.open(file)) {
+            List<String> samples = r.samples();
             String use = null;
             if (sample != null) {
                 if (!samples.contains(sample)) {
@@ -56,7 +56,8 @@ final class SiteReader {
             }
             sampleUsed = use;
             long n = 0;
-            for (VariantContext vc : r) {
+            VariantContext vc;
+            while ((vc = r.next()) != null) {
                 n++;
                 add(vc, use, allFilters, n, sites);
             }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import org.genosynth.io.bimbam.BimbamReader;
 import org.genosynth.io.bimbam.BimbamRows;
 import org.genosynth.io.plink.BedReader;
-import org.genosynth.io.vcf.TabixRegions;
+import org.genosynth.io.vcf.VcfRegions;
 
 /**
  * A part of a {@link GenotypeSource} that can be read on its own, by any process that sees the files: the source and
@@ -16,10 +16,10 @@ import org.genosynth.io.vcf.TabixRegions;
  * @param from     first variant (BED, inclusive)
  * @param to       end variant (BED, exclusive)
  * @param rows     the line range (BIMBAM), else null
- * @param contig   the contig (indexed VCF), else null
+ * @param region   the region (indexed VCF), else null
  */
 public record GenotypePartition(GenotypeSource source, int index, Kind kind, int from, int to, BimbamRows.Range rows,
-                                String contig) implements Serializable {
+                                VcfRegions.Region region) implements Serializable {
     /** How a partition's range is given. */
     public enum Kind {
         /** The whole input (formats that can only be read from the start). */
@@ -28,8 +28,8 @@ public record GenotypePartition(GenotypeSource source, int index, Kind kind, int
         VARIANT_RANGE,
         /** A line range of a plain BIMBAM file. */
         LINE_RANGE,
-        /** One contig of a bgzipped, tabix-indexed VCF. */
-        CONTIG
+        /** A region (a contig, or part of one) of a bgzipped VCF with a {@code .tbi} or {@code .csi} index. */
+        REGION
     }
 
     static GenotypePartition whole(GenotypeSource source) {
@@ -44,8 +44,13 @@ public record GenotypePartition(GenotypeSource source, int index, Kind kind, int
         return new GenotypePartition(source, index, Kind.LINE_RANGE, 0, -1, rows, null);
     }
 
-    static GenotypePartition contig(GenotypeSource source, int index, String contig) {
-        return new GenotypePartition(source, index, Kind.CONTIG, 0, -1, null, contig);
+    static GenotypePartition region(GenotypeSource source, int index, VcfRegions.Region region) {
+        return new GenotypePartition(source, index, Kind.REGION, 0, -1, null, region);
+    }
+
+    /** The contig of a VCF region, else null. */
+    public String contig() {
+        return region == null ? null : region.contig();
     }
 
     /** Opens this partition; its blocks number variants from the partition's start. */
@@ -58,7 +63,7 @@ public record GenotypePartition(GenotypeSource source, int index, Kind kind, int
             case VARIANT_RANGE -> BedReader.open(source.path(), from, to);
             case LINE_RANGE -> BimbamReader.open(source.path(), options.bimbamAnnotation(), options.bimbamSamples(),
                     options.strainCoding(), rows);
-            case CONTIG -> TabixRegions.open(source.path(), contig, options.multiallelic());
+            case REGION -> VcfRegions.open(source.path(), region, options.multiallelic());
         };
         if (kind == Kind.WHOLE || options.geneticMap() == null) {
             return reader;
@@ -72,7 +77,7 @@ public record GenotypePartition(GenotypeSource source, int index, Kind kind, int
             case WHOLE -> source + " (whole)";
             case VARIANT_RANGE -> source + " variants " + (from + 1) + "-" + to;
             case LINE_RANGE -> source + " rows " + (rows.firstRow() + 1) + "-" + (rows.firstRow() + rows.rowCount());
-            case CONTIG -> source + " contig " + contig;
+            case REGION -> source + " region " + region.describe();
         };
     }
 }

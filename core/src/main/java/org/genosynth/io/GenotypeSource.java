@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.io.bimbam.BimbamRows;
 import org.genosynth.io.plink.BedReader;
-import org.genosynth.io.vcf.TabixRegions;
+import org.genosynth.io.vcf.VcfRegions;
 
 /**
  * One genotype input and how to read it (the path and the {@link ReadOptions}), as a serializable value: the one way
  * genosynth reads genotypes. {@link #open()} reads it from the start; {@link #partitions(int)} splits it into
  * {@link GenotypePartition}s that any process seeing the files opens on its own (a PLINK .bed by variant ranges
- * through byte offsets, a BIMBAM file by line ranges, a bgzipped VCF with a tabix index by contig), and
+ * through byte offsets, a BIMBAM file by line ranges, a bgzipped VCF with a {@code .tbi} or {@code .csi} index by
+ * regions of about as many records), and
  * {@link GenotypeLoader} builds whole-cohort matrices from those partitions.
  *
  * <p>The blocks {@link #open()} yields from a plain .bed are themselves file ranges
@@ -75,8 +76,9 @@ public final class GenotypeSource implements Serializable {
      * The input split into partitions of about {@code variantsPerPartition} variants (BIMBAM rows), in file order:
      * reading them one after the other gives the variants {@link #open()} gives. A PLINK .bed splits by variant
      * ranges (byte offsets), a plain BIMBAM file by line ranges (one scan for line ends), a bgzipped VCF with a
-     * {@code .tbi} index by contig; a gzipped .bed or BIMBAM file, a BCF, and a VCF without a tabix index are one
-     * partition (they can only be read from the start).
+     * {@code .tbi} or {@code .csi} index by regions ({@link VcfRegions}: contigs, cut at index windows into regions
+     * of about {@code variantsPerPartition} records when the index counts them); a gzipped .bed or BIMBAM file, a
+     * BCF, and a VCF without an index are one partition (they can only be read from the start).
      */
     public List<GenotypePartition> partitions(int variantsPerPartition) {
         if (variantsPerPartition < 1) {
@@ -110,11 +112,15 @@ public final class GenotypeSource implements Serializable {
                 }
             }
             case VCF, BCF -> {
-                if (TabixRegions.index(path()) == null || !TextInput.isGzipped(path())) {
+                if (format() == GenotypeFormat.BCF || VcfRegions.index(path()) == null
+                        || !TextInput.isGzipped(path())) {
                     parts.add(GenotypePartition.whole(this));
                 } else {
-                    for (String contig : TabixRegions.contigs(path())) {
-                        parts.add(GenotypePartition.contig(this, parts.size(), contig));
+                    for (VcfRegions.Region region : VcfRegions.split(path(), variantsPerPartition)) {
+                        parts.add(GenotypePartition.region(this, parts.size(), region));
+                    }
+                    if (parts.isEmpty()) {
+                        parts.add(GenotypePartition.whole(this));
                     }
                 }
             }

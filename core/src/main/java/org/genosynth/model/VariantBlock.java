@@ -13,6 +13,13 @@ import java.util.Objects;
  */
 public final class VariantBlock implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /**
+     * The most text (characters) a VCF reader keeps with a block whose records are decoded where it is used: beyond
+     * it the text is read again from the file there, so that blocks waiting for a worker do not hold the ten times
+     * more memory VCF text takes than decoded genotypes. (BIMBAM rows are kept: their text is smaller than their
+     * parsed dosages.)
+     */
+    public static final long KEPT_TEXT_LIMIT = 8L << 20;
     private final long firstIndex;
     private final int sampleCount;
     private final List<Variant> variants;
@@ -20,8 +27,9 @@ public final class VariantBlock implements java.io.Serializable {
     private transient java.util.function.Supplier<long[]> decoder;
     /** A serializable way to read the genotypes again (a file range), kept after decoding; null when none. */
     private transient GenotypeSlice slice;
-    private final float[][] dosages;
-    private final long[][] phase;
+    /** Filled with the genotypes (from the slice's {@link GenotypeSlice#read()} when the block has a slice). */
+    private transient float[][] dosages;
+    private transient long[][] phase;
 
     /**
      * @param firstIndex  index of the first variant in the stream (0-based)
@@ -52,13 +60,28 @@ public final class VariantBlock implements java.io.Serializable {
      * as its genotypes.
      */
     public interface GenotypeSlice extends java.util.function.Supplier<long[]>, java.io.Serializable {
+        /**
+         * The genotypes with the dosages and phase bits the input has for them (null arrays when none): formats
+         * that carry dosages or phase (BIMBAM, VCF) read them here, with the genotypes, so that they too are read
+         * where the block is used. By default, the genotypes only.
+         */
+        default Content read() {
+            return new Content(get(), null, null);
+        }
+    }
+
+    /**
+     * What a {@link GenotypeSlice} reads: packed genotype words and, per variant, dosages and phase bits (each array
+     * null when the slice has none; entries null for variants without them).
+     */
+    public record Content(long[] words, float[][] dosages, long[][] phase) {
     }
 
     /**
      * A block whose genotypes are decoded on first use, by whichever thread first asks for them: readers use it so
      * that decoding runs on the worker threads rather than on the reading thread. When the decoder is a
      * {@link GenotypeSlice}, serializing the block sends the slice (the receiver reads the genotypes itself), before
-     * and after decoding.
+     * and after decoding, and the block's dosages and phase are those of the slice's {@link GenotypeSlice#read()}.
      */
     public static VariantBlock decodedOnDemand(long firstIndex, int sampleCount, List<Variant> variants,
                                                java.util.function.Supplier<long[]> decoder) {
@@ -108,11 +131,40 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** The packed words of all variants (read-only). */
     public synchronized long[] genotypeWords() {
-        if (genotypes == null) {
-            genotypes = checkLength(decoder.get());
-            decoder = null;
-        }
+        decode();
         return genotypes;
+    }
+
+    /** Reads the genotypes (and, from a slice, the dosages and phase) when not read yet. */
+    private synchronized void decode() {
+        if (genotypes != null) {
+            return;
+        }
+        if (decoder instanceof GenotypeSlice s) {
+            Content c = s.read();
+            int n = variants.size();
+            if (c.dosages() != null && c.dosages().length != n || c.phase() != null && c.phase().length != n) {
+                throw new IllegalArgumentException("dosage/phase arrays must have one entry per variant");
+            }
+            genotypes = checkLength(c.words());
+            dosages = c.dosages();
+            phase = c.phase();
+        } else {
+            genotypes = checkLength(decoder.get());
+        }
+        decoder = null;
+    }
+
+    /** The per-variant dosage arrays (null when none), read first when the block is not read yet. */
+    private synchronized float[][] dosageArrays() {
+        decode();
+        return dosages;
+    }
+
+    /** The per-variant phase arrays (null when none), read first when the block is not read yet. */
+    private synchronized long[][] phaseArrays() {
+        decode();
+        return phase;
     }
 
     /**
@@ -121,21 +173,28 @@ public final class VariantBlock implements java.io.Serializable {
      */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         GenotypeSlice s;
-        long[] words;
         synchronized (this) {
             s = slice;
         }
-        words = s == null ? genotypeWords() : null;
         out.defaultWriteObject();
         out.writeObject(s);
-        out.writeObject(words);
+        if (s == null) {
+            out.writeObject(genotypeWords());
+            out.writeObject(dosageArrays());
+            out.writeObject(phaseArrays());
+        }
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         slice = (GenotypeSlice) in.readObject();
-        genotypes = (long[]) in.readObject();
-        decoder = slice;
+        if (slice == null) {
+            genotypes = (long[]) in.readObject();
+            dosages = (float[][]) in.readObject();
+            phase = (long[][]) in.readObject();
+        } else {
+            decoder = slice;
+        }
     }
 
     /** Words per variant in {@link #genotypeWords()}. */
@@ -155,6 +214,7 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** True when at least one variant has dosages. */
     public boolean hasDosages() {
+        float[][] dosages = dosageArrays();
         if (dosages == null) {
             return false;
         }
@@ -168,11 +228,13 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** The dosages of variant {@code i}, or null when the input had none for it. */
     public float[] dosages(int i) {
+        float[][] dosages = dosageArrays();
         return dosages == null ? null : dosages[i];
     }
 
     /** The phase bits of variant {@code i}, or null when it is unphased. */
     public long[] phase(int i) {
+        long[][] phase = phaseArrays();
         return phase == null ? null : phase[i];
     }
 
@@ -183,10 +245,13 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** This block with its first variant numbered {@code newFirstIndex}; genotypes stay undecoded if they were. */
     public synchronized VariantBlock renumbered(long newFirstIndex) {
-        if (genotypes != null && slice == null) {
+        if (slice != null) {
+            return new VariantBlock(newFirstIndex, sampleCount, variants, new SliceOf(this), null, null);
+        }
+        if (genotypes != null) {
             return new VariantBlock(newFirstIndex, sampleCount, variants, genotypes, dosages, phase);
         }
-        return new VariantBlock(newFirstIndex, sampleCount, variants, sharedWords(), dosages, phase);
+        return new VariantBlock(newFirstIndex, sampleCount, variants, new WordsOf(this), dosages, phase);
     }
 
     /** This block with other descriptions of the same variants (one per variant; the genotypes are shared). */
@@ -194,12 +259,12 @@ public final class VariantBlock implements java.io.Serializable {
         if (described.size() != variants.size()) {
             throw new IllegalArgumentException("expected " + variants.size() + " variants, got " + described.size());
         }
-        return new VariantBlock(firstIndex, sampleCount, described, sharedWords(), dosages, phase);
-    }
-
-    /** This block's words for a derived block: serializable as this block when this block has a slice. */
-    private synchronized java.util.function.Supplier<long[]> sharedWords() {
-        return slice != null ? new SliceOf(this) : new WordsOf(this);
+        synchronized (this) {
+            if (slice != null) {
+                return new VariantBlock(firstIndex, sampleCount, described, new SliceOf(this), null, null);
+            }
+            return new VariantBlock(firstIndex, sampleCount, described, new WordsOf(this), dosages, phase);
+        }
     }
 
     /**
@@ -207,14 +272,16 @@ public final class VariantBlock implements java.io.Serializable {
      * this block has a slice); blocks with dosages or phase are selected now.
      */
     public VariantBlock selectSamplesOnDemand(int[] keep) {
+        synchronized (this) {
+            if (slice != null) {
+                return new VariantBlock(firstIndex, keep.length, variants, new SamplesOf(this, keep), null, null);
+            }
+        }
         if (hasDosages() || anyPhased()) {
             return selectSamples(keep);
         }
-        java.util.function.Supplier<long[]> words;
-        synchronized (this) {
-            words = slice != null ? new SamplesOf(this, keep) : () -> selectSamples(keep).genotypeWords();
-        }
-        return new VariantBlock(firstIndex, keep.length, variants, words, null, null);
+        return new VariantBlock(firstIndex, keep.length, variants,
+                (java.util.function.Supplier<long[]>) () -> selectSamples(keep).genotypeWords(), null, null);
     }
 
     private boolean anyPhased() {
@@ -230,8 +297,19 @@ public final class VariantBlock implements java.io.Serializable {
     private record SamplesOf(VariantBlock source, int[] keep) implements GenotypeSlice {
         @Override
         public long[] get() {
-            return source.selectSamples(keep).genotypeWords();
+            return read().words();
         }
+
+        @Override
+        public Content read() {
+            return source.selectSamples(keep).content();
+        }
+    }
+
+    /** This block's genotypes, dosages and phase. */
+    private synchronized Content content() {
+        decode();
+        return new Content(genotypes, dosages, phase);
     }
 
     /**
@@ -251,10 +329,16 @@ public final class VariantBlock implements java.io.Serializable {
         public long[] get() {
             return source.genotypeWords();
         }
+
+        @Override
+        public Content read() {
+            return source.content();
+        }
     }
 
     /** This block without dosages (hard calls only). */
     public VariantBlock withoutDosages() {
+        long[][] phase = phaseArrays();
         long[][] ph = null;
         if (phase != null) {
             ph = phase.clone();
@@ -265,6 +349,8 @@ public final class VariantBlock implements java.io.Serializable {
     /** A block with only the variants whose flag is set, renumbered from {@code newFirstIndex}. */
     public VariantBlock selectVariants(boolean[] keep, long newFirstIndex) {
         int wpv = wordsPerVariant();
+        float[][] dosages = dosageArrays();
+        long[][] phase = phaseArrays();
         int kept = 0;
         for (boolean k : keep) {
             kept += k ? 1 : 0;
@@ -292,6 +378,8 @@ public final class VariantBlock implements java.io.Serializable {
 
     /** A block restricted to the samples {@code keep} (indices into this block's samples, in output order). */
     public VariantBlock selectSamples(int[] keep) {
+        float[][] dosages = dosageArrays();
+        long[][] phase = phaseArrays();
         int n = keep.length;
         int wpvOut = GenotypeCodes.wordsPerVariant(n);
         long[] words = new long[variants.size() * wpvOut];

@@ -12,8 +12,8 @@ import htsjdk.tribble.TribbleException;
 import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
-import htsjdk.variant.vcf.VCFFileReader;
 import org.genosynth.io.InputException;
+import org.genosynth.io.vcf.VcfRecords;
 import org.genosynth.seq.ContigAliases;
 import org.genosynth.seq.VariantShape;
 
@@ -31,8 +31,8 @@ final class SampleVariants {
 
     static SampleVariants load(Path vcf, String sample, ContigAliases contigs, long seed) {
         SampleVariants sv = new SampleVariants();
-        try (VCFFileReader r = new VCFFileReader(vcf, false)) {
-            List<String> samples = r.getFileHeader().getGenotypeSamples();
+        try (VcfRecords r = VcfRecords.open(vcf)) {
+            List<String> samples = r.samples();
             if (!samples.contains(sample)) {
                 throw InputException.inFile(vcf, "sample '" + sample + "' is not in the VCF ("
                         + (samples.isEmpty() ? "it has no samples" : "first samples: "
@@ -40,7 +40,8 @@ final class SampleVariants {
             }
             int index = 0;
             org.genosynth.io.vcf.VcfOrder order = new org.genosynth.io.vcf.VcfOrder(vcf);
-            for (VariantContext vc : r) {
+            VariantContext vc;
+            while ((vc = r.next()) != null) {
                 order.accept(vc.getContig(), vc.getStart(), index + 1);
                 sv.add(vc, vc.getGenotype(sample), contigs, seed, index++);
             }

@@ -115,24 +115,99 @@ class GenotypePartitionTest {
     }
 
     @Test
-    void tabixIndexedVcfSplitsByContig() throws Exception {
-        // 1000 Genomes chr20:1.0-1.2 Mb, cut and tabix-indexed by bcftools (seconds of VCF decoding, not minutes)
+    void indexedVcfSplitsIntoRegionsOfBoundedRecordCounts() throws Exception {
+        // 1000 Genomes chr20:1.0-1.2 Mb, cut and indexed by bcftools (seconds of VCF decoding, not minutes)
         Path full = SharedData.path("human_1kg_chr20/phased300.vcf.gz");
         Path vcf = dir.resolve("phased300.region.vcf.gz");
         assertEquals(0, bcftools("view", "-r", "20:1000000-1200000", "-Oz", "-o", vcf.toString(), full.toString()));
         GenotypeSource source = GenotypeSource.of(vcf, null);
-        assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no .tbi
-        assertEquals(0, bcftools("index", "-t", vcf.toString()));
-        List<GenotypePartition> parts = source.partitions(1000);
-        assertEquals(1, parts.size());
-        assertEquals("20", parts.get(0).contig());
-        GenotypeMatrix split = readPartitions(parts);
+        assertEquals(GenotypePartition.Kind.WHOLE, source.partitions(1000).get(0).kind()); // no index
         Process count = new ProcessBuilder("bcftools", "view", "-H", vcf.toString()).start();
         long records = new String(count.getInputStream().readAllBytes()).lines().count();
         assertEquals(0, count.waitFor());
         assertTrue(records > 1000, records + " records");
-        assertEquals(records, split.variantCount()); // bi-allelic sites: one variant per record
-        assertSame(readPartitions(List.of(GenotypePartition.whole(source))), split);
+        GenotypeMatrix whole = readPartitions(List.of(GenotypePartition.whole(source)));
+        assertEquals(records, whole.variantCount()); // bi-allelic sites: one variant per record
+        for (String indexFlag : new String[] {"-t", "-c"}) { // .tbi, then .csi (bcftools' default)
+            Files.deleteIfExists(Path.of(vcf + ".tbi"));
+            assertEquals(0, bcftools("index", "-f", indexFlag, vcf.toString()));
+            List<GenotypePartition> parts = source.partitions(500);
+            assertTrue(parts.size() >= 3, indexFlag + ": " + parts.size() + " regions");
+            for (GenotypePartition p : parts) {
+                assertEquals(GenotypePartition.Kind.REGION, p.kind());
+                assertEquals("20", p.contig());
+            }
+            assertSame(whole, readPartitions(parts));
+        }
+    }
+
+    @Test
+    void ownVcfOutputSplitsByEstimatedRecordCounts() throws Exception {
+        // genosynth's VCF output is indexed by htsjdk's tabix writer, which writes no record counts: they are
+        // estimated from each contig's first compressed megabyte (here every contig fits in it: counted)
+        Path vcf = dir.resolve("mouse.out.vcf.gz");
+        GenotypeMatrix whole;
+        int[] keep = java.util.stream.IntStream.range(0, 100).map(i -> i * 19).toArray(); // 100 mice: seconds
+        try (GenotypeReader r = GenotypeSource.of(mouseBed(), null).open();
+             GenotypeWriter w = new SortingWriter(GenotypeFiles.create(vcf, GenotypeFormat.VCF,
+                     r.sampleSheet().select(keep), WriteOptions.defaults()))) {
+            VariantBlock b;
+            while ((b = r.nextBlock(4096)) != null) {
+                w.write(b.selectSamples(keep));
+            }
+            w.commit();
+        }
+        GenotypeSource source = GenotypeSource.of(vcf, null);
+        whole = readPartitions(List.of(GenotypePartition.whole(source)));
+        List<GenotypePartition> parts = source.partitions(200);
+        assertTrue(parts.size() > 40, parts.size() + " regions"); // 12,226 variants on 19 contigs of 300-1,000
+        long largest = 0;
+        for (GenotypePartition p : parts) {
+            try (GenotypeReader r = p.open()) {
+                long n = 0;
+                VariantBlock b;
+                while ((b = r.nextBlock(4096)) != null) {
+                    n += b.variantCount();
+                }
+                largest = Math.max(largest, n);
+            }
+        }
+        assertTrue(largest <= 400, "largest region " + largest);
+        assertSame(whole, readPartitions(parts));
+    }
+
+    @Test
+    void csiIndexOfAWholeChromosomeCutsItIntoRegions() {
+        // the shared 1000 Genomes chr20 VCF and bcftools' .csi: one contig, cut into regions of about 5,000 records
+        GenotypeSource source = GenotypeSource.of(SharedData.path("human_1kg_chr20/phased300.vcf.gz"), null);
+        List<GenotypePartition> parts = source.partitions(5000);
+        assertTrue(parts.size() >= 2, parts.size() + " regions");
+        long total = 0;
+        long largest = 0;
+        long previousStart = -1;
+        for (GenotypePartition p : parts) {
+            assertTrue(p.region().start() > previousStart);
+            previousStart = p.region().start();
+            long n = 0;
+            try (GenotypeReader r = p.open()) {
+                VariantBlock b;
+                while ((b = r.nextBlock(4096)) != null) {
+                    n += b.variantCount(); // variant columns only: genotypes are decoded where a block is used
+                }
+            }
+            total += n;
+            largest = Math.max(largest, n);
+        }
+        long whole = 0;
+        try (GenotypeReader r = source.open()) {
+            VariantBlock b;
+            while ((b = r.nextBlock(4096)) != null) {
+                whole += b.variantCount();
+            }
+        }
+        System.out.println("chr20 csi regions: " + parts.size() + ", records " + whole + ", largest " + largest);
+        assertEquals(whole, total);
+        assertTrue(largest <= 7500, "largest region " + largest + " records of " + whole + " in " + parts.size());
     }
 
     private static int bcftools(String... args) throws Exception {
@@ -159,6 +234,57 @@ class GenotypePartitionTest {
             VariantBlock subsetBack = (VariantBlock) deserialize(serialize(subset));
             assertArrayEquals(block.selectSamples(keep).genotypeWords(), subsetBack.genotypeWords());
             assertEquals(block.code(7, 1939), subsetBack.code(7, 2));
+        }
+    }
+
+    @Test
+    void bimbamBlocksTravelAsLineRanges() throws Exception {
+        Path geno = gunzip(SharedData.mouse(".geno.txt.gz"), dir.resolve("mouse.geno.txt"));
+        gunzip(SharedData.mouse(".anno.txt.gz"), dir.resolve("mouse.anno.txt"));
+        GenotypeSource source = GenotypeSource.of(geno, null);
+        GenotypeMatrix whole = readPartitions(source.partitions(1 << 20));
+        try (GenotypeReader reader = source.open()) {
+            reader.nextBlock(100);
+            VariantBlock block = reader.nextBlock(2000);
+            VariantBlock subset = block.selectSamplesOnDemand(new int[] {5, 0, 1939});
+            byte[] bytes = serialize(block);
+            // 2000 x 1940 dosages are 15 MB; the line range and the variants' descriptions are far less
+            assertTrue(bytes.length < 200_000, bytes.length + " bytes");
+            VariantBlock back = (VariantBlock) deserialize(bytes);
+            assertEquals(100, back.firstIndex());
+            assertEquals(block.variants(), back.variants());
+            for (int i = 0; i < 2000; i += 37) {
+                assertArrayEquals(whole.dosages(100 + i), back.dosages(i), "variant " + (100 + i));
+            }
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole.words(), 100 * back.wordsPerVariant(),
+                    2100 * back.wordsPerVariant()), back.genotypeWords());
+            assertTrue(serialize(block).length < 200_000); // still a range after decoding
+            VariantBlock subsetBack = (VariantBlock) deserialize(serialize(subset));
+            assertTrue(serialize(subset).length < 200_000);
+            assertArrayEquals(new float[] {back.dosages(7)[5], back.dosages(7)[0], back.dosages(7)[1939]},
+                    subsetBack.dosages(7));
+        }
+    }
+
+    @Test
+    void bgzippedVcfBlocksTravelAsRecordRanges() throws Exception {
+        Path vcf = dir.resolve("unphased203.region.vcf.gz");
+        assertEquals(0, bcftools("view", "-r", "20:1000000-1100000", "-Oz", "-o", vcf.toString(),
+                SharedData.path("human_1kg_chr20/unphased203.vcf.gz").toString()));
+        GenotypeSource source = GenotypeSource.of(vcf, null);
+        try (GenotypeReader reader = source.open()) {
+            reader.nextBlock(10);
+            VariantBlock block = reader.nextBlock(500);
+            VariantBlock eager = new VariantBlock(block.firstIndex(), block.sampleCount(), block.variants(),
+                    block.genotypeWords(), null, null);
+            byte[] bytes = serialize(block);
+            assertTrue(bytes.length * 2 < serialize(eager).length, bytes.length + " bytes");
+            VariantBlock back = (VariantBlock) deserialize(bytes);
+            assertEquals(block.variants(), back.variants());
+            assertArrayEquals(block.genotypeWords(), back.genotypeWords());
+            for (int i = 0; i < block.variantCount(); i++) {
+                assertArrayEquals(block.phase(i), back.phase(i));
+            }
         }
     }
 

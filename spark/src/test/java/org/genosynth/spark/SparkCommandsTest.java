@@ -98,6 +98,51 @@ class SparkCommandsTest {
                 "--seed", "3", "--threads", "2");
     }
 
+    @Test
+    void qcAndGwasOnAPlainBimbamFile() throws Exception {
+        // executors parse the rows of their blocks' line ranges: 3,000 rows of the mouse BIMBAM file, unzipped
+        Path geno = dir.resolve("mouse.geno.txt");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(Path.of(MOUSE + ".geno.txt.gz")))))) {
+            Files.write(geno, in.lines().limit(3000).toList());
+        }
+        gunzip(Path.of(MOUSE + ".anno.txt.gz"), dir.resolve("mouse.anno.txt"));
+        gunzip(Path.of(MOUSE + ".fam.gz"), dir.resolve("mouse.fam"));
+        assertSameOutputs("qc", "--input", geno.toString(), "--maf", "0.05", "--geno", "0.05", "--hwe", "1e-8",
+                "--mind", "0.1", "--threads", "2");
+        assertSameOutputs("gwas", "--input", geno.toString(), "--pheno", PHENO, "--pheno-col", "1", "--model",
+                "linear", "--threads", "2");
+    }
+
+    @Test
+    void qcAndGwasOnAnIndexedVcf() throws Exception {
+        // executors decode their blocks' records from BGZF offsets: 1000 Genomes chr20:1.0-1.3 Mb, 300 samples,
+        // bgzipped and indexed (.csi) by bcftools
+        Path vcf = dir.resolve("chr20.vcf.gz");
+        Path full = Path.of(System.getProperty("genosynth.shared", "../../shared"), "data",
+                "human_1kg_chr20/phased300.vcf.gz");
+        assertThat(new ProcessBuilder("bcftools", "view", "-r", "20:1000000-1300000", "-Oz", "-o", vcf.toString(),
+                full.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("bcftools", "index", vcf.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(Files.exists(Path.of(vcf + ".csi"))).isTrue();
+        Path pheno = dir.resolve("chr20.pheno.txt");
+        java.util.Random random = new java.util.Random(20);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(String.valueOf(random.nextGaussian()));
+        }
+        Files.write(pheno, rows);
+        assertSameOutputs("qc", "--input", vcf.toString(), "--maf", "0.01", "--hwe", "1e-6", "--threads", "2");
+        assertSameOutputs("gwas", "--input", vcf.toString(), "--pheno", pheno.toString(), "--pheno-col", "1",
+                "--model", "linear", "--threads", "2");
+    }
+
+    private static void gunzip(Path gz, Path out) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            Files.copy(in, out);
+        }
+    }
+
     /** Runs {@code args} once per backend into its own directory and compares every output file byte for byte. */
     private void assertSameOutputs(String... args) throws IOException {
         String name = args[0] + "-" + Integer.toHexString(String.join("-", args).hashCode());

@@ -1,13 +1,17 @@
 package org.genosynth.io.bimbam;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
+import org.genosynth.io.OffsetLines;
+import org.genosynth.io.TextInput;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
@@ -23,31 +27,43 @@ import org.genosynth.model.VariantBlock;
  */
 public final class BimbamReader implements GenotypeReader {
     private final Path path;
+    /** The rows of a gzipped file (parsed here, as they are read), else null. */
     private final LineReader lines;
+    /** The rows of a plain file (parsed where their blocks are used, see {@link BimbamSlice}), else null. */
+    private final OffsetLines plainLines;
+    private final boolean strain;
     private final GenoRowParser parser;
     private final BimbamAnnotation annotation;
     private final SampleSheet sheet;
     private final String countSource;
     private final List<String> fixedNotes = new ArrayList<>();
     private String pendingLine;
+    private long pendingLineNumber;
+    private long pendingOffset;
     private int rowsRead;
     private int rowLimit = Integer.MAX_VALUE;
     private int unannotated;
     private boolean closed;
 
-    private BimbamReader(Path path, BimbamAnnotation annotation, Path samplePath, LineReader lines) {
+    private BimbamReader(Path path, BimbamAnnotation annotation, Path samplePath, LineReader lines,
+                         OffsetLines plainLines, boolean strain) {
         this.path = path;
         this.lines = lines;
+        this.plainLines = plainLines;
+        this.strain = strain;
         this.parser = new GenoRowParser(path);
+        if (strain) {
+            parser.strainCoding();
+        }
         this.annotation = annotation;
-        this.pendingLine = lines.nextNonBlank();
+        advance();
         if (samplePath != null) {
             this.sheet = BimbamSampleFile.read(samplePath);
             this.countSource = "one per sample in " + samplePath;
             checkSampleCount(samplePath);
         } else {
             this.sheet = generatedSamples();
-            this.countSource = "as on line " + lines.lineNumber();
+            this.countSource = "as on line " + pendingLineNumber;
             fixedNotes.add("no sample file (looked for " + BimbamPaths.prefixOf(path).getFileName()
                     + ".fam): samples are named sample1..sample" + sheet.size());
         }
@@ -97,21 +113,29 @@ public final class BimbamReader implements GenotypeReader {
         Path annoPath = annotation != null ? annotation : BimbamPaths.findAnnotation(genoPath);
         Path samplePath = samples != null ? samples : BimbamPaths.findSamples(genoPath);
         BimbamAnnotation anno = annoPath == null ? null : BimbamAnnotation.read(annoPath);
-        LineReader lines = rows == null ? new LineReader(genoPath)
-                : new LineReader(genoPath, rows.byteOffset(), rows.lineBefore());
+        Fileset.input(genoPath);
+        Path readable = Fileset.readable(genoPath);
+        boolean plain = rows != null || Files.isRegularFile(readable) && !TextInput.isGzipped(readable);
+        LineReader lines = plain ? null : new LineReader(genoPath);
+        OffsetLines plainLines = !plain ? null : rows == null ? new OffsetLines(genoPath, 0, 0)
+                : new OffsetLines(genoPath, rows.byteOffset(), rows.lineBefore());
         try {
-            BimbamReader r = new BimbamReader(genoPath, anno, samplePath, lines);
+            BimbamReader r = new BimbamReader(genoPath, anno, samplePath, lines, plainLines, strain);
             if (rows != null) {
                 r.rowsRead = rows.firstRow();
                 r.rowLimit = rows.firstRow() + rows.rowCount();
             }
             if (strain) {
-                r.parser.strainCoding();
                 r.fixedNotes.add("--coding strain: values read as 0/1 strain alleles, 1 = homozygous ALT (dosage 2)");
             }
             return r;
         } catch (RuntimeException e) {
-            lines.close();
+            if (lines != null) {
+                lines.close();
+            }
+            if (plainLines != null) {
+                plainLines.close();
+            }
             throw e;
         }
     }
@@ -122,7 +146,7 @@ public final class BimbamReader implements GenotypeReader {
         }
         int n = GenoRowParser.valueCount(pendingLine);
         if (n < 0) {
-            throw new InputException(path, lines.lineNumber(), null, "expected rs, A1, A2 and one value per sample");
+            throw new InputException(path, pendingLineNumber, null, "expected rs, A1, A2 and one value per sample");
         }
         List<Sample> samples = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -137,7 +161,7 @@ public final class BimbamReader implements GenotypeReader {
         }
         int n = GenoRowParser.valueCount(pendingLine);
         if (n >= 0 && n != sheet.size()) {
-            throw new InputException(path, lines.lineNumber(), null, "row has " + n + " genotype values but sample "
+            throw new InputException(path, pendingLineNumber, null, "row has " + n + " genotype values but sample "
                     + "file " + samplePath + " lists " + sheet.size() + " samples");
         }
     }
@@ -176,6 +200,40 @@ public final class BimbamReader implements GenotypeReader {
         if (closed || pendingLine == null || rowsRead >= rowLimit) {
             return null;
         }
+        return plainLines != null ? nextSlice(maxVariants) : nextParsed(maxVariants);
+    }
+
+    /**
+     * The next rows of a plain file as a block whose values are parsed where it is used: here only each row's rs, A1
+     * and A2 are read (for the variants), and the block's genotypes are a {@link BimbamSlice} of the file.
+     */
+    private VariantBlock nextSlice(int maxVariants) {
+        long firstIndex = rowsRead;
+        long offset = pendingOffset;
+        long lineBefore = pendingLineNumber - 1;
+        List<Variant> variants = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        long[] lineNumbers = new long[Math.min(maxVariants, 1 << 12)];
+        while (pendingLine != null && variants.size() < maxVariants && rowsRead < rowLimit) {
+            int k = variants.size();
+            if (k == lineNumbers.length) {
+                lineNumbers = Arrays.copyOf(lineNumbers, k * 2);
+            }
+            parser.parseIds(pendingLine, pendingLineNumber);
+            variants.add(variant());
+            rows.add(pendingLine);
+            lineNumbers[k] = pendingLineNumber;
+            rowsRead++;
+            advance();
+        }
+        // the rows' text (a few characters per value) takes less memory than the parsed float dosages: kept
+        BimbamSlice slice = new BimbamSlice(path, offset, lineBefore, variants.size(), sheet.size(), strain,
+                countSource, rows, lineNumbers);
+        return VariantBlock.decodedOnDemand(firstIndex, sheet.size(), variants, slice);
+    }
+
+    /** The next rows of a gzipped file, parsed now. */
+    private VariantBlock nextParsed(int maxVariants) {
         int n = sheet.size();
         int wpv = GenotypeCodes.wordsPerVariant(n);
         long firstIndex = rowsRead;
@@ -188,21 +246,33 @@ public final class BimbamReader implements GenotypeReader {
                 words = Arrays.copyOf(words, Math.max((k + 1) * wpv, words.length * 2));
             }
             float[] d = new float[n];
-            parser.parse(pendingLine, lines.lineNumber(), d, words, k * wpv, countSource);
+            parser.parse(pendingLine, pendingLineNumber, d, words, k * wpv, countSource);
             variants.add(variant());
             dosages.add(d);
             rowsRead++;
-            pendingLine = lines.nextNonBlank();
+            advance();
         }
         long[] used = words.length == variants.size() * wpv ? words : Arrays.copyOf(words, variants.size() * wpv);
         return new VariantBlock(firstIndex, n, variants, used, dosages.toArray(new float[0][]), null);
+    }
+
+    /** Reads the next non-blank line into {@code pendingLine} (null at the end), with its number and offset. */
+    private void advance() {
+        if (plainLines != null) {
+            pendingLine = plainLines.nextNonBlank();
+            pendingLineNumber = plainLines.lineNumber();
+            pendingOffset = plainLines.lineStart();
+        } else {
+            pendingLine = lines.nextNonBlank();
+            pendingLineNumber = lines.lineNumber();
+        }
     }
 
     private Variant variant() {
         if (annotation == null) {
             return BimbamAnnotation.variant(null, parser.rs(), parser.a1(), parser.a2());
         }
-        BimbamAnnotation.Entry e = annotation.lookup(parser.rs(), rowsRead, path, lines.lineNumber());
+        BimbamAnnotation.Entry e = annotation.lookup(parser.rs(), rowsRead, path, pendingLineNumber);
         if (e == null) {
             unannotated++;
         }
@@ -213,7 +283,12 @@ public final class BimbamReader implements GenotypeReader {
     public void close() {
         if (!closed) {
             closed = true;
-            lines.close();
+            if (lines != null) {
+                lines.close();
+            }
+            if (plainLines != null) {
+                plainLines.close();
+            }
         }
     }
 }

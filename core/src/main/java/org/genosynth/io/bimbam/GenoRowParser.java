@@ -91,6 +91,15 @@ final class GenoRowParser {
         }
     }
 
+    /** Reads only a row's rs, A1 and A2 (its values are parsed later, by {@link #parse}). */
+    void parseIds(String text, long lineNumber) {
+        line = text;
+        pos = 0;
+        rs = nextToken(lineNumber, "rs");
+        a1 = nextToken(lineNumber, "A1");
+        a2 = nextToken(lineNumber, "A2");
+    }
+
     String rs() {
         return rs;
     }

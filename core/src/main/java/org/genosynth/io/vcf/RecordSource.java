@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFHeader;
+import org.genosynth.io.Fileset;
 import org.genosynth.io.InputException;
+import org.genosynth.io.OffsetLines;
 import org.genosynth.io.TextInput;
 
 /**
@@ -39,6 +41,15 @@ abstract class RecordSource implements Closeable {
             if (java.util.Arrays.equals(head, BCF_MAGIC)) {
                 return new BcfRecordSource(path, buffered);
             }
+            Path readable = Fileset.readable(path);
+            if (!TextInput.isGzipped(readable)) {
+                closeQuietly(buffered);
+                return new TextRecordSource(path, new OffsetLines(path, 0, 0), false);
+            }
+            if (isBgzf(readable)) {
+                closeQuietly(buffered);
+                return new TextRecordSource(path, OffsetLines.bgzf(path, 0, 0), true);
+            }
             return new TextRecordSource(path, buffered);
         } catch (IOException e) {
             closeQuietly(in);
@@ -46,6 +57,15 @@ abstract class RecordSource implements Closeable {
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
+        }
+    }
+
+    /** True when {@code file} is BGZF (bgzip's blocked gzip), whose records can be found again by virtual offset. */
+    static boolean isBgzf(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return htsjdk.samtools.util.BlockCompressedInputStream.isValidFile(in);
+        } catch (IOException e) {
+            return false;
         }
     }
 

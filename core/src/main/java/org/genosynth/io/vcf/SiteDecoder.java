@@ -35,6 +35,27 @@ final class SiteDecoder {
 
     /** The sites of one record, in ALT order. */
     List<DecodedSite> decode(VariantContext vc) {
+        List<Variant> variants = variants(vc);
+        List<Allele> alts = vc.getAlternateAlleles();
+        GenotypesContext genotypes = vc.getGenotypes();
+        if (alts.size() > 1 && hasAnyDosage(genotypes)) {
+            droppedMultiallelicDosages++;
+        }
+        List<DecodedSite> sites = new ArrayList<>(variants.size());
+        if (alts.isEmpty()) {
+            sites.add(decodeSite(vc, genotypes, variants.get(0), null, 0, true));
+        }
+        for (int k = 0; k < alts.size(); k++) {
+            sites.add(decodeSite(vc, genotypes, variants.get(k), alts.get(k), k, alts.size() <= 1));
+        }
+        return sites;
+    }
+
+    /**
+     * The variants of one record's sites, in ALT order, from its fixed columns only (its genotypes stay unparsed),
+     * after the checks of those columns {@link #decode} makes.
+     */
+    List<Variant> variants(VariantContext vc) {
         if (vc.getStart() < 0) {
             throw source.error("POS", "position " + vc.getStart() + " is negative (VCF positions start at 1)");
         }
@@ -44,23 +65,45 @@ final class SiteDecoder {
                     + " ALT alleles (" + String.join(",", alts.stream().map(Allele::getDisplayString).toList())
                     + "); use --multiallelic split, or split it first with 'bcftools norm -m-'");
         }
-        GenotypesContext genotypes = vc.getGenotypes();
-        if (alts.size() > 1 && hasAnyDosage(genotypes)) {
-            droppedMultiallelicDosages++;
-        }
-        List<DecodedSite> sites = new ArrayList<>(Math.max(1, alts.size()));
         String ref = vc.getReference().getDisplayString();
         double cm = centimorgan(vc);
         if (alts.isEmpty()) {
-            sites.add(decodeSite(vc, genotypes, new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref,
-                    Variant.MISSING_ALLELE, cm), null, 0, true));
+            return List.of(new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref, Variant.MISSING_ALLELE, cm));
         }
-        for (int k = 0; k < alts.size(); k++) {
-            Allele alt = alts.get(k);
-            Variant v = new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref, alt.getDisplayString(), cm);
-            sites.add(decodeSite(vc, genotypes, v, alt, k, alts.size() <= 1));
+        List<Variant> variants = new ArrayList<>(alts.size());
+        for (Allele alt : alts) {
+            variants.add(new Variant(vc.getContig(), vc.getStart(), vc.getID(), ref, alt.getDisplayString(), cm));
         }
-        return sites;
+        return variants;
+    }
+
+    /**
+     * Counts, as {@link #decode} does, a multi-allelic record whose DS values will be dropped (its genotypes are
+     * parsed: call it only when its FORMAT has DS, {@link #formatHasDosage}, rare at multi-allelic sites).
+     */
+    void countDroppedDosages(VariantContext vc) {
+        if (vc.getAlternateAlleles().size() > 1 && hasAnyDosage(vc.getGenotypes())) {
+            droppedMultiallelicDosages++;
+        }
+    }
+
+    /** True when the FORMAT column (the ninth) of a record's text names DS. */
+    static boolean formatHasDosage(String line) {
+        int start = 0;
+        for (int tab = 0; tab < 8; tab++) {
+            start = line.indexOf('\t', start) + 1;
+            if (start == 0) {
+                return false;
+            }
+        }
+        int end = line.indexOf('\t', start);
+        String format = end < 0 ? line.substring(start) : line.substring(start, end);
+        for (String key : format.split(":")) {
+            if (key.equals(DS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

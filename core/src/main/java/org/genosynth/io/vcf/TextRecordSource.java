@@ -12,22 +12,60 @@ import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFHeader;
 import org.genosynth.io.InputException;
+import org.genosynth.io.OffsetLines;
 import org.genosynth.io.TextInput;
 
-/** Text VCF records, read line by line so every error can name its line. */
+/**
+ * Text VCF records, read line by line so every error can name its line. A plain or bgzipped file is read with each
+ * record's position (byte offset, or BGZF virtual offset), so that runs of records can be read again elsewhere
+ * ({@link VcfSlice}); a plain-gzipped file without positions.
+ */
 final class TextRecordSource extends RecordSource {
     private final BufferedReader reader;
+    private OffsetLines positioned;
+    /** The region read (records from its offset, filtered by CHROM and POS), or null for the whole file. */
+    private VcfRegions.Region region;
+    private boolean inRegion;
+    private long regionRecords;
+    private final boolean bgzf;
     private final VCFCodec codec = new VCFCodec();
     private final VCFHeader header;
+    private final List<String> headerLines = new ArrayList<>();
     private long lineNumber;
+    private String lastLine;
+    private long lastPosition = -1;
 
     TextRecordSource(Path path, InputStream in) {
+        this(path, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), null, false);
+    }
+
+    /** Reads {@code lines} (a plain file when not {@code bgzf}) from their start, with positions. */
+    TextRecordSource(Path path, OffsetLines lines, boolean bgzf) {
+        this(path, null, lines, bgzf);
+    }
+
+    /** Reads the records of one region of a bgzipped, indexed VCF: the header from the start, then from the offset. */
+    TextRecordSource(Path path, VcfRegions.Region region) {
+        this(path, null, OffsetLines.bgzf(path, 0, 0), true);
+        positioned.close();
+        try {
+            positioned = OffsetLines.bgzf(path, region.offset(), 0);
+        } catch (RuntimeException e) {
+            positioned = null;
+            throw e;
+        }
+        this.region = region;
+    }
+
+    private TextRecordSource(Path path, BufferedReader reader, OffsetLines positioned, boolean bgzf) {
         super(path);
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.reader = reader;
+        this.positioned = positioned;
+        this.bgzf = bgzf;
         try {
             this.header = readHeader();
         } catch (RuntimeException e) {
-            closeQuietly(reader);
+            close();
             throw e;
         }
     }
@@ -41,6 +79,7 @@ final class TextRecordSource extends RecordSource {
                         + "'##fileformat=VCFv4.x' (found '" + abbreviate(line) + "')");
             }
             lines.add(line);
+            headerLines.add(line);
             if (line.startsWith("#CHROM")) {
                 break;
             }
@@ -74,15 +113,67 @@ final class TextRecordSource extends RecordSource {
         return header;
     }
 
-    @Override
-    VariantContext next() {
-        String line;
-        do {
-            line = readLine();
-        } while (line != null && line.isEmpty());
+    /**
+     * The next record decoded from its first eight columns only (CHROM to INFO), its genotypes left in the text
+     * ({@link #lastLine()}) for {@link VcfSlice} to decode where the block is used; null at the end of the file. A
+     * record with fewer columns is decoded whole, so that its error is the one {@link #next()} gives.
+     */
+    VariantContext nextSite() {
+        String line = nextRecordLine();
         if (line == null) {
             return null;
         }
+        lastLine = line;
+        lastPosition = positioned == null ? -1 : positioned.lineStart();
+        int cut = 0;
+        for (int tab = 0; tab < 8 && cut >= 0; tab++) {
+            cut = line.indexOf('\t', tab == 0 ? 0 : cut + 1);
+        }
+        try {
+            if (cut < 0 || !header.hasGenotypingData()) {
+                return codec.decode(line);
+            }
+            return sitesCodec().decode(line.substring(0, cut));
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    private VCFCodec sitesCodec;
+
+    /** A codec of the header without its samples, for records cut to their first eight columns. */
+    private VCFCodec sitesCodec() {
+        if (sitesCodec == null) {
+            List<String> lines = new ArrayList<>(headerLines);
+            String chrom = lines.get(lines.size() - 1);
+            int cut = 0;
+            for (int tab = 0; tab < 8 && cut >= 0; tab++) {
+                cut = chrom.indexOf('\t', tab == 0 ? 0 : cut + 1);
+            }
+            lines.set(lines.size() - 1, cut < 0 ? chrom : chrom.substring(0, cut));
+            sitesCodec = new VCFCodec();
+            sitesCodec.readActualHeader(new ListLineIterator(lines.iterator()));
+        }
+        return sitesCodec;
+    }
+
+    /** The last record decoded whole (genotypes too), with the file's header. */
+    VariantContext decodeWhole() {
+        try {
+            return codec.decode(lastLine);
+        } catch (RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    @Override
+    VariantContext next() {
+        String line = nextRecordLine();
+        if (line == null) {
+            return null;
+        }
+        lastLine = line;
+        lastPosition = positioned == null ? -1 : positioned.lineStart();
         try {
             return codec.decode(line);
         } catch (RuntimeException e) {
@@ -92,15 +183,101 @@ final class TextRecordSource extends RecordSource {
 
     @Override
     long line() {
-        return lineNumber;
+        return region != null ? 0 : lineNumber;
     }
 
     @Override
     String where() {
-        return "line " + lineNumber;
+        return region != null ? "record " + regionRecords + " of " + region.describe() : "line " + lineNumber;
+    }
+
+    /** The region read, or null for the whole file. */
+    VcfRegions.Region region() {
+        return region;
+    }
+
+    /** The record's number in its region (1-based), or its line number when the whole file is read. */
+    long recordNumber() {
+        return region != null ? regionRecords : lineNumber;
+    }
+
+    /**
+     * The next non-empty record line; in a region, the next one whose CHROM is the region's contig and whose POS is
+     * in it (the lines before it, from the index's offset, are skipped; the region ends at the first after it).
+     */
+    private String nextRecordLine() {
+        String line;
+        while (true) {
+            do {
+                line = readLine();
+            } while (line != null && line.isEmpty());
+            if (line == null || region == null) {
+                return line;
+            }
+            int tab = line.indexOf('\t');
+            int tab2 = tab < 0 ? -1 : line.indexOf('\t', tab + 1);
+            if (tab != region.contig().length() || !line.regionMatches(0, region.contig(), 0, tab)) {
+                if (inRegion) {
+                    return null; // the next contig
+                }
+                continue;
+            }
+            if (tab2 < 0) {
+                regionRecords++;
+                return line; // the codec names the error
+            }
+            long pos;
+            try {
+                pos = Long.parseLong(line, tab + 1, tab2, 10);
+            } catch (NumberFormatException e) {
+                regionRecords++;
+                return line; // the codec names the error
+            }
+            if (pos < region.start()) {
+                continue;
+            }
+            if (pos >= region.end()) {
+                return null;
+            }
+            inRegion = true;
+            regionRecords++;
+            return line;
+        }
+    }
+
+    /** True when records come with positions ({@link #position()}): a plain or bgzipped file. */
+    boolean positioned() {
+        return positioned != null;
+    }
+
+    /** True when positions are BGZF virtual offsets. */
+    boolean bgzf() {
+        return bgzf;
+    }
+
+    /** The text of the last record {@link #next()} returned. */
+    String lastLine() {
+        return lastLine;
+    }
+
+    /** Where the last record starts (byte offset or BGZF virtual offset), -1 when not positioned. */
+    long position() {
+        return lastPosition;
+    }
+
+    /** The header lines up to {@code #CHROM}. */
+    List<String> headerLines() {
+        return headerLines;
     }
 
     private String readLine() {
+        if (positioned != null) {
+            String line = positioned.next();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
+        }
         try {
             String line = reader.readLine();
             if (line != null) {
@@ -124,6 +301,11 @@ final class TextRecordSource extends RecordSource {
 
     @Override
     public void close() {
-        closeQuietly(reader);
+        if (reader != null) {
+            closeQuietly(reader);
+        }
+        if (positioned != null) {
+            positioned.close();
+        }
     }
 }

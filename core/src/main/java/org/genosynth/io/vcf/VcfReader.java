@@ -25,6 +25,11 @@ public final class VcfReader implements GenotypeReader {
     private final SampleSheet samples;
     private final SiteDecoder decoder;
     private final ArrayDeque<DecodedSite> pending = new ArrayDeque<>();
+    /** A plain or bgzipped text VCF, read as records' positions and variants (see {@link #nextSlice}), else null. */
+    private final TextRecordSource positioned;
+    private final ReadOptions.MultiallelicPolicy multiallelic;
+    private final ArrayDeque<PendingSite> pendingSites = new ArrayDeque<>();
+    private long keptTextLimit = VariantBlock.KEPT_TEXT_LIMIT;
     private long emitted;
     private boolean closed;
 
@@ -33,11 +38,28 @@ public final class VcfReader implements GenotypeReader {
         this.source = source;
         this.samples = SampleSheet.of(SampleHeaderLines.parse(source.header()));
         this.decoder = new SiteDecoder(source, multiallelic, samples.size());
+        this.multiallelic = multiallelic;
+        this.positioned = source instanceof TextRecordSource text && text.positioned() ? text : null;
+    }
+
+    /** One site of a record read by position: its variant, its record, and its place among the record's sites. */
+    private record PendingSite(Variant variant, PositionedRecord record, int siteIndex) {
+    }
+
+    /** A record's text, line number and position (byte offset or BGZF virtual offset). */
+    private record PositionedRecord(String line, long lineNumber, long position) {
     }
 
     /** Opens a VCF/VCF.gz/BCF file; the format is detected from the content. */
     public static GenotypeReader open(Path path, ReadOptions.MultiallelicPolicy multiallelic) {
         return open(path, RecordSource.open(path), multiallelic);
+    }
+
+    /** As {@link #open(Path, ReadOptions.MultiallelicPolicy)}, keeping at most {@code keptTextLimit} characters of a block's text. */
+    static GenotypeReader open(Path path, ReadOptions.MultiallelicPolicy multiallelic, long keptTextLimit) {
+        GenotypeReader reader = open(path, multiallelic);
+        ((VcfReader) reader).keptTextLimit = keptTextLimit;
+        return reader;
     }
 
     static GenotypeReader open(Path path, RecordSource source, ReadOptions.MultiallelicPolicy multiallelic) {
@@ -73,6 +95,9 @@ public final class VcfReader implements GenotypeReader {
         }
         if (closed) {
             throw new IllegalStateException("reader of " + path + " is closed");
+        }
+        if (positioned != null) {
+            return nextSlice(maxVariants);
         }
         List<DecodedSite> sites = new ArrayList<>(Math.min(maxVariants, 4096));
         while (sites.size() < maxVariants) {
@@ -123,6 +148,75 @@ public final class VcfReader implements GenotypeReader {
             return null;
         }
         return null;
+    }
+
+    /**
+     * The next sites of a plain or bgzipped VCF as a block whose genotypes are decoded where it is used: here only
+     * each record's first eight columns are parsed (for the variants), and the block's genotypes are a
+     * {@link VcfSlice} of the file (the records' position and count).
+     */
+    private VariantBlock nextSlice(int maxVariants) {
+        List<PendingSite> sites = new ArrayList<>(Math.min(maxVariants, 4096));
+        while (sites.size() < maxVariants) {
+            if (pendingSites.isEmpty() && !fillSites()) {
+                break;
+            }
+            sites.add(pendingSites.poll());
+        }
+        if (sites.isEmpty()) {
+            return null;
+        }
+        List<Variant> variants = new ArrayList<>(sites.size());
+        List<String> lines = new ArrayList<>();
+        List<Long> lineNumbers = new ArrayList<>();
+        PositionedRecord last = null;
+        for (PendingSite site : sites) {
+            variants.add(site.variant());
+            if (site.record() != last) {
+                last = site.record();
+                lines.add(last.line());
+                lineNumbers.add(last.lineNumber());
+            }
+        }
+        PositionedRecord first = sites.get(0).record();
+        long textLength = 0;
+        for (String line : lines) {
+            textLength += line.length();
+        }
+        // text many times the size of the genotypes is not kept: the block's user reads it again
+        boolean keep = textLength <= keptTextLimit;
+        VcfRegions.Region region = positioned.region();
+        VcfSlice slice = new VcfSlice(path, positioned.bgzf(), first.position(), first.lineNumber() - 1,
+                region == null ? null : region.describe(), lines.size(), sites.get(0).siteIndex(), sites.size(),
+                samples.size(), multiallelic, keep ? lines : null,
+                keep ? lineNumbers.stream().mapToLong(Long::longValue).toArray() : null);
+        VariantBlock block = VariantBlock.decodedOnDemand(emitted, samples.size(), variants, slice);
+        emitted += sites.size();
+        return block;
+    }
+
+    private boolean fillSites() {
+        VariantContext vc = positioned.nextSite();
+        if (vc == null) {
+            return false;
+        }
+        PositionedRecord record = new PositionedRecord(positioned.lastLine(), positioned.recordNumber(),
+                positioned.position());
+        List<Variant> variants;
+        try {
+            variants = decoder.variants(vc);
+            if (vc.getAlternateAlleles().size() > 1 && SiteDecoder.formatHasDosage(record.line())) {
+                decoder.countDroppedDosages(positioned.decodeWhole());
+            }
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw source.malformed(e);
+        }
+        for (int k = 0; k < variants.size(); k++) {
+            pendingSites.add(new PendingSite(variants.get(k), record, k));
+        }
+        return true;
     }
 
     private boolean fill() {
