@@ -9,7 +9,6 @@ import htsjdk.variant.variantcontext.VariantContext;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
@@ -239,25 +238,12 @@ public final class VcfReader implements GenotypeReader {
 
     private VariantBlock assemble(List<DecodedSite> sites) {
         int n = samples.size();
-        int wpv = GenotypeCodes.wordsPerVariant(n);
-        long[] words = new long[sites.size() * wpv];
-        float[][] dosages = null;
-        long[][] phase = null;
+        VariantBlock.Content c = DecodedSite.content(sites, n);
         List<Variant> variants = new ArrayList<>(sites.size());
-        for (int i = 0; i < sites.size(); i++) {
-            DecodedSite site = sites.get(i);
+        for (DecodedSite site : sites) {
             variants.add(site.variant());
-            System.arraycopy(site.codes(), 0, words, i * wpv, wpv);
-            if (site.dosages() != null) {
-                dosages = dosages == null ? new float[sites.size()][] : dosages;
-                dosages[i] = site.dosages();
-            }
-            if (site.phase() != null) {
-                phase = phase == null ? new long[sites.size()][] : phase;
-                phase[i] = site.phase();
-            }
         }
-        return new VariantBlock(emitted, n, variants, words, dosages, phase);
+        return new VariantBlock(emitted, n, variants, c.words(), c.dosages(), c.phase());
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.genosynth.io.InputException;
 import org.genosynth.io.OffsetLines;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.io.TextInput;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.VariantBlock;
 
 /**
@@ -138,23 +137,7 @@ final class VcfSlice implements VariantBlock.GenotypeSlice {
     }
 
     private VariantBlock.Content assemble(List<DecodedSite> sites) {
-        int wpv = GenotypeCodes.wordsPerVariant(sampleCount);
-        long[] words = new long[sites.size() * wpv];
-        float[][] dosages = null;
-        long[][] phase = null;
-        for (int i = 0; i < sites.size(); i++) {
-            DecodedSite site = sites.get(i);
-            System.arraycopy(site.codes(), 0, words, i * wpv, wpv);
-            if (site.dosages() != null) {
-                dosages = dosages == null ? new float[sites.size()][] : dosages;
-                dosages[i] = site.dosages();
-            }
-            if (site.phase() != null) {
-                phase = phase == null ? new long[sites.size()][] : phase;
-                phase[i] = site.phase();
-            }
-        }
-        return new VariantBlock.Content(words, dosages, phase);
+        return DecodedSite.content(sites, sampleCount);
     }
 
     /** The header lines of {@code file} (up to {@code #CHROM}), read once per process and file version. */
