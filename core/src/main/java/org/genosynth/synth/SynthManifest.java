@@ -109,7 +109,8 @@ final class SynthManifest {
         }
         m.put("mean_segment_cm", segmentCm);
         m.put("max_segment_cm", mosaic.maxSegmentCm());
-        m.put("min_distinct_donors", mosaic.minDonors());
+        m.put("min_distinct_donors", mosaic.donorPool() == SynthRequest.DonorPool.POPULATION
+                ? "not applied: donors in cycles through the population" : mosaic.minDonors());
         m.put("noise_resample_rate", noise);
         m.put("max_kinship", mosaic.maxKinship());
         m.put("map", map.fromMap() ? "genetic map of the input (cM)" : "bp x " + mosaic.cmPerMb() + " cM/Mb");
