@@ -92,7 +92,7 @@ final class Families {
             int[] rows = Arrays.copyOf(Shuffle.permutation(n, new SplittableRandom(RowBuilder.mix(seed, SUBSET))),
                     MEASURED_SAMPLES);
             Arrays.sort(rows);
-            m = LdCalibration.subset(train, rows);
+            m = InnerSplit.subset(train, rows);
         }
         KingKinship.Related related = new KingKinship(SamplePlanes.of(m, backend))
                 .related(SECOND_DEGREE, UNRELATED, backend);

@@ -46,8 +46,8 @@ final class KinshipCheck {
         int[] hold = java.util.Arrays.copyOfRange(order, nFit, nFit + nHold);
         java.util.Arrays.sort(fit);
         java.util.Arrays.sort(hold);
-        KinshipGuard guard = new KinshipGuard(DonorPanel.of(LdCalibration.subset(train, fit)), ibs);
-        DonorPanel held = DonorPanel.of(LdCalibration.subset(train, hold));
+        KinshipGuard guard = new KinshipGuard(DonorPanel.of(InnerSplit.subset(train, fit)), ibs);
+        DonorPanel held = DonorPanel.of(InnerSplit.subset(train, hold));
         int rw = held.rowWords();
         double[] closest = new double[nHold];
         List<int[]> tasks = new ArrayList<>();

@@ -172,7 +172,7 @@ final class LocalPools {
                 RowBuilder.mix(seed, VARIANTS));
         GenotypeMatrix all = variantSubset(train, variants);
         int[] rows = org.genosynth.eval.Cohorts.subset(n, MAX_PCA_SAMPLES, RowBuilder.mix(seed, SAMPLES));
-        GenotypeMatrix fitSet = rows.length == n ? all : LdCalibration.subset(all, rows);
+        GenotypeMatrix fitSet = rows.length == n ? all : InnerSplit.subset(all, rows);
         Standardized z = Standardized.of(fitSet);
         double[] grm = Grm.compute(z);
         int d = Populations.inferCount(z, grm, MAX_PCS + 1) - 1;

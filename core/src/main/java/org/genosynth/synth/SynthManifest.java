@@ -98,8 +98,8 @@ final class SynthManifest {
         return m;
     }
 
-    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, double segmentCm, double noise, GeneticMap map,
-            boolean haplotypes, SynthRequest req) {
+    static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, SynthRequest.DonorPool donorPool, double segmentCm,
+            double noise, GeneticMap map, boolean haplotypes, SynthRequest req) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", haplotypes ? "haplotype (phased input)" : "genotype (unphased input)");
         if (haplotypes) {
@@ -109,7 +109,7 @@ final class SynthManifest {
         }
         m.put("mean_segment_cm", segmentCm);
         m.put("max_segment_cm", mosaic.maxSegmentCm());
-        m.put("min_distinct_donors", mosaic.donorPool() == SynthRequest.DonorPool.POPULATION
+        m.put("min_distinct_donors", donorPool == SynthRequest.DonorPool.POPULATION
                 ? "not applied: donors in cycles through the population" : mosaic.minDonors());
         m.put("noise_resample_rate", noise);
         m.put("max_kinship", mosaic.maxKinship());

@@ -39,14 +39,6 @@ public final class Synthesizer {
     private static final long SEXES = 0x5E8L;
     private static final long PHENO = 0x9E10L;
     private static final long ORDER = 0x0DE2L;
-    /** {@code --method auto}: the mosaic is chosen when its measured DCR share is at most this ... */
-    static final double AUTO_DCR_BOUND = 0.55;
-    /**
-     * ... and its measured membership AUC at most this plus 2 SE: evaluate's fail line. The inner fitting set is half
-     * the size of the input, and in a related cohort a smaller set raises the AUC (fewer relatives of each unseen
-     * genome among the donors): on the mouse demo the inner AUC was 0.59-0.61 where the run's own was 0.53-0.55.
-     */
-    static final double AUTO_MIA_BOUND = 0.6;
     /** Attempts per genome before the kinship check gives up. */
     static final int MAX_ATTEMPTS = 50;
 
@@ -99,15 +91,19 @@ public final class Synthesizer {
         double[][] coords = method == SynthRequest.Method.AUTO || method == SynthRequest.Method.MOSAIC
                 && req.mosaic().donorPool() == SynthRequest.DonorPool.LOCAL
                 ? LocalPools.coordinates(train, req.seed()) : null;
+        AutoChoice.Choice choice = null;
         LdCalibration.Outcome calibration = null;
+        SynthRequest.DonorPool donorPool = mosaic.donorPool();
         progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the mosaic's privacy (--method auto)"
                 : "populations");
         if (method == SynthRequest.Method.AUTO) {
-            // measured on the user's data: the mosaic where its segments are private, the HMM where they are not
-            double[] grid = Double.isNaN(mosaic.segmentCm()) ? LdCalibration.GRID : new double[] {mosaic.segmentCm()};
-            calibration = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), grid, true,
-                    coords, req.seed(), backend);
-            method = calibration.privateAt(AUTO_DCR_BOUND, AUTO_MIA_BOUND) ? SynthRequest.Method.MOSAIC : SynthRequest.Method.HMM;
+            // measured on the user's data: a mosaic where its segments are private, the HMM where none is
+            choice = AutoChoice.choose(train, map, noise, mosaic, coords, req.seed(), backend);
+            calibration = choice.calibration();
+            method = choice.method();
+            if (choice.donorPool() != null) {
+                donorPool = choice.donorPool();
+            }
         }
         Populations pops = given != null ? given : populations(req, method, train);
         int[] counts = counts(req, pops);
@@ -131,15 +127,8 @@ public final class Synthesizer {
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
         manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
-        if (calibration != null) {
-            manifest.put("method_choice", SynthManifest.ordered("requested", "auto", "rule",
-                    "mosaic when its mosaics of an inner 70 % of the input are no closer to it than the other 30 % "
-                            + "(DCR share <= " + AUTO_DCR_BOUND + ", membership AUC <= " + AUTO_MIA_BOUND
-                            + " + 2 SE of a chance AUC), else hmm",
-                    "mosaic_segment_cm", calibration.segmentCm(), "mosaic_mia_auc", calibration.miaAuc(),
-                    "mia_auc_chance_se", calibration.miaNullSe(),
-                    "mosaic_dcr_share_closer", calibration.dcrShareCloser(), "chosen",
-                    method.name().toLowerCase(java.util.Locale.ROOT)));
+        if (choice != null) {
+            manifest.put("method_choice", AutoChoice.describe(choice));
         }
         manifest.put("seed", req.seed());
         manifest.put("inputs", SynthManifest.checksums(req));
@@ -179,8 +168,8 @@ public final class Synthesizer {
             }
         } else if (method == SynthRequest.Method.MOSAIC) {
             segmentCm = mosaic.segmentCm();
-            if (calibration != null) {
-                segmentCm = calibration.segmentCm();
+            if (choice != null) {
+                segmentCm = choice.segmentCm();
                 manifest.put("segment_fit", SynthManifest.describe(calibration));
             } else if (Double.isNaN(segmentCm)) {
                 LdCalibration.Outcome fit = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(),
@@ -189,7 +178,7 @@ public final class Synthesizer {
                 manifest.put("segment_fit", SynthManifest.describe(fit));
             }
             SiteNoise resample = new SiteNoise.Resample(noise, freq);
-            if (mosaic.donorPool() == SynthRequest.DonorPool.POPULATION) {
+            if (donorPool == SynthRequest.DonorPool.POPULATION) {
                 // every member of the population, in successive shuffles; switches where drawn
                 PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
                         true);
@@ -199,7 +188,7 @@ public final class Synthesizer {
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)))
                         : (s, a) -> sampler.draw(pools[popOf[s]],
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
-                manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes, req));
                 manifest.put("donor_pools", SynthManifest.populationPools(members));
             } else {
                 PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(),
@@ -212,7 +201,7 @@ public final class Synthesizer {
                     plan = new Plan((s, a) -> sampler.draw(local.pool(s, a, popOf[s]),
                             new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
                 }
-                manifest.put("mosaic", SynthManifest.mosaic(mosaic, segmentCm, noise, map, haplotypes, req));
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes, req));
                 manifest.put("donor_pools", SynthManifest.pools(local));
             }
         } else {

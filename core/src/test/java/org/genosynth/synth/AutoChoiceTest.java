@@ -1,0 +1,72 @@
+package org.genosynth.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.genosynth.exec.ExecutionContext;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Variant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --method auto}'s ladder. The population-pool choice on unrelated humans is asserted end to end in the cli's
+ * HumanCohortSynthTest (human_1kg_chr20); here, the privacy rule and the fallback to the HMM.
+ */
+class AutoChoiceTest {
+
+    /** {@code n} genomes of {@code m} independent sites, {@code cmPerVariant} apart on the map. */
+    private static GenotypeMatrix unrelated(int n, int m, double cmPerVariant, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Sample> samples = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            samples.add(Sample.of("u" + s));
+        }
+        List<Variant> variants = new ArrayList<>();
+        int wpv = GenotypeCodes.wordsPerVariant(n);
+        long[] words = new long[m * wpv];
+        for (int v = 0; v < m; v++) {
+            variants.add(new Variant("1", 100L * (v + 1), "v" + v, "A", "G", v * cmPerVariant));
+            double p = 0.1 + 0.8 * r.nextDouble();
+            for (int s = 0; s < n; s++) {
+                int g = (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
+                GenotypeCodes.set(words, v * wpv, s, g == 0 ? 0 : g == 1 ? 2 : 3);
+            }
+        }
+        return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
+    }
+
+    private static AutoChoice.Choice choose(GenotypeMatrix g) {
+        try (ExecutionContext context = ExecutionContext.local(2)) {
+            return AutoChoice.choose(g, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
+                    LocalPools.coordinates(g, 1), 1, context.backend());
+        }
+    }
+
+    @Test
+    void populationPoolsAreJudgedByEvaluatesPassLineAndLocalOnesWithTheRelatedCohortSlack() {
+        InnerSplit.Measured m = new InnerSplit.Measured(0.58, 0.30, 0.04);
+        // local: evaluate's fail line 0.6 + 2 SE (an inner split of a related cohort is pessimistic)
+        assertThat(new AutoChoice.Candidate("mosaic, local pools", 2, m, false).isPrivate()).isTrue();
+        // population pools are tried only where the local mosaic leaked: the pass line 0.55, as measured
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, true).isPrivate()).isFalse();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
+                new InnerSplit.Measured(0.53, 0.30, 0.04), true).isPrivate()).isTrue();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
+                new InnerSplit.Measured(0.53, 0.56, 0.04), true).isPrivate()).isFalse();
+    }
+
+    @Test
+    void whereEveryMosaicCopiesItsDonorsTheHmmIsChosen() {
+        // 0.02 cM in all: even the shortest population-pool segments (0.02 cM) copy a genome from one or two donors
+        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3));
+        assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
+        assertThat(c.measured()).hasSize(1 + AutoChoice.POPULATION_GRID.length);
+        assertThat(c.measured()).noneMatch(AutoChoice.Candidate::isPrivate);
+        assertThat(c.measured().get(c.measured().size() - 1).privacy().dcrShareCloser()).isGreaterThan(0.55);
+    }
+}
