@@ -13,14 +13,19 @@ final class HeaderText {
      * @param columns     sample column names
      * @param contigs     chromosomes in order of appearance
      * @param withDosage  whether some record carries FORMAT DS
+     * @param withCentimorgan whether some record carries INFO CM
      */
-    static String build(List<Sample> samples, List<String> columns, List<String> contigs, boolean withDosage) {
+    static String build(List<Sample> samples, List<String> columns, List<String> contigs, boolean withDosage,
+            boolean withCentimorgan) {
         StringBuilder sb = new StringBuilder(1024);
         sb.append("##fileformat=VCFv4.2\n");
         sb.append("##FILTER=<ID=PASS,Description=\"All filters passed\">\n");
         sb.append("##source=genosynth\n");
         for (String contig : contigs) {
             sb.append("##contig=<ID=").append(contig).append(">\n");
+        }
+        if (withCentimorgan) {
+            sb.append("##INFO=<ID=CM,Number=1,Type=Float,Description=\"Genetic position (cM)\">\n");
         }
         sb.append("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
         if (withDosage) {

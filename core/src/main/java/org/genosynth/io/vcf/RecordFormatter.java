@@ -31,12 +31,26 @@ final class RecordFormatter {
                 && !block.variant(i).isMonomorphicSite() && !isMissingAllele(block.variant(i).alt());
     }
 
+    /**
+     * True when the line carries the genetic position as {@code INFO/CM} (as SHAPEIT's and Beagle's files do): when it
+     * is known and not 0, which is how PLINK's {@code .bim} says "unknown" (a map's true 0 at a chromosome's start
+     * reads back as unknown, which a map treats alike).
+     */
+    static boolean writesCentimorgan(Variant v) {
+        return v.hasCentimorgan() && v.centimorgan() != 0 && Double.isFinite(v.centimorgan());
+    }
+
     /** The ASCII bytes of the line for variant {@code i}. */
     byte[] format(VariantBlock block, int i) {
         Variant v = block.variant(i);
         sb.setLength(0);
         sb.append(v.chrom()).append('\t').append(v.position()).append('\t').append(v.id()).append('\t')
-                .append(refText(v)).append('\t').append(altText(v)).append("\t.\t.\t.");
+                .append(refText(v)).append('\t').append(altText(v)).append("\t.\t.\t");
+        if (writesCentimorgan(v)) {
+            sb.append("CM=").append(org.genosynth.io.NumberText.formatDouble(v.centimorgan()));
+        } else {
+            sb.append('.');
+        }
         if (sampleCount > 0) {
             boolean ds = writesDosage(block, i);
             sb.append(ds ? "\tGT:DS" : "\tGT");

@@ -49,6 +49,7 @@ public final class VcfWriter implements GenotypeWriter {
     private final PositionOrder order = new PositionOrder();
     private final Map<String, Integer> contigs = new LinkedHashMap<>();
     private boolean anyDosage;
+    private boolean anyCentimorgan;
     private long written;
     private long skippedNoPosition;
     private boolean finished;
@@ -136,6 +137,7 @@ public final class VcfWriter implements GenotypeWriter {
             spool.add(contig, v.chrom(), start, start + RecordFormatter.refText(v).length() - 1, offset);
         }
         anyDosage |= formatter.writesDosage(block, i);
+        anyCentimorgan |= RecordFormatter.writesCentimorgan(block.variant(i));
         written++;
     }
 
@@ -148,7 +150,8 @@ public final class VcfWriter implements GenotypeWriter {
         try {
             long bodyEnd = bgzf == null ? 0 : bgzf.getFilePointer();
             closeBody();
-            String header = HeaderText.build(samples.samples(), columns, new ArrayList<>(contigs.keySet()), anyDosage);
+            String header = HeaderText.build(samples.samples(), columns, new ArrayList<>(contigs.keySet()), anyDosage,
+                    anyCentimorgan);
             switch (layout) {
                 case PLAIN -> assemblePlain(header);
                 case BGZIP -> assembleBgzip(header, bodyEnd);

@@ -115,6 +115,46 @@ class VcfWriterTest {
                 .containsExactly("1|0:. 0|1:. 1|1:. ", "1/1:1.75 0/0:0.1 0/1:. ");
     }
 
+    /**
+     * The genetic map travels as INFO/CM (SHAPEIT's and Beagle's convention, which the reader takes): a VCF-to-VCF
+     * split or conversion kept every variant's cM in no column before. 0 is PLINK's "unknown" and is not written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cm.vcf.gz", "cm.bcf"})
+    void geneticPositionsGoToInfoCmAndComeBack(String name) throws Exception {
+        Path out = dir.resolve(name);
+        List<Variant> variants = List.of(new Variant("20", 100, "a", "A", "G", 0),
+                new Variant("20", 200, "b", "A", "G", 4.70307), new Variant("20", 300, "c", "A", "G", Double.NaN),
+                new Variant("20", 400, "d", "A", "G", 11.353));
+        try (GenotypeWriter w = VcfWriter.create(out, name.endsWith(".bcf") ? GenotypeFormat.BCF : GenotypeFormat.VCF,
+                SampleSheet.of(List.of(Sample.of("x"), Sample.of("y"))), true)) {
+            w.write(block(variants, new int[][] {{0, 1}, {1, 2}, {2, 0}, {0, 0}}, null, null));
+            w.commit();
+        }
+        List<Variant> back;
+        try (GenotypeReader r = VcfReader.open(out, MultiallelicPolicy.REJECT)) {
+            back = VcfTestData.readAll(r, 2).variants();
+        }
+        // exact in text; BCF stores a Float (32 bits): 4.70307 comes back as 4.7030702
+        double[] expected = {Double.NaN, 4.70307, Double.NaN, 11.353};
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.isNaN(expected[i])) {
+                assertThat(back.get(i).centimorgan()).isNaN();
+            } else if (name.endsWith(".bcf")) {
+                assertThat(back.get(i).centimorgan()).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-6));
+            } else {
+                assertThat(back.get(i).centimorgan()).isEqualTo(expected[i]);
+            }
+        }
+        if (name.endsWith(".bcf")) {
+            bcftools("index", out.toString());
+        }
+        assertThat(bcftools("query", "-f", "%ID %INFO/CM\\n", out.toString()))
+                .containsExactly("a .", "b 4.70307", "c .", "d 11.353");
+        assertThat(String.join("\n", bcftools("view", "-h", out.toString())))
+                .contains("##INFO=<ID=CM,Number=1,Type=Float,Description=\"Genetic position (cM)\">");
+    }
+
     @Test
     void skipsVariantsWithoutPositionAndSaysSo() {
         Path out = dir.resolve("skip.vcf");
