@@ -43,52 +43,64 @@ final class AutoChoice {
     /** Mean segment lengths tried for population pools, longest first, cM. */
     static final double[] POPULATION_GRID = {1, 0.5, 0.2, 0.1, 0.05, 0.02};
 
-    /** One measured candidate. */
-    record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, boolean population) {
+    /** One measured candidate and the membership AUC it was allowed. */
+    record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
+                     boolean withMargin) {
+        /** Within both bounds; with the margin, the AUC plus its SE (one-sided, about 84 %). */
         boolean isPrivate() {
-            return population ? privacy.dcrShareCloser() <= DCR_BOUND && privacy.miaAuc() <= POPULATION_MIA_BOUND
-                    : privacy.privateAt(DCR_BOUND, MIA_BOUND);
+            return privacy.dcrShareCloser() <= DCR_BOUND
+                    && privacy.miaAuc() + (withMargin ? privacy.miaNullSe() : 0) <= miaBound;
         }
     }
 
     /** The choice: the method, the mosaic's donor pools and segment length, and what was measured. */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
-                  LdCalibration.Outcome calibration, List<Candidate> measured) {
+                  LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor) {
     }
 
     private AutoChoice() {
     }
 
     /**
-     * Chooses for {@code train}. {@code segmentCm} is the user's {@code --segment-cm} (NaN: fitted); {@code coords}
-     * every training sample's {@link LocalPools#coordinates}.
+     * Chooses for {@code train}. {@code phase}: every variant's phase bits when the input is fully phased (population
+     * pools are then measured as haplotype mosaics, as they will be drawn), else null. The user's {@code --segment-cm}
+     * ({@code mosaic.segmentCm()}, NaN: fitted) is the only length tried; {@code coords} is every training sample's
+     * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
+     * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state).
      */
-    static Choice choose(GenotypeMatrix train, GeneticMap map, double noise, SynthRequest.Mosaic mosaic,
-            double[][] coords, long seed, Backend backend) {
-        InnerSplit split = new InnerSplit(train, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), coords, seed,
+    static Choice choose(GenotypeMatrix train, List<long[]> phase, GeneticMap map, double noise,
+            SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs, long seed,
+            Backend backend) {
+        InnerSplit split = new InnerSplit(train, phase, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), coords, seed,
                 backend);
         boolean given = !Double.isNaN(mosaic.segmentCm());
         double[] grid = given ? new double[] {mosaic.segmentCm()} : LdCalibration.GRID;
         LdCalibration.Outcome calibration = LdCalibration.fit(split, grid, true, backend);
         List<Candidate> measured = new ArrayList<>();
-        Candidate local = new Candidate("mosaic, local pools", calibration.segmentCm(), calibration.privacy(), false);
+        Candidate local = new Candidate("mosaic, local pools", calibration.segmentCm(), calibration.privacy(),
+                MIA_BOUND + 2 * calibration.privacy().miaNullSe(), false);
         measured.add(local);
         if (local.isPrivate()) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.LOCAL, local.segmentCm(), calibration,
-                    measured);
+                    measured, null);
         }
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
         List<InnerSplit> splits = new ArrayList<>(List.of(split));
         for (int r = 1; r < REPLICATES; r++) {
-            splits.add(new InnerSplit(train, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
+            splits.add(new InnerSplit(train, phase, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
                     RowBuilder.mix(seed, REPLICATE, r), backend));
         }
+        // the membership signal of genomes that keep nothing but the inner training set's allele frequencies: the
+        // attack's floor at these sizes, which every generator that keeps the frequencies shares
+        InnerSplit.Measured floor = frequencyFloor(splits);
+        double populationBound = POPULATION_MIA_BOUND + Math.max(0, floor.miaAuc() - 0.5);
         Candidate chosen = null;
         for (double length : lengths) {
             if (length > calibration.segmentCm()) {
                 continue;
             }
-            Candidate c = new Candidate("mosaic, population pools", length, populationPrivacy(splits, length), true);
+            Candidate c = new Candidate("mosaic, population pools", length, populationPrivacy(splits, length, bound, ibs),
+                    populationBound, true);
             measured.add(c);
             if (c.isPrivate()) {
                 chosen = c;
@@ -97,9 +109,9 @@ final class AutoChoice {
         }
         if (chosen != null) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
-                    calibration, measured);
+                    calibration, measured, floor);
         }
-        return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured);
+        return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor);
     }
 
     /**
@@ -107,12 +119,32 @@ final class AutoChoice {
      * the mean AUC is taken as one split's over the square root of their number (the splits share people, so it is
      * somewhat larger).
      */
-    private static InnerSplit.Measured populationPrivacy(List<InnerSplit> splits, double length) {
+    private static InnerSplit.Measured populationPrivacy(List<InnerSplit> splits, double length,
+            KinshipCheck.Bound bound, boolean ibs) {
         double mia = 0;
         double dcr = 0;
         double se = 0;
         for (InnerSplit split : splits) {
-            InnerSplit.Measured m = split.privacy(split.populationMosaics(length));
+            GenotypeMatrix mosaics = split.populationMosaics(length, bound, ibs);
+            if (mosaics == null) {
+                // the kinship check could not be met: not private at this length
+                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN);
+            }
+            InnerSplit.Measured m = split.privacy(mosaics);
+            mia += m.miaAuc();
+            dcr += m.dcrShareCloser();
+            se = m.miaNullSe();
+        }
+        return new InnerSplit.Measured(mia / splits.size(), dcr / splits.size(), se / Math.sqrt(splits.size()));
+    }
+
+    /** The mean inner privacy, over the splits, of genomes drawn site by site from the fitting set's frequencies. */
+    private static InnerSplit.Measured frequencyFloor(List<InnerSplit> splits) {
+        double mia = 0;
+        double dcr = 0;
+        double se = 0;
+        for (InnerSplit split : splits) {
+            InnerSplit.Measured m = split.privacy(split.frequencyOnly());
             mia += m.miaAuc();
             dcr += m.dcrShareCloser();
             se = m.miaNullSe();
@@ -126,7 +158,7 @@ final class AutoChoice {
         for (Candidate c : choice.measured()) {
             rows.add(SynthManifest.ordered("generator", c.generator(), "segment_cm", c.segmentCm(), "mia_auc",
                     c.privacy().miaAuc(), "mia_auc_chance_se", c.privacy().miaNullSe(), "dcr_share_closer",
-                    c.privacy().dcrShareCloser(), "private", c.isPrivate()));
+                    c.privacy().dcrShareCloser(), "mia_auc_bound", c.miaBound(), "private", c.isPrivate()));
         }
         String chosen = choice.method() == SynthRequest.Method.HMM ? "hmm"
                 : choice.donorPool() == SynthRequest.DonorPool.POPULATION ? "mosaic, population pools"
@@ -135,7 +167,10 @@ final class AutoChoice {
                 + "with local pools at its LD-fitted length, the mosaic with population pools at the longest length "
                 + "that is private, the hmm. Private: its mosaics of an inner 70 % of the input are no closer to it "
                 + "than the other 30 % (DCR share <= " + DCR_BOUND + "; membership AUC <= " + MIA_BOUND
-                + " + 2 SE of a chance AUC with local pools; <= " + POPULATION_MIA_BOUND + " with population pools, the mean"
-                + " over " + REPLICATES + " inner splits)", "candidates", rows, "chosen", chosen);
+                + " + 2 SE of a chance AUC with local pools; <= " + POPULATION_MIA_BOUND
+                + " + (the floor - 0.5) with population pools, where the floor is the AUC of genomes drawn site by site from "
+                + "the inner training set's allele frequencies; both the mean over " + REPLICATES + " inner splits, the "
+                + "mosaics put through the run's kinship check)", "candidates", rows, "frequency_floor_mia_auc",
+                choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "chosen", chosen);
     }
 }

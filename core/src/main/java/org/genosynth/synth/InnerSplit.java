@@ -1,6 +1,7 @@
 package org.genosynth.synth;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.eval.AlignedCohorts;
@@ -26,6 +27,7 @@ final class InnerSplit {
     static final int MAX_SAMPLES = 2000;
     private static final long SPLIT = 0x1DCA1L;
     private static final long SUBSAMPLE = 0x1DCA4L;
+    private static final long FLOOR = 0x1DCA6L;
     private static final long PATHS = 0x1DCA2L;
     private static final long CYCLES = 0x1DCA3L;
 
@@ -41,6 +43,8 @@ final class InnerSplit {
     private final SiteFrequencies freq;
     private final int[] pool;
     private final LocalPools local;
+    /** The fitting set's haplotypes when the input is phased, else null. */
+    private final DonorPanel haplotypes;
 
     /** The inner privacy of one set of mosaics. */
     record Measured(double miaAuc, double dcrShareCloser, double miaNullSe) {
@@ -56,10 +60,11 @@ final class InnerSplit {
 
     /**
      * Splits {@code train}; with {@code coords} (every training sample's {@link LocalPools#coordinates}), local mosaics
-     * draw from ancestry-local pools of the fitting set, as the run will.
+     * draw from ancestry-local pools of the fitting set, as the run will; with {@code phase} (every variant's phase
+     * bits, the input fully phased), population-pool mosaics are drawn from haplotypes, as the run will.
      */
-    InnerSplit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
-            double[][] coords, long seed, Backend backend) {
+    InnerSplit(GenotypeMatrix train, List<long[]> phase, GeneticMap map, double noise, double maxSegmentCm,
+            int minDonors, double[][] coords, long seed, Backend backend) {
         int[] measured = null;
         if (train.sampleCount() > MAX_SAMPLES) {
             measured = Arrays.copyOf(Shuffle.permutation(train.sampleCount(),
@@ -73,6 +78,7 @@ final class InnerSplit {
                 }
             }
             train = subset(train, measured);
+            phase = phase == null ? null : selectPhase(phase, measured);
         }
         int n = train.sampleCount();
         int[] order = Shuffle.permutation(n, new SplittableRandom(RowBuilder.mix(seed, SPLIT)));
@@ -82,6 +88,7 @@ final class InnerSplit {
         Arrays.sort(fitRows);
         Arrays.sort(holdRows);
         this.fitSet = subset(train, fitRows);
+        this.haplotypes = phase == null ? null : DonorPanel.haplotypes(fitSet, selectPhase(phase, fitRows));
         this.holdSet = subset(train, holdRows);
         this.map = map;
         this.noise = noise;
@@ -122,20 +129,59 @@ final class InnerSplit {
         return generate(paths);
     }
 
-    /** Genotype-level mosaics of the fitting set with every member a donor, in cycles ({@code --donor-pool population}). */
-    GenotypeMatrix populationMosaics(double length) {
+    /**
+     * Mosaics of the fitting set with every member a donor, in cycles ({@code --donor-pool population}): of haplotypes
+     * when the input is phased (each haplotype switching on its own, as the run draws them), else of genotypes; with
+     * {@code bound}, each redrawn while it is at the bound's kinship (IBS share with {@code ibs}) to a genome of the
+     * fitting set, as the run's kinship check does. Null when a genome is still at the bound after
+     * {@link Synthesizer#MAX_ATTEMPTS} attempts (the run would stop).
+     */
+    GenotypeMatrix populationMosaics(double length, KinshipCheck.Bound bound, boolean ibs) {
         PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors, null, true);
+        int[] haplotypePool = haplotypes == null ? null : Synthesizer.haplotypePools(new int[][] {pool})[0];
+        Synthesizer.PathSource source = (s, a) -> {
+            SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, CYCLES, s, a));
+            return haplotypes == null ? sampler.draw(pool, random) : sampler.drawPair(haplotypePool, random);
+        };
+        int count = holdSet.sampleCount();
+        GenomePath[] paths = new GenomePath[count];
+        for (int s = 0; s < count; s++) {
+            paths[s] = source.draw(s, 0);
+        }
+        int[] attempts = new int[count];
+        RowBuilder builder = new RowBuilder(panel, haplotypes, new SiteNoise.Resample(noise, freq), seed);
+        if (bound != null) {
+            try {
+                KinshipCheck.run(builder, source, paths, attempts, new int[count], bound.threshold(), ibs, backend);
+            } catch (org.genosynth.io.InputException stillClose) {
+                return null;
+            }
+        }
+        return generate(builder, paths, attempts);
+    }
+
+    /**
+     * Genomes (as many as the inner holdout) whose every genotype is drawn from the fitting set's genotype frequencies
+     * at its site: what a generator that keeps nothing but the frequencies makes.
+     */
+    GenotypeMatrix frequencyOnly() {
+        PathSampler sampler = new PathSampler(map, 1, maxSegmentCm, minDonors);
         GenomePath[] paths = new GenomePath[holdSet.sampleCount()];
         for (int s = 0; s < paths.length; s++) {
-            paths[s] = sampler.draw(pool, new SplittableRandom(RowBuilder.mix(seed, CYCLES, s)));
+            paths[s] = sampler.draw(pool, new SplittableRandom(RowBuilder.mix(seed, FLOOR, s)));
         }
-        return generate(paths);
+        return generate(new RowBuilder(panel, new SiteNoise.Resample(1, freq), RowBuilder.mix(seed, FLOOR)), paths,
+                new int[paths.length]);
     }
 
     private GenotypeMatrix generate(GenomePath[] paths) {
-        RowBuilder builder = new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed);
-        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths,
-                new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), backend);
+        return generate(new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed), paths,
+                new int[paths.length]);
+    }
+
+    private GenotypeMatrix generate(RowBuilder builder, GenomePath[] paths, int[] attempts) {
+        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths, attempts,
+                new int[paths.length]), Synthesizer.anonymous(paths.length), backend);
     }
 
     /** The membership AUC and DCR share of {@code mosaics} against the inner holdout, as evaluate computes them. */
@@ -145,6 +191,21 @@ final class InnerSplit {
         // the attack compares equal-size sets of members and non-members (the inner holdout's size)
         double n1 = holdSet.sampleCount();
         return new Measured(pr.miaAuc(), pr.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)));
+    }
+
+    /** Every variant's phase bits of samples {@code rows}, in that order. */
+    static List<long[]> selectPhase(List<long[]> phase, int[] rows) {
+        List<long[]> out = new java.util.ArrayList<>(phase.size());
+        for (long[] bits : phase) {
+            long[] sel = new long[(rows.length + 63) >>> 6];
+            for (int i = 0; i < rows.length; i++) {
+                if ((bits[rows[i] >>> 6] >>> (rows[i] & 63) & 1L) != 0) {
+                    sel[i >>> 6] |= 1L << (i & 63);
+                }
+            }
+            out.add(sel);
+        }
+        return out;
     }
 
     /** The rows {@code rows} of {@code m}, in that order. */

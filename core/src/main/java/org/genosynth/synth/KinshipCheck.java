@@ -68,6 +68,26 @@ final class KinshipCheck {
         return nHold % 2 == 1 ? closest[nHold / 2] : 0.5 * (closest[nHold / 2 - 1] + closest[nHold / 2]);
     }
 
+    /**
+     * The check's bound: {@code --max-kinship}, raised to the cohort's typical nearest-relative kinship with
+     * {@code auto}; with identity by state ({@code ibs}), the cohort's typical nearest-relative IBS share (exact copies
+     * only when it is not measured).
+     */
+    record Bound(double threshold, double cohort) {
+    }
+
+    static Bound bound(SynthRequest.Mosaic mosaic, org.genosynth.model.GenotypeMatrix train, boolean ibs, long seed,
+            Backend backend) {
+        double threshold = mosaic.maxKinship();
+        double cohort = mosaic.kinshipFromCohort() ? typicalNearestRelative(train, ibs, seed, backend) : Double.NaN;
+        if (ibs) {
+            threshold = Double.isNaN(cohort) ? Double.POSITIVE_INFINITY : cohort;
+        } else if (cohort > threshold) {
+            threshold = cohort;
+        }
+        return new Bound(threshold, cohort);
+    }
+
     static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
             int[] popOf, double threshold, boolean ibs, Backend backend) {
         KinshipGuard guard = new KinshipGuard(builder.panel(), ibs);

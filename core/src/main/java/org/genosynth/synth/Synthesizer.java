@@ -91,14 +91,28 @@ public final class Synthesizer {
         double[][] coords = method == SynthRequest.Method.AUTO || method == SynthRequest.Method.MOSAIC
                 && req.mosaic().donorPool() == SynthRequest.DonorPool.LOCAL
                 ? LocalPools.coordinates(train, req.seed()) : null;
+        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(train);
+        // inbred or 0/1 strain coding: KING divides by heterozygote counts near 0; identity by state instead
+        if (coding.inbredOrHaploid() && !Double.isNaN(mosaic.maxKinship()) && !mosaic.kinshipFromCohort()
+                && method != SynthRequest.Method.LDP) {
+            throw InputException.usage("--max-kinship " + mosaic.maxKinship() + ": the input's coding is "
+                    + coding.label() + ", where KING-robust kinship is meaningless (it divides by heterozygote "
+                    + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
+        }
         AutoChoice.Choice choice = null;
+        KinshipCheck.Bound bound = null;
         LdCalibration.Outcome calibration = null;
         SynthRequest.DonorPool donorPool = mosaic.donorPool();
         progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the mosaic's privacy (--method auto)"
                 : "populations");
         if (method == SynthRequest.Method.AUTO) {
             // measured on the user's data: a mosaic where its segments are private, the HMM where none is
-            choice = AutoChoice.choose(train, map, noise, mosaic, coords, req.seed(), backend);
+            boolean phased = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+            // the kinship check's bound, which the population-pool candidates are measured with
+            bound = Double.isNaN(mosaic.maxKinship()) ? null
+                    : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
+            choice = AutoChoice.choose(train, phased ? phase : null, map, noise, mosaic, coords, bound,
+                    coding.inbredOrHaploid(), req.seed(), backend);
             calibration = choice.calibration();
             method = choice.method();
             if (choice.donorPool() != null) {
@@ -139,7 +153,6 @@ public final class Synthesizer {
         Plan plan;
         ClusterModel clusterModel = null;
         // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
-        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(train);
         boolean inbred = coding.label().equals(org.genosynth.eval.Coding.INBRED);
         if (method == SynthRequest.Method.HMM) {
             ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants(), backend);
@@ -220,21 +233,10 @@ public final class Synthesizer {
         boolean check = method != SynthRequest.Method.LDP && !Double.isNaN(mosaic.maxKinship());
         progress.phase(3, check ? "kinship check against every real genome" : "drawing genomes");
         if (check) {
-            // inbred or 0/1 strain coding: KING divides by heterozygote counts near 0; identity by state instead
             boolean ibs = coding.inbredOrHaploid();
-            if (ibs && !mosaic.kinshipFromCohort()) {
-                throw InputException.usage("--max-kinship " + mosaic.maxKinship() + ": the input's coding is "
-                        + coding.label() + ", where KING-robust kinship is meaningless (it divides by heterozygote "
-                        + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
-            }
-            double threshold = mosaic.maxKinship();
-            double cohort = mosaic.kinshipFromCohort()
-                    ? KinshipCheck.typicalNearestRelative(train, ibs, req.seed(), backend) : Double.NaN;
-            if (ibs) {
-                threshold = Double.isNaN(cohort) ? Double.POSITIVE_INFINITY : cohort;
-            } else if (cohort > threshold) {
-                threshold = cohort;
-            }
+            KinshipCheck.Bound b = bound != null ? bound : KinshipCheck.bound(mosaic, train, ibs, req.seed(), backend);
+            double threshold = b.threshold();
+            double cohort = b.cohort();
             KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold, ibs,
                     backend);
             rejected = k.rejected();

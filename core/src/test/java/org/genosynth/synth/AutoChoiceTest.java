@@ -42,22 +42,27 @@ class AutoChoiceTest {
 
     private static AutoChoice.Choice choose(GenotypeMatrix g) {
         try (ExecutionContext context = ExecutionContext.local(2)) {
-            return AutoChoice.choose(g, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
-                    LocalPools.coordinates(g, 1), 1, context.backend());
+            return AutoChoice.choose(g, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
+                    LocalPools.coordinates(g, 1), null, false, 1, context.backend());
         }
     }
 
     @Test
-    void populationPoolsAreJudgedByEvaluatesPassLineAndLocalOnesWithTheRelatedCohortSlack() {
+    void aCandidateIsPrivateWithinBothBounds() {
         InnerSplit.Measured m = new InnerSplit.Measured(0.58, 0.30, 0.04);
-        // local: evaluate's fail line 0.6 + 2 SE (an inner split of a related cohort is pessimistic)
-        assertThat(new AutoChoice.Candidate("mosaic, local pools", 2, m, false).isPrivate()).isTrue();
-        // population pools are tried only where the local mosaic leaked: the pass line 0.55, as measured
-        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, true).isPrivate()).isFalse();
+        // local pools: the bound already holds the slack (0.6 + 2 SE), no margin
+        assertThat(new AutoChoice.Candidate("mosaic, local pools", 2, m, 0.6 + 2 * 0.04, false).isPrivate()).isTrue();
+        // population pools: 0.55 + (floor - 0.5), with the AUC's SE as a margin
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55, true).isPrivate()).isFalse();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.04, true).isPrivate())
+                .isFalse();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.07, true).isPrivate())
+                .isTrue();
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(0.53, 0.30, 0.04), true).isPrivate()).isTrue();
+                new InnerSplit.Measured(0.50, 0.56, 0.04), 0.55, true).isPrivate()).as("DCR share").isFalse();
+        // a candidate whose kinship check could not be met
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(0.53, 0.56, 0.04), true).isPrivate()).isFalse();
+                new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN), 0.55, true).isPrivate()).isFalse();
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.genosynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code genosynth synth} with default settings on a phased cohort of unrelated people: the 300 phased 1000 Genomes
+ * people of human_1kg_chr20 (their genetic map in INFO/CM, kept through {@code split}), a 70/30 split (seed 1), then
+ * {@code genosynth evaluate} with the holdout. {@code auto} measures haplotype mosaics there, as it will draw them,
+ * and they are private at much longer segments than genotype mosaics (docs/synth.md: 1 cM here, LD kept).
+ */
+class PhasedCohortSynthTest {
+    private static final Path PHASED = Path.of("../../shared/data/human_1kg_chr20/phased300.vcf.gz");
+
+    @TempDir
+    static Path dir;
+    static Map<String, Object> metrics;
+    static Map<String, Object> manifest;
+
+    @BeforeAll
+    static void splitSynthesizeEvaluate() throws IOException {
+        ok(CliRun.of("split", "--input", PHASED.toString(), "--seed", "1", "--out", dir.resolve("sp").toString()));
+        ok(CliRun.of("synth", "--input", dir.resolve("sp.train.vcf.gz").toString(), "--seed", "1", "--out",
+                dir.resolve("syn").toString()));
+        ok(CliRun.of("evaluate", "--real", dir.resolve("sp.train.vcf.gz").toString(), "--synthetic",
+                dir.resolve("syn.bed").toString(), "--holdout", dir.resolve("sp.holdout.vcf.gz").toString(), "--out",
+                dir.resolve("eval").toString()));
+        manifest = new org.yaml.snakeyaml.Yaml().load(Files.readString(dir.resolve("syn.manifest.json")));
+        metrics = new org.yaml.snakeyaml.Yaml().load(Files.readString(dir.resolve("eval").resolve("metrics.json")));
+    }
+
+    private static void ok(CliRun r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double value(String key) {
+        Map<String, Object> v = (Map<String, Object>) ((Map<String, Object>) metrics.get("verdicts")).get(key);
+        return ((Number) v.get("value")).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String verdict(String key) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) metrics.get("verdicts")).get(key)).get("verdict");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theDefaultsDrawHaplotypeMosaicsOfThePopulationAtAMeasuredLength() {
+        Map<String, Object> choice = (Map<String, Object>) manifest.get("method_choice");
+        assertThat(choice).containsEntry("chosen", "mosaic, population pools");
+        Map<String, Object> mosaic = (Map<String, Object>) manifest.get("mosaic");
+        assertThat((String) mosaic.get("level")).startsWith("haplotype");
+        // the split kept the map: segments are in cM of the 6.6 cM region, not bp x --cm-per-mb
+        assertThat((String) mosaic.get("map")).contains("genetic map of the input");
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) choice.get("candidates");
+        Map<String, Object> chosen = candidates.get(candidates.size() - 1);
+        assertThat(chosen).containsEntry("private", true);
+        // measured 1 cM: each haplotype about 7 segments, where unphased genotype mosaics needed 0.1 cM
+        assertThat(((Number) chosen.get("segment_cm")).doubleValue()).isGreaterThanOrEqualTo(0.2);
+    }
+
+    @Test
+    void noOneIsRecognisableAndTheLdAndStructureAreKept() {
+        assertThat(value("exact_copies")).isZero();
+        assertThat(value("dcr_share_closer")).isLessThanOrEqualTo(0.55);
+        // chance within two SE on 90 members and 90 non-members (SE 0.043); measured 0.457
+        int m = 90;
+        assertThat(value("mia_auc")).isLessThanOrEqualTo(0.5 + 2 * Math.sqrt((2.0 * m + 1) / (12.0 * m * m)));
+        assertThat(verdict("aats_privacy_loss")).isEqualTo("pass");
+        assertThat(verdict("max_kinship_to_train")).isEqualTo("pass");
+        // measured 1.15 (30.1 vs 34.5; holdout 31.4), PCA / het / kinship KS 0.087 / 0.143 / 0.075
+        assertThat(value("ld_score_fold")).isLessThanOrEqualTo(1.5);
+        assertThat(value("pca_ks_distance")).isLessThanOrEqualTo(0.15);
+        assertThat(value("heterozygosity_ks")).isLessThanOrEqualTo(0.2);
+        assertThat(value("kinship_ks")).isLessThanOrEqualTo(0.15);
+    }
+}
