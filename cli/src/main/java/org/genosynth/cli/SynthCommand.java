@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Generate a synthetic cohort from a real one, with fresh sample IDs and the variant metadata "
             + "kept: PREFIX.bed/.bim/.fam (or .vcf.gz, .bcf, BIMBAM, CSV), PREFIX.populations.tsv, PREFIX.pheno.tsv "
             + "(with --pheno) and PREFIX.manifest.json (input checksums, parameters, seed, version).",
-            "  auto (default): mosaics of 70%% of the input are measured against the other 30%% (membership AUC and "
-            + "DCR share, as evaluate computes them); mosaic where they are private, else hmm. The manifest says what "
-            + "was measured and chosen.",
+            "  auto (default): candidates are measured on 70%% of the input against the other 30%% (membership AUC "
+            + "and DCR share, as evaluate computes them) and the first private one is used: the mosaic with local "
+            + "donor pools at its LD-fitted length; else the mosaic with the whole population as donors at the "
+            + "longest segment length measured private (haplotype mosaics on phased input); else hmm. The manifest "
+            + "says what was measured and chosen.",
             "  hmm: haplotypes drawn forward from a haplotype-cluster hidden Markov model (fastPHASE) fitted by EM "
             + "(unphased input is first phased by sampling from a diploid model), per-population parameters, "
             + "populations inferred by Tracy-Widom; nothing is copied from any real genome; phased output.",
@@ -79,9 +81,10 @@ final class SynthCommand implements Callable<Integer> {
     List<String> perPopulation;
 
     @Option(names = "--method", paramLabel = "auto|hmm|mosaic|ldp", defaultValue = "auto",
-            description = "Generator (default: ${DEFAULT-VALUE}: mosaic where mosaics of 70%% of the input are measured "
-                + "private against the other 30%%, else hmm); hmm: haplotypes drawn from a haplotype-cluster HMM "
-                + "fitted to the cohort (nothing copied from any real genome).")
+            description = "Generator (default: ${DEFAULT-VALUE}: the first of local-pool mosaic, population-pool "
+                + "mosaic, hmm whose output is measured private on an inner 70/30 split of the input); hmm: "
+                + "haplotypes drawn from a haplotype-cluster HMM fitted to the cohort (nothing copied from any real "
+                + "genome).")
     String method;
 
     @Option(names = "--clusters", paramLabel = "K", defaultValue = "0",
@@ -128,7 +131,8 @@ final class SynthCommand implements Callable<Integer> {
                 + "nearest to an anchor genome on the principal components; population: every member of its "
                 + "population, in successive shuffles (no donor gives a second segment before every member has given "
                 + "one), switching where drawn, without the --min-donors cap; privacy comes from the pool's size (one "
-                + "population unless --populations or --infer-populations; measured in docs/synth.md).")
+                + "population unless --populations or --infer-populations; measured in docs/synth.md). --method auto chooses "
+                + "population pools itself where local ones leak.")
     String donorPool;
 
     @Option(names = "--noise", paramLabel = "RATE", defaultValue = "0",

@@ -145,9 +145,10 @@ class HumanCohortSynthTest {
     }
 
     /**
-     * The ladder of --method auto, measured on an inner split: local-pool mosaics copy their donors here (DCR share
-     * 0.98), so population pools are tried from 1 cM down, and the first length whose inner membership AUC is at
-     * evaluate's pass line is used (0.1 cM: 66 segments per genome on these 6.6 cM).
+     * The ladder of --method auto, measured on inner splits: local-pool mosaics copy their donors here (DCR share
+     * 0.98), so population pools are tried from 1 cM down, and the first length whose inner membership AUC (plus its
+     * SE) is within evaluate's pass margin of the frequency-only floor is used (0.1 cM: 66 segments per genome on these
+     * 6.6 cM).
      */
     @Test
     void theDefaultsChoosePopulationPoolsByMeasurement() {

@@ -63,16 +63,18 @@ final class AutoChoice {
 
     /**
      * Chooses for {@code train}. {@code phase}: every variant's phase bits when the input is fully phased (population
-     * pools are then measured as haplotype mosaics, as they will be drawn), else null. The user's {@code --segment-cm}
+     * pools are then measured as haplotype mosaics, as they will be drawn), else null; {@code populationOf}: each
+     * training sample's population when they are given or inferred (donors only from a genome's own population, as
+     * in the run), else null. The user's {@code --segment-cm}
      * ({@code mosaic.segmentCm()}, NaN: fitted) is the only length tried; {@code coords} is every training sample's
      * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state).
      */
-    static Choice choose(GenotypeMatrix train, List<long[]> phase, GeneticMap map, double noise,
+    static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs, long seed,
             Backend backend) {
-        InnerSplit split = new InnerSplit(train, phase, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), coords, seed,
-                backend);
+        InnerSplit split = new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
+                mosaic.minDonors(), coords, seed, backend);
         boolean given = !Double.isNaN(mosaic.segmentCm());
         double[] grid = given ? new double[] {mosaic.segmentCm()} : LdCalibration.GRID;
         LdCalibration.Outcome calibration = LdCalibration.fit(split, grid, true, backend);
@@ -87,8 +89,8 @@ final class AutoChoice {
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
         List<InnerSplit> splits = new ArrayList<>(List.of(split));
         for (int r = 1; r < REPLICATES; r++) {
-            splits.add(new InnerSplit(train, phase, map, noise, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
-                    RowBuilder.mix(seed, REPLICATE, r), backend));
+            splits.add(new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
+                    mosaic.minDonors(), null, RowBuilder.mix(seed, REPLICATE, r), backend));
         }
         // the membership signal of genomes that keep nothing but the inner training set's allele frequencies: the
         // attack's floor at these sizes, which every generator that keeps the frequencies shares

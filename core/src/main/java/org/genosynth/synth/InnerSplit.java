@@ -41,7 +41,10 @@ final class InnerSplit {
     private final Backend backend;
     private final DonorPanel panel;
     private final SiteFrequencies freq;
-    private final int[] pool;
+    /** Per population, the fitting set's members (rows of {@link #fitSet}). */
+    private final int[][] members;
+    /** The population of each inner mosaic: that of the inner holdout genome it stands beside. */
+    private final int[] popOf;
     private final LocalPools local;
     /** The fitting set's haplotypes when the input is phased, else null. */
     private final DonorPanel haplotypes;
@@ -61,10 +64,12 @@ final class InnerSplit {
     /**
      * Splits {@code train}; with {@code coords} (every training sample's {@link LocalPools#coordinates}), local mosaics
      * draw from ancestry-local pools of the fitting set, as the run will; with {@code phase} (every variant's phase
-     * bits, the input fully phased), population-pool mosaics are drawn from haplotypes, as the run will.
+     * bits, the input fully phased), population-pool mosaics are drawn from haplotypes, as the run will; with
+     * {@code populationOf} (each training sample's population, given or inferred), donors come only from the mosaic's
+     * own population, as in the run (null: one population).
      */
-    InnerSplit(GenotypeMatrix train, List<long[]> phase, GeneticMap map, double noise, double maxSegmentCm,
-            int minDonors, double[][] coords, long seed, Backend backend) {
+    InnerSplit(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
+            double maxSegmentCm, int minDonors, double[][] coords, long seed, Backend backend) {
         int[] measured = null;
         if (train.sampleCount() > MAX_SAMPLES) {
             measured = Arrays.copyOf(Shuffle.permutation(train.sampleCount(),
@@ -79,6 +84,10 @@ final class InnerSplit {
             }
             train = subset(train, measured);
             phase = phase == null ? null : selectPhase(phase, measured);
+            if (populationOf != null) {
+                int[] labels = populationOf;
+                populationOf = Arrays.stream(measured).map(i -> labels[i]).toArray();
+            }
         }
         int n = train.sampleCount();
         int[] order = Shuffle.permutation(n, new SplittableRandom(RowBuilder.mix(seed, SPLIT)));
@@ -97,14 +106,32 @@ final class InnerSplit {
         this.seed = seed;
         this.backend = backend;
         this.panel = DonorPanel.of(fitSet);
-        this.pool = IntStream.range(0, nFit).toArray();
-        this.freq = SiteFrequencies.of(fitSet, new int[][] {pool});
+        int[] ofSample = populationOf;
+        int pops = ofSample == null ? 1 : Arrays.stream(ofSample).max().orElse(0) + 1;
+        List<List<Integer>> byPop = new java.util.ArrayList<>();
+        for (int p = 0; p < pops; p++) {
+            byPop.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < nFit; i++) {
+            byPop.get(ofSample == null ? 0 : ofSample[fitRows[i]]).add(i);
+        }
+        this.members = byPop.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        // a population with fewer than 2 inner donors (a tiny group) borrows the largest one's
+        int largest = 0;
+        for (int p = 1; p < pops; p++) {
+            largest = members[p].length > members[largest].length ? p : largest;
+        }
+        int fallback = largest;
+        this.popOf = Arrays.stream(holdRows).map(r -> ofSample == null ? 0 : ofSample[r])
+                .map(p -> members[p].length >= 2 ? p : fallback).toArray();
+        this.freq = SiteFrequencies.of(fitSet, members);
         if (coords != null) {
             double[][] fitCoords = new double[nFit][];
             for (int i = 0; i < nFit; i++) {
                 fitCoords[i] = coords[fitRows[i]];
             }
-            this.local = LocalPools.of(fitCoords, new int[][] {pool}, seed);
+            this.local = LocalPools.of(fitCoords, members, seed);
         } else {
             this.local = null;
         }
@@ -123,7 +150,7 @@ final class InnerSplit {
         PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors, panel);
         GenomePath[] paths = new GenomePath[holdSet.sampleCount()];
         for (int s = 0; s < paths.length; s++) {
-            paths[s] = sampler.draw(local == null ? pool : local.pool(s, 0, 0),
+            paths[s] = sampler.draw(local == null ? members[popOf[s]] : local.pool(s, 0, popOf[s]),
                     new SplittableRandom(RowBuilder.mix(seed, PATHS, s)));
         }
         return generate(paths);
@@ -138,10 +165,11 @@ final class InnerSplit {
      */
     GenotypeMatrix populationMosaics(double length, KinshipCheck.Bound bound, boolean ibs) {
         PathSampler sampler = new PathSampler(map, length, maxSegmentCm, minDonors, null, true);
-        int[] haplotypePool = haplotypes == null ? null : Synthesizer.haplotypePools(new int[][] {pool})[0];
+        int[][] haplotypePools = haplotypes == null ? null : Synthesizer.haplotypePools(members);
         Synthesizer.PathSource source = (s, a) -> {
             SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, CYCLES, s, a));
-            return haplotypes == null ? sampler.draw(pool, random) : sampler.drawPair(haplotypePool, random);
+            return haplotypes == null ? sampler.draw(members[popOf[s]], random)
+                    : sampler.drawPair(haplotypePools[popOf[s]], random);
         };
         int count = holdSet.sampleCount();
         GenomePath[] paths = new GenomePath[count];
@@ -152,7 +180,7 @@ final class InnerSplit {
         RowBuilder builder = new RowBuilder(panel, haplotypes, new SiteNoise.Resample(noise, freq), seed);
         if (bound != null) {
             try {
-                KinshipCheck.run(builder, source, paths, attempts, new int[count], bound.threshold(), ibs, backend);
+                KinshipCheck.run(builder, source, paths, attempts, popOf, bound.threshold(), ibs, backend);
             } catch (org.genosynth.io.InputException stillClose) {
                 return null;
             }
@@ -161,17 +189,22 @@ final class InnerSplit {
     }
 
     /**
-     * Genomes (as many as the inner holdout) whose every genotype is drawn from the fitting set's genotype frequencies
-     * at its site: what a generator that keeps nothing but the frequencies makes.
+     * Genomes (as many as the inner holdout) whose every genotype is drawn from the whole fitting set's genotype
+     * frequencies at its site: what a generator that keeps nothing but the cohort's frequencies makes. One population
+     * even when there are several: the frequencies of small populations carry more of their members, and that is
+     * counted against a generator, not allowed to it.
      */
     GenotypeMatrix frequencyOnly() {
+        int[] everyone = IntStream.range(0, fitSet.sampleCount()).toArray();
+        SiteFrequencies cohort = SiteFrequencies.of(fitSet, new int[][] {everyone});
         PathSampler sampler = new PathSampler(map, 1, maxSegmentCm, minDonors);
         GenomePath[] paths = new GenomePath[holdSet.sampleCount()];
         for (int s = 0; s < paths.length; s++) {
-            paths[s] = sampler.draw(pool, new SplittableRandom(RowBuilder.mix(seed, FLOOR, s)));
+            paths[s] = sampler.draw(everyone, new SplittableRandom(RowBuilder.mix(seed, FLOOR, s)));
         }
-        return generate(new RowBuilder(panel, new SiteNoise.Resample(1, freq), RowBuilder.mix(seed, FLOOR)), paths,
-                new int[paths.length]);
+        RowBuilder builder = new RowBuilder(panel, new SiteNoise.Resample(1, cohort), RowBuilder.mix(seed, FLOOR));
+        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths,
+                new int[paths.length], new int[paths.length]), Synthesizer.anonymous(paths.length), backend);
     }
 
     private GenotypeMatrix generate(GenomePath[] paths) {
@@ -180,8 +213,8 @@ final class InnerSplit {
     }
 
     private GenotypeMatrix generate(RowBuilder builder, GenomePath[] paths, int[] attempts) {
-        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths, attempts,
-                new int[paths.length]), Synthesizer.anonymous(paths.length), backend);
+        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths, attempts, popOf),
+                Synthesizer.anonymous(paths.length), backend);
     }
 
     /** The membership AUC and DCR share of {@code mosaics} against the inner holdout, as evaluate computes them. */

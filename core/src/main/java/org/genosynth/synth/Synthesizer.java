@@ -111,7 +111,8 @@ public final class Synthesizer {
             // the kinship check's bound, which the population-pool candidates are measured with
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
-            choice = AutoChoice.choose(train, phased ? phase : null, map, noise, mosaic, coords, bound,
+            choice = AutoChoice.choose(train, phased ? phase : null, given == null ? null : given.ofSample(), map,
+                    noise, mosaic, coords, bound,
                     coding.inbredOrHaploid(), req.seed(), backend);
             calibration = choice.calibration();
             method = choice.method();
