@@ -68,13 +68,14 @@ final class AutoChoice {
      * in the run), else null. The user's {@code --segment-cm}
      * ({@code mosaic.segmentCm()}, NaN: fitted) is the only length tried; {@code coords} is every training sample's
      * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
-     * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state).
+     * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
+     * {@code mosaicsPerGenome} the run's synthetic genomes per training genome.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
-            SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs, long seed,
-            Backend backend) {
+            SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
+            double mosaicsPerGenome, long seed, Backend backend) {
         InnerSplit split = new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
-                mosaic.minDonors(), coords, seed, backend);
+                mosaic.minDonors(), coords, mosaicsPerGenome, seed, backend);
         boolean given = !Double.isNaN(mosaic.segmentCm());
         double[] grid = given ? new double[] {mosaic.segmentCm()} : LdCalibration.GRID;
         LdCalibration.Outcome calibration = LdCalibration.fit(split, grid, true, backend);
@@ -90,7 +91,7 @@ final class AutoChoice {
         List<InnerSplit> splits = new ArrayList<>(List.of(split));
         for (int r = 1; r < REPLICATES; r++) {
             splits.add(new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
-                    mosaic.minDonors(), null, RowBuilder.mix(seed, REPLICATE, r), backend));
+                    mosaic.minDonors(), null, mosaicsPerGenome, RowBuilder.mix(seed, REPLICATE, r), backend));
         }
         // the membership signal of genomes that keep nothing but the inner training set's allele frequencies: the
         // attack's floor at these sizes, which every generator that keeps the frequencies shares

@@ -25,6 +25,8 @@ final class InnerSplit {
      * privacy compares 600 mosaics with 1,400 + 600 real genomes.
      */
     static final int MAX_SAMPLES = 2000;
+    /** Population-pool inner mosaics at most. */
+    static final int MAX_MOSAICS = 2000;
     private static final long SPLIT = 0x1DCA1L;
     private static final long SUBSAMPLE = 0x1DCA4L;
     private static final long FLOOR = 0x1DCA6L;
@@ -43,8 +45,13 @@ final class InnerSplit {
     private final SiteFrequencies freq;
     /** Per population, the fitting set's members (rows of {@link #fitSet}). */
     private final int[][] members;
-    /** The population of each inner mosaic: that of the inner holdout genome it stands beside. */
+    /** The population of each local inner mosaic: that of the inner holdout genome it stands beside. */
     private final int[] popOf;
+    /**
+     * The population of each population-pool inner mosaic: as many as the run makes per training genome, over the
+     * fitting set (at most {@link #MAX_MOSAICS}), in the fitting set's proportions.
+     */
+    private final int[] popOfMosaic;
     private final LocalPools local;
     /** The fitting set's haplotypes when the input is phased, else null. */
     private final DonorPanel haplotypes;
@@ -66,10 +73,13 @@ final class InnerSplit {
      * draw from ancestry-local pools of the fitting set, as the run will; with {@code phase} (every variant's phase
      * bits, the input fully phased), population-pool mosaics are drawn from haplotypes, as the run will; with
      * {@code populationOf} (each training sample's population, given or inferred), donors come only from the mosaic's
-     * own population, as in the run (null: one population).
+     * own population, as in the run (null: one population). {@code mosaicsPerGenome}: the run's synthetic genomes per
+     * training genome; the population-pool mosaics keep that ratio to the fitting set (the membership signal grows
+     * with it: each member is a donor of more genomes).
      */
     InnerSplit(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
-            double maxSegmentCm, int minDonors, double[][] coords, long seed, Backend backend) {
+            double maxSegmentCm, int minDonors, double[][] coords, double mosaicsPerGenome, long seed,
+            Backend backend) {
         int[] measured = null;
         if (train.sampleCount() > MAX_SAMPLES) {
             measured = Arrays.copyOf(Shuffle.permutation(train.sampleCount(),
@@ -125,6 +135,9 @@ final class InnerSplit {
         int fallback = largest;
         this.popOf = Arrays.stream(holdRows).map(r -> ofSample == null ? 0 : ofSample[r])
                 .map(p -> members[p].length >= 2 ? p : fallback).toArray();
+        int mosaics = (int) Math.max(holdRows.length, Math.min(MAX_MOSAICS, Math.round(nFit * mosaicsPerGenome)));
+        this.popOfMosaic = IntStream.range(0, mosaics).map(s -> ofSample == null ? 0 : ofSample[fitRows[s % nFit]])
+                .map(p -> members[p].length >= 2 ? p : fallback).toArray();
         this.freq = SiteFrequencies.of(fitSet, members);
         if (coords != null) {
             double[][] fitCoords = new double[nFit][];
@@ -168,10 +181,10 @@ final class InnerSplit {
         int[][] haplotypePools = haplotypes == null ? null : Synthesizer.haplotypePools(members);
         Synthesizer.PathSource source = (s, a) -> {
             SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, CYCLES, s, a));
-            return haplotypes == null ? sampler.draw(members[popOf[s]], random)
-                    : sampler.drawPair(haplotypePools[popOf[s]], random);
+            return haplotypes == null ? sampler.draw(members[popOfMosaic[s]], random)
+                    : sampler.drawPair(haplotypePools[popOfMosaic[s]], random);
         };
-        int count = holdSet.sampleCount();
+        int count = popOfMosaic.length;
         GenomePath[] paths = new GenomePath[count];
         for (int s = 0; s < count; s++) {
             paths[s] = source.draw(s, 0);
@@ -180,12 +193,13 @@ final class InnerSplit {
         RowBuilder builder = new RowBuilder(panel, haplotypes, new SiteNoise.Resample(noise, freq), seed);
         if (bound != null) {
             try {
-                KinshipCheck.run(builder, source, paths, attempts, popOf, bound.threshold(), ibs, backend);
+                KinshipCheck.run(builder, source, paths, attempts, popOfMosaic, bound.threshold(), ibs,
+                        backend);
             } catch (org.genosynth.io.InputException stillClose) {
                 return null;
             }
         }
-        return generate(builder, paths, attempts);
+        return generate(builder, paths, attempts, popOfMosaic);
     }
 
     /**
@@ -198,7 +212,7 @@ final class InnerSplit {
         int[] everyone = IntStream.range(0, fitSet.sampleCount()).toArray();
         SiteFrequencies cohort = SiteFrequencies.of(fitSet, new int[][] {everyone});
         PathSampler sampler = new PathSampler(map, 1, maxSegmentCm, minDonors);
-        GenomePath[] paths = new GenomePath[holdSet.sampleCount()];
+        GenomePath[] paths = new GenomePath[popOfMosaic.length];
         for (int s = 0; s < paths.length; s++) {
             paths[s] = sampler.draw(everyone, new SplittableRandom(RowBuilder.mix(seed, FLOOR, s)));
         }
@@ -209,11 +223,11 @@ final class InnerSplit {
 
     private GenotypeMatrix generate(GenomePath[] paths) {
         return generate(new RowBuilder(panel, new SiteNoise.Resample(noise, freq), seed), paths,
-                new int[paths.length]);
+                new int[paths.length], popOf);
     }
 
-    private GenotypeMatrix generate(RowBuilder builder, GenomePath[] paths, int[] attempts) {
-        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths, attempts, popOf),
+    private GenotypeMatrix generate(RowBuilder builder, GenomePath[] paths, int[] attempts, int[] popOfRow) {
+        return Synthesizer.generateInMemory(new BlockGenerator(builder, fitSet.variants(), paths, attempts, popOfRow),
                 Synthesizer.anonymous(paths.length), backend);
     }
 

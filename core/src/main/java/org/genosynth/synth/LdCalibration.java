@@ -35,7 +35,7 @@ final class LdCalibration {
     /** As {@link #fit(InnerSplit, double[], boolean, Backend)} on a new split of {@code train}. */
     static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
             double[] candidates, boolean measurePrivacy, double[][] coords, long seed, Backend backend) {
-        return fit(new InnerSplit(train, null, null, map, noise, maxSegmentCm, minDonors, coords, seed, backend),
+        return fit(new InnerSplit(train, null, null, map, noise, maxSegmentCm, minDonors, coords, 1, seed, backend),
                 candidates,
                 measurePrivacy, backend);
     }

@@ -112,8 +112,8 @@ public final class Synthesizer {
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
             choice = AutoChoice.choose(train, phased ? phase : null, given == null ? null : given.ofSample(), map,
-                    noise, mosaic, coords, bound,
-                    coding.inbredOrHaploid(), req.seed(), backend);
+                    noise, mosaic, coords, bound, coding.inbredOrHaploid(), (double) requested / train.sampleCount(),
+                    req.seed(), backend);
             calibration = choice.calibration();
             method = choice.method();
             if (choice.donorPool() != null) {
