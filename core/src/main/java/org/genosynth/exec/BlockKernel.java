@@ -10,4 +10,11 @@ import java.util.function.Function;
  * to call from several threads at once (keep per-call work buffers local).
  */
 public interface BlockKernel<B, R> extends Function<B, R>, Serializable {
+    /**
+     * An upper estimate of one result's size in bytes, 0 when small or unknown. A backend that gathers results on a
+     * driver (Spark) uses it to size what it gathers at once: a synth block of 1,000,000 genomes is 256 MB.
+     */
+    default long resultBytes() {
+        return 0;
+    }
 }

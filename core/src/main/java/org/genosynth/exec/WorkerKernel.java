@@ -11,4 +11,9 @@ import java.util.function.BiFunction;
 public interface WorkerKernel<S, B, R> extends BiFunction<S, B, R>, Serializable {
     /** A fresh, empty state for one worker or partition. */
     S newState();
+
+    /** As {@link BlockKernel#resultBytes}. */
+    default long resultBytes() {
+        return 0;
+    }
 }

@@ -39,6 +39,12 @@ final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
         return paths.length;
     }
 
+    /** A block's genotypes: 1,024 variants x 2 bits per synthetic genome. */
+    @Override
+    public long resultBytes() {
+        return (long) RowBuilder.CHUNK_VARIANTS * GenotypeCodes.wordsPerVariant(paths.length) * Long.BYTES;
+    }
+
     /** {@link #block}: the generator is the kernel the backend runs (its fields are what it ships). */
     @Override
     public VariantBlock apply(Integer b) {

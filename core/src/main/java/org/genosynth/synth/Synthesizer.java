@@ -71,8 +71,9 @@ public final class Synthesizer {
         long requested = req.perPopulation() != null
                 ? req.perPopulation().values().stream().mapToLong(Integer::longValue).sum()
                 : req.count() > 0 ? req.count() : train.sampleCount();
-        // the synthetic genotypes (2 bits each), kept in memory, and a sample record per genome
-        org.genosynth.util.Memory.require(requested * (train.variantCount() / 4.0 + 256), "synth of " + requested
+        // the synthetic genotypes (2 bits each) and a sample record per genome
+        double genotypeBytes = genotypeBytes(req, requested, train.variantCount(), backend.parallelism());
+        org.genosynth.util.Memory.require(requested * 256.0 + genotypeBytes, "synth of " + requested
                 + " samples x " + train.variantCount() + " variants", "lower --n");
         SynthRequest.Mosaic mosaic = req.mosaic();
         GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
@@ -160,7 +161,7 @@ public final class Synthesizer {
             ClusterModel model = fit.model();
             // every genome's two cluster paths are drawn before the genotypes: a start and a cluster (two ints) per
             // jump, in lists that grow by doubling, besides the synthetic genotypes themselves
-            org.genosynth.util.Memory.require(n * (train.variantCount() / 4.0 + 256)
+            org.genosynth.util.Memory.require(n * 256.0 + genotypeBytes
                     + n * 2 * (model.expectedJumps() + model.clusters()) * 8 * 1.5, "drawing the HMM's cluster paths ("
                     + String.format(java.util.Locale.ROOT, "%,.0f", model.expectedJumps()) + " jumps per haplotype) for "
                     + n + " genomes", "lower --n, or use --method mosaic");
@@ -310,6 +311,17 @@ public final class Synthesizer {
             free[v] = !variants.get(v).hasPosition();
         }
         return ClusterFit.fit(rows, diploid, unitPop, pops.count(), map, free, settings, req.seed(), backend);
+    }
+
+    /**
+     * Bytes of synthetic genotypes held at once: all of them for CSV output (written sample by sample) and for the
+     * phenotype model (which analyses them); otherwise the blocks of {@link RowBuilder#CHUNK_VARIANTS} variants in
+     * flight between the backend's workers and the writer (two per worker and the one being written), so
+     * 1,000,000 x 100,000 streams to disk in about a gigabyte.
+     */
+    static double genotypeBytes(SynthRequest req, long samples, int variants, int workers) {
+        boolean whole = req.csv() || req.pheno() != null;
+        return samples / 4.0 * (whole ? variants : Math.min(variants, (2.0 * workers + 1) * RowBuilder.CHUNK_VARIANTS));
     }
 
     /** The haplotype rows ({@code 2 sample + h}) of each population's members. */

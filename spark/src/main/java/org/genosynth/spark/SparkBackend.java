@@ -110,12 +110,14 @@ public final class SparkBackend implements Backend {
         }
         List<S> states = new ArrayList<>();
         int slices = Math.max(1, parallelism());
+        int perPartition = blocksPerPartition(kernel.resultBytes(), slices,
+                spark().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
         JavaFutureAction<List<PartitionResult<S, R>>> running = null;
         try {
-            running = submit(nextWave(blocks, slices), slices, shipped);
+            running = submit(nextWave(blocks, slices, perPartition), slices, shipped);
             while (running != null) {
                 // the driver reads the next wave while the executors work on this one: two waves at most in memory
-                List<B> wave = nextWave(blocks, slices);
+                List<B> wave = nextWave(blocks, slices, perPartition);
                 JavaFutureAction<List<PartitionResult<S, R>>> next = submit(wave, slices, shipped);
                 List<PartitionResult<S, R>> parts;
                 try {
@@ -141,9 +143,32 @@ public final class SparkBackend implements Backend {
         return states;
     }
 
-    private static <B> List<B> nextWave(Iterator<B> blocks, int slices) {
+    /**
+     * Blocks per partition in a wave: {@link #BLOCKS_PER_PARTITION}, fewer when a wave's results would pass half of
+     * Spark's limit on what one job may return to the driver ({@code spark.driver.maxResultSize}; 0 = none), and a
+     * clear error when even one block per partition would.
+     */
+    static int blocksPerPartition(long resultBytes, int slices, long maxResultBytes) {
+        if (resultBytes <= 0 || maxResultBytes <= 0) {
+            return BLOCKS_PER_PARTITION;
+        }
+        long fit = maxResultBytes / 2 / ((long) slices * resultBytes);
+        if (fit < 1) {
+            if ((long) slices * resultBytes <= maxResultBytes) {
+                return 1;
+            }
+            throw org.genosynth.io.InputException.usage(String.format(java.util.Locale.ROOT,
+                    "one block per Spark task returns %,d MB to the driver per wave of %d tasks, more than "
+                    + "spark.driver.maxResultSize (%,d MB): raise it (spark-submit --conf "
+                    + "spark.driver.maxResultSize=...) or ask for fewer samples", resultBytes * slices >> 20, slices,
+                    maxResultBytes >> 20));
+        }
+        return (int) Math.min(BLOCKS_PER_PARTITION, fit);
+    }
+
+    private static <B> List<B> nextWave(Iterator<B> blocks, int slices, int perPartition) {
         List<B> wave = new ArrayList<>();
-        while (blocks.hasNext() && wave.size() < slices * BLOCKS_PER_PARTITION) {
+        while (blocks.hasNext() && wave.size() < slices * perPartition) {
             wave.add(blocks.next());
         }
         return wave;
@@ -228,6 +253,11 @@ public final class SparkBackend implements Backend {
         @Override
         public R apply(Object state, B block) {
             return kernel.apply(block);
+        }
+
+        @Override
+        public long resultBytes() {
+            return kernel.resultBytes();
         }
     }
 

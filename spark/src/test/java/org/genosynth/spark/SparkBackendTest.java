@@ -47,6 +47,37 @@ class SparkBackendTest {
         assertThat(spark.statusTracker().getJobIdsForGroup(null).length - jobsBefore).isEqualTo(3);
     }
 
+    /** A kernel whose results it declares large: a synth block of many genomes. */
+    private record Large(long bytes) implements BlockKernel<Integer, Integer> {
+        @Override
+        public Integer apply(Integer b) {
+            return b;
+        }
+
+        @Override
+        public long resultBytes() {
+            return bytes;
+        }
+    }
+
+    @Test
+    void largeResultsComeBackInSmallerWavesUnderTheDriversResultLimit() {
+        long mb = 1L << 20;
+        // 1,000,000 genomes: 256 MB a block; 2 tasks within half of 1 GB: one block per task
+        assertThat(SparkBackend.blocksPerPartition(256 * mb, 2, 1024 * mb)).isEqualTo(1);
+        assertThat(SparkBackend.blocksPerPartition(64 * mb, 2, 1024 * mb)).isEqualTo(4);
+        assertThat(SparkBackend.blocksPerPartition(0, 2, 1024 * mb)).isEqualTo(SparkBackend.BLOCKS_PER_PARTITION);
+        assertThat(SparkBackend.blocksPerPartition(256 * mb, 2, 0)).isEqualTo(SparkBackend.BLOCKS_PER_PARTITION);
+        assertThatThrownBy(() -> SparkBackend.blocksPerPartition(1024 * mb, 2, 1024 * mb))
+                .isInstanceOf(InputException.class).hasMessageContaining("spark.driver.maxResultSize");
+        // and the order still holds with one block per task: 2 tasks a wave
+        List<Integer> seen = new ArrayList<>();
+        int jobsBefore = spark.statusTracker().getJobIdsForGroup(null).length;
+        backend.mapOrdered(IntStream.range(0, 9).iterator(), new Large(256 * mb), seen::add);
+        assertThat(seen).isEqualTo(IntStream.range(0, 9).boxed().toList());
+        assertThat(spark.statusTracker().getJobIdsForGroup(null).length - jobsBefore).isEqualTo(5);
+    }
+
     @Test
     void everyPartitionHasItsOwnStateAndTheStatesComeBack() {
         List<long[]> states = backend.mapOrdered(IntStream.range(0, 100).iterator(), new Summing(), r -> { });
