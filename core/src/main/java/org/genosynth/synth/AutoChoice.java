@@ -13,7 +13,9 @@ import org.genosynth.model.GenotypeMatrix;
  * <ol>
  * <li>the mosaic with ancestry-local pools at its LD-fitted segment length ({@link LdCalibration});</li>
  * <li>the mosaic with every member of the population a donor ({@code --donor-pool population}), at the longest
- *     length of {@link #POPULATION_GRID} no longer than the fitted one;</li>
+ *     length of {@link #POPULATION_GRID} (no longer than the fitted one) that is private over {@link #REPLICATES}
+ *     inner splits, its inner mosaics drawn as the run draws them (haplotypes on phased input, the kinship check,
+ *     donors of the genome's own population, the run's ratio of synthetic to training genomes);</li>
  * <li>else the haplotype-cluster HMM, private by construction.</li>
  * </ol>
  */
@@ -27,10 +29,11 @@ final class AutoChoice {
      */
     static final double MIA_BOUND = 0.6;
     /**
-     * Population pools are tried only where the local mosaic has leaked, so the cohort is not one whose every member
-     * has relatives in it: the inner AUC is then not pessimistic (on human_1kg_chr20 it was within 0.015 of
-     * evaluate's at 0.1-0.5 cM), and evaluate's pass line applies to it as measured. Noise in it makes the ladder go
-     * to a shorter length, never past a length measured private.
+     * Evaluate's pass line, which population pools are held to, counted from the floor: the AUC of genomes drawn site
+     * by site from the inner training set's frequencies, a signal every generator that keeps the frequencies shares
+     * (0.51 on human_1kg_chr20, 0.55 on its 8-chromosome chimeras, 0.58 on its 210 phased training people). The
+     * candidate's AUC plus one SE must be within {@code POPULATION_MIA_BOUND + (floor - 0.5)}. Population pools are
+     * tried only where the local mosaic has leaked, so the cohort is not one whose every member has relatives in it.
      */
     static final double POPULATION_MIA_BOUND = 0.55;
     /**
@@ -118,36 +121,35 @@ final class AutoChoice {
     }
 
     /**
-     * The mean inner privacy of population-pool mosaics of {@code length} over the replicate splits; the chance SE of
-     * the mean AUC is taken as one split's over the square root of their number (the splits share people, so it is
-     * somewhat larger).
+     * The mean inner privacy of population-pool mosaics of {@code length} over the replicate splits (NaN, not private,
+     * when the kinship check cannot be met on one of them).
      */
     private static InnerSplit.Measured populationPrivacy(List<InnerSplit> splits, double length,
             KinshipCheck.Bound bound, boolean ibs) {
-        double mia = 0;
-        double dcr = 0;
-        double se = 0;
-        for (InnerSplit split : splits) {
-            GenotypeMatrix mosaics = split.populationMosaics(length, bound, ibs);
-            if (mosaics == null) {
-                // the kinship check could not be met: not private at this length
-                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN);
-            }
-            InnerSplit.Measured m = split.privacy(mosaics);
-            mia += m.miaAuc();
-            dcr += m.dcrShareCloser();
-            se = m.miaNullSe();
-        }
-        return new InnerSplit.Measured(mia / splits.size(), dcr / splits.size(), se / Math.sqrt(splits.size()));
+        return mean(splits, split -> split.populationMosaics(length, bound, ibs));
     }
 
     /** The mean inner privacy, over the splits, of genomes drawn site by site from the fitting set's frequencies. */
     private static InnerSplit.Measured frequencyFloor(List<InnerSplit> splits) {
+        return mean(splits, InnerSplit::frequencyOnly);
+    }
+
+    /**
+     * The mean over the splits of the privacy of what {@code draw} makes of each (null: all NaN); the chance SE of
+     * the mean AUC is taken as one split's over the square root of their number (the splits share people, so it is
+     * somewhat larger).
+     */
+    private static InnerSplit.Measured mean(List<InnerSplit> splits,
+            java.util.function.Function<InnerSplit, GenotypeMatrix> draw) {
         double mia = 0;
         double dcr = 0;
         double se = 0;
         for (InnerSplit split : splits) {
-            InnerSplit.Measured m = split.privacy(split.frequencyOnly());
+            GenotypeMatrix genomes = draw.apply(split);
+            if (genomes == null) {
+                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN);
+            }
+            InnerSplit.Measured m = split.privacy(genomes);
             mia += m.miaAuc();
             dcr += m.dcrShareCloser();
             se = m.miaNullSe();
