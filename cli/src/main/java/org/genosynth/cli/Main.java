@@ -273,10 +273,32 @@ public final class Main implements Runnable {
             err.flush();
             return USER_ERROR;
         }
+        String spark = sparkFailure(e);
+        if (spark != null) {
+            err.println("genosynth: error: " + spark);
+            err.flush();
+            return USER_ERROR;
+        }
         err.println("genosynth: internal error (please report it with the command line): " + e);
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /**
+     * A failed Spark job as one line ("the Spark job failed: " and Spark's reason, e.g. a result larger than
+     * spark.driver.maxResultSize or a lost executor), or null when {@code e} is not one. Spark's own log, above it on
+     * stderr, has the executors' side. Matched by class name: the cli does not depend on Spark.
+     */
+    static String sparkFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("SparkException") && t.getMessage() != null) {
+                String reason = t.getMessage().lines().findFirst().orElse("").trim()
+                        .replaceFirst("^Job aborted due to stage failure: ", "");
+                return "the Spark job failed: " + reason + " (Spark's log above has the executors' side)";
+            }
+        }
+        return null;
     }
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
