@@ -136,7 +136,8 @@ final class InnerSplit {
         this.popOf = Arrays.stream(holdRows).map(r -> ofSample == null ? 0 : ofSample[r])
                 .map(p -> members[p].length >= 2 ? p : fallback).toArray();
         int mosaics = (int) Math.max(holdRows.length, Math.min(MAX_MOSAICS, Math.round(nFit * mosaicsPerGenome)));
-        this.popOfMosaic = IntStream.range(0, mosaics).map(s -> ofSample == null ? 0 : ofSample[fitRows[s % nFit]])
+        // the fitting set's members in their shuffled order: any prefix has the populations' proportions
+        this.popOfMosaic = IntStream.range(0, mosaics).map(s -> ofSample == null ? 0 : ofSample[order[s % nFit]])
                 .map(p -> members[p].length >= 2 ? p : fallback).toArray();
         this.freq = SiteFrequencies.of(fitSet, members);
         if (coords != null) {
