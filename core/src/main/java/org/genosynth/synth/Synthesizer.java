@@ -104,7 +104,7 @@ public final class Synthesizer {
         KinshipCheck.Bound bound = null;
         LdCalibration.Outcome calibration = null;
         SynthRequest.DonorPool donorPool = mosaic.donorPool();
-        progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the mosaic's privacy (--method auto)"
+        progress.phase(1, method == SynthRequest.Method.AUTO ? "measuring the candidates' privacy (--method auto)"
                 : "populations");
         if (method == SynthRequest.Method.AUTO) {
             // measured on the user's data: a mosaic where its segments are private, the HMM where none is
