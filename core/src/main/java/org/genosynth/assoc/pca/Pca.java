@@ -26,7 +26,8 @@ public final class Pca {
      * The randomized method stops when every top-{@code k} Ritz value's estimated remaining error (Aitken: the last
      * step times {@code r / (1 - r)}, {@code r} the ratio of the last two steps) is below this share of it: a third
      * of the 1 % the eigenvalues are asked to be within. At 1e-3, 20,000 x 100,000 took 77.9 s against plink2's
-     * 60.8 s; at 3e-3, 59.3 s against 58.5 s, the worst error on random genotypes 0.105 % (PcaApproxTest).
+     * 60.8 s; at 3e-3, 67.6 s against 62.2 s (medians of 3), the worst error on random genotypes 0.105 %
+     * (PcaApproxTest).
      */
     public static final double APPROX_TOLERANCE = 3e-3;
     /** Krylov blocks (passes over the genotypes) of the randomized method at least and at most. */
