@@ -22,7 +22,7 @@ final class InnerSplit {
     /**
      * Genomes measured at most: a larger training set is subsampled (seeded) first. The measurement is then pessimistic
      * (smaller donor pools are less private), and its cost stays that of a 2,000-genome cohort: every candidate's
-     * privacy compares 600 mosaics with 1,400 + 600 real genomes.
+     * privacy compares 600 to {@value #MAX_MOSAICS} mosaics with 1,400 + 600 real genomes.
      */
     static final int MAX_SAMPLES = 2000;
     /** Population-pool inner mosaics at most. */
