@@ -98,11 +98,12 @@ class PhasedCohortSynthTest {
 
     @Test
     void theGwasIsKept() {
-        // measured: 16 of 16 real hits at 5e-8, no other; -log10 p r 0.90 (holdout 0.53); PVE 0.84 vs 0.73 (warn)
+        // measured: 16 of 16 real hits at 5e-8, no other; -log10 p r 0.89 (holdout 0.53); PVE 0.729 vs 0.729 (0.84
+        // before the signal was scaled to the real PVE)
         assertThat(value("gwas_snp_recall")).isGreaterThanOrEqualTo(0.8);
         assertThat(value("gwas_snp_precision")).isGreaterThanOrEqualTo(0.8);
         assertThat(value("gwas_locus_recall")).isGreaterThanOrEqualTo(0.9);
         assertThat(value("neglog10p_correlation")).isGreaterThanOrEqualTo(utility("neglog10p_correlation_holdout"));
-        assertThat(value("pve_difference")).isLessThanOrEqualTo(0.15);
+        assertThat(value("pve_difference")).isLessThanOrEqualTo(0.05);
     }
 }

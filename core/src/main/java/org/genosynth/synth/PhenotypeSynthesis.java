@@ -121,6 +121,12 @@ final class PhenotypeSynthesis {
     static final double OFFSET_TOLERANCE = 0.25;
     /** Background aims (0 .. 1 - MIN_NOISE) of the PVE calibration. */
     static final int PVE_GRID = 12;
+    /** Factors tried on the signal's targets when the signal alone explains more than the real REML PVE. */
+    static final double[] SIGNAL_SCALES = {1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5};
+    /** LMM checks (at most) that the scaled signal keeps the real genome-wide hits. */
+    static final int SCALE_CHECKS = 3;
+    /** The genome-wide significance level whose hits the PVE calibration never costs. */
+    static final double GENOME_WIDE_P = 5e-8;
     /** Share of the phenotype variance always left to noise. */
     static final double MIN_NOISE = 0.05;
 
@@ -264,22 +270,39 @@ final class PhenotypeSynthesis {
      * eigendecomposition of the synthetic relatedness matrix, and the aim is interpolated between the two grid points
      * that bracket the real PVE. When even no background gives more than the real PVE, there is no background.
      */
-    static double[] generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
+    static Calibrated generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
             int threads) {
         boolean calibratePve = fit.background() && Double.isFinite(fit.realPve()) && !fit.binary();
         Background basis = calibratePve ? Background.of(synth, new SplittableRandom(streamSeed)) : null;
         Fit current = hitRounds(fit, fit.withPveAim(0), synth, maxSignal, streamSeed, rounds, threads, basis);
         if (!calibratePve) {
-            return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+            return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis), 0, 1);
         }
         // the background moves the LMM statistics of the SNPs that correlate with it by an offset: additive rounds
         // (measured on the mouse demo: multiplicative ones took SNP precision at 5e-8 from 0.72 to 0.52)
         double[] aim = pveAim(current, synth, maxSignal, streamSeed, threads, basis);
+        if (aim[0] == 0 && aim[2] > fit.realPve() + PVE_TOLERANCE) {
+            double scale = signalScale(fit, current, synth, maxSignal, streamSeed, threads);
+            return new Calibrated(generate(scaled(current, scale), synth, maxSignal, new SplittableRandom(streamSeed),
+                    basis), 0, scale);
+        }
         current = current.withPveAim(aim[0]);
         if (current.pveAim() > 0) {
             current = offsetRounds(fit, current, aim[1], synth, maxSignal, streamSeed, OFFSET_ROUNDS, threads, basis);
         }
-        return generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+        return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis),
+                current.pveAim(), 1);
+    }
+
+    /**
+     * Synthetic phenotype values and how they were calibrated.
+     *
+     * @param values         per synthetic sample (NaN = missing)
+     * @param backgroundAim  the PVE the polygenic background was drawn for (0: none)
+     * @param signalScale    the factor on the signal's target correlations (1 unless the signal alone explained more
+     *                       than the real REML PVE)
+     */
+    record Calibrated(double[] values, double backgroundAim, double signalScale) {
     }
 
     /** {@code rounds} hit rounds from {@code current}: the signal SNPs' targets moved by (real t / synthetic t). */
@@ -389,13 +412,13 @@ final class PhenotypeSynthesis {
                 .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
         double target = current.realPve();
         if (!(pve[0] < target)) {
-            return new double[] {0, 1};
+            return new double[] {0, 1, pve[0]};
         }
         for (int i = 0; i + 1 < PVE_GRID; i++) {
             if (pve[i] <= target && target <= pve[i + 1]) {
                 double t = pve[i + 1] > pve[i] ? (target - pve[i]) / (pve[i + 1] - pve[i]) : 0;
                 double slope = (pve[i + 1] - pve[i]) / (aims[i + 1] - aims[i]);
-                return new double[] {stable(aims[i] + t * (aims[i + 1] - aims[i])), slope > 0.1 ? slope : 1};
+                return new double[] {stable(aims[i] + t * (aims[i + 1] - aims[i])), slope > 0.1 ? slope : 1, pve[0]};
             }
         }
         int best = 0;
@@ -404,7 +427,80 @@ final class PhenotypeSynthesis {
                 best = i;
             }
         }
-        return new double[] {aims[best], 1};
+        return new double[] {aims[best], 1, pve[0]};
+    }
+
+    /**
+     * The factor on the signal's targets that brings the synthetic REML PVE down to the real one, as far as no real
+     * genome-wide hit is lost. Used when the signal SNPs alone already explain more than REML finds in the real cohort:
+     * a sparse trait's REML PVE grows with its loci's LD scores relative to the genome's average, and a generator that
+     * keeps the loci's LD but not all of the genome's raises it. The factors of {@link #SIGNAL_SCALES} are measured
+     * (one eigendecomposition) and the factor interpolated where the PVE crosses the real one. Then one LMM checks the
+     * SNPs that are genome-wide hits in both the real and the unscaled synthetic cohort; while one of them falls above
+     * {@link #GENOME_WIDE_P}, the factor moves half-way back to 1 (at most {@link #SCALE_CHECKS} times, else 1).
+     */
+    private static double signalScale(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
+            int threads) {
+        double[][] candidates = new double[SIGNAL_SCALES.length][];
+        for (int i = 0; i < SIGNAL_SCALES.length; i++) {
+            candidates[i] = generate(scaled(current, SIGNAL_SCALES[i]), synth, maxSignal,
+                    new SplittableRandom(streamSeed), null);
+        }
+        double[] pve = LmmEngine.nullModels(synth, candidates, null, LmmOptions.defaults().withThreads(threads))
+                .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
+        double target = fit.realPve();
+        double scale = SIGNAL_SCALES[SIGNAL_SCALES.length - 1];
+        for (int i = 0; i + 1 < SIGNAL_SCALES.length; i++) {
+            if (pve[i] >= target && target >= pve[i + 1]) {
+                double t = pve[i] > pve[i + 1] ? (pve[i] - target) / (pve[i] - pve[i + 1]) : 0;
+                scale = stable(SIGNAL_SCALES[i] + t * (SIGNAL_SCALES[i + 1] - SIGNAL_SCALES[i]));
+                break;
+            }
+        }
+        LmmOptions options = LmmOptions.defaults().withThreads(threads);
+        java.util.Set<Integer> kept = genomeWide(LmmEngine.fit(synth, candidates[0], null, options));
+        kept.retainAll(realGenomeWide(fit));
+        for (int check = 0; check < SCALE_CHECKS && !kept.isEmpty(); check++) {
+            double[] y = generate(scaled(current, scale), synth, maxSignal, new SplittableRandom(streamSeed), null);
+            if (genomeWide(LmmEngine.fit(synth, y, null, options)).containsAll(kept)) {
+                return scale;
+            }
+            scale = stable((scale + 1) / 2);
+        }
+        return kept.isEmpty() ? scale : 1;
+    }
+
+    /** {@code current} with every target correlation multiplied by {@code factor}. */
+    private static Fit scaled(Fit current, double factor) {
+        double[] r = current.targetR().clone();
+        for (int j = 0; j < r.length; j++) {
+            r[j] = stable(r[j] * factor);
+        }
+        return current.withTargets(r).withPveAim(0);
+    }
+
+    /** Variant indices of the LMM's hits at {@link #GENOME_WIDE_P}. */
+    private static java.util.Set<Integer> genomeWide(LmmResult lmm) {
+        java.util.Set<Integer> hits = new java.util.HashSet<>();
+        for (LmmResult.SnpResult snp : lmm.snps()) {
+            if (snp.pWald() <= GENOME_WIDE_P) {
+                hits.add(snp.variant());
+            }
+        }
+        return hits;
+    }
+
+    /** Variant indices of the signal SNPs whose real Wald t passes {@link #GENOME_WIDE_P}. */
+    private static java.util.Set<Integer> realGenomeWide(Fit fit) {
+        org.hipparchus.distribution.continuous.TDistribution t =
+                new org.hipparchus.distribution.continuous.TDistribution(Math.max(1, fit.realObserved() - 2));
+        java.util.Set<Integer> hits = new java.util.HashSet<>();
+        for (int j = 0; j < fit.window().length; j++) {
+            if (2 * t.cumulativeProbability(-Math.abs(fit.realT()[j])) <= GENOME_WIDE_P) {
+                hits.add(fit.window()[j]);
+            }
+        }
+        return hits;
     }
 
     /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */

@@ -198,14 +198,16 @@ final class SynthManifest {
         return m;
     }
 
-    static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, double windowP) {
+    static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, PhenotypeSynthesis.Calibrated calibrated,
+            double windowP) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", fit.name());
         m.put("model", "signal SNPs (" + (Double.isNaN(windowP) ? "real LMM Benjamini-Hochberg FDR <= "
                 + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real marginal correlation "
                 + "(the clump leads only when the synthetic LD cannot carry them all); with the polygenic "
                 + "background (default) a draw on the top 20 principal components sized to the real REML PVE, then "
-                + "targets moved until the LMM statistics match again; residual Gaussian, "
+                + "targets moved until the LMM statistics match again (when the signal alone explains more than the "
+                + "real PVE, its targets scaled down to it, as far as no real hit at 5e-8 is lost); residual Gaussian, "
                 + "orthogonal to the signal SNPs; real mean, SD and missing fraction");
         m.put("signal_snps", fit.window().length);
         m.put("significant_snps", fit.significant());
@@ -217,6 +219,8 @@ final class SynthManifest {
         m.put("polygenic_background", fit.background());
         m.put("real_observed", fit.realObserved());
         m.put("real_pve", fit.realPve());
+        m.put("background_pve_aim", calibrated.backgroundAim());
+        m.put("signal_scale", calibrated.signalScale());
         m.put("missing_fraction", fit.missingFraction());
         m.put("binary", fit.binary());
         return m;

@@ -521,10 +521,11 @@ public final class Synthesizer {
             String name = table.names().get(col);
             PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
                     req.mosaic().windowP(), req.polygenicBackground(), req.threads());
-            values[c] = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95, RowBuilder.mix(req.seed(), PHENO, c),
-                    req.phenoRounds(), req.threads());
+            PhenotypeSynthesis.Calibrated calibrated = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95,
+                    RowBuilder.mix(req.seed(), PHENO, c), req.phenoRounds(), req.threads());
+            values[c] = calibrated.values();
             names.add(name);
-            described.add(SynthManifest.phenotype(fit, req.mosaic().windowP()));
+            described.add(SynthManifest.phenotype(fit, calibrated, req.mosaic().windowP()));
         }
         manifest.put("phenotypes", described);
         List<String> ids = synth.samples().samples().stream().map(Sample::id).toList();

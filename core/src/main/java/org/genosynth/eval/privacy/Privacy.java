@@ -56,8 +56,11 @@ public final class Privacy {
         GenotypeMatrix s = cohorts.synthetic();
         GenotypeMatrix h = cohorts.holdout();
         List<GenotypeMatrix> parts = new ArrayList<>(List.of(t, s));
+        GenotypeMatrix floor = null;
         if (h != null) {
             parts.add(h);
+            floor = FrequencyFloor.draw(t, Math.min(s.sampleCount(), FrequencyFloor.GENOMES), seed + 5);
+            parts.add(floor);
         }
         GenotypeMatrix all = Cohorts.concat(parts);
         KingKinship king = new KingKinship(SamplePlanes.of(all, backend));
@@ -67,6 +70,7 @@ public final class Privacy {
         int[] tIdx = Cohorts.range(0, nt);
         int[] sIdx = Cohorts.range(nt, ns);
         int[] hIdx = Cohorts.range(nt + ns, nh);
+        int[] floorIdx = floor == null ? new int[0] : Cohorts.range(nt + ns + nh, floor.sampleCount());
 
         PairMatrix st = PairMatrix.compute(king, sIdx, tIdx, false, ibs, backend);
         double[] dcrSyn = st.rowMinDistance(null, null);
@@ -132,6 +136,7 @@ public final class Privacy {
         double[] maxKinHold = new double[0];
         double share = Double.NaN;
         double auc = Double.NaN;
+        double floorAuc = Double.NaN;
         if (h != null) {
             dcrHold = ht.rowMinDistance(null, null);
             maxKinHold = ht.rowMaxKinship();
@@ -143,6 +148,12 @@ public final class Privacy {
             double[] memberDist = st.colMinDistance(members, null);
             double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
             auc = Ranks.probabilityLess(memberDist, nonMemberDist);
+            // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
+            floorAuc = Ranks.probabilityLess(
+                    PairMatrix.compute(king, Cohorts.pick(tIdx, members), floorIdx, false, ibs, backend)
+                            .rowMinDistance(null, null),
+                    PairMatrix.compute(king, Cohorts.pick(hIdx, nonMembers), floorIdx, false, ibs, backend)
+                            .rowMinDistance(null, null));
         }
         double dupAt = ibs ? DUPLICATE_IBS : DUPLICATE_KINSHIP;
         List<PrivacyResult.RelatedPair> pairs = new ArrayList<>();
@@ -162,7 +173,7 @@ public final class Privacy {
                         pairs.size()))));
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
-                nTest, dups);
+                nTest, dups, floorAuc);
     }
 
     /**

@@ -28,11 +28,15 @@ import java.util.List;
  * @param testSubsetSize        samples per set in the holdout-vs-synthetic AATS (0 without a holdout)
  * @param duplicates            real pairs in the duplicate or monozygotic-twin range (within train, within holdout,
  *                              train-holdout)
+ * @param miaAucFloor           the same attack's AUC on genomes drawn site by site from the training genotype counts
+ *                              (see {@link FrequencyFloor}): what any generator keeping the frequencies shows (NaN
+ *                              without a holdout)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
-        List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates) {
+        List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
+        double miaAucFloor) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -59,7 +63,7 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         all.addAll(more);
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
-                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates);
+                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor);
     }
 
     /** AATS privacy loss: test minus train adversarial accuracy (near 0: no sign of memorisation). */

@@ -42,6 +42,12 @@ public final class PrivacySection {
         aats(p, hasHoldout, metrics);
         metrics.judge(AREA, "membership inference AUC", "mia_auc", p.miaAuc(), Threshold.atMost(0.55, 0.6),
                 "distance-to-closest-synthetic attack telling training members from holdout genomes; 0.5 = chance");
+        if (hasHoldout) {
+            metrics.record(AREA, "membership AUC of frequency-only genomes", "mia_auc_frequency_floor",
+                    p.miaAucFloor(), Verdict.INFO, "information", "the same attack on genomes drawn site by site "
+                    + "from the training genotype counts: the floor every generator keeping the frequencies shares "
+                    + "(above 0.55, this cohort is too small for the absolute bound)");
+        }
         metrics.judge(AREA, "real sample IDs in synthetic files", "real_ids_in_synthetic", p.leakedIds().size(),
                 Threshold.atMost(0, 0), "identifiers of real samples found among the synthetic samples' IDs");
         if (!p.leakedIds().isEmpty()) {
