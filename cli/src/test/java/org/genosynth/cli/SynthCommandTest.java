@@ -59,6 +59,34 @@ class SynthCommandTest {
     }
 
     @Test
+    void anExplicitMosaicFitsItsLengthWithinTheGivenPopulations() throws IOException {
+        // without --segment-cm the length is fitted on an inner split whose mosaics draw donors from their own
+        // population, as the run does (a population of 300 mice: every fitted mosaic's donors among them)
+        StringBuilder labels = new StringBuilder();
+        java.util.List<String> fam = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
+                Path.of("../../shared/data/mouse_hs1940/mouse_hs1940.fam.gz")))) {
+            new String(in.readAllBytes()).lines().forEach(fam::add);
+        }
+        for (int i = 0; i < fam.size(); i++) {
+            String[] f = fam.get(i).split("\\s+");
+            labels.append(f[0]).append(' ').append(f[1]).append(' ').append(i < 300 ? "A" : "B").append('\n');
+        }
+        Path pops = Files.writeString(dir.resolve("pops-fit.txt"), labels);
+        CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--populations",
+                pops.toString(), "--per-population", "A=30,B=30", "--max-kinship", "none", "--seed", "5", "--out",
+                dir.resolve("fit").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.Map<String, Object> manifest = new org.yaml.snakeyaml.Yaml().load(
+                Files.readString(dir.resolve("fit.manifest.json")));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> fit = (java.util.Map<String, Object>) manifest.get("segment_fit");
+        assertThat(fit).isNotNull();
+        assertThat(Files.readAllLines(dir.resolve("fit.populations.tsv")).stream().skip(1)
+                .filter(l -> l.endsWith("\tA")).count()).isEqualTo(30);
+    }
+
+    @Test
     void csvOutputHoldsTheSameGenotypesAsTheBedOutputOfTheSameSeed() throws IOException {
         for (String format : new String[] {"csv", "bed"}) {
             CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--n", "60",

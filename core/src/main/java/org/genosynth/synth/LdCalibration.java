@@ -32,12 +32,15 @@ final class LdCalibration {
     private LdCalibration() {
     }
 
-    /** As {@link #fit(InnerSplit, double[], boolean, Backend)} on a new split of {@code train}. */
-    static Outcome fit(GenotypeMatrix train, GeneticMap map, double noise, double maxSegmentCm, int minDonors,
-            double[] candidates, boolean measurePrivacy, double[][] coords, long seed, Backend backend) {
-        return fit(new InnerSplit(train, null, null, map, noise, maxSegmentCm, minDonors, coords, 1, seed, backend),
-                candidates,
-                measurePrivacy, backend);
+    /**
+     * As {@link #fit(InnerSplit, double[], boolean, Backend)} on a new split of {@code train}; {@code populationOf}:
+     * each training sample's population when they are given (the inner mosaics then draw donors from their own, as
+     * the run does), else null.
+     */
+    static Outcome fit(GenotypeMatrix train, int[] populationOf, GeneticMap map, double noise, double maxSegmentCm,
+            int minDonors, double[] candidates, boolean measurePrivacy, double[][] coords, long seed, Backend backend) {
+        return fit(new InnerSplit(train, null, populationOf, map, noise, maxSegmentCm, minDonors, coords, 1, seed,
+                backend), candidates, measurePrivacy, backend);
     }
 
     /**

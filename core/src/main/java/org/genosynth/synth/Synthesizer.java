@@ -187,7 +187,8 @@ public final class Synthesizer {
                 segmentCm = choice.segmentCm();
                 manifest.put("segment_fit", SynthManifest.describe(calibration));
             } else if (Double.isNaN(segmentCm)) {
-                LdCalibration.Outcome fit = LdCalibration.fit(train, map, noise, mosaic.maxSegmentCm(),
+                LdCalibration.Outcome fit = LdCalibration.fit(train, given == null ? null : given.ofSample(), map,
+                        noise, mosaic.maxSegmentCm(),
                         mosaic.minDonors(), LdCalibration.GRID, false, coords, req.seed(), backend);
                 segmentCm = fit.segmentCm();
                 manifest.put("segment_fit", SynthManifest.describe(fit));
