@@ -6,9 +6,10 @@ import org.genosynth.model.VariantBlock;
 
 /**
  * The per-block QC function: counts genotypes by popcount, runs the HWE test, applies the variant filters and adds
- * the kept variants' per-sample heterozygous and missing calls to the worker's {@link SampleCounter} (integer
- * counts: any split of blocks over workers gives the same sums). Sums that need block order (doubles) travel in the
- * block's {@link SampleTotals}. Stateless itself: one instance serves every block, locally or on Spark.
+ * the kept variants' per-sample heterozygous and missing calls (and the expected homozygosity lost to missing calls)
+ * to the worker's {@link SampleCounter} (exact integers: any split of blocks over workers gives the same sums); a
+ * block's own {@link SampleTotals} hold only its variant counts. Stateless itself: one instance serves every block,
+ * locally or on Spark.
  */
 public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock, QcKernel.BlockQc> {
     private static final long serialVersionUID = 1L;
@@ -90,10 +91,10 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 poly = isPolymorphic(stats[v]);
                 counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
             }
-            double expectedHom = poly ? stats[v].expectedHomozygosity() : 0;
+            long expectedHom = poly ? SampleTotals.fixed(stats[v].expectedHomozygosity()) : 0;
             totals.addVariant(poly, expectedHom);
             if (stats[v].missing() > 0 && (!poly || inbreeding)) {
-                addSparseMissing(words, offset, wpv, poly, expectedHom, totals);
+                addSparseMissing(words, offset, wpv, poly, expectedHom, counter);
             }
         }
         return new BlockQc(block, stats, kept, totals,
@@ -106,13 +107,13 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     }
 
     /** Per-sample missing calls at monomorphic variants, and expected homozygosity lost to missing calls. */
-    private static void addSparseMissing(long[] words, int offset, int wpv, boolean poly, double expectedHom,
-                                         SampleTotals totals) {
+    private static void addSparseMissing(long[] words, int offset, int wpv, boolean poly, long expectedHom,
+                                         SampleCounter counter) {
         for (int w = 0; w < wpv; w++) {
             long missing = GenotypeCodes.missingMask(words[offset + w]);
             while (missing != 0) {
                 int bit = Long.numberOfTrailingZeros(missing);
-                totals.addSparseMissing((w << 5) + (bit >>> 1), poly, expectedHom);
+                counter.addSparseMissing((w << 5) + (bit >>> 1), poly, expectedHom);
                 missing &= missing - 1;
             }
         }

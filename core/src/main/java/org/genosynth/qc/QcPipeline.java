@@ -122,8 +122,7 @@ public final class QcPipeline {
         try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                     counting, r -> totals.add(r.samples()));
-            SampleCounter all = combine(counters, counting);
-            totals.setCounts(all.hets(), all.missing());
+            combine(counters, counting).into(totals);
         }
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < selected.length; j++) {
@@ -212,7 +211,7 @@ public final class QcPipeline {
         }
 
         void setCounts(SampleCounter counts) {
-            totals.setCounts(counts.hets(), counts.missing());
+            counts.into(totals);
         }
 
         void accept(QcKernel.BlockQc r) {

@@ -21,6 +21,11 @@ public final class SampleCounter implements java.io.Serializable {
 
     private final Lanes hets;
     private final Lanes missing;
+    private final int sampleCount;
+    /** Missing calls at monomorphic variants (null until one is seen). */
+    private int[] monoMissing;
+    /** Expected homozygosity ({@link SampleTotals#fixed} units) at polymorphic variants a sample is missing at. */
+    private long[] polyMissingExpectedHom;
     private int lastHets;
     private int lastMissing;
     private int lastSetBits;
@@ -30,6 +35,35 @@ public final class SampleCounter implements java.io.Serializable {
         int words = GenotypeCodes.wordsPerVariant(sampleCount);
         this.hets = new Lanes(words, sampleCount);
         this.missing = new Lanes(words, sampleCount);
+        this.sampleCount = sampleCount;
+    }
+
+    /**
+     * One missing call of {@code sample}, counted sparsely: at a monomorphic variant as such, at a polymorphic one by
+     * the variant's expected homozygosity ({@code expectedHom}, {@link SampleTotals#fixed} units).
+     */
+    void addSparseMissing(int sample, boolean polymorphic, long expectedHom) {
+        if (polymorphic) {
+            if (polyMissingExpectedHom == null) {
+                polyMissingExpectedHom = new long[sampleCount];
+            }
+            polyMissingExpectedHom[sample] += expectedHom;
+        } else {
+            if (monoMissing == null) {
+                monoMissing = new int[sampleCount];
+            }
+            monoMissing[sample]++;
+        }
+    }
+
+    /** Missing calls at monomorphic variants per sample, or null when there were none. */
+    int[] monomorphicMissing() {
+        return monoMissing == null ? null : monoMissing.clone();
+    }
+
+    /** Expected homozygosity lost to missing calls at polymorphic variants per sample, or null when none. */
+    long[] missingExpectedHom() {
+        return polyMissingExpectedHom == null ? null : polyMissingExpectedHom.clone();
     }
 
     /**
@@ -134,7 +168,28 @@ public final class SampleCounter implements java.io.Serializable {
     SampleCounter add(SampleCounter other) {
         hets.add(other.hets());
         missing.add(other.missing());
+        if (other.monoMissing != null) {
+            if (monoMissing == null) {
+                monoMissing = new int[sampleCount];
+            }
+            for (int i = 0; i < sampleCount; i++) {
+                monoMissing[i] += other.monoMissing[i];
+            }
+        }
+        if (other.polyMissingExpectedHom != null) {
+            if (polyMissingExpectedHom == null) {
+                polyMissingExpectedHom = new long[sampleCount];
+            }
+            for (int i = 0; i < sampleCount; i++) {
+                polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
+            }
+        }
         return this;
+    }
+
+    /** Puts the counts (combined over workers) into {@code totals}. */
+    void into(SampleTotals totals) {
+        totals.setCounts(hets(), missing(), monomorphicMissing(), missingExpectedHom());
     }
 
     /** Per-sample heterozygous counts (a copy; flushes first). */

@@ -2,27 +2,39 @@ package org.genosynth.qc;
 
 /**
  * Per-sample sums over a set of variants: missing calls, and for the heterozygosity/inbreeding estimate the
- * heterozygous calls, missing calls and expected homozygosity at polymorphic variants. Partial sums from blocks
- * combine by {@link #add}, in any grouping (integer counts and block-ordered double sums keep results identical at any
- * thread count).
+ * heterozygous calls, missing calls and expected homozygosity at polymorphic variants. Every sum is an exact integer
+ * (expected homozygosity in units of 2^-32, see {@link #fixed}), so partial sums combine by {@link #add} in any
+ * grouping and the results are identical at any thread count, locally or on Spark. A block's totals hold only its
+ * variant counts: the per-sample sums live in the worker's {@link SampleCounter} (one array per worker, not one per
+ * block: at 500,000 samples a per-block array of sums is 4 MB).
  */
 public final class SampleTotals implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /** One expected homozygous call in {@link #fixed} units. */
+    static final double FIXED_ONE = 0x1p32;
     private final int sampleCount;
     private int[] missing;
     private int[] monoMissing;
     private int[] polyHets;
-    private double[] polyMissingExpectedHom;
+    private long[] polyMissingExpectedHom;
     private long variants;
     private long polyVariants;
-    private double polyExpectedHom;
+    private long polyExpectedHom;
 
     /** Empty totals for {@code sampleCount} samples. */
     public SampleTotals(int sampleCount) {
         this.sampleCount = sampleCount;
     }
 
-    void addVariant(boolean polymorphic, double expectedHom) {
+    /**
+     * An expected homozygosity in [0, 1] as an integer number of 2^-32 (rounded): sums of 2^31 variants fit a long,
+     * and the rounding (at most 1.2e-10 a term) is far below the 6 significant digits E(HOM) and F are printed with.
+     */
+    static long fixed(double expectedHom) {
+        return Math.round(expectedHom * FIXED_ONE);
+    }
+
+    void addVariant(boolean polymorphic, long expectedHom) {
         variants++;
         if (polymorphic) {
             polyVariants++;
@@ -30,45 +42,20 @@ public final class SampleTotals implements java.io.Serializable {
         }
     }
 
-    /** One missing call seen sparsely: counted at monomorphic variants, its expected homozygosity at others. */
-    void addSparseMissing(int sample, boolean polymorphic, double expectedHom) {
-        if (polymorphic) {
-            if (polyMissingExpectedHom == null) {
-                polyMissingExpectedHom = new double[sampleCount];
-            }
-            polyMissingExpectedHom[sample] += expectedHom;
-        } else {
-            if (monoMissing == null) {
-                monoMissing = new int[sampleCount];
-            }
-            monoMissing[sample]++;
-        }
-    }
-
-    /** Sets the dense counts (combined over workers): hets at polymorphic variants and missing calls. */
-    void setCounts(int[] hets, int[] missingCalls) {
+    /**
+     * Sets the per-sample counts combined over workers: hets at polymorphic variants, missing calls, missing calls
+     * at monomorphic variants and the expected homozygosity lost to missing calls at polymorphic ones (null arrays:
+     * none).
+     */
+    void setCounts(int[] hets, int[] missingCalls, int[] monomorphicMissing, long[] missingExpectedHom) {
         this.polyHets = hets;
         this.missing = missingCalls;
+        this.monoMissing = monomorphicMissing;
+        this.polyMissingExpectedHom = missingExpectedHom;
     }
 
-    /** Adds another block's sparse sums into these (in block order, so double sums are reproducible). */
+    /** Adds another block's variant counts into these. */
     public SampleTotals add(SampleTotals other) {
-        if (other.monoMissing != null) {
-            if (monoMissing == null) {
-                monoMissing = new int[sampleCount];
-            }
-            for (int i = 0; i < sampleCount; i++) {
-                monoMissing[i] += other.monoMissing[i];
-            }
-        }
-        if (other.polyMissingExpectedHom != null) {
-            if (polyMissingExpectedHom == null) {
-                polyMissingExpectedHom = new double[sampleCount];
-            }
-            for (int i = 0; i < sampleCount; i++) {
-                polyMissingExpectedHom[i] += other.polyMissingExpectedHom[i];
-            }
-        }
         variants += other.variants;
         polyVariants += other.polyVariants;
         polyExpectedHom += other.polyExpectedHom;
@@ -109,7 +96,7 @@ public final class SampleTotals implements java.io.Serializable {
      * kernel ran with {@code inbreeding}.
      */
     public double expectedHom(int s) {
-        return polyExpectedHom - (polyMissingExpectedHom == null ? 0 : polyMissingExpectedHom[s]);
+        return (polyExpectedHom - (polyMissingExpectedHom == null ? 0 : polyMissingExpectedHom[s])) / FIXED_ONE;
     }
 
     /** Method-of-moments inbreeding coefficient F = (O - E) / (N - E). */
