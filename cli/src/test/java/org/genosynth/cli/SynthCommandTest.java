@@ -34,17 +34,7 @@ class SynthCommandTest {
     @Test
     void labelledPopulationsGetTheirCountsAndFreshIds() throws IOException {
         // two populations: the first 1,000 mice and the rest
-        StringBuilder labels = new StringBuilder();
-        java.util.List<String> fam = new java.util.ArrayList<>();
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
-                Path.of("../../shared/data/mouse_hs1940/mouse_hs1940.fam.gz")))) {
-            new String(in.readAllBytes()).lines().forEach(fam::add);
-        }
-        for (int i = 0; i < fam.size(); i++) {
-            String[] f = fam.get(i).split("\\s+");
-            labels.append(f[0]).append(' ').append(f[1]).append(' ').append(i < 1000 ? "A" : "B").append('\n');
-        }
-        Path pops = Files.writeString(dir.resolve("pops.txt"), labels);
+        Path pops = mouseLabels(1000, "pops.txt");
         CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--populations",
                 pops.toString(),
                 "--per-population", "A=50,B=70", "--segment-cm", "20", "--max-kinship", "none", "--seed", "4",
@@ -58,10 +48,8 @@ class SynthCommandTest {
         assertThat(Files.readString(dir.resolve("syn.manifest.json"))).contains("\"sha256\"").contains("\"seed\": 4");
     }
 
-    @Test
-    void anExplicitMosaicFitsItsLengthWithinTheGivenPopulations() throws IOException {
-        // without --segment-cm the length is fitted on an inner split whose mosaics draw donors from their own
-        // population, as the run does (a population of 300 mice: every fitted mosaic's donors among them)
+    /** A population label file for the mice: population A for the first {@code inA} of the .fam, B for the rest. */
+    private static Path mouseLabels(int inA, String name) throws IOException {
         StringBuilder labels = new StringBuilder();
         java.util.List<String> fam = new java.util.ArrayList<>();
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
@@ -70,9 +58,16 @@ class SynthCommandTest {
         }
         for (int i = 0; i < fam.size(); i++) {
             String[] f = fam.get(i).split("\\s+");
-            labels.append(f[0]).append(' ').append(f[1]).append(' ').append(i < 300 ? "A" : "B").append('\n');
+            labels.append(f[0]).append(' ').append(f[1]).append(' ').append(i < inA ? "A" : "B").append('\n');
         }
-        Path pops = Files.writeString(dir.resolve("pops-fit.txt"), labels);
+        return Files.writeString(dir.resolve(name), labels);
+    }
+
+    @Test
+    void anExplicitMosaicFitsItsLengthWithinTheGivenPopulations() throws IOException {
+        // without --segment-cm the length is fitted on an inner split whose mosaics draw donors from their own
+        // population, as the run does (a population of 300 mice: every fitted mosaic's donors among them)
+        Path pops = mouseLabels(300, "pops-fit.txt");
         CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", MOUSE.toString(), "--populations",
                 pops.toString(), "--per-population", "A=30,B=30", "--max-kinship", "none", "--seed", "5", "--out",
                 dir.resolve("fit").toString());

@@ -96,7 +96,7 @@ public final class Evaluation {
         Set<String> realIds = Privacy.identifiers(real.samples(), hold == null ? null : hold.samples());
         progress.phase(1, "privacy: distances, kinship, membership inference");
         PrivacyResult privacy;
-        privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(),
+        privacy = Privacy.compute(cohorts, realIds, syn.samples(), req.seed(), coding.inbredOrHaploid(), true,
                 context.backend());
         if (req.syntheticPheno() != null) {
             privacy = privacy.withLeakedIds(Privacy.leakedIdsInTable(realIds, req.syntheticPheno()));

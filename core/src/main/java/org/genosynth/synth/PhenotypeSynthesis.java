@@ -269,6 +269,9 @@ final class PhenotypeSynthesis {
      * random stream (so only the background's size changes), the REML PVE of every candidate is computed with one
      * eigendecomposition of the synthetic relatedness matrix, and the aim is interpolated between the two grid points
      * that bracket the real PVE. When even no background gives more than the real PVE, there is no background.
+     *
+     * <p>Signal scale: when the signal alone already explains more than the real PVE, its targets are scaled down to
+     * it instead, as far as no real genome-wide hit is lost ({@link #signalScale}).
      */
     static Calibrated generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed, int rounds,
             int threads) {
@@ -397,7 +400,8 @@ final class PhenotypeSynthesis {
     /**
      * The background aim whose values have the real REML PVE: {@link #PVE_GRID} aims from the same random stream, every
      * candidate's PVE from one eigendecomposition, the aim interpolated between the two that bracket the real PVE (0
-     * when even no background gives more; the closest aim when none reaches it).
+     * when even no background gives more; the closest aim when none reaches it). Returns {aim, the grid's d PVE / d aim
+     * there, the PVE without a background}.
      */
     private static double[] pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed, int threads,
             Background basis) {

@@ -43,15 +43,17 @@ public final class Privacy {
      */
     public static PrivacyResult compute(AlignedCohorts cohorts, Set<String> realIds, SampleSheet synthetic, long seed,
             Backend backend) {
-        return compute(cohorts, realIds, synthetic, seed, false, backend);
+        return compute(cohorts, realIds, synthetic, seed, false, false, backend);
     }
 
     /**
      * As {@link #compute(AlignedCohorts, Set, SampleSheet, long, Backend)}; with {@code ibs} (inbred or haploid-like
-     * coding) every relatedness value is the identity-by-state share instead of KING-robust kinship.
+     * coding) every relatedness value is the identity-by-state share instead of KING-robust kinship; with
+     * {@code frequencyFloor} (and a holdout) the membership attack is also run on {@link FrequencyFloor} genomes
+     * ({@link PrivacyResult#miaAucFloor()}, else NaN).
      */
     public static PrivacyResult compute(AlignedCohorts cohorts, Set<String> realIds, SampleSheet synthetic, long seed,
-            boolean ibs, Backend backend) {
+            boolean ibs, boolean frequencyFloor, Backend backend) {
         GenotypeMatrix t = cohorts.train();
         GenotypeMatrix s = cohorts.synthetic();
         GenotypeMatrix h = cohorts.holdout();
@@ -59,8 +61,10 @@ public final class Privacy {
         GenotypeMatrix floor = null;
         if (h != null) {
             parts.add(h);
-            floor = FrequencyFloor.draw(t, Math.min(s.sampleCount(), FrequencyFloor.GENOMES), seed + 5);
-            parts.add(floor);
+            if (frequencyFloor) {
+                floor = FrequencyFloor.draw(t, Math.min(s.sampleCount(), FrequencyFloor.GENOMES), seed + 5);
+                parts.add(floor);
+            }
         }
         GenotypeMatrix all = Cohorts.concat(parts);
         KingKinship king = new KingKinship(SamplePlanes.of(all, backend));
@@ -149,7 +153,7 @@ public final class Privacy {
             double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
             auc = Ranks.probabilityLess(memberDist, nonMemberDist);
             // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
-            floorAuc = Ranks.probabilityLess(
+            floorAuc = floor == null ? Double.NaN : Ranks.probabilityLess(
                     PairMatrix.compute(king, Cohorts.pick(tIdx, members), floorIdx, false, ibs, backend)
                             .rowMinDistance(null, null),
                     PairMatrix.compute(king, Cohorts.pick(hIdx, nonMembers), floorIdx, false, ibs, backend)
