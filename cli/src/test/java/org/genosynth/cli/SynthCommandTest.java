@@ -49,7 +49,7 @@ class SynthCommandTest {
     }
 
     /** A population label file for the mice: population A for the first {@code inA} of the .fam, B for the rest. */
-    private static Path mouseLabels(int inA, String name) throws IOException {
+    private Path mouseLabels(int inA, String name) throws IOException {
         StringBuilder labels = new StringBuilder();
         java.util.List<String> fam = new java.util.ArrayList<>();
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
