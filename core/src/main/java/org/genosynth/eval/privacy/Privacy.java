@@ -141,12 +141,14 @@ public final class Privacy {
         double share = Double.NaN;
         double auc = Double.NaN;
         double floorAuc = Double.NaN;
+        int miaMembers = 0;
         if (h != null) {
             dcrHold = ht.rowMinDistance(null, null);
             maxKinHold = ht.rowMaxKinship();
             share = Ranks.probabilityLess(dcrSyn, dcrHold);
             // membership: equal numbers of members (train) and non-members (holdout), scored by closeness to S
             int m = Math.min(nt, nh);
+            miaMembers = m;
             int[] members = Cohorts.subset(nt, m, seed + 3);
             int[] nonMembers = Cohorts.subset(nh, m, seed + 4);
             double[] memberDist = st.colMinDistance(members, null);
@@ -177,7 +179,7 @@ public final class Privacy {
                         pairs.size()))));
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
-                nTest, dups, floorAuc);
+                nTest, dups, floorAuc, miaMembers);
     }
 
     /**

@@ -31,12 +31,13 @@ import java.util.List;
  * @param miaAucFloor           the same attack's AUC on genomes drawn site by site from the training genotype counts
  *                              (see {@link FrequencyFloor}): what any generator keeping the frequencies shows (NaN
  *                              without a holdout)
+ * @param miaMembers            members (and as many non-members) the membership attack compared (0 without a holdout)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
         List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
-        double miaAucFloor) {
+        double miaAucFloor, int miaMembers) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -63,7 +64,13 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         all.addAll(more);
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
-                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor);
+                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers);
+    }
+
+    /** The chance SE of a membership AUC on {@link #miaMembers} members and as many non-members (NaN without). */
+    public double miaChanceSe() {
+        double m = miaMembers;
+        return m == 0 ? Double.NaN : Math.sqrt((2 * m + 1) / (12 * m * m));
     }
 
     /** AATS privacy loss: test minus train adversarial accuracy (near 0: no sign of memorisation). */
