@@ -76,7 +76,8 @@ class SynthCommandTest {
                 Files.readString(dir.resolve("fit.manifest.json")));
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> fit = (java.util.Map<String, Object>) manifest.get("segment_fit");
-        assertThat(fit).isNotNull();
+        // the fit's inner mosaics drew their donors within the two populations (before: the whole cohort)
+        assertThat(fit).containsEntry("inner_mosaic_donors", "within each of 2 populations, as the run draws them");
         assertThat(Files.readAllLines(dir.resolve("fit.populations.tsv")).stream().skip(1)
                 .filter(l -> l.endsWith("\tA")).count()).isEqualTo(30);
     }

@@ -232,6 +232,11 @@ final class InnerSplit {
                 Synthesizer.anonymous(paths.length), backend);
     }
 
+    /** Populations the inner mosaics draw their donors within (1: the whole fitting set). */
+    int populations() {
+        return members.length;
+    }
+
     /** The membership AUC and DCR share of {@code mosaics} against the inner holdout, as evaluate computes them. */
     Measured privacy(GenotypeMatrix mosaics) {
         PrivacyResult pr = Privacy.compute(AlignedCohorts.of(fitSet, mosaics, holdSet), java.util.Set.of(),

@@ -24,9 +24,11 @@ final class LdCalibration {
 
     /**
      * The outcome; with {@code measurePrivacy}, the inner privacy of the chosen length's mosaics (as {@code genosynth
-     * evaluate} computes it), else null.
+     * evaluate} computes it), else null; {@code donorPopulations}: the populations the inner mosaics drew their donors
+     * within (1: the whole inner training set).
      */
-    record Outcome(double segmentCm, double referenceDistance, List<Point> grid, InnerSplit.Measured privacy) {
+    record Outcome(double segmentCm, double referenceDistance, List<Point> grid, InnerSplit.Measured privacy,
+                   int donorPopulations) {
     }
 
     private LdCalibration() {
@@ -66,6 +68,6 @@ final class LdCalibration {
         }
         double length = (chosen != null ? chosen : best).segmentCm();
         InnerSplit.Measured privacy = measurePrivacy ? split.privacy(split.localMosaics(length)) : null;
-        return new Outcome(length, reference, grid, privacy);
+        return new Outcome(length, reference, grid, privacy, split.populations());
     }
 }

@@ -88,6 +88,8 @@ final class SynthManifest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("how", "inner 70/30 split of the input; chosen: the shortest mean segment length whose LD-decay distance "
                 + "to the inner training set is <= " + LdCalibration.TOLERANCE + " x the real inner holdout's");
+        m.put("inner_mosaic_donors", fit.donorPopulations() == 1 ? "the whole inner training set"
+                : "within each of " + fit.donorPopulations() + " populations, as the run draws them");
         m.put("reference_distance", fit.referenceDistance());
         List<Object> grid = new ArrayList<>();
         for (LdCalibration.Point p : fit.grid()) {
