@@ -85,6 +85,37 @@ public final class GeneticMap {
         return sum;
     }
 
+    /**
+     * This map with the length of every window {@code [from, to)} (sorted, disjoint, each within one chromosome) taken
+     * out: a window's variants share its first variant's coordinate and the rest of its chromosome moves down by the
+     * window's length, so segments drawn on the result never end strictly inside a window and keep their lengths
+     * elsewhere.
+     */
+    GeneticMap withoutSwitchesIn(List<int[]> windows) {
+        double[] at = coordinate.clone();
+        int c = 0;
+        double shift = 0;
+        int w = 0;
+        for (int v = 0; v < at.length; v++) {
+            while (v >= chromStarts[c + 1]) {
+                c++;
+                shift = 0;
+            }
+            while (w < windows.size() && windows.get(w)[1] <= v) {
+                w++;
+            }
+            if (w < windows.size() && v > windows.get(w)[0] && v < windows.get(w)[1]) {
+                at[v] = coordinate[windows.get(w)[0]] - shift;
+                if (v == windows.get(w)[1] - 1) {
+                    shift += coordinate[v] - coordinate[windows.get(w)[0]];
+                }
+            } else {
+                at[v] = coordinate[v] - shift;
+            }
+        }
+        return new GeneticMap(at, chromStarts, fromMap);
+    }
+
     /** The first variant index in {@code [from, to)} whose coordinate exceeds {@code x}, or {@code to}. */
     int firstBeyond(int from, int to, double x) {
         int lo = from;

@@ -83,14 +83,43 @@ final class PhenotypeSynthesis {
 
         /** Number of signal SNPs significant at the false discovery rate (or the given p threshold). */
         int significant() {
-            return (int) Arrays.stream(tier).filter(t -> t != SUGGESTIVE).count();
+            return (int) Arrays.stream(tier).filter(t -> t == LEAD || t == SIGNIFICANT || t == FOLLOWS).count();
+        }
+
+        /**
+         * The same fit with the significant SNPs inside {@code windows} other than the clump leads made
+         * {@link #FOLLOWS}: where a locus is copied whole (SignalLoci) its real LD carries the leads' associations to
+         * their neighbours, and solving for every neighbour's own target in that near-collinear block would fit the
+         * real estimates' noise (measured: 59 synthetic hits at 5e-8 for 44 real on human_1kg_chr20). A SNP whose real
+         * p is within a factor of {@link #NEAR_THRESHOLD} of {@link #GENOME_WIDE_P} keeps its target, and so its side
+         * of the threshold.
+         */
+        Fit followingWithin(List<int[]> windows) {
+            org.hipparchus.distribution.continuous.TDistribution td =
+                    new org.hipparchus.distribution.continuous.TDistribution(Math.max(1, realObserved - 2));
+            int[] t = tier.clone();
+            for (int j = 0; j < window.length; j++) {
+                double p = 2 * td.cumulativeProbability(-Math.abs(realT[j]));
+                boolean near = p > GENOME_WIDE_P / NEAR_THRESHOLD && p < GENOME_WIDE_P * NEAR_THRESHOLD;
+                for (int[] w : windows) {
+                    if (t[j] == SIGNIFICANT && !near && window[j] >= w[0] && window[j] < w[1]) {
+                        t[j] = FOLLOWS;
+                    }
+                }
+            }
+            return new Fit(name, mean, sd, missingFraction, prevalence, window, t, leadsAt, background, targetR,
+                    realT, realObserved, realPve, pveAim);
         }
     }
 
+    /** A SNP in a locus copied whole keeps its own target when its real p is within this factor of 5e-8. */
+    static final double NEAR_THRESHOLD = 10;
     /** Signal-set tiers: clump lead, significant at the FDR (or given p), suggestive only. */
     static final int LEAD = 0;
     static final int SIGNIFICANT = 1;
     static final int SUGGESTIVE = 2;
+    /** Significant, inside a locus copied whole: no target of its own, it follows its leads through the real LD. */
+    static final int FOLLOWS = 3;
     /** Without a p threshold, SNPs up to this p join the signal set as suggestive, kept while the synthetic LD can. */
     static final double SUGGESTIVE_P = 1e-3;
     /** Principal components that carry the polygenic background. */
@@ -115,6 +144,11 @@ final class PhenotypeSynthesis {
     static final double SIGNAL_FDR = 0.05;
     /** The offset rounds also move the background's aim while the synthetic PVE is further than this from the real. */
     static final double PVE_TOLERANCE = 0.01;
+    /**
+     * The offset rounds end on the measured state whose PVE is within this of the real one and whose statistics are
+     * closest (else on the state whose PVE is closest): a round's moved targets are only measured by the next round.
+     */
+    static final double PVE_KEPT = 0.02;
     /** Rounds (at most) of the offset update once the background is in place. */
     static final int OFFSET_ROUNDS = 4;
     /** The offset rounds stop once every signal SNP's synthetic LMM t is this close to the real one. */
@@ -123,6 +157,11 @@ final class PhenotypeSynthesis {
     static final int PVE_GRID = 12;
     /** Factors tried on the signal's targets when the signal alone explains more than the real REML PVE. */
     static final double[] SIGNAL_SCALES = {1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5};
+    /**
+     * Share of the genome-wide hits (real and synthetic at factor 1) that the signal scale may lose: the utility
+     * targets are SNP recall >= 0.8 and locus recall >= 0.9, and a locus has many hits.
+     */
+    static final double HIT_LOSS = 0.1;
     /** LMM checks (at most) that the scaled signal keeps the real genome-wide hits. */
     static final int SCALE_CHECKS = 3;
     /** The genome-wide significance level whose hits the PVE calibration never costs. */
@@ -335,14 +374,18 @@ final class PhenotypeSynthesis {
      * background and with it what the solved signal part compensated), which a multiplicative update cannot undo.
      * Each round also moves the background's aim by the gap between the real PVE and the PVE the round measured,
      * divided by {@code pveSlope} (the grid's d PVE / d aim there). Stops early once every statistic is within
-     * {@link #OFFSET_TOLERANCE} of the real one and the PVE within {@link #PVE_TOLERANCE}. Bounded: a target with
+     * {@link #OFFSET_TOLERANCE} of the real one and the PVE within {@link #PVE_TOLERANCE}; otherwise the last round's
+     * moved targets are measured too and the best measured state is returned ({@link #PVE_KEPT}). Bounded: a target with
      * {@code |real t| > 1} stays between 0 and twice itself (never changes sign), a smaller one within
      * {@code 1 / sqrt(n)} of zero.
      */
     private static Fit offsetRounds(Fit fit, Fit current, double pveSlope, GenotypeMatrix synth, double maxSignal,
             long streamSeed, int rounds, int threads, Background basis) {
         double sqrtN = Math.sqrt(fit.realObserved());
-        for (int round = 0; round < rounds && fit.window().length > 0; round++) {
+        Fit best = current;
+        double bestGap = Double.POSITIVE_INFINITY;
+        double bestWorst = Double.POSITIVE_INFINITY;
+        for (int round = 0; round <= rounds && fit.window().length > 0; round++) {
             double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
             LmmResult lmm = LmmEngine.fit(synth, y, null, LmmOptions.defaults().withThreads(threads));
             // the moved targets change what the signal explains: the aim follows the PVE this round measured
@@ -353,12 +396,24 @@ final class PhenotypeSynthesis {
             for (int j = 0; j < r.length; j++) {
                 Double ts = synthT.get(fit.window()[j]);
                 double tr = fit.realT()[j];
-                if (ts == null || !Double.isFinite(ts) || !Double.isFinite(tr)) {
+                // a SNP that follows its leads through a locus copied whole has no target to move
+                if (ts == null || !Double.isFinite(ts) || !Double.isFinite(tr) || fit.tier()[j] == FOLLOWS) {
                     continue;
                 }
                 worst = Math.max(worst, Math.abs(tr - ts));
             }
             if (worst <= OFFSET_TOLERANCE && Math.abs(pveGap) <= PVE_TOLERANCE) {
+                return current;
+            }
+            // the measured state kept: the PVE first (within PVE_KEPT of the real), then the statistics
+            double gap = Double.isFinite(pveGap) ? Math.abs(pveGap) : Double.POSITIVE_INFINITY;
+            boolean better = gap <= PVE_KEPT ? bestGap > PVE_KEPT || worst < bestWorst : gap < bestGap;
+            if (better) {
+                best = current;
+                bestGap = gap;
+                bestWorst = worst;
+            }
+            if (round == rounds) {
                 break;
             }
             if (Double.isFinite(pveGap) && Math.abs(pveGap) > PVE_TOLERANCE) {
@@ -383,7 +438,7 @@ final class PhenotypeSynthesis {
             }
             current = current.withTargets(r);
         }
-        return current;
+        return best;
     }
 
     /** The Wald t of every tested SNP, by variant index. */
@@ -466,12 +521,36 @@ final class PhenotypeSynthesis {
         kept.retainAll(realGenomeWide(fit));
         for (int check = 0; check < SCALE_CHECKS && !kept.isEmpty(); check++) {
             double[] y = generate(scaled(current, scale), synth, maxSignal, new SplittableRandom(streamSeed), null);
-            if (genomeWide(LmmEngine.fit(synth, y, null, options)).containsAll(kept)) {
+            java.util.Set<Integer> found = genomeWide(LmmEngine.fit(synth, y, null, options));
+            java.util.Set<Integer> lost = new java.util.HashSet<>(kept);
+            lost.removeAll(found);
+            if (lost.size() <= HIT_LOSS * kept.size() && everyLocusKept(synth.variants(), kept, found)) {
                 return scale;
             }
             scale = stable((scale + 1) / 2);
         }
         return kept.isEmpty() ? scale : 1;
+    }
+
+    /**
+     * True when every locus of {@code kept} (hits on one chromosome with gaps of at most {@link #LOCUS_WINDOW_BP})
+     * still has a hit in {@code found}.
+     */
+    static boolean everyLocusKept(List<org.genosynth.model.Variant> variants, java.util.Set<Integer> kept,
+            java.util.Set<Integer> found) {
+        boolean locusFound = false;
+        org.genosynth.model.Variant previous = null;
+        for (int v : new java.util.TreeSet<>(kept)) {
+            org.genosynth.model.Variant at = variants.get(v);
+            boolean sameLocus = previous != null && previous.chrom().equals(at.chrom()) && at.hasPosition()
+                    && previous.hasPosition() && at.position() - previous.position() <= LOCUS_WINDOW_BP;
+            if (previous != null && !sameLocus && !locusFound) {
+                return false;
+            }
+            locusFound = (sameLocus && locusFound) || found.contains(v);
+            previous = at;
+        }
+        return previous == null || locusFound;
     }
 
     /** {@code current} with every target correlation multiplied by {@code factor}. */
@@ -530,7 +609,9 @@ final class PhenotypeSynthesis {
             }
         }
         // as many real associations as the synthetic genotypes can carry: all signal SNPs, else the significant ones,
-        // else the clump leads (ridge only if even those would explain more than maxSignal)
+        // else the clump leads (ridge only if even those would explain more than maxSignal); the SNPs that follow
+        // their leads through a locus copied whole never have targets of their own
+        drop(x, r, fit.tier(), SUGGESTIVE);
         double[] g = exactValue(x, r, observed);
         boolean[] penalized = null;
         boolean ridge = false;

@@ -137,6 +137,14 @@ final class SynthManifest {
                 java.util.Arrays.stream(members).mapToInt(m -> m.length).boxed().toList());
     }
 
+    static Map<String, Object> signalLoci(SignalLoci loci, GeneticMap map) {
+        return ordered("rule", "runs of significant signal SNPs (gaps <= " + SignalLoci.JOIN_CM + " cM, at most "
+                        + SignalLoci.MAX_LOCUS_CM + " cM around the strongest) copied whole: no segment switch inside; "
+                        + "strongest first, at most " + SignalLoci.MAX_SHARE + " of the map", "loci", loci.loci(),
+                "copied_whole", loci.windows().size(), "total_cm", round6(loci.totalCm()), "map_cm",
+                round6(map.totalLength()));
+    }
+
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");

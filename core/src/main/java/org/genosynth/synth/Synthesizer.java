@@ -76,7 +76,7 @@ public final class Synthesizer {
         org.genosynth.util.Memory.require(requested * 256.0 + genotypeBytes, "synth of " + requested
                 + " samples x " + train.variantCount() + " variants", "lower --n");
         SynthRequest.Mosaic mosaic = req.mosaic();
-        GeneticMap map = GeneticMap.of(train.variants(), mosaic.cmPerMb());
+        GeneticMap baseMap = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         double noise = Double.isNaN(mosaic.noise()) ? 0 : mosaic.noise();
         SynthRequest.Method method = req.method();
         // populations given by labels or a count do not depend on the method: made (and the counts checked) first
@@ -99,6 +99,16 @@ public final class Synthesizer {
             throw InputException.usage("--max-kinship " + mosaic.maxKinship() + ": the input's coding is "
                     + coding.label() + ", where KING-robust kinship is meaningless (it divides by heterozygote "
                     + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
+        }
+        // the real trait is fitted first: its associated loci are copied whole by the mosaic (SignalLoci)
+        List<String> phenoCols = phenotypeColumns(req, train);
+        PhenotypeFits fits = phenoCols.isEmpty() ? null : fitPhenotypes(req, train, phenoCols);
+        SignalLoci loci = fits == null || method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP
+                ? SignalLoci.NONE : SignalLoci.of(fits.fits(), baseMap);
+        GeneticMap map = loci.apply(baseMap);
+        if (fits != null && !loci.windows().isEmpty()) {
+            fits = new PhenotypeFits(fits.notes(), fits.fits().stream().map(f -> f.followingWithin(loci.windows()))
+                    .toList());
         }
         AutoChoice.Choice choice = null;
         KinshipCheck.Bound bound = null;
@@ -157,7 +167,8 @@ public final class Synthesizer {
         // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
         boolean inbred = coding.label().equals(org.genosynth.eval.Coding.INBRED);
         if (method == SynthRequest.Method.HMM) {
-            ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, map, train.variants(), backend);
+            ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, baseMap, train.variants(),
+                    backend);
             ClusterModel model = fit.model();
             // every genome's two cluster paths are drawn before the genotypes: a start and a cluster (two ints) per
             // jump, in lists that grow by doubling, besides the synthetic genotypes themselves
@@ -174,7 +185,7 @@ public final class Synthesizer {
             if (req.hmm().families() && !inbred) {
                 // the cohort's close relatives, made among synthetic genomes (a redrawn member is unrelated)
                 Families.Spectrum spectrum = Families.measure(train, req.seed(), backend);
-                Families.Plan families = Families.plan(spectrum, popOf, map, (key, pop) -> model.drawPair(pop,
+                Families.Plan families = Families.plan(spectrum, popOf, baseMap, (key, pop) -> model.drawPair(pop,
                         new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, key, 0))), req.seed());
                 GenomePath[] familyPaths = families.members();
                 plan = new Plan((s, a) -> a == 0 && s < familyPaths.length && familyPaths[s] != null ? familyPaths[s]
@@ -221,7 +232,7 @@ public final class Synthesizer {
                 manifest.put("donor_pools", SynthManifest.pools(local));
             }
         } else {
-            plan = ldpPlan(req, map, members, counts, popOf);
+            plan = ldpPlan(req, baseMap, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed(),
@@ -264,13 +275,15 @@ public final class Synthesizer {
             manifest.put("ancestry_filter", SynthManifest.ordered("redrawn", redrawn, "rounds", AncestryFilter.ROUNDS));
         }
         BlockGenerator generator = new BlockGenerator(builder, train.variants(), paths, attempts, popOf);
-        List<String> phenoCols = phenotypeColumns(req, train);
+        if (method == SynthRequest.Method.MOSAIC && fits != null) {
+            manifest.put("signal_loci", SynthManifest.signalLoci(loci, baseMap));
+        }
         List<Path> outputs = new ArrayList<>();
         progress.phase(4, "writing " + n + " genomes");
         GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs, backend);
         progress.phase(5, phenoCols.isEmpty() ? "manifest" : "synthetic phenotypes");
         if (!phenoCols.isEmpty()) {
-            outputs.add(phenotypes(req, train, synth, phenoCols, manifest));
+            outputs.add(phenotypes(req, fits, synth, manifest));
         }
         outputs.add(SynthManifest.writePopulations(Path.of(req.outPrefix() + ".populations.tsv"), sheet));
         Map<String, Integer> countMap = new LinkedHashMap<>();
@@ -508,24 +521,34 @@ public final class Synthesizer {
         return table.names();
     }
 
-    private static Path phenotypes(SynthRequest req, GenotypeMatrix train, GenotypeMatrix synth, List<String> cols,
-            Map<String, Object> manifest) {
+    /** The real phenotype table's notes and the fit of each of its columns. */
+    private record PhenotypeFits(List<String> notes, List<PhenotypeSynthesis.Fit> fits) {
+    }
+
+    private static PhenotypeFits fitPhenotypes(SynthRequest req, GenotypeMatrix train, List<String> cols) {
         PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), cols);
-        if (!table.notes().isEmpty()) {
-            manifest.put("notes", table.notes());
+        List<PhenotypeSynthesis.Fit> fits = new ArrayList<>();
+        for (int c = 0; c < cols.size(); c++) {
+            fits.add(PhenotypeSynthesis.fit(table.names().get(c), train, table.column(c), req.mosaic().windowP(),
+                    req.polygenicBackground(), req.threads()));
+        }
+        return new PhenotypeFits(table.notes(), fits);
+    }
+
+    private static Path phenotypes(SynthRequest req, PhenotypeFits fits, GenotypeMatrix synth,
+            Map<String, Object> manifest) {
+        if (!fits.notes().isEmpty()) {
+            manifest.put("notes", fits.notes());
         }
         List<String> names = new ArrayList<>();
-        double[][] values = new double[cols.size()][];
+        double[][] values = new double[fits.fits().size()][];
         List<Object> described = new ArrayList<>();
-        for (int c = 0; c < cols.size(); c++) {
-            int col = c;
-            String name = table.names().get(col);
-            PhenotypeSynthesis.Fit fit = PhenotypeSynthesis.fit(name, train, table.column(col),
-                    req.mosaic().windowP(), req.polygenicBackground(), req.threads());
+        for (int c = 0; c < values.length; c++) {
+            PhenotypeSynthesis.Fit fit = fits.fits().get(c);
             PhenotypeSynthesis.Calibrated calibrated = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95,
                     RowBuilder.mix(req.seed(), PHENO, c), req.phenoRounds(), req.threads());
             values[c] = calibrated.values();
-            names.add(name);
+            names.add(fit.name());
             described.add(SynthManifest.phenotype(fit, calibrated, req.mosaic().windowP()));
         }
         manifest.put("phenotypes", described);
