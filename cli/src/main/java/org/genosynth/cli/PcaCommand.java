@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.genosynth.assoc.kinship.StructureInput;
 import org.genosynth.assoc.pca.PcaJob;
+import org.genosynth.exec.ExecutionContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ final class PcaCommand implements Callable<Integer> {
             description = "Another cohort to project onto the PCs (any input format; read like --input).")
     Path project;
 
-
+    @Mixin
+    ExecutionOptions execution;
 
     @Override
     public Integer call() {
@@ -47,8 +49,10 @@ final class PcaCommand implements Callable<Integer> {
         org.genosynth.io.Fileset.refuseOverwrite(out, ".eigenval", ".eigenvec", ".eigenvec.var", ".eigenvec.afreq",
                 ".projected.eigenvec");
         StructureInput in = structure.toStructureInput();
-        PcaJob.Summary s = PcaJob.run(new PcaJob.Request(in, out, pcs, approx, project, seed));
-        System.out.print(s.render());
+        try (ExecutionContext context = execution.open(structure.threads, null)) {
+            PcaJob.Summary s = PcaJob.run(new PcaJob.Request(in, out, pcs, approx, project, seed), context);
+            System.out.print(s.render());
+        }
         return 0;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend (qc, gwas linear, logistic, lmm and lmm-loco, kinship, ld, pheno simulate,
+ * The commands covered by the Spark backend (qc, gwas linear, logistic, lmm and lmm-loco, kinship, randomized pca, ld, pheno simulate,
  * evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
  * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
  * run must have run Spark jobs.
@@ -74,6 +74,11 @@ class SparkCommandsTest {
     @Test
     void kinshipTable() throws IOException {
         assertSameOutputs("kinship", "--input", MOUSE, "--min-kinship", "0.1", "--threads", "2");
+    }
+
+    @Test
+    void randomizedPca() throws IOException {
+        assertSameOutputs("pca", "--input", MOUSE, "--approx", "--pcs", "4", "--threads", "2");
     }
 
     @Test

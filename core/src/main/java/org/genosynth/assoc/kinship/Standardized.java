@@ -9,7 +9,8 @@ import org.genosynth.model.GenotypeMatrix;
  * mean-imputed ({@code z = 0}), and monomorphic variants all zero (they still count in the number of variants
  * {@code M} that divides the relationship matrix, as in plink2).
  */
-public final class Standardized {
+public final class Standardized implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final GenotypeMatrix matrix;
     private final double[] altFreq;
     /** Per variant the z value of codes 0..3 (3 = missing = 0). */

@@ -5,6 +5,8 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.SplittableRandom;
 import org.genosynth.assoc.kinship.Grm;
 import org.genosynth.assoc.kinship.Standardized;
+import org.genosynth.exec.Backend;
+import org.genosynth.exec.BlockKernel;
 import org.netlib.util.intW;
 
 /**
@@ -22,6 +24,8 @@ public final class Pca {
      * two products that read it (20,000 samples x 512 variants was 80 MB, streamed from memory three times).
      */
     private static final int BLOCK_DOUBLES = 1 << 20;
+    /** Variant ranges per pass of the randomized method: enough to balance a few workers. */
+    static final int RANGES = 16;
     /**
      * The randomized method stops when every top-{@code k} Ritz value's estimated remaining error (Aitken: the last
      * step times {@code r / (1 - r)}, {@code r} the ratio of the last two steps) is below this share of it: a third
@@ -88,6 +92,15 @@ public final class Pca {
      * reach 1 % where plain subspace iteration stalls (10 passes: 5-8 % low).
      */
     public static PcaResult approx(Standardized z, int k, long seed) {
+        return approx(z, k, seed, null);
+    }
+
+    /**
+     * As {@link #approx(Standardized, int, long)}, every pass over the genotypes run on {@code backend} in
+     * {@link #ranges} of variants, added in range order (null: on the calling thread, the same ranges): the same
+     * bytes on any backend and thread count.
+     */
+    public static PcaResult approx(Standardized z, int k, long seed, Backend backend) {
         int n = z.sampleCount();
         checkK(n, k);
         int l = Math.min(n, Math.max(k + 2, Math.min(2 * k, k + 10)));
@@ -98,14 +111,14 @@ public final class Pca {
         }
         orthonormalize(q, n, l);
         java.util.List<double[]> blocks = new java.util.ArrayList<>();
-        double[][] missing = z.hasMissing() ? missingCorrection(z) : null;
+        double[][] missing = z.hasMissing() ? missingCorrection(z, backend) : null;
         int maxBlocks = Math.max(1, Math.min(APPROX_MAX_BLOCKS, n / l));
         // the Rayleigh quotient W' K W of all blocks, grown by one block column (and row) per pass
         double[] quotient = new double[0];
         double[] previous = null;
         double[] step = null;
         while (true) {
-            double[] y = missing == null ? multiplyK(z, q, l, null) : multiplyCorrected(z, q, l, missing);
+            double[] y = missing == null ? product(z, q, l, backend) : multiplyCorrected(z, q, l, missing, backend);
             blocks.add(q);
             quotient = grow(quotient, blocks, y, n, l);
             double[] values = eigen(quotient, blocks.size() * l, false)[0];
@@ -140,21 +153,30 @@ public final class Pca {
      * {@code K_ij ~ z_i.z_j / (M r_i r_j)} with {@code r_i} sample i's call rate, and {@code K_ii = z_i.z_i / (M r_i)}:
      * {@code [0]} the row scales {@code 1 / r_i}, {@code [1]} the diagonal correction.
      */
-    private static double[][] missingCorrection(Standardized z) {
-        org.genosynth.model.GenotypeMatrix g = z.matrix();
+    private static double[][] missingCorrection(Standardized z, Backend backend) {
         int n = z.sampleCount();
         int m = z.variantCount();
-        double[] ss = new double[n];
-        int[] called = new int[n];
-        for (int v = 0; v < m; v++) {
-            for (int i = 0; i < n; i++) {
-                int code = g.code(v, i);
-                if (code != org.genosynth.model.GenotypeCodes.MISSING) {
-                    double x = z.z(v, code);
-                    ss[i] += x * x;
-                    called[i]++;
+        // per range: each sample's sum of squared z over its called variants, then its called count
+        BlockKernel<int[], double[]> kernel = range -> {
+            org.genosynth.model.GenotypeMatrix g = z.matrix();
+            double[] part = new double[2 * n];
+            for (int v = range[0]; v < range[1]; v++) {
+                for (int i = 0; i < n; i++) {
+                    int code = g.code(v, i);
+                    if (code != org.genosynth.model.GenotypeCodes.MISSING) {
+                        double x = z.z(v, code);
+                        part[i] += x * x;
+                        part[n + i]++;
+                    }
                 }
             }
+            return part;
+        };
+        double[] sums = pass(z, kernel, 2 * n, backend);
+        double[] ss = java.util.Arrays.copyOf(sums, n);
+        int[] called = new int[n];
+        for (int i = 0; i < n; i++) {
+            called[i] = (int) sums[n + i];
         }
         double[] scale = new double[n];
         double[] diag = new double[n];
@@ -167,7 +189,8 @@ public final class Pca {
     }
 
     /** {@code K Q} with the {@link #missingCorrection}: {@code D Z Z' D Q / M + diag Q}. */
-    private static double[] multiplyCorrected(Standardized z, double[] q, int l, double[][] correction) {
+    private static double[] multiplyCorrected(Standardized z, double[] q, int l, double[][] correction,
+            Backend backend) {
         int n = z.sampleCount();
         double[] scale = correction[0];
         double[] diag = correction[1];
@@ -177,7 +200,7 @@ public final class Pca {
                 scaled[c * n + i] *= scale[i];
             }
         }
-        double[] y = multiplyK(z, scaled, l, null);
+        double[] y = product(z, scaled, l, backend);
         for (int c = 0; c < l; c++) {
             for (int i = 0; i < n; i++) {
                 y[c * n + i] = y[c * n + i] * scale[i] + diag[i] * q[c * n + i];
@@ -331,6 +354,42 @@ public final class Pca {
             }
         }
         return y;
+    }
+
+    /** {@code K Q} in one pass of {@link ProductKernel} over the {@link #ranges}. */
+    private static double[] product(Standardized z, double[] q, int l, Backend backend) {
+        return pass(z, new ProductKernel(z, q, l), z.sampleCount() * l, backend);
+    }
+
+    /** The sum, in range order, of {@code kernel}'s results ({@code size} doubles) over the {@link #ranges}. */
+    private static double[] pass(Standardized z, BlockKernel<int[], double[]> kernel, int size, Backend backend) {
+        double[] sum = new double[size];
+        java.util.function.Consumer<double[]> add = part -> {
+            for (int i = 0; i < size; i++) {
+                sum[i] += part[i];
+            }
+        };
+        java.util.List<int[]> ranges = ranges(z.variantCount(), z.sampleCount());
+        if (backend == null) {
+            ranges.forEach(r -> add.accept(kernel.apply(r)));
+        } else {
+            backend.mapOrdered(ranges.iterator(), kernel, add);
+        }
+        return sum;
+    }
+
+    /**
+     * The variant ranges of a pass: about {@link #RANGES} of them, each a whole number of {@link #blockFor} blocks (a
+     * function of the variant and sample counts only).
+     */
+    static java.util.List<int[]> ranges(int m, int n) {
+        int block = blockFor(n);
+        int size = Math.max(block, ((m + RANGES - 1) / RANGES + block - 1) / block * block);
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int v = 0; v < m; v += size) {
+            out.add(new int[] {v, Math.min(m, v + size)});
+        }
+        return out;
     }
 
     /** Variants per standardized block for {@code n} samples (a function of {@code n} only: same bytes anywhere). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.genosynth.assoc.kinship.Standardized;
 import org.genosynth.assoc.kinship.StructureInput;
+import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.model.GenotypeMatrix;
 
@@ -47,11 +48,18 @@ public final class PcaJob {
         }
     }
 
-    /** Runs the job. */
+    /** Runs the job on a thread pool of the input's {@code threads} workers. */
     public static Summary run(Request request) {
+        try (ExecutionContext context = ExecutionContext.local(request.input().threads())) {
+            return run(request, context);
+        }
+    }
+
+    /** Runs the job, the randomized method's passes over the genotypes on {@code context}'s backend. */
+    public static Summary run(Request request, ExecutionContext context) {
         GenotypeMatrix m = request.input().load();
         Standardized z = Standardized.of(m);
-        PcaResult result = request.approx() ? Pca.approx(z, request.pcs(), request.seed())
+        PcaResult result = request.approx() ? Pca.approx(z, request.pcs(), request.seed(), context.backend())
                 : Pca.exact(z, request.pcs());
         String prefix = request.outPrefix();
         List<Path> outputs = new ArrayList<>();

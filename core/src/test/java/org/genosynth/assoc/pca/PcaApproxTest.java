@@ -80,6 +80,21 @@ class PcaApproxTest {
         assertThat(Pca.approx(z, 5, 3).eigenvalues()).containsExactly(Pca.approx(z, 5, 3).eigenvalues());
     }
 
+    @Test
+    void theSameBytesOnAThreadPoolAsOnTheCallingThread() {
+        // 16 ranges of whole blocks, added in range order whatever finishes first
+        Standardized z = Standardized.of(random(300, 3000, 0.01, 11));
+        PcaResult inline = Pca.approx(z, 5, 3);
+        try (org.genosynth.exec.LocalBackend pool = new org.genosynth.exec.LocalBackend(3)) {
+            PcaResult threaded = Pca.approx(z, 5, 3, pool);
+            assertThat(threaded.eigenvalues()).containsExactly(inline.eigenvalues());
+            assertThat(threaded.eigenvectors()).isEqualTo(inline.eigenvectors());
+        }
+        // ranges of whole 512-variant blocks here; 16 ranges of 6,292 (121 blocks of 52) at 20,000 x 100,000
+        assertThat(Pca.ranges(3000, 300)).hasSize(6);
+        assertThat(Pca.ranges(100_000, 20_000)).hasSize(16).allSatisfy(r -> assertThat(r[0] % 52).isZero());
+    }
+
     private static GenotypeMatrix random(int n, int m, double missing, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int wpv = GenotypeCodes.wordsPerVariant(n);
