@@ -106,10 +106,6 @@ public final class Synthesizer {
         SignalLoci loci = fits == null || method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP
                 ? SignalLoci.NONE : SignalLoci.of(fits.fits(), baseMap);
         GeneticMap map = loci.apply(baseMap);
-        if (fits != null && !loci.windows().isEmpty()) {
-            fits = new PhenotypeFits(fits.notes(), fits.fits().stream().map(f -> f.followingWithin(loci.windows()))
-                    .toList());
-        }
         AutoChoice.Choice choice = null;
         KinshipCheck.Bound bound = null;
         LdCalibration.Outcome calibration = null;
@@ -130,6 +126,11 @@ public final class Synthesizer {
             if (choice.donorPool() != null) {
                 donorPool = choice.donorPool();
             }
+        }
+        // the loci are copied whole only by a mosaic: there their SNPs other than the leads follow the leads
+        if (method == SynthRequest.Method.MOSAIC && fits != null && !loci.windows().isEmpty()) {
+            fits = new PhenotypeFits(fits.notes(), fits.fits().stream().map(f -> f.followingWithin(loci.windows()))
+                    .toList());
         }
         Populations pops = given != null ? given : populations(req, method, train);
         int[] counts = counts(req, pops);
