@@ -95,7 +95,7 @@ public final class FidelitySection {
         sec.figures(afPlot, mafPlot, hwePlot, hetPlot);
 
         ldSection(c, backend, sec, metrics);
-        pcaSection(c, seed, sec, metrics);
+        pcaSection(c, seed, backend, sec, metrics);
         kinshipSection(privacy, sec, metrics, ks);
     }
 
@@ -190,8 +190,9 @@ public final class FidelitySection {
         return Math.max(x / y, y / x);
     }
 
-    private static void pcaSection(AlignedCohorts c, long seed, HtmlReport.Section sec, Metrics metrics) {
-        PcaStructure p = PcaStructure.of(c.train(), c.synthetic(), c.holdout(), seed);
+    private static void pcaSection(AlignedCohorts c, long seed, org.genosynth.exec.Backend backend,
+            HtmlReport.Section sec, Metrics metrics) {
+        PcaStructure p = PcaStructure.of(c.train(), c.synthetic(), c.holdout(), seed, backend);
         metrics.judge(AREA, "PCA structure", "pca_ks_distance", p.meanKs(), Threshold.atMost(0.15, 0.3),
                 "mean KS distance of PC1-" + p.pcs() + " scores, synthetic vs "
                         + (c.holdout() == null ? "real" : "holdout") + " projected on the real PCA");

@@ -26,10 +26,13 @@ public record PcaStructure(int pcs, double[][] train, double[][] synthetic, doub
     /** PCs compared. */
     public static final int PCS = 4;
 
-    public static PcaStructure of(GenotypeMatrix train, GenotypeMatrix synthetic, GenotypeMatrix holdout, long seed) {
+    /** The PCA of {@code train} (its passes on {@code backend}; null: the calling thread) and the three cohorts' scores. */
+    public static PcaStructure of(GenotypeMatrix train, GenotypeMatrix synthetic, GenotypeMatrix holdout, long seed,
+            org.genosynth.exec.Backend backend) {
         Standardized z = Standardized.of(train);
         int k = Math.min(PCS, train.sampleCount() - 1);
-        PcaResult pca = Pca.approx(z, k, seed); // randomized: no n x n matrix; ample for comparing spreads
+        // randomized: no n x n matrix; ample for comparing spreads (the same bytes on any backend)
+        PcaResult pca = Pca.approx(z, k, seed, backend);
         PcaModel model = pca.model();
         double[][] t = scores(model, train, k);
         double[][] s = scores(model, synthetic, k);
