@@ -162,8 +162,8 @@ final class PhenotypeSynthesis {
      * targets are SNP recall >= 0.8 and locus recall >= 0.9, and a locus has many hits.
      */
     static final double HIT_LOSS = 0.1;
-    /** LMM checks (at most) that the scaled signal keeps the real genome-wide hits. */
-    static final int SCALE_CHECKS = 3;
+    /** LMM checks (at most) that the scaled signal keeps the real genome-wide hits: a bisection after the first. */
+    static final int SCALE_CHECKS = 4;
     /** The genome-wide significance level whose hits the PVE calibration never costs. */
     static final double GENOME_WIDE_P = 5e-8;
     /** Share of the phenotype variance always left to noise. */
@@ -490,13 +490,15 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * The factor on the signal's targets that brings the synthetic REML PVE down to the real one, as far as no real
-     * genome-wide hit is lost. Used when the signal SNPs alone already explain more than REML finds in the real cohort:
+     * The factor on the signal's targets that brings the synthetic REML PVE down to the real one, as far as the real
+     * genome-wide hits stay ({@link #HIT_LOSS}, every locus). Used when the signal SNPs alone already explain more than REML finds in the real cohort:
      * a sparse trait's REML PVE grows with its loci's LD scores relative to the genome's average, and a generator that
      * keeps the loci's LD but not all of the genome's raises it. The factors of {@link #SIGNAL_SCALES} are measured
      * (one eigendecomposition) and the factor interpolated where the PVE crosses the real one. Then one LMM checks the
-     * SNPs that are genome-wide hits in both the real and the unscaled synthetic cohort; while one of them falls above
-     * {@link #GENOME_WIDE_P}, the factor moves half-way back to 1 (at most {@link #SCALE_CHECKS} times, else 1).
+     * SNPs that are genome-wide hits in both the real and the unscaled synthetic cohort; where more than
+     * {@link #HIT_LOSS} of them, or every hit of a locus, fall above {@link #GENOME_WIDE_P}, the factor is bisected
+     * between the largest factor that lost them and the smallest that kept them (1 at first), {@link #SCALE_CHECKS}
+     * LMMs in all, and the smallest factor that kept them is used.
      */
     private static double signalScale(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
             int threads) {
@@ -519,17 +521,29 @@ final class PhenotypeSynthesis {
         LmmOptions options = LmmOptions.defaults().withThreads(threads);
         java.util.Set<Integer> kept = genomeWide(LmmEngine.fit(synth, candidates[0], null, options));
         kept.retainAll(realGenomeWide(fit));
-        for (int check = 0; check < SCALE_CHECKS && !kept.isEmpty(); check++) {
-            double[] y = generate(scaled(current, scale), synth, maxSignal, new SplittableRandom(streamSeed), null);
+        if (kept.isEmpty()) {
+            return scale;
+        }
+        // bisection between the largest factor found to lose too much (none yet) and the smallest found to keep
+        // enough (1 keeps every hit by definition), the interpolated factor tried first
+        double keeps = 1;
+        double loses = Double.NaN;
+        for (int check = 0; check < SCALE_CHECKS; check++) {
+            double trial = check == 0 ? scale : stable((loses + keeps) / 2);
+            double[] y = generate(scaled(current, trial), synth, maxSignal, new SplittableRandom(streamSeed), null);
             java.util.Set<Integer> found = genomeWide(LmmEngine.fit(synth, y, null, options));
             java.util.Set<Integer> lost = new java.util.HashSet<>(kept);
             lost.removeAll(found);
             if (lost.size() <= HIT_LOSS * kept.size() && everyLocusKept(synth.variants(), kept, found)) {
-                return scale;
+                keeps = trial;
+                if (check == 0) {
+                    break;
+                }
+            } else {
+                loses = trial;
             }
-            scale = stable((scale + 1) / 2);
         }
-        return kept.isEmpty() ? scale : 1;
+        return keeps;
     }
 
     /**
