@@ -8,7 +8,7 @@ import picocli.CommandLine;
 /**
  * The genosynth command line on Spark: {@code spark-submit --class org.genosynth.spark.SparkMain genosynth-spark.jar
  * <command> ...}. Commands that take {@code --backend} run on Spark unless told otherwise; the others (e.g.
- * {@code pca}, {@code split}) run on the driver as they do locally.
+ * {@code split}, {@code relatives}) run on the driver as they do locally.
  */
 public final class SparkMain {
     private SparkMain() {
