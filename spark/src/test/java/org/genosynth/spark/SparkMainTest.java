@@ -12,12 +12,14 @@ class SparkMainTest {
                 .containsExactly("qc", "--input", "x", "--out", "y", "--backend", "spark");
         assertThat(SparkMain.withSparkBackend(new String[] {"pheno", "simulate", "--input", "x"}))
                 .containsExactly("pheno", "simulate", "--input", "x", "--backend", "spark");
+        assertThat(SparkMain.withSparkBackend(new String[] {"pca", "--approx", "--input", "x"}))
+                .containsExactly("pca", "--approx", "--input", "x", "--backend", "spark");
     }
 
     @Test
     void leavesOtherCommandsAndExplicitChoicesAlone() {
-        assertThat(SparkMain.withSparkBackend(new String[] {"pca", "--input", "x"})).containsExactly("pca", "--input",
-                "x");
+        assertThat(SparkMain.withSparkBackend(new String[] {"split", "--input", "x"})).containsExactly("split",
+                "--input", "x");
         assertThat(SparkMain.withSparkBackend(new String[] {"table", "split", "--input", "x"}))
                 .containsExactly("table", "split", "--input", "x");
         assertThat(SparkMain.withSparkBackend(new String[] {"gwas", "--backend=local"})).containsExactly("gwas",
