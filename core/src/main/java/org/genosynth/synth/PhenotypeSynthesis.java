@@ -375,8 +375,8 @@ final class PhenotypeSynthesis {
      * Each round also moves the background's aim by the gap between the real PVE and the PVE the round measured,
      * divided by {@code pveSlope} (the grid's d PVE / d aim there). Stops early once every statistic is within
      * {@link #OFFSET_TOLERANCE} of the real one and the PVE within {@link #PVE_TOLERANCE}; otherwise the last round's
-     * moved targets are measured too and the best measured state is returned ({@link #PVE_KEPT}). Bounded: a target with
-     * {@code |real t| > 1} stays between 0 and twice itself (never changes sign), a smaller one within
+     * moved targets are measured too and the best measured state is returned ({@link #PVE_KEPT}). Bounded: a target
+     * with {@code |real t| > 1} stays between 0 and twice itself (never changes sign), a smaller one within
      * {@code 1 / sqrt(n)} of zero.
      */
     private static Fit offsetRounds(Fit fit, Fit current, double pveSlope, GenotypeMatrix synth, double maxSignal,
@@ -491,9 +491,9 @@ final class PhenotypeSynthesis {
 
     /**
      * The factor on the signal's targets that brings the synthetic REML PVE down to the real one, as far as the real
-     * genome-wide hits stay ({@link #HIT_LOSS}, every locus). Used when the signal SNPs alone already explain more than REML finds in the real cohort:
-     * a sparse trait's REML PVE grows with its loci's LD scores relative to the genome's average, and a generator that
-     * keeps the loci's LD but not all of the genome's raises it. The factors of {@link #SIGNAL_SCALES} are measured
+     * genome-wide hits stay ({@link #HIT_LOSS}, every locus). Used when the signal SNPs alone already explain more
+     * than REML finds in the real cohort: a sparse trait's REML PVE grows with its loci's LD scores relative to the
+     * genome's average, and a generator that keeps the loci's LD but not all of the genome's raises it. The factors of {@link #SIGNAL_SCALES} are measured
      * (one eigendecomposition) and the factor interpolated where the PVE crosses the real one. Then one LMM checks the
      * SNPs that are genome-wide hits in both the real and the unscaled synthetic cohort; where more than
      * {@link #HIT_LOSS} of them, or every hit of a locus, fall above {@link #GENOME_WIDE_P}, the factor is bisected

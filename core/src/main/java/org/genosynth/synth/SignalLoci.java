@@ -71,7 +71,9 @@ record SignalLoci(List<int[]> windows, double totalCm, int loci) {
         return new SignalLoci(List.copyOf(windows), total, loci.size());
     }
 
-    /** {@code map} with every window's length taken out: its variants share one coordinate, so no switch falls inside. */
+    /**
+     * {@code map} with every window's length taken out: its variants share one coordinate, so no switch falls inside.
+     */
     GeneticMap apply(GeneticMap map) {
         return windows.isEmpty() ? map : map.withoutSwitchesIn(windows);
     }

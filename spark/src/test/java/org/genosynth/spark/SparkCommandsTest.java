@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands covered by the Spark backend (qc, gwas linear, logistic, lmm and lmm-loco, kinship, randomized pca, ld, pheno simulate,
- * evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on
- * the bundled mouse_hs1940 cohort (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark
- * run must have run Spark jobs.
+ * The commands covered by the Spark backend (qc, gwas linear, logistic, lmm and lmm-loco, kinship, randomized pca,
+ * ld, pheno simulate, evaluate's privacy and LD decay, synth's mosaic generation) write the same bytes with
+ * {@code --backend spark} on {@code local[2]} as with {@code --backend local}, on the bundled mouse_hs1940 cohort
+ * (1,940 mice, 12,226 variants). One Spark context serves the whole class; each Spark run must have run Spark jobs.
  */
 class SparkCommandsTest {
     private static final String MOUSE = "../examples/mouse_hs1940/mouse_hs1940";

@@ -26,7 +26,10 @@ public record PcaStructure(int pcs, double[][] train, double[][] synthetic, doub
     /** PCs compared. */
     public static final int PCS = 4;
 
-    /** The PCA of {@code train} (its passes on {@code backend}; null: the calling thread) and the three cohorts' scores. */
+    /**
+     * The PCA of {@code train} (its passes on {@code backend}; null: the calling thread) and the three cohorts'
+     * scores.
+     */
     public static PcaStructure of(GenotypeMatrix train, GenotypeMatrix synthetic, GenotypeMatrix holdout, long seed,
             org.genosynth.exec.Backend backend) {
         Standardized z = Standardized.of(train);
