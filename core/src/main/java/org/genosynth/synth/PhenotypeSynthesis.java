@@ -493,12 +493,12 @@ final class PhenotypeSynthesis {
      * The factor on the signal's targets that brings the synthetic REML PVE down to the real one, as far as the real
      * genome-wide hits stay ({@link #HIT_LOSS}, every locus). Used when the signal SNPs alone already explain more
      * than REML finds in the real cohort: a sparse trait's REML PVE grows with its loci's LD scores relative to the
-     * genome's average, and a generator that keeps the loci's LD but not all of the genome's raises it. The factors of {@link #SIGNAL_SCALES} are measured
-     * (one eigendecomposition) and the factor interpolated where the PVE crosses the real one. Then one LMM checks the
-     * SNPs that are genome-wide hits in both the real and the unscaled synthetic cohort; where more than
-     * {@link #HIT_LOSS} of them, or every hit of a locus, fall above {@link #GENOME_WIDE_P}, the factor is bisected
-     * between the largest factor that lost them and the smallest that kept them (1 at first), {@link #SCALE_CHECKS}
-     * LMMs in all, and the smallest factor that kept them is used.
+     * genome's average, and a generator that keeps the loci's LD but not all of the genome's raises it. The factors
+     * of {@link #SIGNAL_SCALES} are measured (one eigendecomposition) and the factor interpolated where the PVE crosses
+     * the real one. Then one LMM checks the SNPs that are genome-wide hits in both the real and the unscaled synthetic
+     * cohort; where more than {@link #HIT_LOSS} of them, or every hit of a locus, fall above {@link #GENOME_WIDE_P},
+     * the factor is bisected between the largest factor that lost them and the smallest that kept them (1 at first),
+     * {@link #SCALE_CHECKS} LMMs in all, and the smallest factor that kept them is used.
      */
     private static double signalScale(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
             int threads) {
