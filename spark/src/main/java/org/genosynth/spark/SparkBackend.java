@@ -138,7 +138,9 @@ public final class SparkBackend implements Backend {
             if (running != null) {
                 running.cancel(true);
             }
-            shipped.destroy();
+            // blocking: an asynchronous removal raced the context cleaner's own, which then logged an ERROR with a
+            // stack trace ("Block broadcast_6_piece7 does not exist", pca --approx on 20,000 x 20,000, local[2])
+            shipped.destroy(true);
         }
         return states;
     }
