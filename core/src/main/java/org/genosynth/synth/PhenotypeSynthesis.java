@@ -63,6 +63,13 @@ final class PhenotypeSynthesis {
                     realT, realObserved, realPve, aim);
         }
 
+        /** The real two-sided p-value of every signal SNP, from its Wald t. */
+        double[] realP() {
+            org.hipparchus.distribution.continuous.TDistribution td =
+                    new org.hipparchus.distribution.continuous.TDistribution(Math.max(1, realObserved - 2));
+            return Arrays.stream(realT).map(t -> 2 * td.cumulativeProbability(-Math.abs(t))).toArray();
+        }
+
         /** Number of clump leads among the signal SNPs. */
         int leads() {
             return (int) Arrays.stream(tier).filter(t -> t == LEAD).count();
@@ -95,12 +102,10 @@ final class PhenotypeSynthesis {
          * of the threshold.
          */
         Fit followingWithin(List<int[]> windows) {
-            org.hipparchus.distribution.continuous.TDistribution td =
-                    new org.hipparchus.distribution.continuous.TDistribution(Math.max(1, realObserved - 2));
+            double[] p = realP();
             int[] t = tier.clone();
             for (int j = 0; j < window.length; j++) {
-                double p = 2 * td.cumulativeProbability(-Math.abs(realT[j]));
-                boolean near = p > GENOME_WIDE_P / NEAR_THRESHOLD && p < GENOME_WIDE_P * NEAR_THRESHOLD;
+                boolean near = p[j] > GENOME_WIDE_P / NEAR_THRESHOLD && p[j] < GENOME_WIDE_P * NEAR_THRESHOLD;
                 for (int[] w : windows) {
                     if (t[j] == SIGNIFICANT && !near && window[j] >= w[0] && window[j] < w[1]) {
                         t[j] = FOLLOWS;
@@ -589,11 +594,10 @@ final class PhenotypeSynthesis {
 
     /** Variant indices of the signal SNPs whose real Wald t passes {@link #GENOME_WIDE_P}. */
     private static java.util.Set<Integer> realGenomeWide(Fit fit) {
-        org.hipparchus.distribution.continuous.TDistribution t =
-                new org.hipparchus.distribution.continuous.TDistribution(Math.max(1, fit.realObserved() - 2));
+        double[] p = fit.realP();
         java.util.Set<Integer> hits = new java.util.HashSet<>();
         for (int j = 0; j < fit.window().length; j++) {
-            if (2 * t.cumulativeProbability(-Math.abs(fit.realT()[j])) <= GENOME_WIDE_P) {
+            if (p[j] <= GENOME_WIDE_P) {
                 hits.add(fit.window()[j]);
             }
         }

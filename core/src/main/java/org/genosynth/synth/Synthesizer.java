@@ -101,8 +101,7 @@ public final class Synthesizer {
                     + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
         }
         // the real trait is fitted first: its associated loci are copied whole by the mosaic (SignalLoci)
-        List<String> phenoCols = phenotypeColumns(req, train);
-        PhenotypeFits fits = phenoCols.isEmpty() ? null : fitPhenotypes(req, train, phenoCols);
+        PhenotypeFits fits = req.pheno() == null ? null : fitPhenotypes(req, train);
         SignalLoci loci = fits == null || method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP
                 ? SignalLoci.NONE : SignalLoci.of(fits.fits(), baseMap);
         GeneticMap map = loci.apply(baseMap);
@@ -281,9 +280,9 @@ public final class Synthesizer {
         }
         List<Path> outputs = new ArrayList<>();
         progress.phase(4, "writing " + n + " genomes");
-        GenotypeMatrix synth = write(req, generator, sheet, !phenoCols.isEmpty(), outputs, backend);
-        progress.phase(5, phenoCols.isEmpty() ? "manifest" : "synthetic phenotypes");
-        if (!phenoCols.isEmpty()) {
+        GenotypeMatrix synth = write(req, generator, sheet, fits != null, outputs, backend);
+        progress.phase(5, fits == null ? "manifest" : "synthetic phenotypes");
+        if (fits != null) {
             outputs.add(phenotypes(req, fits, synth, manifest));
         }
         outputs.add(SynthManifest.writePopulations(Path.of(req.outPrefix() + ".populations.tsv"), sheet));
@@ -514,22 +513,14 @@ public final class Synthesizer {
         return keep ? new GenotypeMatrix(sheet, generator.variants(), words, null) : null;
     }
 
-    private static List<String> phenotypeColumns(SynthRequest req, GenotypeMatrix train) {
-        if (req.pheno() == null) {
-            return List.of();
-        }
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), req.phenoCols());
-        return table.names();
-    }
-
     /** The real phenotype table's notes and the fit of each of its columns. */
     private record PhenotypeFits(List<String> notes, List<PhenotypeSynthesis.Fit> fits) {
     }
 
-    private static PhenotypeFits fitPhenotypes(SynthRequest req, GenotypeMatrix train, List<String> cols) {
-        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), cols);
+    private static PhenotypeFits fitPhenotypes(SynthRequest req, GenotypeMatrix train) {
+        PhenotypeTable table = PhenotypeReader.read(req.pheno(), train.samples().samples(), req.phenoCols());
         List<PhenotypeSynthesis.Fit> fits = new ArrayList<>();
-        for (int c = 0; c < cols.size(); c++) {
+        for (int c = 0; c < table.names().size(); c++) {
             fits.add(PhenotypeSynthesis.fit(table.names().get(c), train, table.column(c), req.mosaic().windowP(),
                     req.polygenicBackground(), req.threads()));
         }

@@ -330,32 +330,6 @@ public final class Pca {
         }
     }
 
-    /**
-     * {@code K Q} for column-major {@code n x l} Q (returned as a new matrix); when {@code rayleigh} is not null, it
-     * instead receives {@code Q' K Q} ({@code l x l}) and the method returns null.
-     */
-    static double[] multiplyK(Standardized z, double[] q, int l, double[] rayleigh) {
-        int n = z.sampleCount();
-        int m = z.variantCount();
-        BLAS blas = BLAS.getInstance();
-        double[] y = rayleigh == null ? new double[n * l] : null;
-        int step = blockFor(n);
-        double[] block = new double[n * Math.min(step, m)];
-        double[] t = new double[Math.min(step, m) * l];
-        for (int v0 = 0; v0 < m; v0 += step) {
-            int v1 = Math.min(m, v0 + step);
-            int b = v1 - v0;
-            z.fill(v0, v1, block);
-            blas.dgemm("T", "N", b, l, n, 1.0, block, n, q, n, 0.0, t, b);
-            if (rayleigh == null) {
-                blas.dgemm("N", "N", n, l, b, 1.0 / m, block, n, t, b, 1.0, y, n);
-            } else {
-                blas.dgemm("T", "N", l, l, b, 1.0 / m, t, b, t, b, 1.0, rayleigh, l);
-            }
-        }
-        return y;
-    }
-
     /** {@code K Q} in one pass of {@link ProductKernel} over the {@link #ranges}. */
     private static double[] product(Standardized z, double[] q, int l, Backend backend) {
         return pass(z, new ProductKernel(z, q, l), z.sampleCount() * l, backend);
