@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
             "  genosynth synth --input unrelated.bed --method hmm --clusters 24 --seed 1 --out syn/hmm",
             "  genosynth synth --input chr20.vcf.gz --genetic-map chr20.b37.gmap.gz --seed 1 --out syn/chr20",
             "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse   "
-            + "# syn/mouse.snp.csv + .variant_map.csv"})
+            + "# syn/mouse.snp.csv + .variant_map.csv",
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --admixed AFR_EUR=500:AFR=0.8,EUR=0.2 "
+            + "--admixture-generations 7 --output-format vcf --seed 1 --out syn/admixed   # + syn/admixed.ancestry.tsv"})
 final class SynthCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -79,6 +81,19 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--per-population", paramLabel = "POP=COUNT", split = ",",
             description = "Synthetic samples per population (any count, also more than the real group has).")
     List<String> perPopulation;
+
+    @Option(names = "--admixed", paramLabel = "NAME=COUNT:POP=W,POP=W...",
+            description = "Add COUNT admixed genomes labelled NAME, with ancestry from the named populations (of "
+                + "--populations or --infer-populations) in proportions W (normalised): ancestry tracts as after one "
+                + "admixture pulse --admixture-generations ago, each tract drawn from its population's "
+                + "haplotype-cluster HMM (nothing copied); the local-ancestry truth is PREFIX.ancestry.tsv. "
+                + "Repeatable.")
+    List<String> admixed;
+
+    @Option(names = "--admixture-generations", paramLabel = "T", defaultValue = "8",
+            description = "Generations since the admixture pulse: ancestry switches at rate T per Morgan along "
+                + "each haplotype (default: ${DEFAULT-VALUE}).")
+    double admixtureGenerations;
 
     @Option(names = "--method", paramLabel = "auto|hmm|mosaic|ldp", defaultValue = "auto",
             description = "Generator (default: ${DEFAULT-VALUE}: the first of local-pool mosaic, population-pool "
@@ -196,7 +211,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.genosynth.io.Fileset.refuseOverwrite(out, ".bed", ".bim", ".fam", ".vcf", ".vcf.gz", ".bcf", ".geno.txt.gz",
-                ".anno.txt.gz", ".pheno.tsv", ".populations.tsv", ".manifest.json", ".snp.csv", ".variant_map.csv");
+                ".anno.txt.gz", ".pheno.tsv", ".populations.tsv", ".ancestry.tsv", ".manifest.json", ".snp.csv", ".variant_map.csv");
         SynthRequest.Method m = switch (method.toLowerCase(Locale.ROOT)) {
             case "auto" -> SynthRequest.Method.AUTO;
             case "mosaic" -> SynthRequest.Method.MOSAIC;
@@ -221,7 +236,7 @@ final class SynthCommand implements Callable<Integer> {
         SynthRequest request = new SynthRequest(input.input, input.toReadOptions().withGeneticMap(geneticMap), pheno, phenoCols, populations,
                 inferPopulations, count, perPopulation(), m, seed, out,
                 csv ? GenotypeFormat.BED : GenotypeFormat.parse(outputFormat), mosaic, ldp, phenoRounds, threads, csv,
-                new SynthRequest.Hmm(clusters, emIterations, families), polygenicBackground);
+                new SynthRequest.Hmm(clusters, emIterations, families), polygenicBackground, admixed());
         SynthResult result;
         try (Progress progress = Progress.forTerminal();
              ExecutionContext context = execution.open(threads, progress)) {
@@ -229,6 +244,41 @@ final class SynthCommand implements Callable<Integer> {
         }
         System.out.println(result.render());
         return 0;
+    }
+
+    /** The --admixed groups, or null. */
+    private SynthRequest.Admixed admixed() {
+        if (admixed == null || admixed.isEmpty()) {
+            return null;
+        }
+        List<SynthRequest.Admixed.Group> groups = new java.util.ArrayList<>();
+        for (String item : admixed) {
+            String[] head = item.split(":", 2);
+            String[] nameCount = head[0].split("=", 2);
+            if (head.length != 2 || nameCount.length != 2 || nameCount[0].isBlank()) {
+                throw InputException.usage("--admixed expects NAME=COUNT:POP=W,POP=W..., got '" + item + "'");
+            }
+            double count = parse("--admixed " + nameCount[0] + " count", nameCount[1]);
+            if (count != Math.rint(count) || count > Integer.MAX_VALUE) {
+                throw InputException.usage("--admixed " + nameCount[0] + ": the count must be a whole number, got '"
+                        + nameCount[1].strip() + "'");
+            }
+            java.util.LinkedHashMap<String, Double> sources = new java.util.LinkedHashMap<>();
+            for (String source : head[1].split(",")) {
+                String[] kv = source.split("=", 2);
+                if (kv.length != 2 || kv[0].isBlank()) {
+                    throw InputException.usage("--admixed " + nameCount[0] + ": expected POP=WEIGHT, got '" + source
+                            + "'");
+                }
+                if (sources.put(kv[0].strip(), parse("--admixed " + nameCount[0] + " weight of " + kv[0].strip(),
+                        kv[1])) != null) {
+                    throw InputException.usage("--admixed " + nameCount[0] + ": population '" + kv[0].strip()
+                            + "' is given twice");
+                }
+            }
+            groups.add(new SynthRequest.Admixed.Group(nameCount[0].strip(), (int) count, sources));
+        }
+        return new SynthRequest.Admixed(groups, admixtureGenerations);
     }
 
     private Map<String, Integer> perPopulation() {

@@ -18,6 +18,8 @@ final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
     private final GenomePath[] paths;
     private final int[] attempts;
     private final int[] populations;
+    /** Every genome is a pair of haplotypes: the blocks carry the phase. */
+    private final boolean phased;
 
     BlockGenerator(RowBuilder builder, List<Variant> variants, GenomePath[] paths, int[] attempts, int[] populations) {
         this.builder = builder;
@@ -25,6 +27,7 @@ final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
         this.paths = paths;
         this.attempts = attempts;
         this.populations = populations;
+        this.phased = paths.length > 0 && java.util.Arrays.stream(paths).allMatch(GenomePath::haplotypes);
     }
 
     int blockCount() {
@@ -62,7 +65,6 @@ final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
         long[] out = new long[nv * wpv];
         long[] chunkRows = new long[32 * RowBuilder.CHUNK_WORDS];
         long[] tile = new long[32];
-        boolean phased = n > 0 && paths[0].haplotypes();
         long[] phaseRows = phased ? new long[32 * RowBuilder.CHUNK_WORDS] : null;
         long[][] phase = phased ? new long[nv][(n + 63) >>> 6] : null;
         for (int g = 0; g < wpv; g++) {

@@ -15,7 +15,13 @@ import java.util.SplittableRandom;
  * cluster. No real haplotype is copied: what a synthetic haplotype takes from the training cohort is only the
  * per-variant cluster frequencies, each an average over many haplotypes.
  */
-final class ClusterModel {
+final class ClusterModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /**
+     * The population argument of {@link #emit} for an admixed haplotype: each segment's population is in its state,
+     * {@code population K + cluster} ({@link #drawAdmixedHaplotype}).
+     */
+    static final int BY_STATE = -1;
     private final int clusters;
     private final int variants;
     private final int[] chromStarts;
@@ -145,6 +151,54 @@ final class ClusterModel {
         return new GenomePath(starts.toArray(), states.toArray());
     }
 
+    /**
+     * An admixed haplotype's cluster path: within ancestry tract {@code t} (variants {@code [tractStarts[t],
+     * tractStarts[t + 1])}, the last to the end) the path is drawn as {@link #drawHaplotype} draws population
+     * {@code tractPops[t]}'s, starting afresh at the tract's first variant (a jump to that population's targets);
+     * states are {@code population K + cluster}, so {@link #emit} with {@link #BY_STATE} uses each tract's own
+     * population's allele frequencies. Tracts must start at every chromosome start.
+     */
+    GenomePath drawAdmixedHaplotype(int[] tractStarts, int[] tractPops, SplittableRandom random) {
+        IntList starts = new IntList();
+        IntList states = new IntList();
+        int c = 0;
+        for (int t = 0; t < tractStarts.length; t++) {
+            int from = tractStarts[t];
+            int to = t + 1 < tractStarts.length ? tractStarts[t + 1] : variants;
+            while (chromStarts[c + 1] <= from) {
+                c++;
+            }
+            if (to > chromStarts[c + 1]) {
+                throw new IllegalArgumentException("ancestry tract " + t + " crosses a chromosome end");
+            }
+            int p = tractPops[t];
+            float[] cum = alphaCumulative[p];
+            int v = from;
+            int chained = from;
+            while (chained < to - 1 && free[chained]) {
+                chained++;
+            }
+            int state = pick(cum, chained, random.nextDouble());
+            starts.add(v);
+            states.add(p * clusters + state);
+            while (true) {
+                double target = hazard[v] + -Math.log(1 - random.nextDouble());
+                int next = firstAbove(target, v + 1, to);
+                if (next >= to) {
+                    break;
+                }
+                v = next;
+                int s = pick(cum, v, random.nextDouble());
+                if (s != state) {
+                    state = s;
+                    starts.add(v);
+                    states.add(p * clusters + state);
+                }
+            }
+        }
+        return new GenomePath(starts.toArray(), states.toArray());
+    }
+
     private int pick(float[] cum, int v, double u) {
         int base = v * clusters;
         for (int k = 0; k < clusters - 1; k++) {
@@ -173,10 +227,10 @@ final class ClusterModel {
     /**
      * Draws the alleles of variants {@code [v0, v1)} ({@code v0} a multiple of 32) of one haplotype with cluster path
      * {@code path} into {@code dst} as 2-bit codes 0/1 (the haplotype-row layout of {@link DonorPanel#haplotypes}),
-     * word {@code w} of the chunk at {@code dst[dstOff + w]}; the destination words must be zero.
+     * word {@code w} of the chunk at {@code dst[dstOff + w]}; the destination words must be zero. With
+     * {@code p = }{@link #BY_STATE} each segment's population is taken from its state (an admixed haplotype).
      */
     void emit(GenomePath path, int p, int v0, int v1, SplittableRandom random, long[] dst, int dstOff) {
-        int[] bitsOf = thetaBits[p];
         int[] starts = path.starts();
         int[] states = path.donors();
         int k = path.segmentOf(v0);
@@ -185,9 +239,11 @@ final class ClusterModel {
         for (; k < starts.length && starts[k] < v1; k++) {
             int a = Math.max(starts[k], v0);
             int b = Math.min(k + 1 < starts.length ? starts[k + 1] : variants, v1);
-            int state = states[k];
+            int pop = p == BY_STATE ? states[k] / clusters : p;
+            int state = p == BY_STATE ? states[k] % clusters : states[k];
+            int[] bitsOf = thetaBits[pop];
             for (int v = a; v < b; v++) {
-                int s = free[v] ? pick(alphaCumulative[p], v, random.nextDouble()) : state;
+                int s = free[v] ? pick(alphaCumulative[pop], v, random.nextDouble()) : state;
                 if (have == 0) {
                     bits = random.nextLong();
                     have = 2;

@@ -124,9 +124,21 @@ final class Families {
                 secondResolved);
     }
 
+    /** {@code popOf} with the samples of populations {@code >= first} left out of families (population -1). */
+    static int[] without(int[] popOf, int first) {
+        int[] out = popOf.clone();
+        for (int s = 0; s < out.length; s++) {
+            if (out[s] >= first) {
+                out[s] = -1;
+            }
+        }
+        return out;
+    }
+
     /**
-     * Chooses which synthetic genomes are family members (pairs of the same population, {@code popOf}) so that the
-     * synthetic cohort has the cohort's share of each kind of relative pair, and makes their inheritance.
+     * Chooses which synthetic genomes are family members (pairs of the same population, {@code popOf}; a sample of
+     * population -1 is in none) so that the synthetic cohort has the cohort's share of each kind of relative pair,
+     * and makes their inheritance.
      */
     static Plan plan(Spectrum spectrum, int[] popOf, GeneticMap map, ParentSource parents, long seed) {
         int n = popOf.length;
@@ -151,6 +163,9 @@ final class Families {
         int[][] open = new int[Arrays.stream(popOf).max().orElse(0) + 1][];
         for (int s : order) {
             int p = popOf[s];
+            if (p < 0) {
+                continue;
+            }
             if (open[p] == null) {
                 open[p] = new int[] {s};
             } else {

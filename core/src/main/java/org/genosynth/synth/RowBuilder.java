@@ -23,6 +23,10 @@ final class RowBuilder implements java.io.Serializable {
     private final long seed;
     /** Cluster paths of an inbred cohort: the second haplotype repeats the first (genotypes 0 or 2). */
     private final boolean homozygous;
+    /** Every haplotype path is a cluster path of {@code clusters} (the hmm method), not a donor path. */
+    private final boolean allFromModel;
+    /** Populations from this index on are admixed groups ({@link Admixture}): cluster paths, no noise. */
+    private final int firstAdmixed;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
         this(panel, null, noise, seed);
@@ -47,6 +51,20 @@ final class RowBuilder implements java.io.Serializable {
     /** As above; with {@code homozygous} (an inbred cohort) each genome is one drawn haplotype, twice. */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
             boolean homozygous) {
+        this(panel, haplotypes, clusters, noise, seed, homozygous, clusters != null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above; with {@code allFromModel} every haplotype path is a cluster path of {@code clusters}, else only those
+     * of populations {@code >= firstAdmixed} (admixed genomes, whose states carry their tracts' populations).
+     */
+    RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
+            boolean homozygous, boolean allFromModel, int firstAdmixed) {
+        if ((allFromModel || firstAdmixed < Integer.MAX_VALUE) && clusters == null) {
+            throw new IllegalArgumentException("cluster paths need the cluster model");
+        }
+        this.allFromModel = allFromModel;
+        this.firstAdmixed = firstAdmixed;
         this.panel = panel;
         this.haplotypes = haplotypes;
         this.clusters = clusters;
@@ -122,7 +140,9 @@ final class RowBuilder implements java.io.Serializable {
             phase[w] = al & ~bl;
         }
         long[] before = java.util.Arrays.copyOfRange(dst, dstOff, dstOff + CHUNK_WORDS);
-        noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+        if (population < firstAdmixed) {
+            noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+        }
         SplittableRandom flips = null;
         for (int w = 0; w < CHUNK_WORDS; w++) {
             long changed = before[w] ^ dst[dstOff + w];
@@ -157,13 +177,15 @@ final class RowBuilder implements java.io.Serializable {
             inherit(path.inherited().second(), population, chunk, v0, v1, parent, h, CHUNK_WORDS);
             return;
         }
-        if (clusters != null) {
+        boolean admixed = population >= firstAdmixed;
+        if (allFromModel || admixed) {
             SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
-            clusters.emit(path, population, v0, v1, alleles, h, 0);
+            int p = admixed ? ClusterModel.BY_STATE : population;
+            clusters.emit(path, p, v0, v1, alleles, h, 0);
             if (homozygous) {
                 System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
             } else {
-                clusters.emit(path.second(), population, v0, v1, alleles, h, CHUNK_WORDS);
+                clusters.emit(path.second(), p, v0, v1, alleles, h, CHUNK_WORDS);
             }
         } else {
             copyPath(path, h, 0, v0, v1, m);

@@ -30,11 +30,21 @@ import org.genosynth.io.ReadOptions;
  *                         {@link org.genosynth.io.GenotypeCsv}) instead of {@code format}
  * @param hmm              haplotype-cluster HMM settings
  * @param polygenicBackground phenotypes: add a polygenic background up to the real REML PVE
+ * @param admixture        admixed genomes to add ({@link Admixed}, drawn by {@link Admixture}), or null for none
  */
 public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                            int inferPopulations, int count, Map<String, Integer> perPopulation, Method method,
                            long seed, String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
-                           boolean csv, Hmm hmm, boolean polygenicBackground) {
+                           boolean csv, Hmm hmm, boolean polygenicBackground, Admixed admixture) {
+    /** A request without admixed genomes. */
+    public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
+                        int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
+                        String outPrefix, GenotypeFormat format, Mosaic mosaic, Ldp ldp, int phenoRounds, int threads,
+                        boolean csv, Hmm hmm, boolean polygenicBackground) {
+        this(input, read, pheno, phenoCols, populationLabels, inferPopulations, count, perPopulation, method, seed,
+                outPrefix, format, mosaic, ldp, phenoRounds, threads, csv, hmm, polygenicBackground, null);
+    }
+
     /** A request with the default polygenic background (on: it applies only to synthesized phenotypes). */
     public SynthRequest(Path input, ReadOptions read, Path pheno, List<String> phenoCols, Path populationLabels,
                         int inferPopulations, int count, Map<String, Integer> perPopulation, Method method, long seed,
@@ -74,6 +84,70 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         mosaic = mosaic == null ? Mosaic.defaults() : mosaic;
         ldp = ldp == null ? Ldp.defaults() : ldp;
         hmm = hmm == null ? Hmm.defaults() : hmm;
+        if (admixture != null && admixture.groups().isEmpty()) {
+            admixture = null;
+        }
+    }
+
+    /**
+     * Admixed synthetic genomes, added to the others: each group's genomes have ancestry tracts from its source
+     * populations, as after one pulse of admixture {@code generations} generations ago (switches between ancestries at
+     * rate {@code generations} per Morgan along each haplotype, each tract's ancestry drawn with the group's weights).
+     *
+     * @param groups      the admixed groups
+     * @param generations generations since the admixture pulse
+     */
+    public record Admixed(List<Group> groups, double generations) {
+        /** The default age of the pulse, in generations. */
+        public static final double DEFAULT_GENERATIONS = 8;
+
+        public Admixed {
+            groups = List.copyOf(groups);
+            if (!(generations > 0 && generations <= 1000)) {
+                throw InputException.usage("--admixture-generations must be in (0, 1000], got " + generations);
+            }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Group g : groups) {
+                if (!names.add(g.name())) {
+                    throw InputException.usage("--admixed: group '" + g.name() + "' is given twice");
+                }
+            }
+        }
+
+        /**
+         * One admixed group.
+         *
+         * @param name    its population label in the outputs
+         * @param count   synthetic genomes in it
+         * @param sources source population name to ancestry weight (normalised to sum 1), in the order given
+         */
+        public record Group(String name, int count, java.util.LinkedHashMap<String, Double> sources) {
+            public Group {
+                if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+                    throw InputException.usage("--admixed: a group name must be one word, got '" + name + "'");
+                }
+                if (count < 1) {
+                    throw InputException.usage("--admixed " + name + ": the count must be at least 1, got " + count);
+                }
+                if (sources.size() < 2) {
+                    throw InputException.usage("--admixed " + name + ": give at least two source populations, got "
+                            + sources.keySet());
+                }
+                double total = 0;
+                for (Map.Entry<String, Double> e : sources.entrySet()) {
+                    if (!(e.getValue() > 0 && e.getValue() < Double.POSITIVE_INFINITY)) {
+                        throw InputException.usage("--admixed " + name + ": the weight of " + e.getKey()
+                                + " must be a positive number, got " + e.getValue());
+                    }
+                    total += e.getValue();
+                }
+                java.util.LinkedHashMap<String, Double> normalised = new java.util.LinkedHashMap<>();
+                for (Map.Entry<String, Double> e : sources.entrySet()) {
+                    normalised.put(e.getKey(), e.getValue() / total);
+                }
+                sources = normalised;
+            }
+        }
     }
 
     /** The generators. */

@@ -68,9 +68,11 @@ public final class Synthesizer {
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
-        long requested = req.perPopulation() != null
+        long requested = (req.perPopulation() != null
                 ? req.perPopulation().values().stream().mapToLong(Integer::longValue).sum()
-                : req.count() > 0 ? req.count() : train.sampleCount();
+                : req.count() > 0 ? req.count() : train.sampleCount())
+                + (req.admixture() == null ? 0 : req.admixture().groups().stream()
+                        .mapToLong(SynthRequest.Admixed.Group::count).sum());
         // the synthetic genotypes (2 bits each) and a sample record per genome
         double genotypeBytes = genotypeBytes(req, requested, train.variantCount(), backend.parallelism());
         org.genosynth.util.Memory.require(requested * 256.0 + genotypeBytes, "synth of " + requested
@@ -84,6 +86,19 @@ public final class Synthesizer {
                 ? populations(req, SynthRequest.Method.MOSAIC, train) : null;
         if (given != null) {
             counts(req, given);
+        }
+        // admixed genomes: tracts of named populations, each drawn from its population's haplotype-cluster HMM
+        Admixture admixture = null;
+        if (req.admixture() != null) {
+            if (method == SynthRequest.Method.LDP) {
+                throw InputException.usage("--admixed needs a generator of new haplotypes; --method ldp perturbs "
+                        + "real genomes and cannot make admixed ones");
+            }
+            if (given == null) {
+                throw InputException.usage("--admixed needs the source populations: give --populations FILE (labels) "
+                        + "or --infer-populations K");
+            }
+            admixture = Admixture.of(req.admixture(), given);
         }
         // the mosaic's ancestry-local donor pools are chosen on the cohort's principal components
         if (req.mosaic().donorPool() == SynthRequest.DonorPool.POPULATION && method != SynthRequest.Method.MOSAIC) {
@@ -133,6 +148,16 @@ public final class Synthesizer {
         }
         Populations pops = given != null ? given : populations(req, method, train);
         int[] counts = counts(req, pops);
+        if (admixture != null) {
+            // the admixed groups are the populations after the real ones
+            int[] all = Arrays.copyOf(counts, counts.length + admixture.counts().length);
+            System.arraycopy(admixture.counts(), 0, all, counts.length, admixture.counts().length);
+            counts = all;
+        }
+        List<String> names = new ArrayList<>(pops.names());
+        if (admixture != null) {
+            names.addAll(admixture.names());
+        }
         int[] popOf = new int[Arrays.stream(counts).sum()];
         for (int p = 0, at = 0; p < counts.length; p++) {
             Arrays.fill(popOf, at, at + counts[p], p);
@@ -145,7 +170,7 @@ public final class Synthesizer {
         boolean phasedInput = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
         boolean haplotypes = method == SynthRequest.Method.MOSAIC && phasedInput;
         DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
-        DonorPanel hmmPanel = method == SynthRequest.Method.HMM
+        DonorPanel hmmPanel = method == SynthRequest.Method.HMM || admixture != null
                 ? phasedInput ? DonorPanel.haplotypes(train, phase) : panel : null;
         phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
@@ -181,11 +206,11 @@ public final class Synthesizer {
                     new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)));
             plan = new Plan(drawn, SiteNoise.NONE);
             manifest.put("hmm", SynthManifest.hmm(fit, req.hmm()));
-            hmmPanel = null;
             if (req.hmm().families() && !inbred) {
                 // the cohort's close relatives, made among synthetic genomes (a redrawn member is unrelated)
                 Families.Spectrum spectrum = Families.measure(train, req.seed(), backend);
-                Families.Plan families = Families.plan(spectrum, popOf, baseMap, (key, pop) -> model.drawPair(pop,
+                Families.Plan families = Families.plan(spectrum, admixture == null ? popOf
+                        : Families.without(popOf, admixture.firstGroup()), baseMap, (key, pop) -> model.drawPair(pop,
                         new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, key, 0))), req.seed());
                 GenomePath[] familyPaths = families.members();
                 plan = new Plan((s, a) -> a == 0 && s < familyPaths.length && familyPaths[s] != null ? familyPaths[s]
@@ -235,8 +260,21 @@ public final class Synthesizer {
             plan = ldpPlan(req, baseMap, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
-        RowBuilder builder = new RowBuilder(panel, haplotypePanel, clusterModel, plan.noise(), req.seed(),
-                clusterModel != null && inbred);
+        ClusterModel model = clusterModel;
+        if (admixture != null) {
+            if (model == null) {
+                progress.message("fitting the haplotype-cluster HMM for the admixed genomes");
+                ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, baseMap, train.variants(),
+                        backend);
+                model = fit.model();
+                manifest.put("admixture_hmm", SynthManifest.hmm(fit, req.hmm()));
+            }
+            plan = admixed(plan, admixture, model, baseMap, popOf, req.seed());
+        }
+        hmmPanel = null;
+        RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
+                model != null && inbred, method == SynthRequest.Method.HMM,
+                admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {
@@ -267,7 +305,7 @@ public final class Synthesizer {
                     : SynthManifest.ordered("threshold", threshold, "rejected", rejected, "max_kinship_to_real",
                             maxKinship));
         }
-        SampleSheet sheet = syntheticSamples(req, train, pops, popOf);
+        SampleSheet sheet = syntheticSamples(req, train, pops, names, popOf);
         if (method == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
             int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
                     pops, backend);
@@ -286,15 +324,21 @@ public final class Synthesizer {
             outputs.add(phenotypes(req, fits, synth, manifest));
         }
         outputs.add(SynthManifest.writePopulations(Path.of(req.outPrefix() + ".populations.tsv"), sheet));
+        if (admixture != null) {
+            Path truth = Path.of(req.outPrefix() + ".ancestry.tsv");
+            manifest.put("admixture", admixture.writeTruth(truth, sheet, paths, popOf, model.clusters(), baseMap,
+                    train.variants(), inbred));
+            outputs.add(truth);
+        }
         Map<String, Integer> countMap = new LinkedHashMap<>();
         for (int p = 0; p < counts.length; p++) {
-            countMap.put(pops.names().get(p), counts[p]);
+            countMap.put(names.get(p), counts[p]);
         }
         manifest.put("samples", n);
         manifest.put("variants", train.variantCount());
         manifest.put("per_population", countMap);
         Map<String, Integer> realSizes = new LinkedHashMap<>();
-        for (int p = 0; p < counts.length; p++) {
+        for (int p = 0; p < pops.count(); p++) {
             realSizes.put(pops.names().get(p), pops.sizes()[p]);
         }
         manifest.put("real_population_sizes", realSizes);
@@ -359,6 +403,16 @@ public final class Synthesizer {
     @FunctionalInterface
     interface PathSource {
         GenomePath draw(int sample, int attempt);
+    }
+
+    /** {@code plan} with the admixed groups' genomes ({@code popOf >= admixture.firstGroup()}) drawn by admixture. */
+    private static Plan admixed(Plan plan, Admixture admixture, ClusterModel model, GeneticMap map, int[] popOf,
+            long seed) {
+        PathSource others = plan.paths();
+        int first = admixture.firstGroup();
+        return new Plan((s, a) -> popOf[s] >= first
+                ? admixture.drawPair(model, map, popOf[s] - first, Admixture.random(seed, s, a))
+                : others.draw(s, a), plan.noise());
     }
 
     private static Plan ldpPlan(SynthRequest req, GeneticMap map, int[][] members, int[] counts, int[] popOf) {
@@ -440,11 +494,15 @@ public final class Synthesizer {
 
     /** Fresh IDs, the population label, and a sex drawn with the population's real proportions. */
     private static SampleSheet syntheticSamples(SynthRequest req, GenotypeMatrix train, Populations pops,
-            int[] popOf) {
-        int[][] sexCounts = new int[pops.count()][3];
+            List<String> names, int[] popOf) {
+        // an admixed group (after the real populations) takes the whole cohort's sex ratio
+        int[][] sexCounts = new int[names.size()][3];
         List<Sample> real = train.samples().samples();
         for (int s = 0; s < real.size(); s++) {
             sexCounts[pops.ofSample()[s]][real.get(s).sex().ordinal()]++;
+            for (int p = pops.count(); p < names.size(); p++) {
+                sexCounts[p][real.get(s).sex().ordinal()]++;
+            }
         }
         List<Sample> out = new ArrayList<>(popOf.length);
         Sex[] sexes = Sex.values();
@@ -455,7 +513,7 @@ public final class Synthesizer {
             int pick = u < c[0] ? 0 : u < c[0] + c[1] ? 1 : 2;
             String id = String.format("SYN%06d", s + 1);
             out.add(new Sample(id, id, Sample.UNKNOWN_ID, Sample.UNKNOWN_ID, sexes[pick],
-                    pops.names().get(popOf[s])));
+                    names.get(popOf[s])));
         }
         return SampleSheet.of(out);
     }
