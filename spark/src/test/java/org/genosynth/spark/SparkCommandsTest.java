@@ -104,6 +104,14 @@ class SparkCommandsTest {
     }
 
     @Test
+    void synthHmmWithAdmixedGenomes() throws IOException {
+        // the haplotype-cluster model travels with the block generator; admixed genomes and their truth file
+        assertSameOutputs("synth", "--input", MOUSE, "--method", "hmm", "--infer-populations", "2", "--admixed",
+                "MIX=30:P1=0.5,P2=0.5", "--n", "30", "--clusters", "4", "--em-iterations", "2", "--no-families",
+                "--seed", "3", "--threads", "2");
+    }
+
+    @Test
     void qcAndGwasOnAPlainBimbamFile() throws Exception {
         // executors parse the rows of their blocks' line ranges: 3,000 rows of the mouse BIMBAM file, unzipped
         Path geno = dir.resolve("mouse.geno.txt");
