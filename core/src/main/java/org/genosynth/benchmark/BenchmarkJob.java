@@ -99,7 +99,7 @@ public final class BenchmarkJob {
             SynthResult sr = step(recipe, "synth", () -> Synthesizer.run(new SynthRequest(recipe.input(),
                     ReadOptions.defaults(), null, List.of(), recipe.labels(), recipe.infer(), recipe.total(),
                     recipe.perPopulation(), recipe.method(), recipe.seed(), synthPrefix, GenotypeFormat.BED,
-                    recipe.mosaic(), recipe.ldp(), 2, threads), context));
+                    recipe.mosaic(), recipe.ldp(), 2, threads, false, recipe.hmm(), true, recipe.admixed()), context));
             Map<String, Object> sm = new LinkedHashMap<>(sr.manifest());
             sm.remove("seconds");
             sm.remove("outputs");
@@ -204,6 +204,10 @@ public final class BenchmarkJob {
             files.add(copy(out, phenoFile, Path.of(prefix + ".pheno.tsv")));
             files.add(Populations.write(out, Path.of(prefix + ".populations.tsv"), cohortMatrix.samples().samples(),
                     pops));
+            if (recipe.admixed() != null) {
+                // the admixed genomes' local-ancestry truth (synth's PREFIX.ancestry.tsv)
+                files.add(copy(out, steps.resolve("synth.ancestry.tsv"), Path.of(prefix + ".ancestry.tsv")));
+            }
             if (recipe.formats().contains(Recipe.Format.CSV)) {
                 SynGen6Csv csv = new SynGen6Csv(out, prefix);
                 files.add(csv.snps(cohortSorted, pops));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,14 @@ import org.genosynth.synth.SynthRequest;
  * @param relatives   relatives, or null for none
  * @param formats     output formats
  * @param outDir      output directory from the recipe, or null
+ * @param admixed     admixed groups the synthesis step adds (synth's {@code --admixed}), or null
+ * @param hmm         the haplotype-cluster HMM's settings (the admixed genomes are drawn from it)
  */
 public record Recipe(Path file, String text, String name, long seed, Path input, boolean synthetic, Path labels,
                      int infer, int total, Map<String, Integer> perPopulation, SynthRequest.Method method,
                      SynthRequest.Mosaic mosaic, SynthRequest.Ldp ldp, Pheno pheno, Watermark watermark,
-                     Relatives relatives, Set<Format> formats, Path outDir) {
+                     Relatives relatives, Set<Format> formats, Path outDir, SynthRequest.Admixed admixed,
+                     SynthRequest.Hmm hmm) {
 
     /** Output formats. */
     public enum Format { VCF, BED, CSV }
@@ -115,8 +119,10 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
         int infer = 0;
         int total = 0;
         Map<String, Integer> perPop = null;
+        SynthRequest.Admixed admixed = null;
         if (top.containsKey("populations")) {
-            Map<String, YamlNode> pops = top.get("populations").entries(Set.of("labels", "infer", "counts", "total"));
+            Map<String, YamlNode> pops = top.get("populations").entries(Set.of("labels", "infer", "counts", "total",
+                    "admixed", "admixture_generations"));
             if (pops.containsKey("labels") && pops.containsKey("infer")) {
                 throw pops.get("infer").error("give either 'labels' or 'infer', not both");
             }
@@ -151,18 +157,20 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
             if (pops.containsKey("total")) {
                 total = (int) pops.get("total").whole(2);
             }
+            admixed = admixed(pops, synthetic);
         }
 
         SynthRequest.Method method = SynthRequest.Method.MOSAIC;
         SynthRequest.Mosaic mosaic = SynthRequest.Mosaic.defaults();
         SynthRequest.Ldp ldp = SynthRequest.Ldp.defaults();
+        SynthRequest.Hmm hmm = SynthRequest.Hmm.defaults();
         if (top.containsKey("synth")) {
             if (synthetic) {
                 throw top.get("synth").error("no synthesis step when input.synthetic is true");
             }
             Map<String, YamlNode> s = top.get("synth").entries(Set.of("method", "segment_cm", "max_segment_cm",
                     "min_donors", "noise", "max_kinship", "cm_per_mb", "epsilon", "adjacent_only", "flip_rate",
-                    "ancestry_filter"));
+                    "ancestry_filter", "clusters", "em_iterations"));
             if (s.containsKey("method")) {
                 method = s.get("method").choice("mosaic", "ldp").equals("ldp") ? SynthRequest.Method.LDP
                         : SynthRequest.Method.MOSAIC;
@@ -189,6 +197,11 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
                     s.containsKey("adjacent_only") ? s.get("adjacent_only").bool() : l.adjacentOnly(),
                     s.containsKey("flip_rate") ? s.get("flip_rate").number(0, true, 1, false) : l.flipRate(),
                     s.containsKey("ancestry_filter") ? s.get("ancestry_filter").bool() : l.ancestryFilter());
+            if (s.containsKey("clusters") && s.get("clusters").whole(2) > 64) {
+                throw s.get("clusters").error("expected 2 to 64 clusters");
+            }
+            hmm = new SynthRequest.Hmm(s.containsKey("clusters") ? (int) s.get("clusters").whole(2) : hmm.clusters(),
+                    s.containsKey("em_iterations") ? (int) s.get("em_iterations").whole(1) : hmm.iterations());
         }
 
         Pheno pheno = pheno(required(root, top, "phenotype"));
@@ -213,7 +226,49 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
             }
         }
         return new Recipe(file, text, name, seed, input, synthetic, labels, infer, total, perPop, method, mosaic,
-                ldp, pheno, watermark, relatives, formats, outDir);
+                ldp, pheno, watermark, relatives, formats, outDir, admixed, hmm);
+    }
+
+    /**
+     * {@code populations.admixed} ({@code NAME: {count: N, sources: {POP: WEIGHT, ...}}}) and
+     * {@code populations.admixture_generations}, or null.
+     */
+    private static SynthRequest.Admixed admixed(Map<String, YamlNode> pops, boolean synthetic) {
+        if (!pops.containsKey("admixed")) {
+            if (pops.containsKey("admixture_generations")) {
+                throw pops.get("admixture_generations").error("admixture_generations needs populations.admixed");
+            }
+            return null;
+        }
+        YamlNode node = pops.get("admixed");
+        if (synthetic) {
+            throw node.error("admixed genomes need the synthesis step; the input is already synthetic "
+                    + "(input.synthetic: true)");
+        }
+        List<SynthRequest.Admixed.Group> groups = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+            Map<String, YamlNode> g = e.getValue().entries(Set.of("count", "sources"));
+            int count = (int) required(e.getValue(), g, "count").whole(1);
+            LinkedHashMap<String, Double> sources = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> w : required(e.getValue(), g, "sources").entries().entrySet()) {
+                double weight = w.getValue().number();
+                if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+                    throw w.getValue().error("a weight must be a positive number, got " + w.getValue().text().strip());
+                }
+                sources.put(w.getKey(), weight);
+            }
+            if (sources.size() < 2) {
+                throw g.get("sources").error("name at least two source populations with their weights");
+            }
+            groups.add(new SynthRequest.Admixed.Group(e.getKey(), count, sources));
+        }
+        if (groups.isEmpty()) {
+            throw node.error("expected NAME: {count: N, sources: {POP: WEIGHT, ...}} entries");
+        }
+        double generations = pops.containsKey("admixture_generations")
+                ? pops.get("admixture_generations").number(0, false, 1000, true)
+                : SynthRequest.Admixed.DEFAULT_GENERATIONS;
+        return new SynthRequest.Admixed(groups, generations);
     }
 
     private static Pheno pheno(YamlNode node) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.genosynth.io.InputException;
 import org.genosynth.io.SharedData;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,22 @@ class RecipeTest {
     }
 
     @Test
+    void admixedGroupsAndTheirModel() throws IOException {
+        Recipe r = Recipe.read(write(good().replace("{infer: 2, counts: {P1: 10, P2: 10}}", "{infer: 2, counts: "
+                + "{P1: 10, P2: 10}, admixed: {MIX: {count: 12, sources: {P1: 3, P2: 1}}}, admixture_generations: 6}")
+                + "synth: {clusters: 4, em_iterations: 2}\n"));
+        assertThat(r.admixed().generations()).isEqualTo(6);
+        assertThat(r.admixed().groups()).singleElement().satisfies(g -> {
+            assertThat(g.name()).isEqualTo("MIX");
+            assertThat(g.count()).isEqualTo(12);
+            assertThat(g.sources()).containsExactly(Map.entry("P1", 0.75), Map.entry("P2", 0.25));
+        });
+        assertThat(r.hmm().clusters()).isEqualTo(4);
+        assertThat(r.hmm().iterations()).isEqualTo(2);
+        assertThat(Recipe.read(write(good())).admixed()).isNull();
+    }
+
+    @Test
     void badRecipesNameFileLineKeyAndProblem() throws IOException {
         String g = good();
         check(g.replace("h2: 0.4", "h2: 1.5"), ":5: field 'phenotype.h2': must be in [0, 1], got 1.5");
@@ -69,6 +86,16 @@ class RecipeTest {
                 ":2: field 'input.genotypes': no such file");
         check(g.replace("name: t", "name: a b"), ":1: field 'name': use letters");
         check(g.replace("{infer: 2,", "{infer: 2, labels: x.tsv,"), "field 'populations.infer': give either");
+        String admixed = "{infer: 2, counts: {P1: 10, P2: 10}, admixed: {MIX: {count: 5, sources: {P1: 1, P2: 1}}}}";
+        check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", admixed.replace("count: 5", "count: 0")),
+                "field 'populations.admixed.MIX.count': must be at least 1, got 0");
+        check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", admixed.replace(", P2: 1", "")),
+                "field 'populations.admixed.MIX.sources': name at least two source populations");
+        check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", admixed.replace("P2: 1}", "P2: -1}")),
+                "field 'populations.admixed.MIX.sources.P2': a weight must be a positive number, got -1");
+        check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", "{infer: 2, admixture_generations: 5}"),
+                "field 'populations.admixture_generations': admixture_generations needs populations.admixed");
+        check(g + "synth: {clusters: 100}\n", "field 'synth.clusters': expected 2 to 64 clusters");
         check("name: [unclosed\n", "not valid YAML");
         check("- a\n- b\n", "expected a YAML mapping");
     }
