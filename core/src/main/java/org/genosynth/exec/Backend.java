@@ -45,6 +45,14 @@ public interface Backend extends AutoCloseable {
         return mapOrdered(blocks, kernel::newState, kernel, sink);
     }
 
+    /**
+     * {@code value} as a {@link Shared} handle for the kernels of this backend's jobs: held as it is on one machine; a
+     * distributed backend ships it once (Spark: a broadcast, removed when the backend closes).
+     */
+    default <T extends java.io.Serializable> Shared<T> share(T value) {
+        return Shared.of(value);
+    }
+
     @Override
     void close();
 }

@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
 import org.genosynth.exec.ExecutionContext;
+import org.genosynth.exec.Shared;
 import org.genosynth.exec.WorkerKernel;
 
 /**
@@ -36,6 +37,8 @@ public final class SparkBackend implements Backend {
     private final int knownParallelism;
     private final boolean ownsContext;
     private final ExecutionContext driverThreads;
+    /** The broadcasts of {@link #share}, removed when the backend closes. */
+    private final List<Broadcast<?>> shared = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param spark       the Spark context
@@ -219,6 +222,28 @@ public final class SparkBackend implements Backend {
                 : kernel.getClass().getSimpleName();
     }
 
+    /**
+     * {@code value} broadcast once for every kernel of the job that refers to it (the kernels then carry only the
+     * broadcast's handle); held as it is, on the driver, when it cannot be serialized.
+     */
+    @Override
+    public <T extends Serializable> Shared<T> share(T value) {
+        Broadcast<T> b = broadcast(value);
+        if (b == null) {
+            return Shared.of(value);
+        }
+        shared.add(b);
+        return new BroadcastValue<>(b);
+    }
+
+    /** A {@link Shared} value on Spark: its broadcast, read where the kernel runs. */
+    private record BroadcastValue<T>(Broadcast<T> broadcast) implements Shared<T> {
+        @Override
+        public T get() {
+            return broadcast.value();
+        }
+    }
+
     /** What one partition returns: its blocks' results in order, and its worker state. */
     record PartitionResult<S, R>(List<R> results, S state) implements Serializable {
     }
@@ -266,6 +291,11 @@ public final class SparkBackend implements Backend {
     @Override
     public void close() {
         driverThreads.close();
+        synchronized (shared) {
+            // blocking, as for the kernels' broadcasts (the context cleaner races an asynchronous removal)
+            shared.forEach(b -> b.destroy(true));
+            shared.clear();
+        }
         if (ownsContext) {
             JavaSparkContext started;
             try {

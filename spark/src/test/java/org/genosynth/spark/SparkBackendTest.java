@@ -79,6 +79,25 @@ class SparkBackendTest {
     }
 
     @Test
+    void aSharedValueIsShippedOnceNotWithEachKernel() throws java.io.IOException {
+        long[] cohort = java.util.stream.LongStream.range(0, 1_000_000).toArray();
+        org.genosynth.exec.Shared<long[]> shared = backend.share(cohort);
+        for (int pass = 0; pass < 3; pass++) {
+            long p = pass;
+            BlockKernel<Integer, Long> kernel = b -> shared.get()[b * 1000] + p;
+            // what travels with each pass's kernel: the broadcast's handle, not the 8 MB array
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(kernel);
+            }
+            assertThat(bytes.size()).isLessThan(10_000);
+            List<Long> seen = new ArrayList<>();
+            backend.mapOrdered(IntStream.range(0, 8).iterator(), kernel, seen::add);
+            assertThat(seen).isEqualTo(IntStream.range(0, 8).mapToObj(b -> b * 1000L + p).toList());
+        }
+    }
+
+    @Test
     void everyPartitionHasItsOwnStateAndTheStatesComeBack() {
         List<long[]> states = backend.mapOrdered(IntStream.range(0, 100).iterator(), new Summing(), r -> { });
         assertThat(states).hasSizeGreaterThanOrEqualTo(2);

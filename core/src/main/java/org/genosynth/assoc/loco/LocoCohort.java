@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.Shared;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
 
@@ -23,6 +24,8 @@ final class LocoCohort {
     static final int MAX_SLAB = 2048;
 
     private final GenotypeMatrix g;
+    /** The genotype words, shipped once for every slab of every pass. */
+    private final Shared<long[]> words;
     private final int n;
     private final List<String> chromosomes = new ArrayList<>();
     private final int[] chrom;
@@ -35,6 +38,7 @@ final class LocoCohort {
     /** Indexes the chromosomes and counts the calls of every variant (one pass on {@code backend}). */
     LocoCohort(GenotypeMatrix g, Backend backend) {
         this.g = g;
+        this.words = backend.share(g.words());
         this.n = g.sampleCount();
         int m = g.variantCount();
         this.chrom = new int[m];
@@ -119,7 +123,7 @@ final class LocoCohort {
     }
 
     private SnpSlab slab(int v0, int v1) {
-        return new SnpSlab(v0, v1 - v0, n, g.words(), g.offset(v0), java.util.Arrays.copyOfRange(mean, v0, v1),
+        return new SnpSlab(v0, v1 - v0, n, words, g.offset(v0), java.util.Arrays.copyOfRange(mean, v0, v1),
                 java.util.Arrays.copyOfRange(weight, v0, v1), java.util.Arrays.copyOfRange(chrom, v0, v1));
     }
 

@@ -2,27 +2,33 @@ package org.genosynth.assoc.loco;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.Arrays;
+import org.genosynth.exec.Shared;
 
 /**
  * A run of consecutive variants as the genotype kernels see them: 2-bit codes (32 samples a word, code = ALT count,
  * 3 = missing), each variant's mean (the value a missing call takes, so centred genotypes are {@code code - mean} and
  * a missing call is 0), its weight in the relationship matrix (0 = not in the model) and its chromosome index.
- * Locally a slab shares the cohort's word array; shipped to another machine it carries only its own variants.
+ * The cohort's word array is {@link Shared} once for every slab and pass (Spark: one broadcast), so a slab shipped to
+ * another machine carries only its variants' means, weights and chromosomes.
  *
  * @param first  index of the first variant in the cohort
  * @param count  variants in the slab
  * @param samples samples (rows)
- * @param words  the codes; variant {@code first + i} starts at {@code wordOffset + i * wordsPerVariant}
- * @param wordOffset where variant {@code first} starts in {@code words}
+ * @param codes  the cohort's codes; variant {@code first + i} starts at {@code wordOffset + i * wordsPerVariant}
+ * @param wordOffset where variant {@code first} starts in the codes
  * @param mean   per variant of the slab: mean code among called samples
  * @param weight per variant of the slab: its weight in the relationship matrix
  * @param chrom  per variant of the slab: chromosome index
  */
-record SnpSlab(int first, int count, int samples, long[] words, int wordOffset, double[] mean, double[] weight,
-               int[] chrom) implements Serializable {
+record SnpSlab(int first, int count, int samples, Shared<long[]> codes, int wordOffset, double[] mean,
+               double[] weight, int[] chrom) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The cohort's 2-bit codes (where the slab is: its copy of the shared array). */
+    long[] words() {
+        return codes.get();
+    }
 
     int wordsPerVariant() {
         return (samples + 31) >>> 5;
@@ -35,6 +41,7 @@ record SnpSlab(int first, int count, int samples, long[] words, int wordOffset, 
     void decode(int v0, int v1, double[] out, int outOffset) {
         int n = samples;
         int wpv = wordsPerVariant();
+        long[] words = words();
         double[] lut = new double[4];
         for (int v = v0; v < v1; v++) {
             int col = outOffset + (v - v0) * n;
@@ -59,6 +66,7 @@ record SnpSlab(int first, int count, int samples, long[] words, int wordOffset, 
     void decode(int v0, int v1, float[] out, int outOffset) {
         int n = samples;
         int wpv = wordsPerVariant();
+        long[] words = words();
         float[] lut = new float[4];
         for (int v = v0; v < v1; v++) {
             int col = outOffset + (v - v0) * n;
@@ -77,16 +85,5 @@ record SnpSlab(int first, int count, int samples, long[] words, int wordOffset, 
                 }
             }
         }
-    }
-
-    /** On the wire: only this slab's words. */
-    @Serial
-    private Object writeReplace() {
-        int wpv = wordsPerVariant();
-        if (wordOffset == 0 && words.length == count * wpv) {
-            return this;
-        }
-        return new SnpSlab(first, count, samples, Arrays.copyOfRange(words, wordOffset, wordOffset + count * wpv), 0,
-                mean, weight, chrom);
     }
 }

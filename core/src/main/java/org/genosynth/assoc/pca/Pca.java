@@ -7,6 +7,7 @@ import org.genosynth.assoc.kinship.Grm;
 import org.genosynth.assoc.kinship.Standardized;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.Shared;
 import org.netlib.util.intW;
 
 /**
@@ -111,14 +112,17 @@ public final class Pca {
         }
         orthonormalize(q, n, l);
         java.util.List<double[]> blocks = new java.util.ArrayList<>();
-        double[][] missing = z.hasMissing() ? missingCorrection(z, backend) : null;
+        // the cohort is shipped once for every pass (a distributed backend broadcasts it once)
+        Shared<Standardized> cohort = backend == null ? Shared.of(z) : backend.share(z);
+        double[][] missing = z.hasMissing() ? missingCorrection(cohort, backend) : null;
         int maxBlocks = Math.max(1, Math.min(APPROX_MAX_BLOCKS, n / l));
         // the Rayleigh quotient W' K W of all blocks, grown by one block column (and row) per pass
         double[] quotient = new double[0];
         double[] previous = null;
         double[] step = null;
         while (true) {
-            double[] y = missing == null ? product(z, q, l, backend) : multiplyCorrected(z, q, l, missing, backend);
+            double[] y = missing == null ? product(cohort, q, l, backend)
+                    : multiplyCorrected(cohort, q, l, missing, backend);
             blocks.add(q);
             quotient = grow(quotient, blocks, y, n, l);
             double[] values = eigen(quotient, blocks.size() * l, false)[0];
@@ -153,11 +157,13 @@ public final class Pca {
      * {@code K_ij ~ z_i.z_j / (M r_i r_j)} with {@code r_i} sample i's call rate, and {@code K_ii = z_i.z_i / (M r_i)}:
      * {@code [0]} the row scales {@code 1 / r_i}, {@code [1]} the diagonal correction.
      */
-    private static double[][] missingCorrection(Standardized z, Backend backend) {
-        int n = z.sampleCount();
-        int m = z.variantCount();
+    private static double[][] missingCorrection(Shared<Standardized> cohort, Backend backend) {
+        Standardized shape = cohort.get();
+        int n = shape.sampleCount();
+        int m = shape.variantCount();
         // per range: each sample's sum of squared z over its called variants, then its called count
         BlockKernel<int[], double[]> kernel = range -> {
+            Standardized z = cohort.get();
             org.genosynth.model.GenotypeMatrix g = z.matrix();
             double[] part = new double[2 * n];
             for (int v = range[0]; v < range[1]; v++) {
@@ -172,7 +178,7 @@ public final class Pca {
             }
             return part;
         };
-        double[] sums = pass(z, kernel, 2 * n, backend);
+        double[] sums = pass(shape, kernel, 2 * n, backend);
         double[] ss = java.util.Arrays.copyOf(sums, n);
         int[] called = new int[n];
         for (int i = 0; i < n; i++) {
@@ -189,9 +195,9 @@ public final class Pca {
     }
 
     /** {@code K Q} with the {@link #missingCorrection}: {@code D Z Z' D Q / M + diag Q}. */
-    private static double[] multiplyCorrected(Standardized z, double[] q, int l, double[][] correction,
-            Backend backend) {
-        int n = z.sampleCount();
+    private static double[] multiplyCorrected(Shared<Standardized> cohort, double[] q, int l,
+            double[][] correction, Backend backend) {
+        int n = cohort.get().sampleCount();
         double[] scale = correction[0];
         double[] diag = correction[1];
         double[] scaled = q.clone();
@@ -200,7 +206,7 @@ public final class Pca {
                 scaled[c * n + i] *= scale[i];
             }
         }
-        double[] y = product(z, scaled, l, backend);
+        double[] y = product(cohort, scaled, l, backend);
         for (int c = 0; c < l; c++) {
             for (int i = 0; i < n; i++) {
                 y[c * n + i] = y[c * n + i] * scale[i] + diag[i] * q[c * n + i];
@@ -331,8 +337,9 @@ public final class Pca {
     }
 
     /** {@code K Q} in one pass of {@link ProductKernel} over the {@link #ranges}. */
-    private static double[] product(Standardized z, double[] q, int l, Backend backend) {
-        return pass(z, new ProductKernel(z, q, l), z.sampleCount() * l, backend);
+    private static double[] product(Shared<Standardized> cohort, double[] q, int l, Backend backend) {
+        Standardized z = cohort.get();
+        return pass(z, new ProductKernel(cohort, q, l), z.sampleCount() * l, backend);
     }
 
     /** The sum, in range order, of {@code kernel}'s results ({@code size} doubles) over the {@link #ranges}. */

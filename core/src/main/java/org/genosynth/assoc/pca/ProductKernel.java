@@ -4,6 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import java.io.Serial;
 import org.genosynth.assoc.kinship.Standardized;
 import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.Shared;
 
 /**
  * One variant range's share of a randomized-PCA pass, {@code Z_r Z_r' Q / M} for the range's standardized genotypes
@@ -15,18 +16,20 @@ final class ProductKernel implements BlockKernel<int[], double[]> {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final Standardized z;
+    private final Shared<Standardized> cohort;
     private final double[] q;
     private final int l;
 
-    ProductKernel(Standardized z, double[] q, int l) {
-        this.z = z;
+    /** The pass for block {@code q} over the cohort shared once for all passes ({@link Shared}). */
+    ProductKernel(Shared<Standardized> cohort, double[] q, int l) {
+        this.cohort = cohort;
         this.q = q;
         this.l = l;
     }
 
     @Override
     public double[] apply(int[] range) {
+        Standardized z = cohort.get();
         int n = z.sampleCount();
         int m = z.variantCount();
         BLAS blas = BLAS.getInstance();
@@ -47,6 +50,6 @@ final class ProductKernel implements BlockKernel<int[], double[]> {
 
     @Override
     public long resultBytes() {
-        return 8L * z.sampleCount() * l;
+        return 8L * q.length;
     }
 }
