@@ -67,7 +67,8 @@ class ReadmeExamplesTest {
                 .anyMatch(l -> l.startsWith("convert --input work/mouse.vcf.gz"))
                 .anyMatch(l -> l.startsWith("pheno simulate --input work/mouse.bed"))
                 .anyMatch(l -> l.startsWith("benchmark --config"));
-        assertThat(ran.stream().filter(l -> l.startsWith("synth "))).hasSize(4);
+        assertThat(ran.stream().filter(l -> l.startsWith("synth "))).hasSize(5);
+        assertThat(clone.resolve("work/syn/admixed.ancestry.tsv")).isNotEmptyFile();
         assertThat(clone.resolve("work/eval/report.html")).isNotEmptyFile();
         assertThat(clone.resolve("work/bench/mouse")).isDirectory();
         // nothing outside work/: git sees no new file, and every ignored path is under work/
