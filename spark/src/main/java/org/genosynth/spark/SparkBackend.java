@@ -233,14 +233,38 @@ public final class SparkBackend implements Backend {
             return Shared.of(value);
         }
         shared.add(b);
-        return new BroadcastValue<>(b);
+        return new BroadcastValue<>(b, this);
+    }
+
+    /** Destroys one of {@link #share}'s broadcasts (blocking, as for the kernels'). */
+    private void release(Broadcast<?> b) {
+        if (shared.remove(b)) {
+            b.destroy(true);
+        }
     }
 
     /** A {@link Shared} value on Spark: its broadcast, read where the kernel runs. */
-    private record BroadcastValue<T>(Broadcast<T> broadcast) implements Shared<T> {
+    private static final class BroadcastValue<T> implements Shared<T> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<T> broadcast;
+        /** The driver's backend, which releases the broadcast (not shipped). */
+        private final transient SparkBackend owner;
+
+        BroadcastValue(Broadcast<T> broadcast, SparkBackend owner) {
+            this.broadcast = broadcast;
+            this.owner = owner;
+        }
+
         @Override
         public T get() {
             return broadcast.value();
+        }
+
+        @Override
+        public void release() {
+            if (owner != null) {
+                owner.release(broadcast);
+            }
         }
     }
 

@@ -95,6 +95,9 @@ class SparkBackendTest {
             backend.mapOrdered(IntStream.range(0, 8).iterator(), kernel, seen::add);
             assertThat(seen).isEqualTo(IntStream.range(0, 8).mapToObj(b -> b * 1000L + p).toList());
         }
+        // released after the job's last pass: the broadcast is gone
+        shared.release();
+        assertThatThrownBy(shared::get).hasMessageContaining("destroyed");
     }
 
     @Test

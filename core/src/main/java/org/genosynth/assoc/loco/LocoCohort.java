@@ -127,6 +127,11 @@ final class LocoCohort {
                 java.util.Arrays.copyOfRange(weight, v0, v1), java.util.Arrays.copyOfRange(chrom, v0, v1));
     }
 
+    /** Frees the genotype words' shipped copies once the last pass is done ({@link Shared#release}). */
+    void release() {
+        words.release();
+    }
+
     /** The slabs of every variant, in order. */
     Iterator<SnpSlab> slabs() {
         int m = g.variantCount();

@@ -210,6 +210,8 @@ public final class LocoGwas {
                         vv, yv, calibrationFactor, df);
             }
         });
+        // the last pass: the genotypes' shipped copies are freed (on an error, the backend frees them when it closes)
+        cohort.release();
 
         long t4 = System.nanoTime();
         notes.add(String.format(Locale.ROOT, "seconds: counts and projections %.1f, variance components %.1f, "

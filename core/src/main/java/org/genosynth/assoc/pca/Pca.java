@@ -147,6 +147,7 @@ public final class Pca {
                 break; // the Krylov space is exhausted: the decomposition on it is exact
             }
         }
+        cohort.release();
         double[][] ritz = ritzPairs(quotient, blocks, n, l, k);
         return finish(z, ritz[0], ritz[1]);
     }

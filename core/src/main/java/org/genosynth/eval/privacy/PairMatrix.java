@@ -5,6 +5,7 @@ import java.util.List;
 import org.genosynth.assoc.kinship.KingKinship;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
+import org.genosynth.exec.Shared;
 
 /**
  * Genotype distance and KING-robust kinship between every sample of one set (rows) and every sample of another
@@ -48,14 +49,24 @@ public final class PairMatrix {
      */
     public static PairMatrix compute(KingKinship king, int[] rowSamples, int[] colSamples, boolean within,
             boolean ibs, Backend backend) {
+        return compute(Shared.of(king), rowSamples, colSamples, within, ibs, backend);
+    }
+
+    /**
+     * As {@link #compute(KingKinship, int[], int[], boolean, boolean, Backend)} over planes shared once for several
+     * matrices ({@link Backend#share}: on Spark one broadcast for all of them, the kernels carrying only the handle).
+     */
+    public static PairMatrix compute(Shared<KingKinship> shared, int[] rowSamples, int[] colSamples, boolean within,
+            boolean ibs, Backend backend) {
         PairMatrix pm = new PairMatrix(rowSamples.length, colSamples.length);
         List<int[]> blocks = new ArrayList<>();
         for (int r = 0; r < rowSamples.length; r += ROW_BLOCK) {
             blocks.add(new int[] {r, Math.min(rowSamples.length, r + ROW_BLOCK)});
         }
         int nc = colSamples.length;
-        // a BlockKernel: KING's planes and the two sample lists are what it ships
+        // a BlockKernel: the handle of KING's planes and the two sample lists are what it ships
         BlockKernel<int[], Object[]> kernel = b -> {
+            KingKinship king = shared.get();
             int n = b[1] - b[0];
             float[] d = new float[n * nc];
             float[] k = new float[n * nc];

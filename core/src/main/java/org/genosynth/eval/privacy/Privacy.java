@@ -10,6 +10,7 @@ import org.genosynth.eval.AlignedCohorts;
 import org.genosynth.eval.Cohorts;
 import org.genosynth.eval.Ranks;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.Shared;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
@@ -67,7 +68,8 @@ public final class Privacy {
             }
         }
         GenotypeMatrix all = Cohorts.concat(parts);
-        KingKinship king = new KingKinship(SamplePlanes.of(all, backend));
+        // the planes of every cohort, shipped once for all the pair matrices below
+        Shared<KingKinship> king = backend.share(new KingKinship(SamplePlanes.of(all, backend)));
         int nt = t.sampleCount();
         int ns = s.sampleCount();
         int nh = h == null ? 0 : h.sampleCount();
@@ -177,6 +179,7 @@ public final class Privacy {
         PrivacyResult.Duplicates dups = new PrivacyResult.Duplicates(inTrain, inHold, across, tPool.length,
                 hPool.length, dupAt, List.copyOf(pairs.subList(0, Math.min(PrivacyResult.Duplicates.LIST,
                         pairs.size()))));
+        king.release();
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
                 nTest, dups, floorAuc, miaMembers);
