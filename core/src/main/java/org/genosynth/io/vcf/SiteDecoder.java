@@ -116,7 +116,10 @@ final class SiteDecoder {
             return Double.NaN;
         }
         try {
-            double cm = Double.parseDouble(value.toString());
+            // BCF stores a float: its shortest decimal (4.70307), not the double it widens to (4.703070163726807)
+            String text = value instanceof Double d && (double) (float) (double) d == d ? Float.toString((float) (double) d)
+                    : value.toString();
+            double cm = Double.parseDouble(text);
             return Double.isFinite(cm) ? cm : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;
