@@ -118,37 +118,44 @@ final class ClusterModel implements java.io.Serializable {
     GenomePath drawHaplotype(int p, SplittableRandom random) {
         IntList starts = new IntList();
         IntList states = new IntList();
-        float[] cum = alphaCumulative[p];
         for (int c = 0; c + 1 < chromStarts.length; c++) {
-            int from = chromStarts[c];
-            int to = chromStarts[c + 1];
-            if (from == to) {
-                continue;
-            }
-            int v = from;
-            int chained = from;
-            while (chained < to - 1 && free[chained]) {
-                chained++;
-            }
-            int state = pick(cum, chained, random.nextDouble());
-            starts.add(v);
-            states.add(state);
-            while (true) {
-                double target = hazard[v] + -Math.log(1 - random.nextDouble());
-                int next = firstAbove(target, v + 1, to);
-                if (next >= to) {
-                    break;
-                }
-                v = next;
-                int s = pick(cum, v, random.nextDouble());
-                if (s != state) {
-                    state = s;
-                    starts.add(v);
-                    states.add(state);
-                }
+            if (chromStarts[c] < chromStarts[c + 1]) {
+                drawWithin(chromStarts[c], chromStarts[c + 1], p, 0, random, starts, states);
             }
         }
         return new GenomePath(starts.toArray(), states.toArray());
+    }
+
+    /**
+     * Appends the cluster path of variants {@code [from, to)} (within one chromosome) of population {@code p}: a
+     * cluster drawn at the first chained variant, then jumps by exponential skips on the cumulative hazard; each new
+     * segment's state is {@code stateBase + cluster}.
+     */
+    private void drawWithin(int from, int to, int p, int stateBase, SplittableRandom random, IntList starts,
+            IntList states) {
+        float[] cum = alphaCumulative[p];
+        int v = from;
+        int chained = from;
+        while (chained < to - 1 && free[chained]) {
+            chained++;
+        }
+        int state = pick(cum, chained, random.nextDouble());
+        starts.add(v);
+        states.add(stateBase + state);
+        while (true) {
+            double target = hazard[v] + -Math.log(1 - random.nextDouble());
+            int next = firstAbove(target, v + 1, to);
+            if (next >= to) {
+                break;
+            }
+            v = next;
+            int s = pick(cum, v, random.nextDouble());
+            if (s != state) {
+                state = s;
+                starts.add(v);
+                states.add(stateBase + state);
+            }
+        }
     }
 
     /**
@@ -171,30 +178,7 @@ final class ClusterModel implements java.io.Serializable {
             if (to > chromStarts[c + 1]) {
                 throw new IllegalArgumentException("ancestry tract " + t + " crosses a chromosome end");
             }
-            int p = tractPops[t];
-            float[] cum = alphaCumulative[p];
-            int v = from;
-            int chained = from;
-            while (chained < to - 1 && free[chained]) {
-                chained++;
-            }
-            int state = pick(cum, chained, random.nextDouble());
-            starts.add(v);
-            states.add(p * clusters + state);
-            while (true) {
-                double target = hazard[v] + -Math.log(1 - random.nextDouble());
-                int next = firstAbove(target, v + 1, to);
-                if (next >= to) {
-                    break;
-                }
-                v = next;
-                int s = pick(cum, v, random.nextDouble());
-                if (s != state) {
-                    state = s;
-                    starts.add(v);
-                    states.add(p * clusters + state);
-                }
-            }
+            drawWithin(from, to, tractPops[t], tractPops[t] * clusters, random, starts, states);
         }
         return new GenomePath(starts.toArray(), states.toArray());
     }
