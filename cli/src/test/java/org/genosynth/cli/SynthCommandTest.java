@@ -140,24 +140,22 @@ class SynthCommandTest {
                 .contains("no population label for sample");
         // --admixed: its syntax, its source populations and the generators that can make admixed genomes
         String x = out.resolve("x").toString();
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10", "--seed", "1", "--out", x)).contains("--admixed expects NAME=COUNT:POP=W,POP=W...");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10:P1=0.5", "--seed", "1", "--out", x)).contains("give at least two source populations");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10:P1=0.5,P1=0.5", "--seed", "1", "--out", x)).contains("population 'P1' is given twice");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10.5:P1=0.5,P2=0.5", "--seed", "1", "--out", x)).contains("the count must be a whole number");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10:P1=-1,P2=0.5", "--seed", "1", "--out", x)).contains("the weight of P1 must be a positive");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "MIX=10:P1=0.5,P7=0.5", "--seed", "1", "--out", x)).contains("no population 'P7'");
+        String[][] cases = {
+            {"MIX=10", "--admixed expects NAME=COUNT:POP=W,POP=W..."},
+            {"MIX=10:P1=0.5", "give at least two source populations"},
+            {"MIX=10:P1=0.5,P1=0.5", "population 'P1' is given twice"},
+            {"MIX=10.5:P1=0.5,P2=0.5", "the count must be a whole number"},
+            {"MIX=10:P1=-1,P2=0.5", "the weight of P1 must be a positive"},
+            {"MIX=10:P1=0.5,P7=0.5", "no population 'P7'"},
+            {"P1=10:P1=0.5,P2=0.5", "a real population has that name"}};
+        for (String[] c : cases) {
+            assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
+                    c[0], "--seed", "1", "--out", x)).as(c[0]).contains(c[1]);
+        }
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--admixed", "MIX=10:P1=0.5,P2=0.5",
                 "--seed", "1", "--out", x)).contains("--admixed needs the source populations");
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--method", "ldp",
                 "--admixed", "MIX=10:P1=0.5,P2=0.5", "--seed", "1", "--out", x)).contains("--method ldp");
-        assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
-                "P1=10:P1=0.5,P2=0.5", "--seed", "1", "--out", x)).contains("a real population has that name");
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--infer-populations", "2", "--admixed",
                 "MIX=10:P1=0.5,P2=0.5", "--admixture-generations", "0", "--seed", "1", "--out", x))
                 .contains("--admixture-generations must be in (0, 1000]");
