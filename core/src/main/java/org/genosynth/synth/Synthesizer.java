@@ -206,6 +206,7 @@ public final class Synthesizer {
                     new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)));
             plan = new Plan(drawn, SiteNoise.NONE);
             manifest.put("hmm", SynthManifest.hmm(fit, req.hmm()));
+            hmmPanel = null;
             if (req.hmm().families() && !inbred) {
                 // the cohort's close relatives, made among synthetic genomes (a redrawn member is unrelated)
                 Families.Spectrum spectrum = Families.measure(train, req.seed(), backend);
