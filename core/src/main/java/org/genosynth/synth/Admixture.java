@@ -1,16 +1,11 @@
 package org.genosynth.synth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.InputException;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.model.Variant;
@@ -228,12 +223,7 @@ final class Admixture {
                 }
             }
         }
-        try (AtomicOutput out = new AtomicOutput()) {
-            Files.writeString(out.temp(file), sb.toString(), StandardCharsets.UTF_8);
-            out.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
-        }
+        SynthManifest.writeText(file, sb.toString());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "one admixture pulse: ancestry switch events at rate generations per Morgan along each "
                 + "haplotype, each tract's ancestry drawn with the group's weights; within a tract the haplotype is "

@@ -248,7 +248,8 @@ final class SynthManifest {
         return writeText(file, Json.write(manifest));
     }
 
-    private static Path writeText(Path file, String text) {
+    /** Writes {@code text} to {@code file} atomically (a temporary name, then a rename). */
+    static Path writeText(Path file, String text) {
         try (AtomicOutput out = new AtomicOutput()) {
             Files.writeString(out.temp(file), text, StandardCharsets.UTF_8);
             out.commit();
