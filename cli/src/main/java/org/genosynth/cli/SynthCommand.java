@@ -95,6 +95,12 @@ final class SynthCommand implements Callable<Integer> {
                 + "each haplotype (default: ${DEFAULT-VALUE}).")
     double admixtureGenerations;
 
+    @Option(names = "--admixture-alpha", paramLabel = "A",
+            description = "Each admixed genome's own ancestry weights drawn from Dirichlet(A x the group's weights), "
+                + "as individuals of an admixed population differ (a weight w then has SD sqrt(w (1 - w) / (A + 1))); "
+                + "default: every genome has its group's weights.")
+    Double admixtureAlpha;
+
     @Option(names = "--method", paramLabel = "auto|hmm|mosaic|ldp", defaultValue = "auto",
             description = "Generator (default: ${DEFAULT-VALUE}: the first of local-pool mosaic, population-pool "
                 + "mosaic, hmm whose output is measured private on an inner 70/30 split of the input); hmm: "
@@ -278,7 +284,8 @@ final class SynthCommand implements Callable<Integer> {
             }
             groups.add(new SynthRequest.Admixed.Group(nameCount[0].strip(), (int) count, sources));
         }
-        return new SynthRequest.Admixed(groups, admixtureGenerations);
+        return new SynthRequest.Admixed(groups, admixtureGenerations,
+                admixtureAlpha == null ? Double.NaN : admixtureAlpha);
     }
 
     private Map<String, Integer> perPopulation() {

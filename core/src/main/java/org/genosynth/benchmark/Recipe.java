@@ -122,7 +122,7 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
         SynthRequest.Admixed admixed = null;
         if (top.containsKey("populations")) {
             Map<String, YamlNode> pops = top.get("populations").entries(Set.of("labels", "infer", "counts", "total",
-                    "admixed", "admixture_generations"));
+                    "admixed", "admixture_generations", "admixture_alpha"));
             if (pops.containsKey("labels") && pops.containsKey("infer")) {
                 throw pops.get("infer").error("give either 'labels' or 'infer', not both");
             }
@@ -235,8 +235,10 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
      */
     private static SynthRequest.Admixed admixed(Map<String, YamlNode> pops, boolean synthetic) {
         if (!pops.containsKey("admixed")) {
-            if (pops.containsKey("admixture_generations")) {
-                throw pops.get("admixture_generations").error("admixture_generations needs populations.admixed");
+            for (String key : List.of("admixture_generations", "admixture_alpha")) {
+                if (pops.containsKey(key)) {
+                    throw pops.get(key).error(key + " needs populations.admixed");
+                }
             }
             return null;
         }
@@ -268,7 +270,9 @@ public record Recipe(Path file, String text, String name, long seed, Path input,
         double generations = pops.containsKey("admixture_generations")
                 ? pops.get("admixture_generations").number(0, false, 1000, true)
                 : SynthRequest.Admixed.DEFAULT_GENERATIONS;
-        return new SynthRequest.Admixed(groups, generations);
+        double alpha = pops.containsKey("admixture_alpha") ? pops.get("admixture_alpha").number(0, false, 1e6, true)
+                : Double.NaN;
+        return new SynthRequest.Admixed(groups, generations, alpha);
     }
 
     private static Pheno pheno(YamlNode node) {

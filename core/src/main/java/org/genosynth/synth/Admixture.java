@@ -20,6 +20,11 @@ import org.genosynth.model.Variant;
  * afresh at the tract's first variant: nothing is copied from any real genome, whatever generator the other genomes
  * use. The tracts are the local-ancestry truth, written as {@code PREFIX.ancestry.tsv}.
  *
+ * <p>With {@code alpha}, each genome first draws its own weights from Dirichlet({@code alpha w}) (Gamma draws by inverse
+ * distribution function on the genome's stream), so the genomes of a group differ in their ancestry shares as
+ * individuals of an admixed population do (GHap's {@code simadmix} offers the same); without it every genome has the
+ * group's weights.
+ *
  * <p>The admixed groups are populations {@code firstGroup, firstGroup + 1, ...} of the synthetic cohort, after the
  * real ones.
  */
@@ -93,8 +98,9 @@ final class Admixture {
      * model's), each haplotype's cluster path within them ({@link ClusterModel#drawAdmixedHaplotype}).
      */
     GenomePath drawPair(ClusterModel model, GeneticMap map, int group, SplittableRandom random) {
-        int[][] second = tracts(map, group, random);
-        int[][] first = tracts(map, group, random);
+        double[] cum = Double.isNaN(spec.alpha()) ? cumulative[group] : ownWeights(group, random);
+        int[][] second = tracts(map, group, cum, random);
+        int[][] first = tracts(map, group, cum, random);
         GenomePath b = model.drawAdmixedHaplotype(second[0], second[1], random);
         GenomePath a = model.drawAdmixedHaplotype(first[0], first[1], random);
         return new GenomePath(a.starts(), a.donors(), b);
@@ -105,8 +111,34 @@ final class Admixture {
         return new SplittableRandom(RowBuilder.mix(seed, TRACTS, sample, attempt));
     }
 
+    /**
+     * A genome's own cumulative weights: Dirichlet({@code alpha w}) as normalised Gamma({@code alpha w_i}) draws, each
+     * by its inverse distribution function at a uniform of {@code random} (a weight that underflows to 0 keeps a tiny
+     * share, so the cumulative stays increasing).
+     */
+    private double[] ownWeights(int group, SplittableRandom random) {
+        double[] given = spec.groups().get(group).sources().values().stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        double[] draw = new double[given.length];
+        double sum = 0;
+        for (int i = 0; i < given.length; i++) {
+            double u = Math.max(Double.MIN_NORMAL, random.nextDouble());
+            draw[i] = Math.max(1e-12, new org.hipparchus.distribution.continuous.GammaDistribution(
+                    spec.alpha() * given[i], 1).inverseCumulativeProbability(u));
+            sum += draw[i];
+        }
+        double[] cum = new double[given.length];
+        double at = 0;
+        for (int i = 0; i < given.length; i++) {
+            at += draw[i] / sum;
+            cum[i] = at;
+        }
+        cum[given.length - 1] = 1;
+        return cum;
+    }
+
     /** One haplotype's ancestry tracts: {first variants, source population indices}, a new tract at every chromosome. */
-    int[][] tracts(GeneticMap map, int group, SplittableRandom random) {
+    int[][] tracts(GeneticMap map, int group, double[] cum, SplittableRandom random) {
         double perCm = spec.generations() / 100;
         List<int[]> out = new ArrayList<>();
         for (int c = 0; c < map.chromosomeCount(); c++) {
@@ -115,7 +147,7 @@ final class Admixture {
             if (from == to) {
                 continue;
             }
-            int pop = source(group, random.nextDouble());
+            int pop = source(group, cum, random.nextDouble());
             out.add(new int[] {from, pop});
             double x = map.coordinate(from);
             int at = from;
@@ -125,7 +157,7 @@ final class Admixture {
                 if (at >= to) {
                     break;
                 }
-                int next = source(group, random.nextDouble());
+                int next = source(group, cum, random.nextDouble());
                 if (next != pop) {
                     pop = next;
                     out.add(new int[] {at, pop});
@@ -140,8 +172,7 @@ final class Admixture {
         return result;
     }
 
-    private int source(int group, double u) {
-        double[] cum = cumulative[group];
+    private int source(int group, double[] cum, double u) {
         for (int i = 0; i < cum.length - 1; i++) {
             if (u < cum[i]) {
                 return sources[group][i];
@@ -197,11 +228,16 @@ final class Admixture {
         long[] tractCount = new long[groups];
         double[] lengthCm = new double[groups];
         int[] haplotypes = new int[groups];
+        // per group and source: the sum and sum of squares of each genome's own share
+        double[][] genomeShare = new double[groups][2 * firstGroup];
+        int[] genomes = new int[groups];
         for (int s = 0; s < paths.length; s++) {
             int g = popOf[s] - firstGroup;
             if (g < 0) {
                 continue;
             }
+            double[] own = new double[firstGroup];
+            double ownLength = 0;
             GenomePath path = paths[s];
             for (int h = 0; h < 2; h++) {
                 GenomePath haplotype = h == 0 || homozygous ? path : path.second();
@@ -220,6 +256,16 @@ final class Admixture {
                     share[g][t[2]] += cm;
                     lengthCm[g] += cm;
                     tractCount[g]++;
+                    own[t[2]] += cm;
+                    ownLength += cm;
+                }
+            }
+            if (ownLength > 0) {
+                genomes[g]++;
+                for (int p = 0; p < firstGroup; p++) {
+                    double x = own[p] / ownLength;
+                    genomeShare[g][p] += x;
+                    genomeShare[g][firstGroup + p] += x * x;
                 }
             }
         }
@@ -229,6 +275,8 @@ final class Admixture {
                 + "haplotype, each tract's ancestry drawn with the group's weights; within a tract the haplotype is "
                 + "drawn from its source population's haplotype-cluster HMM (nothing copied)");
         m.put("generations", spec.generations());
+        m.put("genome_weights", Double.isNaN(spec.alpha()) ? "the group's weights"
+                : "Dirichlet(" + spec.alpha() + " x the group's weights) per genome");
         m.put("truth", file.toString());
         double chromosomes = 0;
         for (int c = 0; c < map.chromosomeCount(); c++) {
@@ -247,6 +295,16 @@ final class Admixture {
                 measured.put(sourceNames.get(p), lengthCm[g] > 0 ? round4(share[g][p] / lengthCm[g]) : 0.0);
             }
             gm.put("measured_ancestry_share", measured);
+            Map<String, Object> sd = new LinkedHashMap<>();
+            for (int i = 0; i < sources[g].length; i++) {
+                int p = sources[g][i];
+                double mean = genomes[g] == 0 ? 0 : genomeShare[g][p] / genomes[g];
+                double var = genomes[g] < 2 ? 0 : (genomeShare[g][firstGroup + p] - genomes[g] * mean * mean)
+                        / (genomes[g] - 1);
+                sd.put(sourceNames.get(p), round4(Math.sqrt(Math.max(0, var))));
+            }
+            // between genomes: the pulse's tracts alone, plus the Dirichlet draw with alpha
+            gm.put("measured_genome_share_sd", sd);
             // switches per Morgan: tracts beyond each chromosome's first, per haplotype and map length
             double switches = tractCount[g] - haplotypes[g] * chromosomes;
             gm.put("measured_switches_per_morgan", lengthCm[g] > 0 ? round4(switches / (lengthCm[g] / 100)) : 0.0);

@@ -96,12 +96,22 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      *
      * @param groups      the admixed groups
      * @param generations generations since the admixture pulse
+     * @param alpha       concentration of each genome's own weights, drawn from Dirichlet({@code alpha} x the
+     *                    group's weights); NaN: every genome has the group's weights
      */
-    public record Admixed(List<Group> groups, double generations) {
+    public record Admixed(List<Group> groups, double generations, double alpha) {
         /** The default age of the pulse, in generations. */
         public static final double DEFAULT_GENERATIONS = 8;
 
+        /** Every genome with its group's weights. */
+        public Admixed(List<Group> groups, double generations) {
+            this(groups, generations, Double.NaN);
+        }
+
         public Admixed {
+            if (!Double.isNaN(alpha) && !(alpha > 0 && alpha < Double.POSITIVE_INFINITY)) {
+                throw InputException.usage("--admixture-alpha must be a positive number, got " + alpha);
+            }
             groups = List.copyOf(groups);
             if (!(generations > 0 && generations <= 1000)) {
                 throw InputException.usage("--admixture-generations must be in (0, 1000], got " + generations);

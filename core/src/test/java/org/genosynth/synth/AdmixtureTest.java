@@ -94,11 +94,15 @@ class AdmixtureTest {
     }
 
     private static SynthRequest request(String out, int threads, double generations) {
+        return request(out, threads, generations, Double.NaN);
+    }
+
+    private static SynthRequest request(String out, int threads, double generations, double alpha) {
         LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
         weights.put("A", 7.0);
         weights.put("B", 3.0);
         SynthRequest.Admixed admixed = new SynthRequest.Admixed(List.of(new SynthRequest.Admixed.Group("MIX", 150,
-                weights)), generations);
+                weights)), generations, alpha);
         return new SynthRequest(cohort, null, null, List.of(), labels, 0, 100, null, SynthRequest.Method.HMM, 5,
                 dir.resolve(out).toString(), GenotypeFormat.VCF, null, null, 0, threads, false,
                 new SynthRequest.Hmm(8, 4, false), true, admixed);
@@ -193,6 +197,42 @@ class AdmixtureTest {
         String manifest = Files.readString(dir.resolve("t1.manifest.json"));
         assertThat(manifest).contains("\"admixture\"").contains("\"expected_switches_per_morgan\": 12.6")
                 .contains("t1.ancestry.tsv");
+    }
+
+    @Test
+    void withAlphaEveryGenomeHasItsOwnWeights() throws IOException {
+        // 200 generations: about 8 switches per haplotype over the 6.6 cM, so a genome's share of A is measured with
+        // an SD of about 0.1 from its tracts alone; Dirichlet(2 x (0.7, 0.3)) adds sqrt(0.21 / 3) = 0.26 between
+        // genomes
+        Synthesizer.run(request("fixed", 2, 200, Double.NaN));
+        Synthesizer.run(request("own", 2, 200, 2));
+        double[] fixed = genomeShares(dir.resolve("fixed.ancestry.tsv"));
+        double[] own = genomeShares(dir.resolve("own.ancestry.tsv"));
+        assertThat(fixed[0]).isCloseTo(0.7, within(0.05));
+        assertThat(own[0]).isCloseTo(0.7, within(0.06));
+        assertThat(fixed[1]).isLessThan(0.15);
+        assertThat(own[1]).isGreaterThan(2 * fixed[1]).isCloseTo(Math.hypot(0.26, fixed[1]), within(0.06));
+        assertThat(Files.readString(dir.resolve("own.manifest.json"))).contains("\"measured_genome_share_sd\"")
+                .contains("Dirichlet(2.0 x the group's weights) per genome");
+    }
+
+    /** The mean and SD over admixed genomes of each genome's share of ancestry A (by cM), from a truth file. */
+    private static double[] genomeShares(Path truth) throws IOException {
+        Map<String, double[]> cm = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(truth)) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            double length = Double.parseDouble(f[6]) - Double.parseDouble(f[5]);
+            double[] acc = cm.computeIfAbsent(f[0], k -> new double[2]);
+            acc[0] += f[7].equals("A") ? length : 0;
+            acc[1] += length;
+        }
+        double[] share = cm.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
+        double mean = java.util.Arrays.stream(share).average().orElseThrow();
+        double var = java.util.Arrays.stream(share).map(x -> (x - mean) * (x - mean)).sum() / (share.length - 1);
+        return new double[] {mean, Math.sqrt(var)};
     }
 
     @Test
