@@ -51,9 +51,11 @@ class RecipeTest {
     @Test
     void admixedGroupsAndTheirModel() throws IOException {
         Recipe r = Recipe.read(write(good().replace("{infer: 2, counts: {P1: 10, P2: 10}}", "{infer: 2, counts: "
-                + "{P1: 10, P2: 10}, admixed: {MIX: {count: 12, sources: {P1: 3, P2: 1}}}, admixture_generations: 6}")
+                + "{P1: 10, P2: 10}, admixed: {MIX: {count: 12, sources: {P1: 3, P2: 1}}}, admixture_generations: 6, "
+                + "admixture_alpha: 5}")
                 + "synth: {clusters: 4, em_iterations: 2}\n"));
         assertThat(r.admixed().generations()).isEqualTo(6);
+        assertThat(r.admixed().alpha()).isEqualTo(5);
         assertThat(r.admixed().groups()).singleElement().satisfies(g -> {
             assertThat(g.name()).isEqualTo("MIX");
             assertThat(g.count()).isEqualTo(12);
@@ -95,6 +97,8 @@ class RecipeTest {
                 "field 'populations.admixed.MIX.sources.P2': a weight must be a positive number, got -1");
         check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", "{infer: 2, admixture_generations: 5}"),
                 "field 'populations.admixture_generations': admixture_generations needs populations.admixed");
+        check(g.replace("{infer: 2, counts: {P1: 10, P2: 10}}", "{infer: 2, admixture_alpha: 5}"),
+                "field 'populations.admixture_alpha': admixture_alpha needs populations.admixed");
         check(g + "synth: {clusters: 100}\n", "field 'synth.clusters': expected 2 to 64 clusters");
         check("name: [unclosed\n", "not valid YAML");
         check("- a\n- b\n", "expected a YAML mapping");
