@@ -85,9 +85,10 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--admixed", paramLabel = "NAME=COUNT:POP=W,POP=W...",
             description = "Add COUNT admixed genomes labelled NAME, with ancestry from the named populations (of "
                 + "--populations or --infer-populations) in proportions W (normalised): ancestry tracts as after one "
-                + "admixture pulse --admixture-generations ago, each tract drawn from its population's "
-                + "haplotype-cluster HMM (nothing copied); the local-ancestry truth is PREFIX.ancestry.tsv. "
-                + "Repeatable.")
+                + "admixture pulse --admixture-generations ago, each tract a haplotype mosaic of its population's "
+                + "real haplotypes where the other genomes are (phased input, mosaic), else drawn from its "
+                + "population's haplotype-cluster HMM (nothing copied); the local-ancestry truth is "
+                + "PREFIX.ancestry.tsv. Repeatable.")
     List<String> admixed;
 
     @Option(names = "--admixture-generations", paramLabel = "T", defaultValue = "8",

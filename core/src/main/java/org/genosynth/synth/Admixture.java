@@ -16,9 +16,10 @@ import org.genosynth.model.Variant;
  * 2012): along the genetic map, ancestry switch events fall as a Poisson process of rate {@code T} per Morgan and each
  * event draws the next tract's ancestry from the group's weights (so tracts of ancestry {@code i} are exponential with
  * mean {@code 100 / (T (1 - w_i))} cM, and a haplotype's ancestry share has mean {@code w_i}). Within a tract the
- * haplotype is drawn from the haplotype-cluster HMM of the tract's source population ({@link ClusterModel}), starting
- * afresh at the tract's first variant: nothing is copied from any real genome, whatever generator the other genomes
- * use. The tracts are the local-ancestry truth, written as {@code PREFIX.ancestry.tsv}.
+ * haplotype is, where the other genomes are haplotype mosaics (phased input, the mosaic method), a haplotype mosaic of
+ * the tract's source population's real haplotypes ({@link #drawMosaicPair}); otherwise it is drawn from the
+ * haplotype-cluster HMM of that population ({@link ClusterModel}), starting afresh at the tract's first variant, and
+ * nothing is copied. The tracts are the local-ancestry truth, written as {@code PREFIX.ancestry.tsv}.
  *
  * <p>With {@code alpha}, each genome first draws its own weights from Dirichlet({@code alpha w}) (Gamma draws by inverse
  * distribution function on the genome's stream), so the genomes of a group differ in their ancestry shares as
@@ -106,6 +107,31 @@ final class Admixture {
         return new GenomePath(a.starts(), a.donors(), b);
     }
 
+    /**
+     * The two haplotypes of an admixed genome as haplotype mosaics (phased input, the mosaic method): within each
+     * tract, segments of the tract's population's real haplotypes ({@code pools[p]}, haplotype rows), switching as
+     * {@code sampler} draws them; the second haplotype avoids the first's donor sample where they overlap.
+     */
+    GenomePath drawMosaicPair(PathSampler sampler, int[][] pools, GeneticMap map, int group, SplittableRandom random) {
+        double[] cum = Double.isNaN(spec.alpha()) ? cumulative[group] : ownWeights(group, random);
+        GenomePath first = mosaic(sampler, pools, tracts(map, group, cum, random), random, null);
+        GenomePath second = mosaic(sampler, pools, tracts(map, group, cum, random), random, first);
+        return new GenomePath(first.starts(), first.donors(), second);
+    }
+
+    private static GenomePath mosaic(PathSampler sampler, int[][] pools, int[][] tracts, SplittableRandom random,
+            GenomePath avoid) {
+        PathSampler.IntList starts = new PathSampler.IntList();
+        PathSampler.IntList donors = new PathSampler.IntList();
+        int m = sampler.map().variantCount();
+        for (int t = 0; t < tracts[0].length; t++) {
+            int from = tracts[0][t];
+            int to = t + 1 < tracts[0].length ? tracts[0][t + 1] : m;
+            sampler.appendTract(pools[tracts[1][t]], from, to, random, avoid, starts, donors);
+        }
+        return new GenomePath(starts.toArray(), donors.toArray());
+    }
+
     /** The seeded stream of an admixed genome's paths (tracts and clusters), per sample and attempt. */
     static SplittableRandom random(long seed, int sample, int attempt) {
         return new SplittableRandom(RowBuilder.mix(seed, TRACTS, sample, attempt));
@@ -182,10 +208,12 @@ final class Admixture {
     }
 
     /**
-     * A haplotype's tracts read back from its admixed cluster path ({@code state / clusters} is the population),
-     * split at chromosome starts: {start variant, end variant (exclusive), population} per tract.
+     * A haplotype's tracts read back from its admixed path ({@code populationOf} a segment's state: a cluster path's
+     * {@code state / K}, a mosaic's donor haplotype's population), split at chromosome starts: {start variant, end
+     * variant (exclusive), population} per tract.
      */
-    static List<int[]> tractsOf(GenomePath haplotype, int clusters, GeneticMap map) {
+    static List<int[]> tractsOf(GenomePath haplotype, java.util.function.IntUnaryOperator populationOf,
+            GeneticMap map) {
         List<int[]> out = new ArrayList<>();
         int[] starts = haplotype.starts();
         int[] states = haplotype.donors();
@@ -201,7 +229,7 @@ final class Admixture {
             for (; k < starts.length && starts[k] < to; k++) {
                 int a = Math.max(starts[k], from);
                 int b = Math.min(k + 1 < starts.length ? starts[k + 1] : m, to);
-                int pop = states[k] / clusters;
+                int pop = populationOf.applyAsInt(states[k]);
                 if (open != null && open[2] == pop) {
                     open[1] = b;
                 } else {
@@ -219,8 +247,9 @@ final class Admixture {
      * population and its variant count; and returns each group's measured ancestry shares and tracts per Morgan
      * for the manifest.
      */
-    Map<String, Object> writeTruth(Path file, SampleSheet sheet, GenomePath[] paths, int[] popOf, int clusters,
-            GeneticMap map, List<Variant> variants, boolean homozygous) {
+    Map<String, Object> writeTruth(Path file, SampleSheet sheet, GenomePath[] paths, int[] popOf,
+            java.util.function.IntUnaryOperator populationOf, String drawn, GeneticMap map, List<Variant> variants,
+            boolean homozygous) {
         StringBuilder sb = new StringBuilder("#IID\tHAPLOTYPE\tCHROM\tSTART_POS\tEND_POS\tSTART_CM\tEND_CM\tANCESTRY"
                 + "\tVARIANTS\n");
         int groups = spec.groups().size();
@@ -241,7 +270,7 @@ final class Admixture {
             GenomePath path = paths[s];
             for (int h = 0; h < 2; h++) {
                 GenomePath haplotype = h == 0 || homozygous ? path : path.second();
-                List<int[]> tracts = tractsOf(haplotype, clusters, map);
+                List<int[]> tracts = tractsOf(haplotype, populationOf, map);
                 haplotypes[g]++;
                 for (int[] t : tracts) {
                     Variant first = variants.get(t[0]);
@@ -272,8 +301,8 @@ final class Admixture {
         SynthManifest.writeText(file, sb.toString());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "one admixture pulse: ancestry switch events at rate generations per Morgan along each "
-                + "haplotype, each tract's ancestry drawn with the group's weights; within a tract the haplotype is "
-                + "drawn from its source population's haplotype-cluster HMM (nothing copied)");
+                + "haplotype, each tract's ancestry drawn with the genome's weights");
+        m.put("haplotypes_in_a_tract", drawn);
         m.put("generations", spec.generations());
         m.put("genome_weights", Double.isNaN(spec.alpha()) ? "the group's weights"
                 : "Dirichlet(" + spec.alpha() + " x the group's weights) per genome");

@@ -130,6 +130,35 @@ record PathSampler(GeneticMap map, double meanLength, double maxLength, int minD
     }
 
     /**
+     * Appends the segments of variants {@code [from, to)} (within one chromosome) copied from {@code pool}, donors in
+     * successive shuffles, switching where drawn: an ancestry tract of an admixed haplotype ({@link Admixture}). With
+     * {@code avoid} (the genome's other haplotype), a segment does not copy, where they overlap, a haplotype of the
+     * sample the other copies from (unless the pool has no other).
+     */
+    void appendTract(int[] pool, int from, int to, SplittableRandom random, GenomePath avoid, IntList starts,
+            IntList donors) {
+        DonorCycle cycle = new DonorCycle(pool);
+        int previous = -1;
+        int at = from;
+        while (at < to) {
+            double length = Math.min(maxLength, -meanLength * Math.log(1 - random.nextDouble()));
+            int end = Math.max(at + 1, map.firstBeyond(at, to, map.coordinate(at) + length));
+            java.util.function.IntPredicate excluded = avoid == null ? d -> false : overlapping(avoid, at, end);
+            int donor = cycle.next(previous, excluded, random);
+            if (donor < 0) {
+                donor = cycle.next(previous, d -> false, random);
+            }
+            if (donor < 0) {
+                donor = pool[0];
+            }
+            starts.add(at);
+            donors.add(donor);
+            previous = donor;
+            at = end;
+        }
+    }
+
+    /**
      * The longest run of variants in {@code [lo, hi]} where donors {@code a} and {@code b} have the same called code,
      * as {@code length << 32 | first variant} (length 0 when none).
      */

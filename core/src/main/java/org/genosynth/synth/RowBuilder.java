@@ -25,8 +25,10 @@ final class RowBuilder implements java.io.Serializable {
     private final boolean homozygous;
     /** Every haplotype path is a cluster path of {@code clusters} (the hmm method), not a donor path. */
     private final boolean allFromModel;
-    /** Populations from this index on are admixed groups ({@link Admixture}): cluster paths, no noise. */
+    /** Populations from this index on are admixed groups ({@link Admixture}): no noise. */
     private final int firstAdmixed;
+    /** The admixed groups' paths are cluster paths of {@code clusters} (else haplotype mosaics). */
+    private final boolean admixedFromModel;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
         this(panel, null, noise, seed);
@@ -55,16 +57,18 @@ final class RowBuilder implements java.io.Serializable {
     }
 
     /**
-     * As above; with {@code allFromModel} every haplotype path is a cluster path of {@code clusters}, else only those
-     * of populations {@code >= firstAdmixed} (admixed genomes, whose states carry their tracts' populations).
+     * As above; with {@code allFromModel} every haplotype path is a cluster path of {@code clusters}. Populations
+     * {@code >= firstAdmixed} are admixed genomes ({@link Admixture}, no noise): with a cluster model, cluster paths
+     * whose states carry their tracts' populations; without, haplotype mosaics.
      */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
             boolean homozygous, boolean allFromModel, int firstAdmixed) {
-        if ((allFromModel || firstAdmixed < Integer.MAX_VALUE) && clusters == null) {
+        if (allFromModel && clusters == null) {
             throw new IllegalArgumentException("cluster paths need the cluster model");
         }
         this.allFromModel = allFromModel;
         this.firstAdmixed = firstAdmixed;
+        this.admixedFromModel = clusters != null;
         this.panel = panel;
         this.haplotypes = haplotypes;
         this.clusters = clusters;
@@ -178,7 +182,7 @@ final class RowBuilder implements java.io.Serializable {
             return;
         }
         boolean admixed = population >= firstAdmixed;
-        if (allFromModel || admixed) {
+        if (allFromModel || admixed && admixedFromModel) {
             SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
             int p = admixed ? ClusterModel.BY_STATE : population;
             clusters.emit(path, p, v0, v1, alleles, h, 0);

@@ -170,7 +170,8 @@ public final class Synthesizer {
         boolean phasedInput = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
         boolean haplotypes = method == SynthRequest.Method.MOSAIC && phasedInput;
         DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
-        DonorPanel hmmPanel = method == SynthRequest.Method.HMM || admixture != null
+        // the HMM's training rows: for the hmm method, and for admixed genomes unless they are haplotype mosaics
+        DonorPanel hmmPanel = method == SynthRequest.Method.HMM || admixture != null && !haplotypes
                 ? phasedInput ? DonorPanel.haplotypes(train, phase) : panel : null;
         phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
@@ -262,7 +263,19 @@ public final class Synthesizer {
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
         }
         ClusterModel model = clusterModel;
-        if (admixture != null) {
+        // admixed genomes: haplotype mosaics of their sources' real haplotypes where the others are (phased input,
+        // mosaic), else drawn from the HMM
+        boolean admixedMosaics = admixture != null && method == SynthRequest.Method.MOSAIC && haplotypes;
+        if (admixedMosaics) {
+            PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(), null,
+                    true);
+            int[][] pools = haplotypePools(members);
+            Admixture mixing = admixture;
+            PathSource others = plan.paths();
+            int first = admixture.firstGroup();
+            plan = new Plan((s, a) -> popOf[s] >= first ? mixing.drawMosaicPair(sampler, pools, baseMap,
+                    popOf[s] - first, Admixture.random(req.seed(), s, a)) : others.draw(s, a), plan.noise());
+        } else if (admixture != null) {
             if (model == null) {
                 progress.message("fitting the haplotype-cluster HMM for the admixed genomes");
                 ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, baseMap, train.variants(),
@@ -327,8 +340,15 @@ public final class Synthesizer {
         outputs.add(SynthManifest.writePopulations(Path.of(req.outPrefix() + ".populations.tsv"), sheet));
         if (admixture != null) {
             Path truth = Path.of(req.outPrefix() + ".ancestry.tsv");
-            manifest.put("admixture", admixture.writeTruth(truth, sheet, paths, popOf, model.clusters(), baseMap,
-                    train.variants(), inbred));
+            int k = model == null ? 0 : model.clusters();
+            int[] realPop = pops.ofSample();
+            manifest.put("admixture", admixedMosaics
+                    ? admixture.writeTruth(truth, sheet, paths, popOf, row -> realPop[row >>> 1], "a haplotype "
+                            + "mosaic of the source population's real haplotypes (segments of mean " + segmentCm
+                            + " cM, as the other genomes')", baseMap, train.variants(), false)
+                    : admixture.writeTruth(truth, sheet, paths, popOf, state -> state / k, "drawn from the source "
+                            + "population's haplotype-cluster HMM (nothing copied)", baseMap, train.variants(),
+                            inbred));
             outputs.add(truth);
         }
         Map<String, Integer> countMap = new LinkedHashMap<>();

@@ -98,13 +98,20 @@ class AdmixtureTest {
     }
 
     private static SynthRequest request(String out, int threads, double generations, double alpha) {
+        return request(out, threads, generations, alpha, SynthRequest.Method.HMM);
+    }
+
+    private static SynthRequest request(String out, int threads, double generations, double alpha,
+            SynthRequest.Method method) {
         LinkedHashMap<String, Double> weights = new LinkedHashMap<>();
         weights.put("A", 7.0);
         weights.put("B", 3.0);
         SynthRequest.Admixed admixed = new SynthRequest.Admixed(List.of(new SynthRequest.Admixed.Group("MIX", 150,
                 weights)), generations, alpha);
-        return new SynthRequest(cohort, null, null, List.of(), labels, 0, 100, null, SynthRequest.Method.HMM, 5,
-                dir.resolve(out).toString(), GenotypeFormat.VCF, null, null, 0, threads, false,
+        return new SynthRequest(cohort, null, null, List.of(), labels, 0, 100, null, method, 5,
+                dir.resolve(out).toString(), GenotypeFormat.VCF, method == SynthRequest.Method.MOSAIC
+                        ? new SynthRequest.Mosaic(0.5, 100, 10, 0.0, Double.NaN, false, 1.0, Double.NaN,
+                                SynthRequest.DonorPool.POPULATION) : null, null, 0, threads, false,
                 new SynthRequest.Hmm(8, 4, false), true, admixed);
     }
 
@@ -117,11 +124,35 @@ class AdmixtureTest {
             assertThat(Files.mismatch(dir.resolve("t1" + ext), dir.resolve("t2" + ext))).as(ext).isEqualTo(-1L);
         }
         assertThat(r.counts()).containsEntry("A", 50).containsEntry("B", 50).containsEntry("MIX", 150);
+        double[] error = checkAgainstTruth("t1");
+        // the model's own shrinkage towards the pooled frequencies is in both admixed and pure genomes
+        assertThat(error[0]).isLessThan(error[2] + 0.02);
+        assertThat(error[1]).isLessThan(error[3] + 0.02);
+        assertThat(Files.readString(dir.resolve("t1.manifest.json"))).contains("haplotype-cluster HMM (nothing copied)");
+    }
 
+    @Test
+    void withPhasedInputAndTheMosaicTheAdmixedGenomesAreHaplotypeMosaicsOfTheirSources() throws IOException {
+        // the mosaic at a given segment length (no inner privacy measurement), phased output; the admixed genomes
+        // copy real haplotypes of the tract's population, so their alleles follow its frequencies closely
+        Synthesizer.run(request("m1", 2, 30, Double.NaN, SynthRequest.Method.MOSAIC));
+        double[] error = checkAgainstTruth("m1");
+        assertThat(error[0]).isLessThan(0.05);
+        assertThat(error[1]).isLessThan(0.05);
+        assertThat(Files.readString(dir.resolve("m1.manifest.json"))).contains("a haplotype mosaic of the source "
+                + "population's real haplotypes").doesNotContain("admixture_hmm");
+    }
+
+    /**
+     * Checks a run's outputs against its truth (coverage, pulse model, alleles by tract ancestry) and returns the mean
+     * absolute differences from the real frequencies at informative variants: A tracts, B tracts, pure A genomes,
+     * pure B genomes.
+     */
+    private static double[] checkAgainstTruth(String name) throws IOException {
         // the synthetic haplotypes (phased output), by sample ID
-        Map<String, byte[][]> haplotypes = readHaplotypes(dir.resolve("t1.vcf.gz"));
+        Map<String, byte[][]> haplotypes = readHaplotypes(dir.resolve(name + ".vcf.gz"));
         Map<String, String> population = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("t1.populations.tsv"))) {
+        for (String line : Files.readAllLines(dir.resolve(name + ".populations.tsv"))) {
             if (!line.startsWith("#")) {
                 String[] f = line.split("\t");
                 population.put(f[1], f[2]);
@@ -135,7 +166,7 @@ class AdmixtureTest {
         double cmA = 0;
         double cmAll = 0;
         int tracts = 0;
-        List<String> lines = Files.readAllLines(dir.resolve("t1.ancestry.tsv"));
+        List<String> lines = Files.readAllLines(dir.resolve(name + ".ancestry.tsv"));
         assertThat(lines.get(0)).isEqualTo("#IID\tHAPLOTYPE\tCHROM\tSTART_POS\tEND_POS\tSTART_CM\tEND_CM\tANCESTRY"
                 + "\tVARIANTS");
         for (String line : lines.subList(1, lines.size())) {
@@ -189,14 +220,11 @@ class AdmixtureTest {
         assertThat(pc.correlation(cols[0], cols[2])).isGreaterThan(0.9);
         assertThat(pc.correlation(cols[1], cols[3])).isGreaterThan(0.9);
         assertThat(pc.correlation(cols[0], cols[3])).isLessThan(0);
-        // mean absolute error against the real frequency: the admixed tracts' within 0.02 of the pure genomes'
-        // (the model's own shrinkage towards the pooled frequencies is in both)
-        assertThat(meanAbsDiff(cols[0], cols[2])).isLessThan(meanAbsDiff(cols[4], cols[2]) + 0.02);
-        assertThat(meanAbsDiff(cols[1], cols[3])).isLessThan(meanAbsDiff(cols[5], cols[3]) + 0.02);
-
-        String manifest = Files.readString(dir.resolve("t1.manifest.json"));
+        String manifest = Files.readString(dir.resolve(name + ".manifest.json"));
         assertThat(manifest).contains("\"admixture\"").contains("\"expected_switches_per_morgan\": 12.6")
-                .contains("t1.ancestry.tsv");
+                .contains(name + ".ancestry.tsv");
+        return new double[] {meanAbsDiff(cols[0], cols[2]), meanAbsDiff(cols[1], cols[3]),
+            meanAbsDiff(cols[4], cols[2]), meanAbsDiff(cols[5], cols[3])};
     }
 
     @Test
