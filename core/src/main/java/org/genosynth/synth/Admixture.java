@@ -99,7 +99,7 @@ final class Admixture {
      * model's), each haplotype's cluster path within them ({@link ClusterModel#drawAdmixedHaplotype}).
      */
     GenomePath drawPair(ClusterModel model, GeneticMap map, int group, SplittableRandom random) {
-        double[] cum = Double.isNaN(spec.alpha()) ? cumulative[group] : ownWeights(group, random);
+        double[] cum = weights(group, random);
         int[][] second = tracts(map, group, cum, random);
         int[][] first = tracts(map, group, cum, random);
         GenomePath b = model.drawAdmixedHaplotype(second[0], second[1], random);
@@ -113,7 +113,7 @@ final class Admixture {
      * {@code sampler} draws them; the second haplotype avoids the first's donor sample where they overlap.
      */
     GenomePath drawMosaicPair(PathSampler sampler, int[][] pools, GeneticMap map, int group, SplittableRandom random) {
-        double[] cum = Double.isNaN(spec.alpha()) ? cumulative[group] : ownWeights(group, random);
+        double[] cum = weights(group, random);
         GenomePath first = mosaic(sampler, pools, tracts(map, group, cum, random), random, null);
         GenomePath second = mosaic(sampler, pools, tracts(map, group, cum, random), random, first);
         return new GenomePath(first.starts(), first.donors(), second);
@@ -135,6 +135,11 @@ final class Admixture {
     /** The seeded stream of an admixed genome's paths (tracts and clusters), per sample and attempt. */
     static SplittableRandom random(long seed, int sample, int attempt) {
         return new SplittableRandom(RowBuilder.mix(seed, TRACTS, sample, attempt));
+    }
+
+    /** A genome's cumulative weights: the group's, or with alpha its own draw ({@link #ownWeights}). */
+    private double[] weights(int group, SplittableRandom random) {
+        return Double.isNaN(spec.alpha()) ? cumulative[group] : ownWeights(group, random);
     }
 
     /**

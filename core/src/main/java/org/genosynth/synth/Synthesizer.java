@@ -271,10 +271,8 @@ public final class Synthesizer {
                     true);
             int[][] pools = haplotypePools(members);
             Admixture mixing = admixture;
-            PathSource others = plan.paths();
-            int first = admixture.firstGroup();
-            plan = new Plan((s, a) -> popOf[s] >= first ? mixing.drawMosaicPair(sampler, pools, baseMap,
-                    popOf[s] - first, Admixture.random(req.seed(), s, a)) : others.draw(s, a), plan.noise());
+            plan = admixed(plan, admixture.firstGroup(), popOf, (group, random) -> mixing.drawMosaicPair(sampler,
+                    pools, baseMap, group, random), req.seed());
         } else if (admixture != null) {
             if (model == null) {
                 progress.message("fitting the haplotype-cluster HMM for the admixed genomes");
@@ -283,7 +281,10 @@ public final class Synthesizer {
                 model = fit.model();
                 manifest.put("admixture_hmm", SynthManifest.hmm(fit, req.hmm()));
             }
-            plan = admixed(plan, admixture, model, baseMap, popOf, req.seed());
+            ClusterModel drawn = model;
+            Admixture mixing = admixture;
+            plan = admixed(plan, admixture.firstGroup(), popOf, (group, random) -> mixing.drawPair(drawn, baseMap,
+                    group, random), req.seed());
         }
         hmmPanel = null;
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
@@ -426,13 +427,16 @@ public final class Synthesizer {
         GenomePath draw(int sample, int attempt);
     }
 
-    /** {@code plan} with the admixed groups' genomes ({@code popOf >= admixture.firstGroup()}) drawn by admixture. */
-    private static Plan admixed(Plan plan, Admixture admixture, ClusterModel model, GeneticMap map, int[] popOf,
-            long seed) {
+    /** An admixed genome's two haplotypes, from its group and its seeded stream. */
+    @FunctionalInterface
+    private interface AdmixedSource {
+        GenomePath draw(int group, SplittableRandom random);
+    }
+
+    /** {@code plan} with the admixed groups' genomes ({@code popOf >= first}) drawn by {@code admixed}. */
+    private static Plan admixed(Plan plan, int first, int[] popOf, AdmixedSource admixed, long seed) {
         PathSource others = plan.paths();
-        int first = admixture.firstGroup();
-        return new Plan((s, a) -> popOf[s] >= first
-                ? admixture.drawPair(model, map, popOf[s] - first, Admixture.random(seed, s, a))
+        return new Plan((s, a) -> popOf[s] >= first ? admixed.draw(popOf[s] - first, Admixture.random(seed, s, a))
                 : others.draw(s, a), plan.noise());
     }
 
