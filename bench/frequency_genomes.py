@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Genomes drawn site by site from allele frequencies, with structure: a reference generator for the structure/privacy
+trade-off (docs/synth.md, "Structure under the privacy bound at a few hundred people").
+
+The training genomes are clustered (k-means on the top 4 principal components of every tenth variant with SD > 0.2,
+seeded); synthetic genome i belongs to training genome i's cluster and carries, at every variant, Binomial(2, p) copies
+of A1 with p = LAMBDA x (its cluster's A1 frequency) + (1 - LAMBDA) x (the pooled frequency). LAMBDA 0 keeps nothing
+but the cohort's frequencies (evaluate's frequency floor); LAMBDA 1 keeps each cluster's own frequencies, the most
+structure a generator without LD can keep. No LD, no copying: what such genomes give away is the clusters' frequencies.
+Writes OUT.bed/.bim/.fam with as many genomes as the input and IDs F0, F1, ...
+   usage: bench/frequency_genomes.py TRAIN_PREFIX OUT_PREFIX LAMBDA CLUSTERS [SEED]
+Needs numpy.
+"""
+import shutil
+import sys
+import numpy as np
+
+src, out, lam, k = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+seed = int(sys.argv[5]) if len(sys.argv) > 5 else 1
+n = sum(1 for _ in open(src + '.fam'))
+m = sum(1 for _ in open(src + '.bim'))
+bpv = (n + 3) // 4
+raw = np.fromfile(src + '.bed', dtype=np.uint8)[3:].reshape(m, bpv)
+codes = np.zeros((m, bpv * 4), dtype=np.uint8)
+for j in range(4):
+    codes[:, j::4] = (raw >> (2 * j)) & 3
+codes = codes[:, :n]
+# PLINK codes: 0 hom A1, 1 missing, 2 het, 3 hom A2; g = copies of A1
+g = np.where(codes == 1, np.nan, np.where(codes == 0, 2.0, np.where(codes == 2, 1.0, 0.0)))
+mu = np.nanmean(g, 1, keepdims=True)
+sd = np.nanstd(g, 1, keepdims=True)
+sub = np.where(sd[:, 0] > 0.2)[0][::10]
+z = np.nan_to_num((g[sub] - mu[sub]) / sd[sub])
+_, s, vt = np.linalg.svd(z, full_matrices=False)
+pcs = vt[:4].T * s[:4]
+rng = np.random.default_rng(seed)
+centres = pcs[rng.choice(n, k, replace=False)]
+for _ in range(100):
+    label = np.argmin(((pcs[:, None, :] - centres[None]) ** 2).sum(2), 1)
+    centres = np.array([pcs[label == c].mean(0) if (label == c).any() else centres[c] for c in range(k)])
+pooled = np.nan_to_num(np.nanmean(g, 1) / 2)
+cluster_freq = {c: np.nan_to_num(np.nanmean(g[:, label == c], 1) / 2) for c in np.unique(label)}
+syn = np.zeros((m, n), dtype=np.uint8)
+for i in range(n):
+    syn[:, i] = rng.binomial(2, lam * cluster_freq[label[i]] + (1 - lam) * pooled)
+code = np.where(syn == 2, 0, np.where(syn == 1, 2, 3)).astype(np.uint8)
+pad = np.zeros((m, bpv * 4), dtype=np.uint8)
+pad[:, :n] = code
+packed = np.zeros((m, bpv), dtype=np.uint8)
+for j in range(4):
+    packed |= (pad[:, j::4] << (2 * j)).astype(np.uint8)
+with open(out + '.bed', 'wb') as bed:
+    bed.write(bytes([0x6c, 0x1b, 0x01]))
+    bed.write(packed.tobytes())
+shutil.copy(src + '.bim', out + '.bim')
+with open(out + '.fam', 'w') as fam:
+    for i in range(n):
+        fam.write('F%d\tF%d\t0\t0\t0\t-9\n' % (i, i))
+print('%s: %d genomes x %d variants, lambda %g, clusters %s' % (out, n, m, lam, np.bincount(label).tolist()))
