@@ -12,7 +12,8 @@ import java.util.Map;
  * @param counts         synthetic samples per population
  * @param segmentCm      mean segment length used (mosaic), NaN otherwise
  * @param rejected       candidate genomes rejected by the kinship check or redrawn by the ancestry filter
- * @param maxKinship     largest KING kinship of an accepted synthetic genome to any real genome (NaN = not checked)
+ * @param maxKinship     largest KING kinship (IBS share on haploid-like coding) of an accepted synthetic genome to any
+ *                       real genome (NaN = not checked)
  * @param outputs        files written
  * @param manifest       the manifest's content
  */
@@ -27,8 +28,10 @@ public record SynthResult(int samples, int variants, Map<String, Integer> counts
             sb.append(String.format(java.util.Locale.ROOT, "\nmean segment length %.3g cM", segmentCm));
         }
         if (!Double.isNaN(maxKinship)) {
-            sb.append(String.format(java.util.Locale.ROOT,
-                    "\nmax KING kinship to a real genome %.4f; %d candidates rejected", maxKinship, rejected));
+            boolean ibs = manifest.get("kinship_check") instanceof Map<?, ?> check
+                    && check.containsKey("max_ibs_to_real");
+            sb.append(String.format(java.util.Locale.ROOT, "\nmax %s to a real genome %.4f; %d candidates rejected",
+                    ibs ? "IBS share" : "KING kinship", maxKinship, rejected));
         } else if (rejected > 0) {
             sb.append("\n").append(rejected).append(" candidates redrawn");
         }

@@ -85,6 +85,7 @@ class InbredSynthTest {
         double bound = ((Number) check.get("threshold")).doubleValue();
         assertThat(bound).isBetween(0.5, 1.0);
         assertThat(r.maxKinship()).isLessThan(bound);
+        assertThat(r.render()).contains("max IBS share to a real genome").doesNotContain("KING");
     }
 
     @Test
