@@ -59,4 +59,19 @@ final class MouseTables {
         }
         return prefix;
     }
+
+    /**
+     * Writes {@code table} (a table with a header and ID columns) to {@code file} with {@code extra} more rows for
+     * samples no genotype file has ({@code absent1..}), each a copy of the last row's values.
+     */
+    static Path withAbsentSamples(Path table, Path file, int extra) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(table));
+        String[] last = lines.get(lines.size() - 1).split("\t", -1);
+        for (int i = 1; i <= extra; i++) {
+            last[0] = "absent" + i;
+            last[1] = "absent" + i;
+            lines.add(String.join("\t", last));
+        }
+        return Files.write(file, lines);
+    }
 }

@@ -53,6 +53,21 @@ class PhenoCommandTest {
     }
 
     @Test
+    void covariateRowsOfAbsentSamplesAreIgnoredWithANote() throws IOException {
+        Path covar = MouseTables.withAbsentSamples(MouseTables.fullTable(dir.resolve("full.tsv")),
+                dir.resolve("plus5.tsv"), 5);
+        CliRun r = CliRun.of("pheno", "simulate", "--input", MOUSE, "--causal", "3", "--h2", "0.4", "--covar",
+                covar.toString(), "--covar-cols", "PC1-PC2", "--covar-var", "0.1", "--seed", "2", "--out",
+                dir.resolve("c").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("pheno simulate: 1940 samples",
+                "note: plus5.tsv: 5 rows for samples not in the genotype file ignored");
+        // both covariates enter the truth
+        assertThat(Files.readAllLines(dir.resolve("c.truth.tsv")).stream().filter(l -> l.contains("\tcovariate\t")))
+                .hasSize(2);
+    }
+
+    @Test
     void badOptionsAreUserErrors() throws IOException {
         Path outDir = Files.createDirectory(dir.resolve("bad"));
         String out = outDir.resolve("x").toString();

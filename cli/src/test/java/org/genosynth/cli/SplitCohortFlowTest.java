@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's mouse flow with the full 1,940-row phenotype table (IDs, named columns, a text column no analysis uses)
  * on a 70/30 split: {@code synth} and {@code evaluate} ignore the 582 rows of mice outside the training set, as plink2
- * does, and the report reads right: loci window in cM, the unplaced lead hit mCV22965443 in the Manhattan plot, tick
+ * does, with one note per table (evaluate: for --pheno, --holdout-pheno and --synthetic-pheno), and the report reads
+ * right: loci window in cM, the unplaced lead hit mCV22965443 in the Manhattan plot, tick
  * labels on the QQ plot's x axis.
  */
 class SplitCohortFlowTest {
@@ -23,6 +24,7 @@ class SplitCohortFlowTest {
     static Path dir;
 
     static String synthOut;
+    static String evalOut;
     static String report;
 
     @BeforeAll
@@ -34,11 +36,15 @@ class SplitCohortFlowTest {
                 dir.resolve("syn").toString());
         assertThat(synth.exitCode()).as(synth.err()).isZero();
         synthOut = synth.out();
+        // the synthetic table with 4 rows of samples the synthetic cohort does not have; the full table for the
+        // holdout too
+        Path synPheno = MouseTables.withAbsentSamples(dir.resolve("syn.pheno.tsv"), dir.resolve("syn_plus.tsv"), 4);
         CliRun eval = CliRun.of("evaluate", "--real", split + ".train.bed", "--synthetic",
                 dir.resolve("syn.bed").toString(), "--holdout", split + ".holdout.bed", "--pheno", full.toString(),
-                "--synthetic-pheno", dir.resolve("syn.pheno.tsv").toString(), "--pheno-col", "CD8", "--model", "lmm",
-                "-t", "2", "--out", dir.resolve("eval").toString());
+                "--synthetic-pheno", synPheno.toString(), "--holdout-pheno", full.toString(), "--pheno-col", "CD8",
+                "--model", "lmm", "-t", "2", "--out", dir.resolve("eval").toString());
         assertThat(eval.exitCode()).as(eval.err()).isZero();
+        evalOut = eval.out();
         report = Files.readString(dir.resolve("eval/report.html"));
     }
 
@@ -48,6 +54,17 @@ class SplitCohortFlowTest {
         List<String> pheno = Files.readAllLines(dir.resolve("syn.pheno.tsv"));
         assertThat(pheno).hasSize(600 + 1);
         assertThat(pheno.get(0)).endsWith("\tCD8");
+    }
+
+    @Test
+    void evaluateNotesTheIgnoredRowsOfEachPhenotypeTable() {
+        // as gwas prints them: --pheno on the 1,358 training mice, --holdout-pheno on the 582 holdout mice,
+        // --synthetic-pheno with its 4 rows of absent samples
+        assertThat(evalOut).contains("note: full.tsv: 582 rows for samples not in the genotype file ignored\n",
+                "note: full.tsv: 1358 rows for samples not in the genotype file ignored\n",
+                "note: syn_plus.tsv: 4 rows for samples not in the genotype file ignored\n");
+        assertThat(evalOut.lines().filter(l -> l.endsWith("rows for samples not in the genotype file ignored")))
+                .hasSize(3);
     }
 
     @Test

@@ -67,6 +67,18 @@ class WatermarkCommandTest {
     }
 
     @Test
+    void phenotypeRowsOfAbsentSamplesAreIgnoredWithANote() throws IOException {
+        // the 1,940 mice plus 3 rows of samples the genotypes do not have; P4 is the binary column 4
+        Path pheno = MouseTables.withAbsentSamples(MouseTables.fullTable(dir.resolve("full.tsv")),
+                dir.resolve("plus3.tsv"), 3);
+        CliRun r = CliRun.of("watermark", "add", "--input", MOUSE + ".bed.gz", "--pheno", pheno.toString(),
+                "--pheno-col", "P4", "--count", "2", "--out", dir.resolve("n").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("watermark add: 2 SNPs over 1940 samples",
+                "note: plus3.tsv: 3 rows for samples not in the genotype file ignored");
+    }
+
+    @Test
     void badInputsAreUserErrors() throws IOException {
         Path key = dir.resolve("short.key");
         Files.writeString(key, "short");

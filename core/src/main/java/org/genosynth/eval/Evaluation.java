@@ -27,11 +27,24 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** What was written. */
-    public record Result(Metrics metrics, Path report, Path metricsJson, List<Path> gwasOutputs) {
+    /**
+     * What was written.
+     *
+     * @param notes what the phenotype readers ignored (rows for samples not in a cohort), one line each, as gwas
+     *              prints them
+     */
+    public record Result(Metrics metrics, Path report, Path metricsJson, List<Path> gwasOutputs, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+
         public String render() {
             Object counts = metrics.tree().get("verdict_counts");
-            return "verdicts " + counts + "\nwrote " + report + "\nwrote " + metricsJson;
+            StringBuilder sb = new StringBuilder("verdicts " + counts);
+            for (String note : notes) {
+                sb.append("\nnote: ").append(note);
+            }
+            return sb.append("\nwrote ").append(report).append("\nwrote ").append(metricsJson).toString();
         }
     }
 
@@ -54,10 +67,20 @@ public final class Evaluation {
         GenotypeMatrix real = GenotypeLoader.load(req.real(), req.read(), null);
         GenotypeMatrix syn = GenotypeLoader.load(req.synthetic(), req.read(), null);
         GenotypeMatrix hold = req.holdout() == null ? null : GenotypeLoader.load(req.holdout(), req.read(), null);
+        // fail before the long computations when a phenotype cannot be used; keep the readers' notes
+        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
         if (req.pheno() != null) {
-            // fail before the long computations when the phenotype cannot be used
-            checkPhenotype(req.pheno(), req.phenoCol(), real);
-            checkPhenotype(req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(), req.phenoCol(), syn);
+            notes.addAll(checkPhenotype(req.pheno(), req.phenoCol(), real));
+            notes.addAll(checkPhenotype(req.syntheticPheno() == null ? req.pheno() : req.syntheticPheno(),
+                    req.phenoCol(), syn));
+            if (hold != null && req.holdoutPheno() != null) {
+                notes.addAll(checkPhenotype(req.holdoutPheno(), req.phenoCol(), hold));
+            }
+            if (req.covar() != null) {
+                notes.addAll(checkCovariates(req.covar(), req.covarCols(), real));
+                notes.addAll(checkCovariates(req.syntheticCovar() == null ? req.covar() : req.syntheticCovar(),
+                        req.covarCols(), syn));
+            }
         }
         AlignedCohorts cohorts = AlignedCohorts.of(real, syn, hold);
         if (cohorts.variantCount() == 0) {
@@ -144,11 +167,17 @@ public final class Evaluation {
             throw new UncheckedIOException("writing " + req.outDir(), e);
         }
         progress.phase(5, "done");
-        return new Result(metrics, html, json, gwas);
+        return new Result(metrics, html, json, gwas, List.copyOf(notes));
     }
 
-    private static void checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
-        org.genosynth.io.table.PhenotypeReader.readOne(table, cohort.samples().samples(), column);
+    /** Reads the phenotype column for {@code cohort} (a user error when it cannot be used); returns its notes. */
+    private static List<String> checkPhenotype(Path table, String column, GenotypeMatrix cohort) {
+        return org.genosynth.io.table.PhenotypeReader.readOne(table, cohort.samples().samples(), column).notes();
+    }
+
+    /** Reads the covariate columns for {@code cohort} (a user error when they cannot be used); returns the notes. */
+    private static List<String> checkCovariates(Path table, List<String> columns, GenotypeMatrix cohort) {
+        return org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples(), columns).notes();
     }
 
     private static void mkdirs(Path dir) {

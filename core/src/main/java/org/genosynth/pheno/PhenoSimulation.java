@@ -42,13 +42,22 @@ public final class PhenoSimulation {
                           String outPrefix) {
     }
 
-    /** What was written. */
-    public record Outcome(Simulation simulation, List<Path> files, int samples, int variants) {
+    /**
+     * What was written.
+     *
+     * @param notes what the covariate reader ignored (rows for samples not in the genotypes), one line each
+     */
+    public record Outcome(Simulation simulation, List<Path> files, int samples, int variants, List<String> notes) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
+
         /** A short report for the terminal. */
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "pheno simulate: %d samples, %d variants, %d trait(s)%n", samples,
                     variants, simulation.traitNames().size()));
+            notes.forEach(n -> sb.append("note: ").append(n).append(System.lineSeparator()));
             for (Simulation.VarianceComponents v : simulation.variance()) {
                 sb.append(String.format(Locale.ROOT, "  %s: realized h2 %.4f (causal %.4f, background %.4f, "
                         + "covariates %.4f, noise %.4f)", simulation.traitNames().get(v.trait()), v.h2(), v.causal(),
@@ -78,8 +87,10 @@ public final class PhenoSimulation {
         List<Sample> samples = g.samples().samples();
         List<String> covNames = List.of();
         double[][] cov = null;
+        List<String> notes = List.of();
         if (request.covar() != null) {
             PhenotypeTable table = PhenotypeReader.read(request.covar(), samples, request.covarCols());
+            notes = table.notes();
             covNames = new ArrayList<>(table.names());
             cov = new double[table.columnCount()][];
             for (int k = 0; k < cov.length; k++) {
@@ -88,7 +99,7 @@ public final class PhenoSimulation {
         }
         Simulation sim = PhenotypeSimulator.simulate(g, request.settings(), covNames, cov, context.backend());
         List<Path> files = write(request.outPrefix(), g, sim, request.settings().binary());
-        return new Outcome(sim, files, g.sampleCount(), g.variantCount());
+        return new Outcome(sim, files, g.sampleCount(), g.variantCount(), notes);
     }
 
     /** Writes the outputs of {@code sim}; returns their paths. */

@@ -67,13 +67,22 @@ public final class WatermarkJob {
                          String outPrefix) {
     }
 
-    /** What was written. */
+    /**
+     * What was written.
+     *
+     * @param notes what the phenotype reader ignored (rows for samples not in the genotypes), one line each
+     */
     public record Outcome(int samples, int analysed, boolean binary, List<String> ids, double maxLog10p,
-                          List<Path> files) {
+                          List<Path> files, List<String> notes) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
+
         public String render() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "watermark add: %d SNPs over %d samples "
                     + "(%d with a phenotype, %s); weakest expected p 1e%.1f%n", ids.size(), samples, analysed,
                     binary ? "logistic" : "linear", maxLog10p));
+            notes.forEach(n -> sb.append("note: ").append(n).append(System.lineSeparator()));
             files.forEach(f -> sb.append("  wrote ").append(f).append(System.lineSeparator()));
             sb.append("  keep OUT.watermark.tsv secret: it is what verify checks a GWAS against")
                     .append(System.lineSeparator());
@@ -88,7 +97,8 @@ public final class WatermarkJob {
         }
         GenotypeMatrix g = GenotypeLoader.load(r.input(), r.read(), null);
         List<Sample> samples = g.samples().samples();
-        double[] raw = PhenotypeReader.readOne(r.pheno(), samples, r.phenoCol()).column(0);
+        org.genosynth.model.PhenotypeTable table = PhenotypeReader.readOne(r.pheno(), samples, r.phenoCol());
+        double[] raw = table.column(0);
         Phenotype y = Phenotype.of(raw, r.pheno());
         if (r.mode() == Mode.SYNGEN6 && !y.binary()) {
             throw InputException.inFile(r.pheno(), "SynGen6 watermark SNPs need a binary phenotype (0/1 or 1/2)");
@@ -111,7 +121,7 @@ public final class WatermarkJob {
         }
         double weakest = snps.stream().mapToDouble(WatermarkSnp::log10p).max().orElse(Double.NaN);
         return new Outcome(samples.size(), y.analysed().length, y.binary(),
-                snps.stream().map(s -> s.variant().id()).toList(), weakest, files);
+                snps.stream().map(s -> s.variant().id()).toList(), weakest, files, table.notes());
     }
 
     /** Frequencies of the input's SNPs with minor allele frequency at least 0.05 (keyed SNPs copy one). */
