@@ -104,8 +104,10 @@ class GwasCommandTest {
         Path bad = Files.createDirectory(dir.resolve("bad"));
         assertThat(userError(bad, gwas(bad, s(full), "note")))
                 .contains("full.tsv:2", "field 'note'", "not a number: 'cage 0'").doesNotContain("FID IID");
+        // a covariate column is called one, in the covariate file (here the same table as --pheno)
         assertThat(userError(bad, gwas(bad, s(full), "CD8", "--covar", s(full), "--covar-col", "PC1-PC20")))
-                .contains("full.tsv", "no phenotype column 'PC1-PC20'");
+                .contains("full.tsv: no covariate column 'PC1-PC20' in the covariate file; available: CD8")
+                .doesNotContain("phenotype");
     }
 
     @Test

@@ -45,7 +45,7 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
         List<String> names = new ArrayList<>();
         List<double[]> covs = new ArrayList<>();
         if (request.covar() != null) {
-            PhenotypeTable covTable = PhenotypeReader.read(request.covar(), cohort, request.covarCols());
+            PhenotypeTable covTable = PhenotypeReader.readCovariates(request.covar(), cohort, request.covarCols());
             for (int c = 0; c < covTable.columnCount(); c++) {
                 names.add(covTable.names().get(c));
                 covs.add(covTable.column(c));

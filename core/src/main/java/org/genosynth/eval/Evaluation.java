@@ -177,7 +177,7 @@ public final class Evaluation {
 
     /** Reads the covariate columns for {@code cohort} (a user error when they cannot be used); returns the notes. */
     private static List<String> checkCovariates(Path table, List<String> columns, GenotypeMatrix cohort) {
-        return org.genosynth.io.table.PhenotypeReader.read(table, cohort.samples().samples(), columns).notes();
+        return org.genosynth.io.table.PhenotypeReader.readCovariates(table, cohort.samples().samples(), columns).notes();
     }
 
     private static void mkdirs(Path dir) {

@@ -89,7 +89,7 @@ public final class PhenoSimulation {
         double[][] cov = null;
         List<String> notes = List.of();
         if (request.covar() != null) {
-            PhenotypeTable table = PhenotypeReader.read(request.covar(), samples, request.covarCols());
+            PhenotypeTable table = PhenotypeReader.readCovariates(request.covar(), samples, request.covarCols());
             notes = table.notes();
             covNames = new ArrayList<>(table.names());
             cov = new double[table.columnCount()][];

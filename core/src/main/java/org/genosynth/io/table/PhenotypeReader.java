@@ -27,6 +27,9 @@ import org.genosynth.model.Sample;
 public final class PhenotypeReader {
     private static final String HEADER_HINT =
             " (a table with sample IDs needs a header line starting with FID IID, #FID IID or IID)";
+    /** The words for the table's columns in errors: "phenotype" or "covariate". */
+    private static final String PHENOTYPE = "phenotype";
+    private static final String COVARIATE = "covariate";
 
     private PhenotypeReader() {
     }
@@ -41,10 +44,22 @@ public final class PhenotypeReader {
      * order given, aligning the rows to {@code cohortSamples}. Only these columns are parsed.
      */
     public static PhenotypeTable read(Path file, List<Sample> cohortSamples, List<String> columns) {
+        return read(file, cohortSamples, columns, PHENOTYPE);
+    }
+
+    /**
+     * As {@link #read(Path, List, List)} for a covariate table: errors about its columns say "covariate column" and
+     * name the covariate file.
+     */
+    public static PhenotypeTable readCovariates(Path file, List<Sample> cohortSamples, List<String> columns) {
+        return read(file, cohortSamples, columns, COVARIATE);
+    }
+
+    private static PhenotypeTable read(Path file, List<Sample> cohortSamples, List<String> columns, String kind) {
         try (LineReader lines = new LineReader(file)) {
             String first = lines.nextNonBlank();
             if (first == null) {
-                throw InputException.inFile(file, "phenotype file is empty");
+                throw InputException.inFile(file, kind + " file is empty");
             }
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
@@ -55,7 +70,7 @@ public final class PhenotypeReader {
             if (idColumns > 0) {
                 checkNames(names, lines);
             }
-            int[] selected = select(names, columns, file);
+            int[] selected = select(names, columns, file, kind);
             List<String> selectedNames = Arrays.stream(selected).mapToObj(names::get).toList();
             if (idColumns == 0) {
                 return new PhenotypeTable(ids, selectedNames,
@@ -83,6 +98,10 @@ public final class PhenotypeReader {
      * first. Empty specs select every column.
      */
     public static int[] select(List<String> names, List<String> specs, Path file) {
+        return select(names, specs, file, PHENOTYPE);
+    }
+
+    private static int[] select(List<String> names, List<String> specs, Path file, String kind) {
         if (specs == null || specs.isEmpty()) {
             return IntStream.range(0, names.size()).toArray();
         }
@@ -100,7 +119,7 @@ public final class PhenotypeReader {
                 }
                 int[] range = range(names, p);
                 if (range == null) {
-                    throw unknown(names, p, file);
+                    throw unknown(names, p, file, kind);
                 }
                 if (range[0] > range[1]) {
                     throw InputException.inFile(file, "column range '" + p + "' runs backwards: '"
@@ -112,7 +131,7 @@ public final class PhenotypeReader {
             }
         }
         if (out.isEmpty()) {
-            throw InputException.inFile(file, "no phenotype column given");
+            throw InputException.inFile(file, "no " + kind + " column given");
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -124,7 +143,7 @@ public final class PhenotypeReader {
     public static int resolveColumn(PhenotypeTable table, String nameOrNumber, Path file) {
         int c = index(table.names(), nameOrNumber.strip());
         if (c < 0) {
-            throw unknown(table.names(), nameOrNumber, file);
+            throw unknown(table.names(), nameOrNumber, file, PHENOTYPE);
         }
         return c;
     }
@@ -158,8 +177,9 @@ public final class PhenotypeReader {
         return null;
     }
 
-    private static InputException unknown(List<String> names, String spec, Path file) {
-        return InputException.inFile(file, "no phenotype column '" + spec + "'; available: "
+    private static InputException unknown(List<String> names, String spec, Path file, String kind) {
+        return InputException.inFile(file, "no " + kind + " column '" + spec + "'"
+                + (kind.equals(COVARIATE) ? " in the covariate file" : "") + "; available: "
                 + String.join(", ", names) + " (or a number 1.." + names.size() + ", a list A,B or a range A-B)");
     }
 

@@ -109,6 +109,12 @@ class PhenotypeReaderTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("runs backwards");
         assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("PC1-PC20")))
                 .isInstanceOf(InputException.class).hasMessageContainingAll("c.txt", "'PC1-PC20'", "range A-B");
+        assertThatThrownBy(() -> PhenotypeReader.readCovariates(f, COHORT, List.of("PC1-PC20")))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("c.txt: no covariate column 'PC1-PC20' in the covariate file; available: age")
+                .hasMessageNotContaining("phenotype");
+        assertThat(PhenotypeReader.readCovariates(f, COHORT, List.of("PC1-PC3")).names())
+                .containsExactly("PC1", "PC2", "PC3");
     }
 
     @Test
