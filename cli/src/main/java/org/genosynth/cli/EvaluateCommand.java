@@ -114,6 +114,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (format != null) {
             read = read.withFormat(GenotypeFormat.parse(format));
         }
+        for (Path cohort : new Path[] {real, synthetic, holdout}) {
+            InputOptions.noteMissingAnnotation(cohort, read.format(), null);
+        }
         Evaluation.Result r;
         try (Progress progress = Progress.forTerminal();
              ExecutionContext context = execution.open(threads, progress)) {

@@ -51,19 +51,23 @@ final class InputOptions {
         };
         ReadOptions options = new ReadOptions(format == null ? null : GenotypeFormat.parse(format), policy, annotation,
                 samples, strain);
-        noteMissingAnnotation(options);
+        noteMissingAnnotation(input, options.format(), annotation);
         return options;
     }
 
     /**
-     * BIMBAM without an annotation loses every position: said once on stderr when the command has succeeded,
-     * whichever command runs (a failing command prints only its one error line).
+     * BIMBAM without an annotation loses every position: said once, on stderr, when the command has succeeded,
+     * whichever command runs (a failing command prints only its one error line); the reader's own notes leave it out.
+     *
+     * @param input      a genotype input (nothing is said unless it is a BIMBAM file)
+     * @param format     its declared format, or null to detect it
+     * @param annotation the annotation given, or null
      */
-    private void noteMissingAnnotation(ReadOptions options) {
+    static void noteMissingAnnotation(Path input, GenotypeFormat format, Path annotation) {
         if (input == null || !java.nio.file.Files.isRegularFile(input)) {
             return;
         }
-        GenotypeFormat f = options.format();
+        GenotypeFormat f = format;
         if (f == null) {
             try {
                 f = GenotypeFormat.detectOrFail(input);

@@ -149,9 +149,14 @@ public final class Main implements Runnable {
     /** Notes about the inputs (e.g. a BIMBAM file without annotation), printed once the command has succeeded. */
     private static final java.util.List<String> INPUT_NOTES = new java.util.ArrayList<>();
 
-    /** Adds a note printed on stderr after the command succeeds (a failing command prints only its error line). */
+    /**
+     * Adds a note printed on stderr after the command succeeds (a failing command prints only its error line); a note
+     * already added is not added again.
+     */
     static void noteAfterSuccess(String note) {
-        INPUT_NOTES.add(note);
+        if (!INPUT_NOTES.contains(note)) {
+            INPUT_NOTES.add(note);
+        }
     }
 
 

@@ -58,10 +58,29 @@ class BimbamStrainCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("genosynth: note: BXD_geno.txt.gz: no BIMBAM annotation (looked for "
                 + "BXD.anno.txt[.gz], BXD_anno.txt[.gz])", "chromosome 0", "--anno FILE").hasLineCount(1);
-        assertThat(r.out()).contains("strains coded 0/1", "--coding strain");
+        assertThat(r.out()).contains("strains coded 0/1", "--coding strain").doesNotContain("BIMBAM annotation");
         // read as diploid, the frequencies are half the strain frequencies
         assertThat(altFreqs(dir.resolve("q.afreq"))[0]).isCloseTo(meanCode[0] / 2, org.assertj.core.data.Offset
                 .offset(1e-6));
+    }
+
+    @Test
+    void theMissingAnnotationIsStatedOnceOnStderrByGwasAndConvertToo() throws IOException {
+        Path pheno = dir.resolve("pheno.txt");
+        StringBuilder y = new StringBuilder();
+        for (int s = 0; s < STRAINS; s++) {
+            y.append(s % 3 == 0 ? "1.5" : s % 3 == 1 ? "0.25" : "-1").append('\n');
+        }
+        Files.writeString(pheno, y);
+        CliRun g = CliRun.of("gwas", "--input", geno.toString(), "--pheno", pheno.toString(), "--pheno-col", "1",
+                "--out", dir.resolve("g").toString());
+        CliRun c = CliRun.of("convert", "--input", geno.toString(), "--out", dir.resolve("c.bed").toString());
+        for (CliRun r : List.of(g, c)) {
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("BIMBAM annotation");
+            assertThat(r.err()).startsWith("genosynth: note: BXD_geno.txt.gz: no BIMBAM annotation").hasLineCount(1);
+        }
+        assertThat(g.out()).contains("tested " + SNPS + " variants on " + STRAINS + " samples");
     }
 
     @Test

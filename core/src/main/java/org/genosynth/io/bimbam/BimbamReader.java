@@ -67,14 +67,12 @@ public final class BimbamReader implements GenotypeReader {
             fixedNotes.add("no sample file (looked for " + BimbamPaths.prefixOf(path).getFileName()
                     + ".fam): samples are named sample1..sample" + sheet.size());
         }
-        if (annotation == null) {
-            fixedNotes.add(missingAnnotation(path));
-        }
     }
 
     /**
      * The note for a BIMBAM file read without annotation: what is lost and how to get it (BIMBAM genotype rows carry
-     * no chromosome or position).
+     * no chromosome or position). Not among the reader's {@link #notes()}: the command line states it once, on stderr,
+     * whichever command reads the file ({@link #lacksAnnotation} tells when).
      */
     public static String missingAnnotation(Path genoPath) {
         return genoPath.getFileName() + ": no BIMBAM annotation (looked for "
