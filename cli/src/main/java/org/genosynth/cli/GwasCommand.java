@@ -54,7 +54,8 @@ final class GwasCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "linear|logistic|lmm|lmm-loco", defaultValue = "linear",
             description = "Association model (default: linear). lmm: GEMMA -lmm 4 (n x n relatedness matrix and "
                 + "its eigendecomposition); lmm-loco: BOLT-LMM-inf style for large cohorts (conjugate gradients, "
-                + "Monte-Carlo REML variance components, leave-one-chromosome-out, calibrated statistics).")
+                + "Monte-Carlo REML variance components, leave-one-chromosome-out: variants on two or more "
+                + "chromosomes, calibrated statistics).")
     String model;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")

@@ -66,6 +66,7 @@ public final class Kinship {
             throw InputException.usage("kinship needs at least 2 samples, " + request.input().input() + " has "
                     + m.sampleCount());
         }
+        request.input().requirePolymorphic(m, "kinship");
         Backend backend = context.backend();
         try (AtomicOutput out = new AtomicOutput()) {
             List<Path> outputs = new ArrayList<>();

@@ -3,7 +3,9 @@ package org.genosynth.assoc.kinship;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeLoader;
+import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
@@ -29,10 +31,46 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
         return new StructureInput(input, null, false, 0);
     }
 
-    /** Loads the genotypes (hard calls) and drops negative-position variants unless asked to keep them. */
+    /**
+     * Loads the genotypes (hard calls) and drops negative-position variants unless asked to keep them; a user error
+     * when no variant is left (an empty input, or every variant unplaced, as in a BIMBAM file without annotation):
+     * nothing would be computed on.
+     */
     public GenotypeMatrix load() {
         GenotypeMatrix all = GenotypeLoader.load(input, read, null);
-        return keepUnknownPositions ? all : knownPositions(all);
+        GenotypeMatrix kept = keepUnknownPositions ? all : knownPositions(all);
+        if (kept.variantCount() == 0) {
+            throw InputException.inFile(input, all.variantCount() == 0 ? "holds no variants"
+                    : "no variant to analyse: all " + all.variantCount() + " variants are unplaced (unknown position"
+                    + (isBimbam() ? ", chromosome 0: BIMBAM rows carry no position without an annotation" : "")
+                    + ") and are skipped as plink2 skips them; "
+                    + (isBimbam() ? "pass --anno FILE (rs, bp, chr) to place them, or " : "")
+                    + "--keep-unknown-positions to use them anyway");
+        }
+        return kept;
+    }
+
+    /**
+     * A user error when no variant of {@code m} is polymorphic (every sample called alike, or nothing called):
+     * {@code what} (kinship, PCA) would be computed on no variation at all.
+     */
+    public void requirePolymorphic(GenotypeMatrix m, String what) {
+        for (double p : altFrequencies(m)) {
+            if (p > 0 && p < 1) {
+                return;
+            }
+        }
+        throw InputException.inFile(input, "none of its " + m.variantCount() + " variants used is polymorphic among "
+                + "the " + m.sampleCount() + " samples: " + what + " has no variation to measure");
+    }
+
+    private boolean isBimbam() {
+        try {
+            GenotypeFormat f = read.format() != null ? read.format() : GenotypeFormat.detectOrFail(input);
+            return f == GenotypeFormat.BIMBAM;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The matrix without the variants of negative position (the same object when there are none). */

@@ -126,6 +126,20 @@ public final class LocoGwas {
                     + " samples used with at most " + Math.round(100 * MAX_MISSING) + "% missing calls; the mixed "
                     + "model needs some");
         }
+        // the chromosomes with a tested variant: each is left out in turn, so there must be two or more
+        List<Integer> chromosomes = new ArrayList<>();
+        int[] column = new int[cohort.chromosomes().size()];
+        Arrays.fill(column, -1);
+        for (int v = 0; v < m; v++) {
+            int c = cohort.chrom(v);
+            if (tested[v] && column[c] < 0) {
+                column[c] = chromosomes.size();
+                chromosomes.add(c);
+            }
+        }
+        if (chromosomes.size() < 2) {
+            throw InputException.inFile(request.input(), oneChromosome(cohort.chromosomes().get(chromosomes.get(0))));
+        }
         cohort.setWeights(weight);
         Relationship k = new Relationship(cohort, backend, cov, weight);
 
@@ -143,17 +157,7 @@ public final class LocoGwas {
         double delta = reml.delta();
         double h2 = reml.h2();
 
-        // the chromosomes with a tested variant, and the calibration variants
-        List<Integer> chromosomes = new ArrayList<>();
-        int[] column = new int[cohort.chromosomes().size()];
-        Arrays.fill(column, -1);
-        for (int v = 0; v < m; v++) {
-            int c = cohort.chrom(v);
-            if (tested[v] && column[c] < 0) {
-                column[c] = chromosomes.size();
-                chromosomes.add(c);
-            }
-        }
+        // the calibration variants
         int[] calibration = calibrationVariants(weight, CALIBRATION_SNPS);
         int kc = chromosomes.size();
         int columns = kc + calibration.length;
@@ -176,10 +180,6 @@ public final class LocoGwas {
                     + "converge in %d iterations (relative residual %.3g, h2 %.4g): the relationship matrix is too "
                     + "ill-conditioned for this phenotype; use --model lmm", CG_MAX_ITERATIONS, sol.worstResidual(),
                     h2));
-        }
-        if (kc == 1) {
-            notes.add("one chromosome: leaving it out leaves no variant in the relationship matrix, so the "
-                    + "statistics are those of linear regression (calibrated); lmm-loco needs several chromosomes");
         }
         long t3 = System.nanoTime();
         double[] vv = new double[kc];
@@ -273,6 +273,22 @@ public final class LocoGwas {
             return AssocRow.untested(cohort.variant(var), freq, called);
         }
         return new AssocRow(cohort.variant(var), freq, called, beta, se, PValues.log10TwoSidedZ(z), false);
+    }
+
+    /**
+     * Why lmm-loco refuses a cohort whose tested variants all lie on {@code chrom}: leaving the only chromosome out
+     * leaves no variant in the relationship matrix, and the statistics would be linear regression's under another
+     * name. Chromosome 0 is the unplaced variants' (a BIMBAM file without annotation has nothing else).
+     */
+    static String oneChromosome(String chrom) {
+        String cure = "use --model lmm (GEMMA's model, one relatedness matrix) or --model linear";
+        if (chrom.equals("0")) {
+            return "every tested variant is unplaced (chromosome 0, as a BIMBAM file without annotation is read): "
+                    + "leave-one-chromosome-out needs variants on two or more chromosomes; pass --anno FILE (rs, "
+                    + "bp, chr) to place them, or " + cure;
+        }
+        return "every tested variant is on chromosome " + chrom + ": leave-one-chromosome-out needs variants on two "
+                + "or more chromosomes (leaving the only one out leaves no relationship matrix); " + cure;
     }
 
     private static GwasResult write(GwasRequest request, AssocRow[] rows, int samples, List<String> notes, double h2,

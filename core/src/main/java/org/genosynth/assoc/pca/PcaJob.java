@@ -58,6 +58,7 @@ public final class PcaJob {
     /** Runs the job, the randomized method's passes over the genotypes on {@code context}'s backend. */
     public static Summary run(Request request, ExecutionContext context) {
         GenotypeMatrix m = request.input().load();
+        request.input().requirePolymorphic(m, "PCA");
         Standardized z = Standardized.of(m);
         PcaResult result = request.approx() ? Pca.approx(z, request.pcs(), request.seed(), context.backend())
                 : Pca.exact(z, request.pcs());
