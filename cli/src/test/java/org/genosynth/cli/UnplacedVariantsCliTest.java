@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * without annotation (every variant on chromosome 0 at an unknown position) {@code kinship}, {@code pca} and
  * {@code ld} have no variant left (they skip unplaced ones, as plink2 does) and {@code gwas --model lmm-loco} has no
  * chromosome to leave out; each exits 2 with one line giving the reason and {@code --anno FILE}, writing nothing. With
- * an annotation on one chromosome lmm-loco still refuses (it would be linear regression), and kinship refuses a cohort
- * without a polymorphic variant.
+ * an annotation on one chromosome lmm-loco still refuses (it would be linear regression), and kinship, pca and gwas
+ * (linear, lmm) refuse a cohort without a polymorphic variant.
  */
 class UnplacedVariantsCliTest {
     private static final int SAMPLES = 60;
@@ -113,7 +113,7 @@ class UnplacedVariantsCliTest {
     }
 
     @Test
-    void kinshipAndPcaRefuseACohortWithoutVariation() throws IOException {
+    void kinshipPcaAndGwasRefuseACohortWithoutVariation() throws IOException {
         Path flat = dir.resolve("flat.geno.txt.gz");
         writeGeno(flat, true);
         List<String> anno = new ArrayList<>();
@@ -125,5 +125,14 @@ class UnplacedVariantsCliTest {
             assertThat(refused(command, "--input", flat.toString(), "--out", out.resolve("f").toString()))
                     .contains("flat.geno.txt.gz: none of its 300 variants used is polymorphic among the 60 samples");
         }
+        // gwas wrote a table of NA statistics (linear) or failed with an internal error (lmm)
+        assertThat(refused("gwas", "--input", flat.toString(), "--pheno", pheno.toString(), "--pheno-col", "1",
+                "--out", out.resolve("g").toString()))
+                .contains("flat.geno.txt.gz: none of its 300 variants can be tested: each is constant among the 60 "
+                        + "samples used");
+        assertThat(refused("gwas", "--input", flat.toString(), "--pheno", pheno.toString(), "--pheno-col", "1",
+                "--model", "lmm", "--out", out.resolve("g").toString()))
+                .contains("--model lmm: none of the 300 variants passes GEMMA's SNP filters among the 60 samples "
+                        + "used (allele frequency within [0.01, 0.99], at most 5% missing calls");
     }
 }

@@ -23,6 +23,7 @@ import org.genosynth.io.AtomicOutput;
 import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
+import org.genosynth.io.InputException;
 import org.genosynth.model.VariantBlock;
 import org.genosynth.report.svg.GwasPlots;
 
@@ -75,6 +76,12 @@ public final class GlmGwas {
                         }
                     }
                 });
+                if (counts[1] == 0) {
+                    // a table of NA statistics and empty plots: refused (nothing is committed)
+                    throw InputException.inFile(request.input(), counts[0] == 0 ? "holds no variants"
+                            : "none of its " + counts[0] + " variants can be tested: each is constant among the "
+                            + samples.size() + " samples used, or collinear with the covariates");
+                }
                 table.finish();
                 String label = request.phenoCol() + " (" + request.model().name().toLowerCase(java.util.Locale.ROOT)
                         + ", " + samples.size() + " samples, " + samples.covariateNames().size() + " covariates)";

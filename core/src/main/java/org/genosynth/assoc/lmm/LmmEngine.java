@@ -137,7 +137,12 @@ public final class LmmEngine {
             testedCount += t ? 1 : 0;
         }
         if (testedCount == 0) {
-            throw new IllegalArgumentException("no SNP passes the filters (maf, missingness, polymorphism)");
+            // a user error (the input has nothing to test), not a bug: one line, exit code 2
+            throw org.genosynth.io.InputException.usage(String.format(java.util.Locale.ROOT, "--model lmm: none of "
+                    + "the %d variants passes GEMMA's SNP filters among the %d samples used (allele frequency "
+                    + "within [%.2f, %.2f], at most %.0f%% missing calls, not explained by the covariates): no relatedness "
+                    + "matrix and nothing to test", g.variantCount(), n, options.minAlleleFreq(),
+                    1 - options.minAlleleFreq(), 100 * options.maxMissing()));
         }
         long t1 = System.nanoTime();
         double[] u = Relatedness.centred(g, rows, tested);
