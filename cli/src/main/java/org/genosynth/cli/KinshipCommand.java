@@ -13,11 +13,15 @@ import picocli.CommandLine.Option;
         description = {"KING-robust kinship for every pair of samples, as plink2 --make-king-table: writes OUT.kin0 "
             + "(#FID1 IID1 FID2 IID2 NSNP HETHET IBS0 KINSHIP; HETHET and IBS0 as fractions of NSNP). With --grm also "
             + "the standardized relationship matrix as plink2 --make-rel square (OUT.rel, OUT.rel.id). Variants of "
-            + "unknown position are skipped, as plink2 does, unless --keep-unknown-positions."},
+            + "unknown position are skipped, as plink2 does, unless --keep-unknown-positions.",
+            "Inbred lines (strains coded 0/2, or 0/1 read with --coding strain) have no heterozygotes for KING-robust "
+                + "to divide by: their KINSHIP is estimated on the haploid genotypes, 0.5 x (1 - mismatches / "
+                + "mismatches expected between unrelated lines), on KING's scale (duplicates 0.5, unrelated 0)."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth kinship --input mouse.bed --out rel/mouse",
             "  genosynth kinship --input cohort.vcf.gz --min-kinship 0.0442 --out rel/cohort   (3rd degree or closer)",
-            "  genosynth kinship --input data --grm --threads 8 --out rel/data"})
+            "  genosynth kinship --input data --grm --threads 8 --out rel/data",
+            "  genosynth kinship --input BXD_geno.txt.gz --anno BXD_anno.txt --coding strain --out rel/bxd"})
 final class KinshipCommand implements Callable<Integer> {
     @Mixin
     StructureOptions structure;

@@ -36,9 +36,26 @@ public final class KingKinship implements java.io.Serializable {
     private static final int ROW_BLOCK = HetMasks.BLOCK;
 
     private final SamplePlanes planes;
+    /** With inbred lines, the estimator {@link #writeTable} writes instead of KING-robust; else null. */
+    private final InbredKinship inbred;
 
     public KingKinship(SamplePlanes planes) {
+        this(planes, null);
+    }
+
+    private KingKinship(SamplePlanes planes, InbredKinship inbred) {
         this.planes = planes;
+        this.inbred = inbred;
+    }
+
+    /**
+     * For inbred lines: the table's KINSHIP is {@link InbredKinship}'s (allele mismatches against those expected
+     * between unrelated lines, KING's scale) instead of KING-robust, which divides by heterozygote counts.
+     *
+     * @param altFreq the ALT frequency of every variant of the planes
+     */
+    public static KingKinship forInbredLines(SamplePlanes planes, double[] altFreq) {
+        return new KingKinship(planes, new InbredKinship(planes, altFreq));
     }
 
     /** Counts of one pair. */
@@ -190,7 +207,8 @@ public final class KingKinship implements java.io.Serializable {
 
     /**
      * Writes the table for all pairs with kinship {@code >= minKinship} (NaN or -inf: all pairs, as plink2 without
-     * {@code --king-table-filter}).
+     * {@code --king-table-filter}); KINSHIP is KING-robust, or the inbred lines' estimator when built by
+     * {@link #forInbredLines}.
      */
     public TableSummary writeTable(SampleSheet samples, OutputStream out, double minKinship, Backend backend) {
         int n = planes.sampleCount;
@@ -242,7 +260,7 @@ public final class KingKinship implements java.io.Serializable {
         for (int i = a; i < b; i++) {
             for (int j = 0; j < i; j++) {
                 PairCounts pc = block.pair(i, j);
-                double k = pc.kinship();
+                double k = inbred == null ? pc.kinship() : inbred.kinship(pc, i, j);
                 if (k < minKinship) {
                     continue;
                 }

@@ -68,10 +68,15 @@ public final class Kinship {
         }
         request.input().requirePolymorphic(m, "kinship");
         Backend backend = context.backend();
+        org.genosynth.eval.Coding coding = org.genosynth.eval.Coding.of(m);
+        // inbred lines (0/2, or 0/1 read with --coding strain) have no heterozygotes for KING-robust to divide by
+        boolean inbred = coding.label().equals(org.genosynth.eval.Coding.INBRED);
         try (AtomicOutput out = new AtomicOutput()) {
             List<Path> outputs = new ArrayList<>();
             Path kin0 = Path.of(request.outPrefix() + ".kin0");
-            KingKinship king = new KingKinship(SamplePlanes.of(m, backend));
+            SamplePlanes planes = SamplePlanes.of(m, backend);
+            KingKinship king = inbred ? KingKinship.forInbredLines(planes, StructureInput.altFrequencies(m))
+                    : new KingKinship(planes);
             double min = Double.isNaN(request.minKinship()) ? Double.NEGATIVE_INFINITY : request.minKinship();
             KingKinship.TableSummary t = king.writeTable(m.samples(), out.temp(kin0), min, backend);
             outputs.add(kin0);
@@ -85,8 +90,17 @@ public final class Kinship {
             }
             out.commit();
             return new Summary(m.sampleCount(), m.variantCount(), t.pairs(), t.written(), outputs,
-                    org.genosynth.eval.Coding.of(m).commandNote());
+                    inbred ? inbredNote(coding) : coding.commandNote());
         }
+    }
+
+    /** What the table holds for inbred lines, and why. */
+    static String inbredNote(org.genosynth.eval.Coding coding) {
+        return String.format(java.util.Locale.ROOT, "genotype coding looks inbred (%.3f%% of the calls are "
+                + "heterozygous: inbred strains coded 0/2, or 0/1 read with --coding strain): KINSHIP is estimated for "
+                + "inbred lines on their haploid genotypes, 0.5 x (1 - mismatches / mismatches expected between "
+                + "unrelated lines), on KING's scale (duplicates 0.5, unrelated 0), not KING-robust kinship, which "
+                + "divides by heterozygote counts", 100 * coding.heterozygosity());
     }
 
     /** Writes a square column-major symmetric matrix as tab-separated rows, 6 significant digits (plink2 .rel). */
