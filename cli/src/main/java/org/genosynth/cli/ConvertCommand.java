@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Convert genotypes between PLINK 1 (.bed/.bim/.fam), VCF/VCF.gz (bgzip + tabix index)/BCF "
             + "and BIMBAM (GEMMA's mean genotypes + annotation), optionally filtering samples and variants. "
             + "Dosages (BIMBAM, VCF DS) and phase are kept where the output format can hold them; per-sample "
-            + "columns a VCF cannot hold (e.g. .fam phenotypes) go to OUT.pheno.tsv. Unsorted inputs are sorted "
-            + "in memory for VCF/BCF. Inputs are never modified; outputs appear only when complete."},
+            + "columns a VCF cannot hold (e.g. .fam phenotypes) go to a table only with --pheno-out FILE (else a "
+            + "note says they were not written). Unsorted inputs are sorted in memory for VCF/BCF. Inputs are never "
+            + "modified; outputs appear only when complete."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth convert --input mouse.bed --out mouse.vcf.gz",
             "  genosynth convert --input cohort.vcf.gz --out cohort --output-format bed --maf 0.01",
@@ -41,7 +42,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--pheno-out", paramLabel = "FILE",
             description = "VCF/BCF output: also write the input's per-sample columns (e.g. the phenotypes of a .fam), "
-                + "which a VCF cannot hold, to this PLINK-style table (FID IID ...). Not written unless asked.")
+                + "which a VCF cannot hold, to this PLINK-style table (FID IID ...). Not written unless asked; an "
+                + "error with another output format or an input without such columns.")
     Path phenoOut;
 
     @Mixin

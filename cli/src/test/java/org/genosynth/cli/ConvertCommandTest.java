@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code genosynth convert} writes what was asked for and nothing else: the .fam phenotypes only with --pheno-out. */
+/**
+ * {@code genosynth convert} writes what was asked for and nothing else: the .fam phenotypes only with --pheno-out, and
+ * a --pheno-out that would write nothing (no per-sample columns, or an output that keeps them) is refused.
+ */
 class ConvertCommandTest {
     @TempDir
     Path dir;
@@ -30,5 +33,27 @@ class ConvertCommandTest {
         List<String> table = Files.readAllLines(dir.resolve("m2.fam-pheno.tsv"));
         assertThat(table).hasSize(1_940 + 1);
         assertThat(table.get(0)).startsWith("#FID\tIID\t");
+    }
+
+    @Test
+    void phenoOutThatWouldWriteNothingIsRefused() throws IOException {
+        // the VCF written without --pheno-out has no per-sample columns: --pheno-out wrote nothing, silently
+        Path vcf = dir.resolve("mouse.vcf.gz");
+        assertThat(CliRun.of("convert", "--input", MouseTables.MOUSE + ".bed.gz", "--out", vcf.toString())
+                .exitCode()).isZero();
+        Path out = Files.createDirectory(dir.resolve("out"));
+        CliRun none = CliRun.of("convert", "--input", vcf.toString(), "--out", out.resolve("again.vcf.gz").toString(),
+                "--pheno-out", out.resolve("p.tsv").toString());
+        assertThat(none.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(none.err()).startsWith("genosynth: error: ").hasLineCount(1)
+                .contains("mouse.vcf.gz: has no per-sample columns", "for --pheno-out", "p.tsv");
+        // a PLINK output keeps the .fam columns itself
+        CliRun bed = CliRun.of("convert", "--input", MouseTables.MOUSE + ".bed.gz", "--out",
+                out.resolve("m").toString(), "--output-format", "bed", "--pheno-out", out.resolve("p.tsv").toString());
+        assertThat(bed.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(bed.err()).hasLineCount(1).contains("--pheno-out is for VCF/BCF output", "a bed output keeps them");
+        try (var files = Files.list(out)) {
+            assertThat(files.toList()).isEmpty();
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.GenotypeWriter;
+import org.genosynth.io.InputException;
 import org.genosynth.io.SortingWriter;
 import org.genosynth.io.WriteOptions;
 import org.genosynth.io.table.PhenotypeWriter;
@@ -23,7 +24,8 @@ import org.genosynth.qc.QcSummary;
  * Converts a genotype input to another format through the QC pipeline (so every filter applies), sorting in memory
  * when the output needs position order and the input is not sorted. Per-sample columns that the output format cannot
  * hold (VCF/BCF: the phenotypes of a .fam) are written to a PLINK-style table only when one is asked for
- * ({@code convert --pheno-out}); otherwise a note says they were not written.
+ * ({@code convert --pheno-out}); otherwise a note says they were not written. Asking for that table with another
+ * output format, or from an input without per-sample columns, is a user error (it would write nothing).
  */
 public final class Conversion {
     private Conversion() {
@@ -51,8 +53,17 @@ public final class Conversion {
     public static QcSummary run(QcRequest request, Path out, GenotypeFormat format, WriteOptions options,
                                 Path phenoOut, org.genosynth.exec.ExecutionContext context) {
         boolean positional = format == GenotypeFormat.VCF || format == GenotypeFormat.BCF;
+        if (phenoOut != null && !positional) {
+            throw InputException.usage("--pheno-out is for VCF/BCF output, which cannot hold per-sample columns; a "
+                    + format.name().toLowerCase(java.util.Locale.ROOT) + " output keeps them in its .fam");
+        }
         boolean sort = positional && needsSorting(request);
         return QcPipeline.run(request, new QcPipeline.Sinks(null, samples -> {
+            if (phenoOut != null && samples.columns().columnCount() == 0) {
+                // nothing to write: said, not skipped silently
+                throw InputException.inFile(request.input(), "has no per-sample columns (such as phenotypes in a "
+                        + ".fam's 6th column on) for --pheno-out " + phenoOut + " to hold; leave --pheno-out out");
+            }
             GenotypeWriter w = GenotypeFiles.create(out, format, samples, options);
             if (sort) {
                 w = new SortingWriter(w);
