@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
             "Recipe keys: see docs/benchmark-data.md and examples/recipes/syngen6_mouse.yaml."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth benchmark --config examples/recipes/syngen6_mouse.yaml --out work/bench/mouse",
-            "  genosynth benchmark --config recipe.yaml --threads 4          (output dir from outputs.dir)"})
+            "  genosynth benchmark --config recipe.yaml --threads 4   # writes to the recipe's outputs.dir"})
 final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "RECIPE.yaml", description = "The recipe (YAML).")
     Path config;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
             "  genosynth evaluate --real split/mouse.train.bed --synthetic syn.bed --holdout split/mouse.holdout.bed \\",
             "      --pheno split/mouse.train.pheno.tsv --synthetic-pheno syn.pheno.tsv --pheno-col 1 --model lmm "
                 + "--out eval/",
-            "  genosynth evaluate --real real.vcf.gz --synthetic syn.vcf.gz --out eval/   (fidelity and privacy only)"})
+            "  genosynth evaluate --real real.vcf.gz --synthetic syn.vcf.gz --out eval/   # fidelity and privacy only"})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--real", required = true, paramLabel = "PATH",
             description = "The real cohort the generator was trained on (any genotype format).")

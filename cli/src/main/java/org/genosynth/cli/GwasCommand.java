@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
             + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg.",
             "A logistic phenotype is 0 = control / 1 = case, or PLINK's 1 = control / 2 = case (then 0 = missing)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --covar pcs.eigenvec "
-            + "--out gwas/cd8",
-            "  genosynth gwas --input cohort.vcf.gz --pheno pheno.tsv --pheno-col case --model logistic "
-            + "--covar covar.tsv --covar-col age,sex,PC1-PC10 --out gwas/case"})
+        footer = {"  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --covar pcs.eigenvec \\",
+            "      --out gwas/cd8",
+            "  genosynth gwas --input cohort.vcf.gz --pheno pheno.tsv --pheno-col case --model logistic \\",
+            "      --covar covar.tsv --covar-col age,sex,PC1-PC10 --out gwas/case"})
 final class GwasCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "mismatches expected between unrelated lines), on KING's scale (duplicates 0.5, unrelated 0)."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth kinship --input mouse.bed --out rel/mouse",
-            "  genosynth kinship --input cohort.vcf.gz --min-kinship 0.0442 --out rel/cohort   (3rd degree or closer)",
+            "  genosynth kinship --input cohort.vcf.gz --min-kinship 0.0442 --out rel/cohort   # 3rd degree or closer",
             "  genosynth kinship --input data --grm --threads 8 --out rel/data",
             "  genosynth kinship --input BXD_geno.txt.gz --anno BXD_anno.txt --coding strain --out rel/bxd"})
 final class KinshipCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth pca --input mouse.bed --out pca/mouse",
             "  genosynth pca --input biobank.bed --pcs 20 --approx --out pca/biobank",
-            "  genosynth pca --input real.bed --project synthetic.vcf.gz --out pca/real   (synthetic on real PCs)"})
+            "  genosynth pca --input real.bed --project synthetic.vcf.gz --out pca/real   # synthetic on real PCs"})
 final class PcaCommand implements Callable<Integer> {
     @Mixin
     StructureOptions structure;

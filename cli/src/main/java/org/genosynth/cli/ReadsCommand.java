@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
             + "and PREFIX.golden.vcf.gz (+ .tbi: the alleles applied, phased). Output is identical at any --threads."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth reads --reference ref.fa --vcf spiked.vcf.gz --sample S0001 --coverage 30 --out sim/S0001",
-            "  genosynth reads --reference hg38.fa --vcf s.vcf.gz --sample S1 --targets exome.bed --coverage 100 "
-                + "--read-length 150 --fragment-mean 300 --fragment-sd 50 --quality-model hiseq.qmodel.tsv --out sim/S1"})
+            "  genosynth reads --reference hg38.fa --vcf s.vcf.gz --sample S1 --targets exome.bed --coverage 100 \\",
+            "      --read-length 150 --fragment-mean 300 --fragment-sd 50 \\",
+            "      --quality-model hiseq.qmodel.tsv --out sim/S1"})
 final class ReadsCommand implements Callable<Integer> {
     @Option(names = "--reference", required = true, paramLabel = "REF.fa", description = "Reference FASTA.")
     Path reference;

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
             "    ins1: {carriers: 25, phase: 1}"},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --out spiked/cohort",
-            "  genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --seed 3 "
-                + "--contig-alias chr1=1 --out spiked/cohort"})
+            "  genosynth spike --input cohort.vcf.gz --variants spikes.vcf --design design.yaml --seed 3 \\",
+            "      --contig-alias chr1=1 --out spiked/cohort"})
 final class SpikeCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "COHORT.vcf.gz",
             description = "Cohort VCF (.vcf or .vcf.gz), sorted, with samples.")

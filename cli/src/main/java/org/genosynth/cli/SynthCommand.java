@@ -38,21 +38,21 @@ import picocli.CommandLine.Option;
             + "--adjacent-only is SynGen6's variant, which is NOT eps-LDP; ancestry filter on inferred populations.",
             "Same seed, same bytes, at any --threads."},
         footerHeading = "%nExamples:%n",
-        footer = {"  genosynth synth --input train.bed --pheno train.pheno.tsv --pheno-col 1 --n 1358 --seed 1 "
-            + "--out syn/mouse",
-            "  genosynth synth --input train.bed --infer-populations 3 --per-population P1=500,P2=500,P3=500 "
-            + "--seed 7 --out syn/balanced",
+        footer = {"  genosynth synth --input train.bed --pheno train.pheno.tsv --pheno-col 1 --n 1358 --seed 1 \\",
+            "      --out syn/mouse",
+            "  genosynth synth --input train.bed --infer-populations 3 --per-population P1=500,P2=500,P3=500 \\",
+            "      --seed 7 --out syn/balanced",
             "  genosynth synth --input train.bed --method ldp --epsilon 4 --n 1000 --seed 1 --out syn/ldp",
-            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --output-format vcf --seed 3 "
-            + "--out syn/cohort",
-            "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   "
-            + "# phased output, a|b",
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --n 5000 --output-format vcf \\",
+            "      --seed 3 --out syn/cohort",
+            "  genosynth synth --input phased.vcf.gz --output-format vcf --seed 1 --out syn/phased   # a|b output",
             "  genosynth synth --input unrelated.bed --method hmm --clusters 24 --seed 1 --out syn/hmm",
             "  genosynth synth --input chr20.vcf.gz --genetic-map chr20.b37.gmap.gz --seed 1 --out syn/chr20",
-            "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse   "
-            + "# syn/mouse.snp.csv + .variant_map.csv",
-            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --admixed AFR_EUR=500:AFR=0.8,EUR=0.2 "
-            + "--admixture-generations 7 --output-format vcf --seed 1 --out syn/admixed   # + syn/admixed.ancestry.tsv"})
+            "  # SynGen6-style CSV: syn/mouse.snp.csv and syn/mouse.variant_map.csv",
+            "  genosynth synth --input train.bed --output-format csv --seed 1 --out syn/mouse",
+            "  # admixed genomes, their local-ancestry truth in syn/admixed.ancestry.tsv",
+            "  genosynth synth --input cohort.vcf.gz --populations pops.tsv --admixed AFR_EUR=500:AFR=0.8,EUR=0.2 \\",
+            "      --admixture-generations 7 --output-format vcf --seed 1 --out syn/admixed"})
 final class SynthCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;

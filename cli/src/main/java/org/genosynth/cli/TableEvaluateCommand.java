@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
             + "Writes DIR/report.html (pass/warn/fail summary first) and DIR/metrics.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth table evaluate --real train.csv --synthetic syn.csv --holdout holdout.csv --out eval/",
-            "  genosynth table evaluate --real pheno.tsv --synthetic syn.tsv --out eval/   (no privacy scores)",
-            "  genosynth table evaluate --real train.csv --na-col insulin=0,skin=0 --synthetic syn.csv "
-                + "--holdout holdout.csv --out eval/"})
+            "  genosynth table evaluate --real pheno.tsv --synthetic syn.tsv --out eval/   # no privacy scores",
+            "  genosynth table evaluate --real train.csv --na-col insulin=0,skin=0 --synthetic syn.csv \\",
+            "      --holdout holdout.csv --out eval/"})
 final class TableEvaluateCommand implements Callable<Integer> {
     @Option(names = "--real", required = true, paramLabel = "TABLE", description = "The table the generator learnt.")
     Path real;

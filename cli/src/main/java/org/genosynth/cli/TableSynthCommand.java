@@ -28,11 +28,11 @@ import picocli.CommandLine.Option;
             + "written to NAME.manifest.json beside the output; read docs/tables.md."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth table synth --input diabetes.csv.gz --n 442 --method copula --seed 1 --out syn.csv",
-            "  genosynth table synth --input mouse_hs1940.fam.gz --names FID,IID,PAT,MAT,SEX,CD8,CD8b,x,y,z,MCH "
-                + "--method cart --seed 7 --out mouse_syn.tsv",
+            "  genosynth table synth --input mouse_hs1940.fam.gz --names FID,IID,PAT,MAT,SEX,CD8,CD8b,x,y,z,MCH \\",
+            "      --method cart --seed 7 --out mouse_syn.tsv",
             "  genosynth table synth --input train.csv --epsilon 1 --bounds age=18:100 --out dp.csv",
-            "  genosynth table synth --input train.csv --method aim --epsilon 1 --delta 1e-9 --bounds age=18:100 "
-                + "--bounds bmi=15:50 --out aim.csv",
+            "  genosynth table synth --input train.csv --method aim --epsilon 1 --delta 1e-9 --bounds age=18:100 \\",
+            "      --bounds bmi=15:50 --out aim.csv",
             "  genosynth table synth --input pima.csv --na-col insulin=0,skin=0,bmi=0 --method cart --out syn.csv",
             "  genosynth table synth --input pima.csv --schema na_codes.tsv --out syn.csv"})
 final class TableSynthCommand implements Callable<Integer> {
