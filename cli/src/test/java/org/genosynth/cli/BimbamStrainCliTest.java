@@ -81,6 +81,10 @@ class BimbamStrainCliTest {
             assertThat(r.err()).startsWith("genosynth: note: BXD_geno.txt.gz: no BIMBAM annotation").hasLineCount(1);
         }
         assertThat(g.out()).contains("tested " + SNPS + " variants on " + STRAINS + " samples");
+        // no variant placed: the Manhattan plot draws them across the whole width by index, not in a strip
+        assertThat(Files.readString(dir.resolve("g.manhattan.svg")))
+                .contains(">tested variants in table order (none has a chromosome position)</text>")
+                .doesNotContain(">unplaced</text>");
     }
 
     @Test

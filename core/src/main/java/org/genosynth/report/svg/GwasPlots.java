@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Manhattan and QQ plots of a GWAS. Points are added in table order; every point with p <= 0.01 is drawn, and of the
  * others one in {@link #THIN} (by their order of arrival, so the plot is the same at any thread count). Variants without
- * a position are drawn in their own strip at the right of the Manhattan plot ("unplaced", in order of arrival), the
- * strongest of them labelled with its ID when it passes 5e-8.
+ * a position are drawn in their own strip at the right of the Manhattan plot ("unplaced", by their index among the
+ * unplaced variants), the strongest of them labelled with its ID when it passes 5e-8; when no variant has a position
+ * (a BIMBAM file without annotation), they take the whole width, by index, with index ticks.
  */
 public final class GwasPlots {
     /** One point in THIN of those with p > 0.01 is drawn. */
@@ -29,6 +30,9 @@ public final class GwasPlots {
     private long[] pos = new long[1024];
     private double[] score = new double[1024];
     private String[] ids = new String[1024];
+    /** For an unplaced point, its 0-based index among the unplaced variants added (thinned ones included). */
+    private long[] unplacedIndex = new long[1024];
+    private long unplacedSeen;
     private int size;
     private long small;
     private long large;
@@ -45,6 +49,9 @@ public final class GwasPlots {
             return;
         }
         double s = Double.isInfinite(log10p) ? 330 : -log10p;
+        if (position <= 0) {
+            unplacedSeen++;
+        }
         if (s < 2) {
             large++;
             if ((large - 1) % THIN != 0) {
@@ -58,8 +65,10 @@ public final class GwasPlots {
             pos = Arrays.copyOf(pos, size * 2);
             score = Arrays.copyOf(score, size * 2);
             ids = Arrays.copyOf(ids, size * 2);
+            unplacedIndex = Arrays.copyOf(unplacedIndex, size * 2);
         }
         if (position <= 0) {
+            unplacedIndex[size] = unplacedSeen - 1;
             pos[size] = position;
             score[size] = s;
             ids[size] = id;
@@ -97,11 +106,14 @@ public final class GwasPlots {
             unplaced += pos[i] <= 0 ? 1 : 0;
         }
         double fullW = W - LEFT - RIGHT;
-        double stripW = unplaced == 0 ? 0 : Math.round(fullW * 0.08);
-        double plotW = fullW - (unplaced == 0 ? 0 : stripW + 10);
+        // no variant placed: the unplaced ones take the whole width, not a strip beside an empty panel
+        boolean onlyUnplaced = chroms.isEmpty() && unplaced > 0;
+        double stripW = unplaced == 0 ? 0 : onlyUnplaced ? fullW : Math.round(fullW * 0.08);
+        double plotW = fullW - (unplaced == 0 || onlyUnplaced ? 0 : stripW + 10);
         double plotH = H - TOP - BOTTOM;
         double top = yTop();
-        axes(svg, W, title, "chromosome", top);
+        axes(svg, W, title, onlyUnplaced ? "tested variants in table order (none has a chromosome position)"
+                : "chromosome", top);
         for (int c = 0; c < chroms.size(); c++) {
             double mid = LEFT + plotW * (offset[c] + offset[c + 1]) / 2 / total;
             svg.text(mid, H - BOTTOM + 14, "middle", chroms.get(c), null);
@@ -119,36 +131,65 @@ public final class GwasPlots {
             }
             svg.closeGroup();
         }
+        if (onlyUnplaced) {
+            indexTicks(svg, fullW);
+        }
         if (unplaced > 0) {
-            unplacedStrip(svg, W - RIGHT - stripW, stripW, unplaced, top, plotH);
+            unplacedStrip(svg, W - RIGHT - stripW, stripW, top, plotH, !onlyUnplaced);
         }
         double ySig = TOP + plotH * (1 - SIGNIFICANT / top);
         svg.line(LEFT, ySig, W - RIGHT, ySig, "#c0392b", "stroke-dasharray=\"4 3\"");
         return svg.finish();
     }
 
-    /** Variants without a position, side by side in order of arrival; the strongest labelled when significant. */
-    private void unplacedStrip(Svg svg, double x0, double width, int count, double top, double plotH) {
-        svg.line(x0 - 5, TOP, x0 - 5, H - BOTTOM, "#bbbbbb", "stroke-dasharray=\"2 2\"");
-        svg.text(x0 + width / 2, H - BOTTOM + 14, "middle", "unplaced", null);
+    /** The x of the unplaced point {@code i} in a strip of {@code width} from {@code x0}: by its index. */
+    private double unplacedX(int i, double x0, double width) {
+        return x0 + width * (unplacedIndex[i] + 0.5) / unplacedSeen;
+    }
+
+    /**
+     * Variants without a position, side by side by their index among the unplaced variants; the strongest labelled
+     * when significant. {@code strip}: beside the chromosomes, under an "unplaced" label; else the whole plot.
+     */
+    private void unplacedStrip(Svg svg, double x0, double width, double top, double plotH, boolean strip) {
+        if (strip) {
+            svg.line(x0 - 5, TOP, x0 - 5, H - BOTTOM, "#bbbbbb", "stroke-dasharray=\"2 2\"");
+            svg.text(x0 + width / 2, H - BOTTOM + 14, "middle", "unplaced", null);
+        }
         svg.openGroup("fill=\"#8e44ad\"");
-        int k = 0;
         int best = -1;
         for (int i = 0; i < size; i++) {
             if (pos[i] > 0) {
                 continue;
             }
-            double x = x0 + width * (k++ + 0.5) / count;
             double y = TOP + plotH * (1 - Math.min(score[i], top) / top);
-            svg.dot(x, y, 1.8);
+            svg.dot(unplacedX(i, x0, width), y, 1.8);
             if (best < 0 || score[i] > score[best]) {
                 best = i;
             }
         }
         svg.closeGroup();
         if (best >= 0 && score[best] >= SIGNIFICANT && ids[best] != null) {
-            double y = TOP + plotH * (1 - Math.min(score[best], top) / top);
-            svg.text(x0 + width, Math.max(TOP + 10, y - 6), "end", ids[best], "font-size=\"10\"");
+            double y = Math.max(TOP + 10, TOP + plotH * (1 - Math.min(score[best], top) / top) - 6);
+            if (strip) {
+                svg.text(x0 + width, y, "end", ids[best], "font-size=\"10\"");
+            } else {
+                double x = unplacedX(best, x0, width);
+                svg.text(x, y, x > x0 + width / 2 ? "end" : "start", ids[best], "font-size=\"10\"");
+            }
+        }
+    }
+
+    /** Ticks of the variant index (1-based, among the unplaced variants) under a plot of them all. */
+    private void indexTicks(Svg svg, double width) {
+        double[] ticks = Ticks.nice(1, unplacedSeen);
+        for (double t : ticks) {
+            if (t < 1 || t > unplacedSeen) {
+                continue;
+            }
+            double x = LEFT + width * (t - 0.5) / unplacedSeen;
+            svg.line(x, H - BOTTOM, x, H - BOTTOM + 4, "black", null);
+            svg.text(x, H - BOTTOM + 16, "middle", Ticks.label(t, ticks), null);
         }
     }
 
