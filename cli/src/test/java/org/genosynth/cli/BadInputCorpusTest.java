@@ -109,6 +109,7 @@ class BadInputCorpusTest {
         phenoCases(c);
         tableCases(c);
         yamlCases(c);
+        sitesOnlyCases(c);
         optionCases(c);
         overwriteCases(c);
         readsSpikeCases(c);
@@ -231,6 +232,27 @@ class BadInputCorpusTest {
             }, cmd, "v.vcf"));
             c.add(new Case("vcf missing / " + k, BadInputCorpusTest::vcf, cmd.replace("v.vcf", "nope.vcf"),
                     "nope.vcf"));
+        }
+    }
+
+    /** A VCF without sample columns: every genotype command refuses it before any work (was a division by zero). */
+    private static void sitesOnlyCases(List<Case> c) {
+        for (String cmd : List.of("qc -t 1 --input {d}/so.vcf --out {d}/out/q",
+                "convert -t 1 --input {d}/so.vcf --out {d}/out/c.bed", "kinship -t 1 --input {d}/so.vcf --out {d}/out/k",
+                "pca -t 1 --input {d}/so.vcf --out {d}/out/p",
+                "ld -t 1 --input {d}/so.vcf --indep-pairwise 50 5 0.2 --out {d}/out/l",
+                "synth -t 1 --input {d}/so.vcf --seed 1 --out {d}/out/s",
+                "evaluate -t 1 --real {d}/so.vcf --synthetic {d}/v.vcf --out {d}/out/e",
+                "pheno simulate -t 1 --input {d}/so.vcf --causal 1 --h2 0.5 --seed 1 --out {d}/out/ph",
+                "gwas -t 1 --input {d}/so.vcf --pheno {d}/p.tsv --pheno-col y --model lmm --out {d}/out/gw",
+                "split --input {d}/so.vcf --fraction 0.5 --seed 1 --out {d}/out/sp",
+                "relatives --input {d}/so.vcf --pedigree full-siblings=2 --seed 1 --out {d}/out/r")) {
+            String k = cmd.startsWith("pheno") ? "pheno simulate" : cmd.split(" ")[0];
+            c.add(new Case("vcf without samples (sites-only) / " + k + (cmd.contains("lmm") ? " lmm" : ""), d -> {
+                all(d);
+                Files.writeString(d.resolve("so.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
+                        + "\tINFO\n1\t100\trs1\tA\tG\t.\t.\t.\n1\t200\trs2\tA\tG\t.\t.\t.\n");
+            }, cmd, "so.vcf: no samples (a sites-only VCF"));
         }
     }
 

@@ -37,7 +37,7 @@ public final class BlockStream implements Iterator<VariantBlock> {
 
     /** Variants per block for {@code sampleCount} samples: about 4 MB of packed genotypes, 64 to 8192 variants. */
     public static int blockSizeFor(int sampleCount) {
-        long bytesPerVariant = 8L * GenotypeCodes.wordsPerVariant(sampleCount);
+        long bytesPerVariant = 8L * Math.max(1, GenotypeCodes.wordsPerVariant(sampleCount));
         return (int) Math.max(64, Math.min(8192, TARGET_BLOCK_BYTES / bytesPerVariant));
     }
 

@@ -36,6 +36,10 @@ public final class VcfReader implements GenotypeReader {
         this.path = path;
         this.source = source;
         this.samples = SampleSheet.of(SampleHeaderLines.parse(source.header()));
+        if (samples.size() == 0) {
+            throw InputException.inFile(path, "no samples (a sites-only VCF: the #CHROM line has no FORMAT and sample "
+                    + "columns); genotype commands need at least one sample");
+        }
         this.decoder = new SiteDecoder(source, multiallelic, samples.size());
         this.multiallelic = multiallelic;
         this.positioned = source instanceof TextRecordSource text && text.positioned() ? text : null;
