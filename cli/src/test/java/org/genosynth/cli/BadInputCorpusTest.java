@@ -230,6 +230,12 @@ class BadInputCorpusTest {
                 byte[] gz = gzip(Files.readAllBytes(d.resolve("v.vcf")));
                 Files.write(d.resolve("v.vcf"), Arrays.copyOf(gz, gz.length * 2 / 3));
             }, cmd, "v.vcf"));
+            c.add(new Case("vcf GT with a carriage return and control bytes (found by bench/fuzz.sh 10000) / " + k, d -> {
+                vcf(d);
+                List<String> l = new ArrayList<>(Files.readAllLines(d.resolve("v.vcf")));
+                l.set(10, l.get(10).replaceFirst("\t[01]/[01]$", "\tB\r\u00170\u0014"));
+                Files.writeString(d.resolve("v.vcf"), String.join("\n", l) + "\n");
+            }, cmd, "v.vcf:11", "B\\r\\x170\\x14"));
             c.add(new Case("vcf missing / " + k, BadInputCorpusTest::vcf, cmd.replace("v.vcf", "nope.vcf"),
                     "nope.vcf"));
         }

@@ -34,7 +34,37 @@ public final class Messages {
                 .replace("BinaryCodec in readmode; ", "").replace("BinaryCodec in readmode", "");
         s = QUALIFIED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(words(m.group(1))));
         s = CLASS_NAME.matcher(s).replaceAll(m -> Matcher.quoteReplacement(words(m.group().replaceAll(":\\s*$", ""))));
+        s = escapeControls(s);
         return s.replaceAll("\\(\\s*\\)", "").replaceAll("\\s{2,}", " ").replaceAll("\\s+([,;:)])", "$1").strip();
+    }
+
+    /**
+     * {@code text} on one line: control characters (raw bytes of a damaged file that a parser quotes back, such as a
+     * carriage return that terminals and {@code String.lines()} take as a line break) and Unicode line or paragraph
+     * separators are written as escapes ({@code \\r}, {@code \\n}, {@code \\x17}, {@code \\u2028}); a tab stays.
+     */
+    public static String escapeControls(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String esc = switch (c) {
+                case '\r' -> "\\r";
+                case '\n' -> "\\n";
+                default -> Character.isISOControl(c) && c != '\t' ? String.format("\\x%02X", (int) c)
+                        : c == '\u2028' || c == '\u2029' ? String.format("\\u%04X", (int) c) : null;
+            };
+            if (esc != null && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (esc != null) {
+                    sb.append(esc);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     private static String words(String simpleName) {
@@ -69,6 +99,6 @@ public final class Messages {
         } else {
             what = clean(e.getMessage());
         }
-        return file == null ? what : file + ": " + what;
+        return escapeControls(file == null ? what : file + ": " + what);
     }
 }
