@@ -434,6 +434,12 @@ class BadInputCorpusTest {
             c.add(new Case("synth ldp --epsilon " + e, d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method ldp "
                     + "--epsilon " + e + " --out {d}/out/s", "--epsilon"));
         }
+        // 40 genomes x 30 variants: one exact copy of a real genome is expected at epsilon 2.73
+        for (String e : List.of("1000", "1e308", "6")) {
+            c.add(new Case("synth ldp --epsilon " + e + " publishing exact copies", d -> all(d), "synth -t 1 --input "
+                    + "{d}/g --seed 1 --method ldp --epsilon " + e + " --out {d}/out/s", "--epsilon", "exact copies",
+                    "below 2.73"));
+        }
         c.add(new Case("synth unknown donor pool", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method mosaic "
                 + "--donor-pool anchors --out {d}/out/s", "--donor-pool"));
         c.add(new Case("synth donor pool without mosaic", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method hmm "

@@ -77,6 +77,9 @@ public final class Synthesizer {
         double genotypeBytes = genotypeBytes(req, requested, train.variantCount(), backend.parallelism());
         org.genosynth.util.Memory.require(requested * 256.0 + genotypeBytes, "synth of " + requested
                 + " samples x " + train.variantCount() + " variants", "lower --n");
+        if (req.method() == SynthRequest.Method.LDP && !req.ldp().adjacentOnly()) {
+            LdpBound.check(req.ldp().epsilon(), train.variantCount(), train.sampleCount());
+        }
         SynthRequest.Mosaic mosaic = req.mosaic();
         GeneticMap baseMap = GeneticMap.of(train.variants(), mosaic.cmPerMb());
         double noise = Double.isNaN(mosaic.noise()) ? 0 : mosaic.noise();
