@@ -39,11 +39,56 @@ public final class Fileset implements AutoCloseable {
         this.pipeline = pipeline;
     }
 
+    /** Whether the shutdown hook that cleans up after SIGINT / SIGTERM is registered (once per JVM). */
+    private static final java.util.concurrent.atomic.AtomicBoolean HOOKED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Opens the fileset of a command run (one at a time per process); close it in a finally block. */
     public static Fileset open(boolean pipeline) {
+        if (HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Fileset::onShutdown, "genosynth-cleanup"));
+        }
         Fileset f = new Fileset(pipeline);
         current = f;
         return f;
+    }
+
+    /**
+     * The JVM is exiting (SIGINT, SIGTERM, or {@code System.exit}) with a run still open: its temporary files (and a
+     * pipeline's published steps) are deleted as a failed run's are. The command's threads still run meanwhile, and one
+     * may create a file it had reserved just after: so this process's {@code .tmp-PID-} names in the run's directories
+     * are swept too, a few times. SIGKILL runs no hook; it leaves only {@code .tmp-} names, never final ones.
+     */
+    static void onShutdown() {
+        Fileset f = current;
+        if (f == null) {
+            return;
+        }
+        Set<Path> dirs = new LinkedHashSet<>();
+        synchronized (f) {
+            f.temps.forEach(t -> dirs.add(t.toAbsolutePath().getParent()));
+            f.pending.keySet().forEach(t -> dirs.add(t.toAbsolutePath().getParent()));
+        }
+        f.close();
+        String mine = ".tmp-" + ProcessHandle.current().pid() + "-";
+        for (int pass = 0; pass < 3; pass++) {
+            for (Path d : dirs) {
+                try (java.util.stream.Stream<Path> s = Files.list(d)) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        if (p.getFileName().toString().startsWith(mine)) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // gone or unreadable: nothing of ours to delete there
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static Fileset current() {
