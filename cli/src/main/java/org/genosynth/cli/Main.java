@@ -215,6 +215,7 @@ public final class Main implements Runnable {
                     throw new CommandLine.ExecutionException(leaf.commandSpec().commandLine(), "publishing outputs", e);
                 }
                 if (code == 0) {
+                    fileset.warnings().forEach(w -> System.err.println("genosynth: warning: " + Messages.clean(w)));
                     INPUT_NOTES.forEach(n -> System.err.println("genosynth: note: " + n));
                 }
                 return code;

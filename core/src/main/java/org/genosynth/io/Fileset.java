@@ -33,6 +33,7 @@ public final class Fileset implements AutoCloseable {
     private final Set<Path> temps = new LinkedHashSet<>();
     private final List<Path> published = new ArrayList<>();
     private final List<Path> createdDirs = new ArrayList<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
     private boolean done;
 
     private Fileset(boolean pipeline) {
@@ -93,6 +94,27 @@ public final class Fileset implements AutoCloseable {
 
     static Fileset current() {
         return current;
+    }
+
+    /**
+     * A warning about an input (e.g. a BGZF file without its end-of-file block), kept once per run however often the
+     * input is opened, and printed on stderr by the command line after the run succeeds ({@link #warnings()}); outside
+     * a run it is printed at once.
+     */
+    public static void warn(String text) {
+        Fileset f = current;
+        if (f == null) {
+            System.err.println("genosynth: warning: " + Messages.escapeControls(text));
+            return;
+        }
+        synchronized (f) {
+            f.warnings.add(text);
+        }
+    }
+
+    /** The run's warnings, each once, in the order first given. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**

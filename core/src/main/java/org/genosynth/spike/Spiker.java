@@ -127,10 +127,8 @@ public final class Spiker {
             }
             atomic.commit();
             notes.add(written + " cohort records copied, " + planned.size() + " spiked records added");
-            String eof = org.genosynth.io.vcf.VcfReader.missingBgzfEof(request.input());
-            if (eof != null) {
-                notes.add(eof);
-            }
+            org.genosynth.io.vcf.VcfReader.warnIfTruncated(request.input());
+            org.genosynth.io.vcf.VcfReader.warnIfTruncated(request.spikes());
             List<Path> outputs = List.of(cohortOut, truthOut, carriersPath);
             return new SpikeResult(rows, sampleIds.size(), outputs, notes);
         } catch (IOException e) {

@@ -32,6 +32,7 @@ abstract class RecordSource implements Closeable {
         if (!Files.isRegularFile(path)) {
             throw InputException.inFile(path, Files.exists(path) ? "not a regular file" : "file not found");
         }
+        VcfReader.warnIfTruncated(path);
         InputStream in = TextInput.openStream(path);
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);

@@ -125,11 +125,19 @@ public final class VcfReader implements GenotypeReader {
             notes.add("dropped FORMAT DS at " + dropped + " multi-allelic records (dosages are not split per ALT; GT "
                     + "is)");
         }
-        String eof = missingBgzfEof(path);
-        if (eof != null) {
-            notes.add(eof);
-        }
         return notes;
+    }
+
+    /**
+     * Warns (once per run, on stderr after the command succeeds: {@link org.genosynth.io.Fileset#warn}) when
+     * {@code file} is BGZF without its end-of-file block. Every VCF/BCF a command reads is opened through
+     * {@link RecordSource#open}, which calls this; {@code spike} reads its VCFs as text and calls it itself.
+     */
+    public static void warnIfTruncated(Path file) {
+        String eof = missingBgzfEof(file);
+        if (eof != null) {
+            org.genosynth.io.Fileset.warn(eof);
+        }
     }
 
     /**
