@@ -569,6 +569,12 @@ class BadInputCorpusTest {
             String ref = refSeq();
             Files.writeString(d.resolve("cohort.vcf"), COHORT_HEADER + snv(ref, 2000) + snv(ref, 1000));
         }, reads, "cohort.vcf", "not sorted"));
+        c.add(new Case("reads VCF contig absent from the reference", d -> {
+            all(d);
+            String ref = refSeq();
+            Files.writeString(d.resolve("cohort.vcf"), COHORT_HEADER + snv(ref, 1000) + snv(ref, 500).replace("chr1",
+                    "chr9"));
+        }, reads, "cohort.vcf:5", "contig 'chr9' is not in the reference", "chr1", "--contig-alias"));
         c.add(new Case("reads sample absent", d -> all(d), reads.replace("--sample A1", "--sample NOBODY"),
                 "NOBODY"));
         c.add(new Case("reads reference missing", d -> all(d), reads.replace("ref.fa", "nope.fa"), "nope.fa"));

@@ -86,4 +86,23 @@ class SpikeReadsCommandsTest {
                 p("err/x"));
         assertThat(e).contains("sim.golden.vcf.gz has ", " indels or SVs", "needs --reference REF.fa");
     }
+
+    @Test
+    void variantsOnAContigShorterThanAReadAreLeftOutOfTheGoldenVcfWithANote() throws IOException {
+        BadInputCorpusTest.all(dir);
+        Files.writeString(dir.resolve("ref.fa"), Files.readString(dir.resolve("ref.fa")) + ">chr3\nACGTACGTAC\n");
+        String cohort = Files.readString(dir.resolve("cohort.vcf")).replace("##contig=<ID=chr1,length=3000>\n",
+                "##contig=<ID=chr1,length=3000>\n##contig=<ID=chr3,length=10>\n");
+        Files.writeString(dir.resolve("cohort.vcf"), cohort + "chr3\t5\tc3\tA\tG\t.\tPASS\t.\tGT\t1|1\t0|1\t0|0\n");
+        CliRun r = CliRun.of("reads", "--reference", p("ref.fa"), "--vcf", p("cohort.vcf"), "--sample", "A1",
+                "--coverage", "2", "--read-length", "50", "--fragment-mean", "150", "--fragment-sd", "10", "-t", "1",
+                "--out", p("r"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("note: 1 variant records of A1 on contigs shorter than a read (50 bp: chr3 (10 bp)) "
+                + "are left out of the golden VCF: no read can cover them");
+        String golden = new String(new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve("r.golden.vcf.gz")))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(golden.lines().filter(l -> !l.startsWith("#")).map(l -> l.split("\t")[0] + ":" + l.split("\t")[1]))
+                .containsExactly("chr1:500", "chr1:1000", "chr1:2000");
+    }
 }

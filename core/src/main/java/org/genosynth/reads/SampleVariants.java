@@ -25,9 +25,11 @@ import org.genosynth.seq.VariantShape;
 final class SampleVariants {
     final Map<String, List<Edit>> byContig = new LinkedHashMap<>();
     long records;
-    long skippedContig;
     long skippedAllele;
-    final List<String> unknownContigs = new ArrayList<>();
+    /** Records left out of the golden VCF because their contig is shorter than a read (no read can cover them). */
+    long uncoverable;
+    /** Those contigs, as {@code NAME (LENGTH bp)}. */
+    final List<String> uncoverableContigs = new ArrayList<>();
 
     static SampleVariants load(Path vcf, String sample, ContigAliases contigs, long seed) {
         SampleVariants sv = new SampleVariants();
@@ -43,6 +45,12 @@ final class SampleVariants {
             VariantContext vc;
             while ((vc = r.next()) != null) {
                 order.accept(vc.getContig(), vc.getStart(), index + 1);
+                if (contigs.resolve(vc.getContig()) == null) {
+                    // the VCF belongs to another reference (or names contigs differently): never drop records silently
+                    throw r.error("CHROM", "contig '" + vc.getContig() + "' is not in the reference ("
+                            + contigs.describeTargets() + "); map names with --contig-alias VCF=REF, or leave the "
+                            + "contig's records out of the VCF");
+                }
                 sv.add(vc, vc.getGenotype(sample), contigs, seed, index++);
             }
         } catch (TribbleException e) {
@@ -88,11 +96,7 @@ final class SampleVariants {
         }
         String chrom = contigs.resolve(vc.getContig());
         if (chrom == null) {
-            skippedContig++;
-            if (!unknownContigs.contains(vc.getContig()) && unknownContigs.size() < 5) {
-                unknownContigs.add(vc.getContig());
-            }
-            return;
+            return; // refused in load
         }
         List<Allele> alleles = g.getAlleles();
         int[] masks = new int[vc.getAlleles().size()];

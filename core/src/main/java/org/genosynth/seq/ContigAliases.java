@@ -13,9 +13,11 @@ import java.util.Map;
 public final class ContigAliases {
     private final Map<String, String> exact = new HashMap<>();
     private final Map<String, String> loose = new HashMap<>();
+    private final java.util.List<String> targets;
 
     /** Aliases towards {@code targetNames}, plus explicit {@code from -> to} pairs (may be empty). */
     public ContigAliases(Collection<String> targetNames, Map<String, String> explicit) {
+        targets = java.util.List.copyOf(targetNames);
         for (String t : targetNames) {
             exact.put(t, t);
             loose.putIfAbsent(key(t), t);
@@ -29,6 +31,12 @@ public final class ContigAliases {
     public String resolve(String name) {
         String hit = exact.get(name);
         return hit != null ? hit : loose.get(key(name));
+    }
+
+    /** The target names for a message: {@code its contigs: chr1, chr2} (the first five, and the count when more). */
+    public String describeTargets() {
+        return "its contigs: " + String.join(", ", targets.subList(0, Math.min(5, targets.size())))
+                + (targets.size() > 5 ? ", ... (" + targets.size() + " in all)" : "");
     }
 
     /** Parses {@code FROM=TO} pairs (a comma-separated option). */
