@@ -601,6 +601,24 @@ class BadInputCorpusTest {
             Files.writeString(d.resolve("cohort.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
                     + "\tINFO\n");
         }, spike, "cohort.vcf"));
+        c.add(new Case("spike variant past the contig length of ##contig", d -> {
+            all(d);
+            Files.writeString(d.resolve("spikes.vcf"), "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                    + "chr1\t3500\tsnv1\tA\tG\t.\t.\t.\n");
+        }, spike, "spikes.vcf:2", "POS", "past the end of contig chr1 (length 3000"));
+        c.add(new Case("spike REF differs from the cohort's REF at its position", d -> {
+            all(d);
+            char r = refSeq().charAt(999);
+            char wrong = r == 'A' ? 'C' : 'A';
+            Files.writeString(d.resolve("spikes.vcf"), "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                    + "chr1\t1000\tsnv1\t" + wrong + "\tT\t.\t.\t.\n");
+        }, spike, "cohort.vcf:5", "differs from REF", "spikes.vcf:2"));
+        c.add(new Case("spike cohort record past the contig length", d -> {
+            all(d);
+            String ref = refSeq();
+            Files.writeString(d.resolve("cohort.vcf"), COHORT_HEADER + snv(ref, 500) + snv(ref, 1000)
+                    + "chr1\t3500\tx\tA\tG\t.\tPASS\t.\tGT\t0|1\t1|1\t0|0\n");
+        }, spike, "cohort.vcf:6", "POS", "past the end of contig 'chr1' (length 3000"));
         c.add(new Case("spike variants missing", d -> all(d), spike.replace("spikes.vcf", "nope.vcf"), "nope.vcf"));
         c.add(new Case("spike variants not a VCF", d -> {
             all(d);

@@ -22,9 +22,10 @@ import org.genosynth.seq.VariantShape;
  * @param info  the INFO text of the file ('.' when empty)
  * @param shape SNV, INDEL, MNP or the SV type
  * @param end   last reference base covered (END for symbolic alleles)
+ * @param line  its line in the spikes file (for messages)
  */
 public record SpikeVariant(String chrom, long pos, String id, String ref, String alt, String info, VariantShape shape,
-                           long end) {
+                           long end, long line) {
 
     /** Reads a spikes VCF (plain or gzipped); IDs must be unique. */
     public static List<SpikeVariant> read(Path file) {
@@ -110,7 +111,7 @@ public record SpikeVariant(String chrom, long pos, String id, String ref, String
             end = pos + ref.length() - 1;
         }
         String id = f[2].equals(".") ? f[0] + ":" + pos + ":" + ref + ":" + alt : f[2];
-        return new SpikeVariant(f[0], pos, id, ref, alt, info, shape, end);
+        return new SpikeVariant(f[0], pos, id, ref, alt, info, shape, end, n);
     }
 
     /** The value of integer INFO key {@code key}, or null when absent. */

@@ -81,6 +81,7 @@ public final class Spiker {
             CarrierPicker picker = new CarrierPicker(sampleIds, group, seed, request.design());
 
             List<String> headerContigs = headerContigs(header, request.input());
+            Map<String, Long> lengths = headerLengths(header);
             List<Planned> planned = new ArrayList<>();
             List<SpikeResult.Row> rows = new ArrayList<>();
             Path carriersPath = Path.of(request.out() + ".carriers.tsv");
@@ -95,6 +96,13 @@ public final class Spiker {
                     }
                     int[] gt = picker.pick(k, v.id(), rule);
                     String chrom = contigName(v.chrom(), headerContigs, request.contigAliases(), notes);
+                    Long length = lengths.get(chrom);
+                    if (length != null && Math.max(v.pos(), v.end()) > length) {
+                        throw new InputException(request.spikes(), v.line(), "POS", "spike " + v.id() + " at "
+                                + v.chrom() + ":" + v.pos() + (v.end() > v.pos() ? "-" + v.end() : "") + " is past the "
+                                + "end of contig " + chrom + " (length " + length + " in the ##contig header of "
+                                + request.input().getFileName() + ")");
+                    }
                     planned.add(new Planned(v, chrom, gt, k));
                     int total = 0;
                     int hom = 0;
@@ -123,7 +131,7 @@ public final class Spiker {
                     cohort.header(h);
                     truth.header(h);
                 }
-                written = merge(in, lineNo, request.input(), planned, cohort, truth);
+                written = merge(in, lineNo, request, lengths, planned, cohort, truth);
             }
             atomic.commit();
             notes.add(written + " cohort records copied, " + planned.size() + " spiked records added");
@@ -150,8 +158,9 @@ public final class Spiker {
     }
 
     /** Copies the cohort records, inserting the planned spikes in position order; returns records copied. */
-    private static long merge(BufferedReader in, long lineNo, Path input, List<Planned> planned, IndexedVcfText cohort,
-                              IndexedVcfText truth) throws IOException {
+    private static long merge(BufferedReader in, long lineNo, SpikeRequest request, Map<String, Long> lengths,
+                              List<Planned> planned, IndexedVcfText cohort, IndexedVcfText truth) throws IOException {
+        Path input = request.input();
         Map<String, List<Planned>> byContig = new LinkedHashMap<>();
         for (Planned p : planned) {
             byContig.computeIfAbsent(p.chrom(), c -> new ArrayList<>()).add(p);
@@ -202,7 +211,13 @@ public final class Spiker {
                         + "contig '" + chrom + "': the VCF is not sorted (sort it, e.g. bcftools sort)");
             }
             last = pos;
+            Long length = lengths.get(chrom);
+            if (length != null && pos > length) {
+                throw new InputException(input, lineNo, "POS", "position " + pos + " is past the end of contig '"
+                        + chrom + "' (length " + length + " in the ##contig header)");
+            }
             next = flush(pending, next, pos, cohort, truth);
+            sameReference(pending, next, pos, line, t2, input, lineNo, request.spikes());
             cohort.record(line, chrom, pos, pos + refLength(line, pos, t2));
             copied++;
         }
@@ -235,6 +250,32 @@ public final class Spiker {
         int t3 = line.indexOf('\t', t2 + 1);
         int t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
         return t4 < 0 ? 0 : Math.max(0, t4 - t3 - 2);
+    }
+
+    /**
+     * Refuses a spike at the position of cohort record {@code line} whose REF disagrees with the record's REF (on
+     * their common length): the spikes were made on another reference, and the merged VCF would state two REFs.
+     */
+    private static void sameReference(List<Planned> pending, int next, long pos, String line, int t2, Path input,
+                                      long lineNo, Path spikes) {
+        String cohortRef = null;
+        for (int i = next; i < pending.size() && pending.get(i).v().pos() == pos; i++) {
+            if (cohortRef == null) {
+                int t3 = line.indexOf('\t', t2 + 1);
+                int t4 = t3 < 0 ? -1 : line.indexOf('\t', t3 + 1);
+                if (t4 < 0) {
+                    return;
+                }
+                cohortRef = line.substring(t3 + 1, t4).toUpperCase(java.util.Locale.ROOT);
+            }
+            SpikeVariant v = pending.get(i).v();
+            int n = Math.min(cohortRef.length(), v.ref().length());
+            if (!cohortRef.regionMatches(0, v.ref(), 0, n)) {
+                throw new InputException(input, lineNo, "REF", "REF " + cohortRef + " at " + pending.get(i).chrom()
+                        + ":" + pos + " differs from REF " + v.ref() + " of spike " + v.id() + " (" + spikes + ":"
+                        + v.line() + "); were the spikes made on another reference?");
+            }
+        }
     }
 
     /** Writes pending spikes with position &lt; {@code before}; returns the next unwritten index. */
@@ -277,6 +318,19 @@ public final class Spiker {
                 + request.design().getFileName() + ",seed=" + seed + ">");
         out.add(header.get(header.size() - 1));
         return out;
+    }
+
+    /** The lengths the cohort's {@code ##contig} lines give (contigs without {@code length=} are absent). */
+    private static Map<String, Long> headerLengths(List<String> header) {
+        Map<String, Long> lengths = new LinkedHashMap<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^##contig=<ID=([^,>]+).*[<,]length=(\\d{1,18})[,>]");
+        for (String h : header) {
+            java.util.regex.Matcher m = p.matcher(h);
+            if (m.find()) {
+                lengths.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+        }
+        return lengths;
     }
 
     private static List<String> headerContigs(List<String> header, Path input) {
