@@ -227,14 +227,19 @@ public final class Main implements Runnable {
 
     /** An empty --out, or a prefix naming a directory, would write hidden files such as {@code .afreq}. */
     private static void checkOut(CommandLine.Model.OptionSpec o) {
-        String value = String.valueOf((Object) o.getValue());
+        // as typed: a Path value has lost its trailing slash
+        java.util.List<String> typed = o.originalStringValues();
+        String value = typed.isEmpty() ? String.valueOf((Object) o.getValue()) : typed.get(typed.size() - 1);
         if (value.isBlank()) {
             throw InputException.usage("--out is empty; give an output path or prefix such as out/data");
         }
-        if (o.paramLabel().equals("PREFIX") && (value.endsWith("/") || value.endsWith(java.io.File.separator)
-                || value.endsWith("/.") || value.equals("."))) {
-            throw InputException.usage("--out '" + value
-                    + "' names a directory, not a prefix: the outputs would be hidden files; give e.g. "
+        boolean directory = value.endsWith("/") || value.endsWith(java.io.File.separator) || value.endsWith("/.")
+                || value.equals(".") || value.equals("..") || value.endsWith("/..");
+        if (directory && !o.paramLabel().equals("DIR")) {
+            // a prefix would make hidden files (dir/.afreq); a file name would lose the slash (convert wrote dir.bed)
+            throw InputException.usage("--out '" + value + "' names a directory, not a "
+                    + (o.paramLabel().equals("PREFIX") ? "prefix: the outputs would be hidden files" : "file name or "
+                    + "prefix: the output would be written beside it") + "; give e.g. "
                     + (value.equals(".") ? "" : value.replaceFirst("/?\\.?$", "/")) + "data");
         }
     }

@@ -459,6 +459,13 @@ class BadInputCorpusTest {
                 + "--input {d}/g", "gwas -t 1 --input {d}/g --pheno {d}/p.tsv --pheno-col y --model linear")) {
             c.add(new Case(cmd.split(" ")[0] + " --out a directory", d -> all(d), cmd + " --out {d}/out/", "--out"));
         }
+        // --out a file name or prefix (not DIR): a trailing slash made convert write out.bed beside the directory
+        for (String cmd : List.of("convert -t 1 --input {d}/g --output-format bed", "table synth --input {d}/t.csv --seed 1",
+                "compare --truth {d}/cohort.vcf --calls {d}/cohort.vcf --truth-sample A1 --calls-sample A1")) {
+            String k = cmd.startsWith("table") ? "table synth" : cmd.split(" ")[0];
+            c.add(new Case(k + " --out an existing directory with a slash", d -> all(d), cmd + " --out {d}/out/",
+                    "--out '{d}/out/' names a directory"));
+        }
         String reads = "reads --reference {d}/ref.fa --vcf {d}/cohort.vcf --sample A1 --read-length 50 "
                 + "--fragment-mean 150 --fragment-sd 10 -t 1 --out {d}/out/r";
         for (String cov : List.of("0", "-1", "NaN", "Infinity", "1e9")) {
