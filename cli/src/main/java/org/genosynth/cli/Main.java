@@ -314,8 +314,11 @@ public final class Main implements Runnable {
 
     private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("genosynth: error: " + Messages.clean(e.getMessage()));
-        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage and examples.");
+        // one line, like every other user error: the hint to --help goes on the same line
+        err.println("genosynth: error: " + Messages.clean(String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ")
+                .replace("' is not an int", "' is not a whole number from -2147483648 to 2147483647")
+                .replace("' is not a long", "' is not a whole number of at most 19 digits")) + " (try '"
+                + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return USER_ERROR;
     }

@@ -471,6 +471,20 @@ class BadInputCorpusTest {
         for (String cov : List.of("0", "-1", "NaN", "Infinity", "1e9")) {
             c.add(new Case("reads --coverage " + cov, d -> all(d), reads + " --coverage " + cov, "--coverage"));
         }
+        // option-parsing errors (picocli): one line with the --help hint (were two lines)
+        c.add(new Case("qc --threads abc", d -> all(d), "qc --threads abc --input {d}/g --out {d}/out/q", "--threads",
+                "'abc'", "(try 'genosynth qc --help')"));
+        c.add(new Case("qc unknown option", d -> all(d), "qc -t 1 --bogus --input {d}/g --out {d}/out/q", "--bogus",
+                "(try 'genosynth qc --help')"));
+        c.add(new Case("qc missing --out", d -> all(d), "qc -t 1 --input {d}/g", "--out"));
+        c.add(new Case("qc option without its value", d -> all(d), "qc -t 1 --input {d}/g --out", "--out"));
+        c.add(new Case("synth --n beyond int", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --n 3000000000 "
+                + "--out {d}/out/s", "--n", "3000000000"));
+        c.add(new Case("reference --length beyond int", d -> all(d), "reference --length 1000000000000 --seed 1 "
+                + "--out {d}/out/ref", "--length", "1000000000000"));
+        c.add(new Case("unknown command", d -> all(d), "qcc --input {d}/g", "qcc"));
+        c.add(new Case("gwas unknown --model", d -> all(d), "gwas -t 1 --input {d}/g --pheno {d}/p.tsv --pheno-col y "
+                + "--model probit --out {d}/out/gw", "probit"));
         c.add(new Case("qc --maf NaN", d -> all(d), "qc -t 1 --input {d}/g --maf NaN --out {d}/out/q", "--maf"));
         c.add(new Case("qc --extract matching nothing", d -> {
             all(d);
