@@ -208,7 +208,12 @@ public final class Main implements Runnable {
             }
             INPUT_NOTES.clear();
             try {
-                int code = new CommandLine.RunLast().execute(parsed);
+                int code;
+                try {
+                    code = new CommandLine.RunLast().execute(parsed);
+                } catch (RuntimeException e) {
+                    throw namingStreamedOutputs(e, fileset, leaf.commandSpec().commandLine());
+                }
                 try {
                     fileset.publish();
                 } catch (RuntimeException e) {
@@ -223,6 +228,37 @@ public final class Main implements Runnable {
                 INPUT_NOTES.clear();
             }
         }
+    }
+
+    /**
+     * htsjdk reports a failed write to a BGZF stream (VCF.gz, BCF) as "Write error; ... streamed file (filename not
+     * available)", and the operating system's "No space left on device" names no file either: the run's outputs being
+     * written are named instead.
+     */
+    /** Operating-system write failures whose text never names the file (ENOSPC, EFBIG, EDQUOT). */
+    private static final java.util.regex.Pattern WRITE_FAILURE = java.util.regex.Pattern.compile(
+            "No space left on device|File too large|Disk quota exceeded");
+
+    private static RuntimeException namingStreamedOutputs(RuntimeException e, Fileset fileset, CommandLine cl) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && (t.getMessage().contains("filename not available")
+                    || t instanceof java.io.IOException && !(t instanceof java.nio.file.FileSystemException)
+                    && WRITE_FAILURE.matcher(t.getMessage()).find())) {
+                Throwable io = t;
+                while (io != null && !(io instanceof java.io.IOException)) {
+                    io = io.getCause();
+                }
+                java.util.List<java.nio.file.Path> outputs = fileset.outputsInProgress();
+                String names = outputs.isEmpty() ? "the outputs" : outputs.stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                // picocli hands the handler the cause: the names go into it
+                return new CommandLine.ExecutionException(cl, "cannot write " + names, io != null
+                        ? new java.io.IOException("cannot write " + names + ": " + io.getMessage(), io)
+                        : InputException.usage("cannot write " + names + ": a write error (check free disk space and "
+                        + "permissions)"));
+            }
+        }
+        return e;
     }
 
     /** An empty --out, or a prefix naming a directory, would write hidden files such as {@code .afreq}. */
@@ -277,7 +313,7 @@ public final class Main implements Runnable {
             io = io.getCause();
         }
         if (io != null) {
-            String context = e.getMessage() == null || e.getMessage().equals(io.toString()) ? ""
+            String context = io == e || e.getMessage() == null || e.getMessage().equals(io.toString()) ? ""
                     : Messages.clean(e.getMessage()) + ": ";
             err.println("genosynth: error: " + context + Messages.describe((java.io.IOException) io)
                     + " (check free disk space and permissions)");

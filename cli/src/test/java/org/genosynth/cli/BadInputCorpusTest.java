@@ -323,6 +323,11 @@ class BadInputCorpusTest {
             Files.writeString(d.resolve("p.tsv"), "");
         }, linear, "p.tsv"));
         c.add(new Case("pheno missing", d -> all(d), linear.replace("p.tsv", "nope.tsv"), "nope.tsv"));
+        c.add(new Case("pheno gz truncated", d -> {
+            all(d);
+            byte[] gz = gzip(Files.readAllBytes(d.resolve("p.tsv")));
+            Files.write(d.resolve("p.tsv.gz"), Arrays.copyOf(gz, gz.length / 2));
+        }, linear.replace("p.tsv", "p.tsv.gz"), "p.tsv.gz", "the file is truncated: its compressed data ends early"));
         c.add(new Case("covariate twice the phenotype", d -> {
             all(d);
             pheno(d, "cov.tsv", i -> Double.toString(2 * ((i * 37 % 11) * 0.5)), i -> Double.toString(i % 3));
@@ -596,6 +601,8 @@ class BadInputCorpusTest {
             Files.writeString(d.resolve("cohort.vcf"), COHORT_HEADER + snv(ref, 1000) + snv(ref, 500).replace("chr1",
                     "chr9"));
         }, reads, "cohort.vcf:5", "contig 'chr9' is not in the reference", "chr1", "--contig-alias"));
+        c.add(new Case("reads --coverage too low for one read pair", d -> all(d), reads.replace("--coverage 2",
+                "--coverage 0.0001"), "--coverage 0.0001 is too low", "at least --coverage 0.03333"));
         c.add(new Case("reads sample absent", d -> all(d), reads.replace("--sample A1", "--sample NOBODY"),
                 "NOBODY"));
         c.add(new Case("reads reference missing", d -> all(d), reads.replace("ref.fa", "nope.fa"), "nope.fa"));

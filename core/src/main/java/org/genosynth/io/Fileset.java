@@ -112,6 +112,26 @@ public final class Fileset implements AutoCloseable {
         }
     }
 
+    /**
+     * The final names of the outputs being written (temporary files that exist and are not published yet), for a
+     * message about a write failure whose library does not know the file's name.
+     */
+    public synchronized List<Path> outputsInProgress() {
+        Set<Path> out = new LinkedHashSet<>();
+        Set<Path> all = new LinkedHashSet<>(temps);
+        all.addAll(pending.keySet());
+        for (Path t : all) {
+            String name = t.getFileName().toString();
+            if (Files.exists(t) && name.startsWith(".tmp-")) {
+                // .tmp-PID-N-NAME
+                String[] parts = name.split("-", 4);
+                // a writer's parts (VcfWriter's .body and .offsets spools) stand for its output
+                out.add(t.resolveSibling((parts.length == 4 ? parts[3] : name).replaceFirst("\\.(body|offsets)$", "")));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The run's warnings, each once, in the order first given. */
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);

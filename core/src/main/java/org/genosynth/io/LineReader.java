@@ -53,6 +53,9 @@ public final class LineReader implements Closeable {
             String line = reader.readLine();
             if (line != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte order mark (spreadsheet exports) is not part of the header
+                }
             }
             return line;
         } catch (IOException e) {

@@ -202,8 +202,10 @@ public final class OffsetLines implements Closeable {
         } catch (IOException e) {
             throw TextInput.readFailure(path, lineNumber + 1, e);
         } catch (htsjdk.samtools.SAMException e) {
-            throw new InputException(path, lineNumber + 1, null, "file is truncated or corrupt (" + e.getMessage()
-                    + ")");
+            // htsjdk's text repeats the path and says "Premature end of file" or names a bad block
+            throw new InputException(path, lineNumber + 1, null, "the file is truncated or corrupt: its BGZF "
+                    + "compressed data " + (String.valueOf(e.getMessage()).contains("Premature end") ? "ends early"
+                    : "cannot be decoded") + " (an incomplete copy or download?)");
         }
     }
 

@@ -61,10 +61,13 @@ public final class TextInput {
     /** Wraps an I/O failure while reading line {@code line} (1-based; 0 when unknown) of {@code path}. */
     public static RuntimeException readFailure(Path path, long line, IOException e) {
         if (e instanceof java.io.EOFException || e.getMessage() != null && e.getMessage().contains("Unexpected end")) {
-            return new InputException(path, line, null, "file is truncated (" + e.getMessage() + ")");
+            return new InputException(path, line, null, "the file is truncated: "
+                    + (isGzipped(path) ? "its compressed data ends early" : "it ends early")
+                    + " (an incomplete copy or download?)");
         }
         if (e instanceof java.util.zip.ZipException) {
-            return new InputException(path, line, null, "corrupt gzip data (" + e.getMessage() + ")");
+            return new InputException(path, line, null, "corrupt gzip data: the compressed stream cannot be decoded "
+                    + "(a damaged file, or not gzip)");
         }
         return new UncheckedIOException("reading " + path, e);
     }

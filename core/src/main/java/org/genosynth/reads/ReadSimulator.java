@@ -98,6 +98,16 @@ public final class ReadSimulator {
         try (AtomicOutput atomic = new AtomicOutput()) {
             write(context.backend(), req, reference, variants, targets, targetContigs, model, header, atomic, r1, r2, bam, vcf, pairs, applied,
                     skipped);
+            double perHaplotype = req.coverage() / (4.0 * req.readLength()) * longest;
+            if (pairs[0] == 0 && targets == null && perHaplotype < 0.5) {
+                // the coverage, not the reference, is why no read was made: each haplotype of the longest contig gets
+                // round(coverage / (4 x read length) x its length) pairs
+                throw InputException.usage(String.format(java.util.Locale.ROOT, "--coverage %s is too low: it gives "
+                        + "%.2g read pairs per haplotype of the longest contig (%d bp, reads of %d bp), which round "
+                        + "to none; use at least --coverage %.4g", java.math.BigDecimal.valueOf(req.coverage())
+                        .stripTrailingZeros().toPlainString(), perHaplotype, longest,
+                        req.readLength(), 2.0 * req.readLength() / longest));
+            }
             if (pairs[0] == 0) {
                 // never publish empty FASTQs: every contig is shorter than a fragment, or all N
                 throw InputException.inFile(req.reference(), "no read pairs could be simulated: no contig"

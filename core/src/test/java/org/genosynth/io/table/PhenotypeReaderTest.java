@@ -43,6 +43,16 @@ class PhenotypeReaderTest {
     }
 
     @Test
+    void aUtf8ByteOrderMarkBeforeTheHeaderIsNotPartOfIt() throws IOException {
+        // spreadsheet exports start with EF BB BF: the header must still be recognised as #FID IID
+        Path f = write("bom.txt", "\uFEFF#FID\tIID\tbmi\n" + "f2\tb\t21.5\n" + "f1\ta\t19\n");
+        assertThat(Files.readAllBytes(f)[0]).isEqualTo((byte) 0xEF);
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT);
+        assertThat(t.names()).containsExactly("bmi");
+        assertThat(t.column(0)).containsExactly(19.0, Double.NaN, 21.5, Double.NaN);
+    }
+
+    @Test
     void plinkStyleMatchesByFidAndIidThenIid() throws IOException {
         Path f = write("p.txt", "#FID\tIID\tbmi\tage\n"
                 + "f2\tb\t21.5\t.\n"
