@@ -39,6 +39,12 @@ final class OptionChecks {
                             + n);
                 }
             }
+            case "--infer-populations" -> {
+                if (v instanceof Integer k && k < 1) {
+                    throw InputException.usage("--infer-populations must be at least 1 (leave it out for no inferred "
+                            + "populations), got " + k);
+                }
+            }
             case "--epsilon" -> {
                 if (v instanceof Double e && !(e > 0)) {
                     throw InputException.usage("--epsilon must be a finite number above 0, got " + e);

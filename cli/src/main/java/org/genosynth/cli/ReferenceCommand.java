@@ -37,6 +37,9 @@ final class ReferenceCommand implements Callable<Integer> {
         if (length < 10_000 || contigs < 1 || gc <= 0 || gc >= 1) {
             throw org.genosynth.io.InputException.usage("--length must be >= 10000, --contigs >= 1, 0 < --gc < 1");
         }
+        // the sequences are made in memory (one byte per base) before they are written
+        org.genosynth.util.Memory.require(1.1 * contigs * (double) length, "a reference of " + contigs + " contigs x "
+                + length + " bp", "lower --contigs or --length");
         SyntheticReference.Genome g = SyntheticReference.generate(contigs, length, gc, seed);
         Path fa = Path.of(out + ".fa");
         SyntheticReference.write(g, fa, Path.of(out + ".repeats.bed"));

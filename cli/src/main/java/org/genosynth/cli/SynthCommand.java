@@ -305,10 +305,20 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     private static double parse(String option, String text) {
+        double v;
         try {
-            return Double.parseDouble(text.strip());
+            v = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw InputException.usage(option + ": not a number: '" + text + "'");
         }
+        if (option.equals("--max-kinship") && !(v > 0 && v <= 0.5)) {
+            // a kinship coefficient is at most 0.5 (a genome with itself); NaN used to switch the check off silently
+            throw InputException.usage("--max-kinship must be a kinship coefficient above 0 and at most 0.5, 'auto' "
+                    + "or 'none', got '" + text + "'");
+        }
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw InputException.usage(option + " must be a finite number, got '" + text + "'");
+        }
+        return v;
     }
 }

@@ -451,6 +451,21 @@ class BadInputCorpusTest {
                 + "--donor-pool population --out {d}/out/s", "--donor-pool", "--method mosaic"));
         c.add(new Case("synth unknown method", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method gan "
                 + "--out {d}/out/s", "--method"));
+        for (String k : List.of("NaN", "0.7", "-0.1")) {
+            c.add(new Case("synth --max-kinship " + k, d -> all(d), "synth -t 1 --input {d}/g --seed 1 --method mosaic "
+                    + "--max-kinship " + k + " --out {d}/out/s", "--max-kinship", "at most 0.5"));
+        }
+        c.add(new Case("synth --infer-populations 0", d -> all(d), "synth -t 1 --input {d}/g --seed 1 "
+                + "--infer-populations 0 --out {d}/out/s", "--infer-populations must be at least 1"));
+        c.add(new Case("synth --per-population count NaN", d -> all(d), "synth -t 1 --input {d}/g --seed 1 "
+                + "--infer-populations 2 --per-population P1=NaN,P2=5 --out {d}/out/s", "--per-population",
+                "finite"));
+        c.add(new Case("reference --contigs x --length beyond memory", d -> all(d), "reference --contigs 100000000 "
+                + "--length 10000 --seed 1 --out {d}/out/ref", "100000000 contigs x 10000 bp", "-Xmx"));
+        c.add(new Case("bim position beyond 2^31-1", d -> {
+            all(d);
+            replaceLine(d.resolve("g.bim"), 5, "1\trs4\t0\t99999999999999\tA\tG");
+        }, "qc -t 1 --input {d}/g --out {d}/out/q", "g.bim:5", "BP", "2147483647"));
         c.add(new Case("synth --noise NaN", d -> all(d), "synth -t 1 --input {d}/g --seed 1 --noise NaN "
                 + "--out {d}/out/s", "--noise"));
         for (String cmd : List.of("qc -t 1 --input {d}/g", "convert -t 1 --input {d}/g", "kinship -t 1 --input {d}/g",

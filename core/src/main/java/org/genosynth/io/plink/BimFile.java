@@ -96,6 +96,11 @@ public final class BimFile {
                     throw in.error(null, "expected 6 columns (CHR ID CM BP A1 A2), found " + f.length);
                 }
                 long bp = parseLong(f[3], in, "BP");
+                if (bp > Integer.MAX_VALUE) {
+                    // plink2 stores positions as 32-bit signed integers and refuses larger ones
+                    throw in.error("BP", "position " + bp + " is beyond the largest position PLINK allows ("
+                            + Integer.MAX_VALUE + ")");
+                }
                 double cm = f[2].equals("0") ? 0 : parseDouble(f[2], in, "CM");
                 if (!f[0].equals(chrom)) {
                     chrom = f[0];   // one string per run of a chromosome

@@ -316,4 +316,13 @@ class PlinkReaderBadInputTest {
         }
         return bytes.toByteArray();
     }
+
+    @Test
+    void famSexCodesOtherThan1And2AreUnknownAsInPlink() throws IOException {
+        Path fam = dir.resolve("sex.fam");
+        Files.writeString(fam, "f1 a 0 0 1 -9\nf1 b 0 0 2 -9\nf1 c 0 0 _ -9\nf1 d 0 0 0 -9\nf1 e 0 0 NA -9\n");
+        List<org.genosynth.model.Sex> sexes = FamFile.read(fam).samples().stream().map(Sample::sex).toList();
+        assertThat(sexes).containsExactly(org.genosynth.model.Sex.MALE, org.genosynth.model.Sex.FEMALE,
+                org.genosynth.model.Sex.UNKNOWN, org.genosynth.model.Sex.UNKNOWN, org.genosynth.model.Sex.UNKNOWN);
+    }
 }
