@@ -47,8 +47,8 @@ final class TableSynthCommand implements Callable<Integer> {
     int rows;
 
     @Option(names = "--method", paramLabel = "copula|cart|aim|dpcopula|privbayes", defaultValue = "copula",
-            description = "Synthesis method (default ${DEFAULT-VALUE}); copula and cart are replaced by privbayes "
-                    + "when --epsilon is given.")
+            description = "Synthesis method (default ${DEFAULT-VALUE}); --epsilon without --method means privbayes; "
+                    + "copula or cart named with --epsilon is refused.")
     String method;
 
     @Option(names = "--epsilon", paramLabel = "E",
@@ -88,9 +88,19 @@ final class TableSynthCommand implements Callable<Integer> {
                     + "(required for every numeric column by aim and dpcopula; values outside are clamped).")
     Map<String, String> bounds = new LinkedHashMap<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         org.genosynth.io.Fileset.refuseOverwrite(out.toString(), "");
+        String asked = method.toLowerCase(java.util.Locale.ROOT);
+        if (epsilon != null && (asked.equals("copula") || asked.equals("cart"))
+                && spec.commandLine().getParseResult().hasMatchedOption("--method")) {
+            // without --method, --epsilon picks privbayes; a method named with it would be silently replaced
+            throw InputException.usage("--method " + method + " is not differentially private and takes no --epsilon; "
+                    + "give --method privbayes, aim or dpcopula with --epsilon, or leave --epsilon out");
+        }
         org.genosynth.io.Fileset.refuseOverwrite(TableSynthesis.manifestPath(out).toString(), "");
         TableSynthesis.Method m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
             case "copula" -> TableSynthesis.Method.COPULA;

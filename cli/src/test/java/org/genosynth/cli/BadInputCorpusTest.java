@@ -380,6 +380,10 @@ class BadInputCorpusTest {
         c.add(new Case("table --epsilon NaN", d -> all(d), synth + " --epsilon NaN", "--epsilon"));
         c.add(new Case("table --epsilon 0", d -> all(d), synth + " --epsilon 0", "--epsilon"));
         c.add(new Case("table --n huge", d -> all(d), synth + " --n 2000000000", "-Xmx"));
+        for (String m : List.of("copula", "cart")) {
+            c.add(new Case("table --method " + m + " with --epsilon", d -> all(d), synth + " --method " + m
+                    + " --epsilon 5", "--method " + m + " is not differentially private"));
+        }
         c.add(new Case("table unknown method", d -> all(d), synth + " --method gan", "gan"));
         c.add(new Case("table evaluate synthetic missing", d -> all(d),
                 "table evaluate --real {d}/t.csv --synthetic {d}/nope.csv --out {d}/out/e", "nope.csv"));
