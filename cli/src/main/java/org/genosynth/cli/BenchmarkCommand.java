@@ -6,6 +6,7 @@ import org.genosynth.exec.ExecutionContext;
 import org.genosynth.benchmark.BenchmarkJob;
 import org.genosynth.benchmark.Recipe;
 import org.genosynth.io.InputException;
+import org.genosynth.io.StagingDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,9 +49,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (dir == null) {
             throw InputException.usage("give --out DIR or outputs.dir in the recipe");
         }
+        // before any work: an input inside the output directory (was refused only at the end, after the steps ran)
+        java.util.List<Path> inputs = new java.util.ArrayList<>(BenchmarkJob.inputFiles(recipe));
+        inputs.add(config);
+        StagingDirectory.refuseInputsInside(dir, inputs);
+        // the steps write into a staging sibling; everything appears under --out together at the end
+        StagingDirectory stage = StagingDirectory.open(dir);
         try (ExecutionContext context = execution.open(threads, null)) {
-            BenchmarkJob.Outcome o = BenchmarkJob.run(recipe, dir, context);
-            System.out.print(o.render());
+            BenchmarkJob.Outcome o = BenchmarkJob.run(recipe, stage.path(), context);
+            stage.publish();
+            System.out.print(stage.finalText(o.render()));
         }
         return 0;
     }

@@ -12,6 +12,7 @@ import org.genosynth.eval.EvaluationRequest;
 import org.genosynth.eval.TrainHoldoutSplit;
 import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.InputException;
+import org.genosynth.io.StagingDirectory;
 import org.genosynth.synth.SynthRequest;
 import org.genosynth.synth.SynthResult;
 import org.genosynth.synth.Synthesizer;
@@ -55,7 +56,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(ExecutionContext context) throws Exception {
         Path dir = exampleDir();
-        Files.createDirectories(out);
+        StagingDirectory.refuseInputsInside(out, List.of(dir));
+        // every step writes into a staging sibling of --out; it all appears under --out together at the end
+        StagingDirectory stage = StagingDirectory.open(out);
+        Path out = stage.path();
         long t0 = System.nanoTime();
         System.out.println("genosynth demo: the mouse experiment on " + dir);
         System.out.println("source: GEMMA example data (Valdar et al. 2006), GPL-3; see examples/README.md");
@@ -88,7 +92,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         step(t0, "3. evaluate: fidelity, LMM GWAS of CD8 on both cohorts, privacy against the holdout");
         System.out.println();
-        System.out.println(e.render());
+        stage.publish();
+        System.out.println(stage.finalText(e.render()));
         return 0;
     }
 

@@ -34,6 +34,16 @@ class BenchmarkCommandTest {
             assertThat(out.resolve(f)).exists();
         }
         assertThat(Files.readAllLines(out.resolve("mouse_snp.csv"))).hasSize(601);
+        // staged in a sibling .tmp- directory and moved into place: nothing of it left, and no output names it
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("bench");
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(out)) {
+            for (Path f : s.filter(p -> p.toString().matches(".*\\.(json|tsv|txt|csv)$")).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(".tmp-");
+            }
+        }
+        assertThat(run.out()).doesNotContain(".tmp-").contains("wrote " + out.resolve("mouse.manifest.json"));
         CliRun gwas = CliRun.of("gwas", "-t", "2", "--input", out.resolve("mouse").toString(), "--pheno",
                 out.resolve("mouse.pheno.tsv").toString(), "--pheno-col", "TRAIT1", "--model", "logistic", "--out",
                 out.resolve("server").toString());
@@ -85,5 +95,27 @@ class BenchmarkCommandTest {
         CliRun noOut = CliRun.of("benchmark", "--config", recipe.toString());
         assertThat(noOut.exitCode()).isEqualTo(Main.USER_ERROR);
         assertThat(noOut.err()).contains("--out DIR or outputs.dir");
+    }
+
+    @Test
+    void aRecipeWhoseInputLiesInsideOutIsRefusedBeforeAnyWork() throws IOException {
+        // the cohort inside --out: it failed after 31 s of steps and left steps/relatives.populations.txt
+        Path out = Files.createDirectories(dir.resolve("o"));
+        for (String ext : List.of(".bed.gz", ".bim.gz", ".fam.gz")) {
+            Files.copy(Path.of(MOUSE + ext), out.resolve("cohort" + ext));
+        }
+        Path recipe = dir.resolve("inside.yaml");
+        Files.writeString(recipe, Files.readString(Path.of("../examples/recipes/syngen6_mouse.yaml"))
+                .replace("../mouse_hs1940/mouse_hs1940.bed.gz", out.resolve("cohort.bed.gz").toString()));
+        long t0 = System.nanoTime();
+        CliRun run = CliRun.of("benchmark", "--config", recipe.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).isEqualTo(Main.USER_ERROR);
+        assertThat(run.err()).isEqualTo("genosynth: error: " + out.resolve("cohort.bed.gz") + ": this input lies inside "
+                + "the output directory " + out + ", which the run fills with its outputs; choose another --out\n");
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds before the refusal").isLessThan(10);
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.map(p -> dir.relativize(p).toString()).sorted().toList()).containsExactly("", "inside.yaml", "o",
+                    "o/cohort.bed.gz", "o/cohort.bim.gz", "o/cohort.fam.gz");
+        }
     }
 }

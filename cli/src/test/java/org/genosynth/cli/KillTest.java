@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code synth}, {@code convert}, {@code gwas} and {@code evaluate} on the mouse cohort in a separate JVM, killed with
- * SIGKILL at several moments: nothing may appear under a final output name (only {@code .tmp-} files), because a
- * command's outputs are published together at its very end. A run left to finish publishes its outputs and no temp
- * file (the positive control).
+ * {@code synth}, {@code convert}, {@code gwas}, {@code evaluate} and {@code benchmark} on the mouse cohort in a
+ * separate JVM, killed with SIGKILL at several moments: nothing may appear under a final output name (only
+ * {@code .tmp-} files, or files inside a pipeline's {@code .tmp-} staging directory), because a command's outputs are
+ * published together at its very end. A run left to finish publishes its outputs and no temp file (the positive
+ * control).
  */
 class KillTest {
     private static final Path MOUSE = Path.of("../examples/mouse_hs1940/mouse_hs1940");
@@ -68,6 +69,14 @@ class KillTest {
         killedAtSeveralPoints("evaluate", "-t", "1", "--real", split + ".train.bed", "--synthetic", syn + ".bed",
                 "--holdout", split + ".holdout.bed", "--pheno", split + ".train.pheno.tsv", "--synthetic-pheno",
                 syn + ".pheno.tsv", "--pheno-col", "1", "--model", "linear", "--out", "{o}/eval");
+    }
+
+    @Test
+    void benchmarkKilledLeavesNothingUnderFinalNames() throws Exception {
+        // a pipeline: its steps write into a staging .tmp- sibling of --out, moved into place at the end (SIGKILLed
+        // at 20 s it left steps/synth.bed/.bim/.fam)
+        killedAtSeveralPoints("benchmark", "--config", "../examples/recipes/syngen6_mouse.yaml", "--threads", "1",
+                "--out", "{o}/bench");
     }
 
     /**
@@ -145,11 +154,11 @@ class KillTest {
                 .directory(new File(System.getProperty("user.dir"))).start();
     }
 
-    /** Every regular file under {@code out} whose name is not a temporary name. */
+    /** Every regular file under {@code out} that is neither a temporary name nor inside a staging .tmp- directory. */
     private static List<String> finalNames(Path out) throws IOException {
         try (Stream<Path> s = Files.walk(out)) {
             return s.filter(Files::isRegularFile).map(f -> out.relativize(f).toString())
-                    .filter(n -> !Path.of(n).getFileName().toString().startsWith(".tmp-")).toList();
+                    .filter(n -> !n.startsWith(".tmp-") && !n.contains("/.tmp-")).toList();
         }
     }
 }

@@ -291,6 +291,18 @@ public final class BenchmarkJob {
     }
 
     private static List<Map<String, String>> inputs(Recipe r) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Path p : inputFiles(r)) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("file", p.getFileName().toString());
+            m.put("sha256", sha256(p));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The files a recipe reads (not the recipe itself): the cohort's files, labels, genetic map, watermark key. */
+    public static List<Path> inputFiles(Recipe r) {
         List<Path> files = new ArrayList<>();
         String in = r.input().toString().replaceFirst("\\.(bed|bim|fam)(\\.gz)?$", "");
         for (String ext : List.of(".bed", ".bim", ".fam", ".bed.gz", ".bim.gz", ".fam.gz")) {
@@ -311,14 +323,7 @@ public final class BenchmarkJob {
         if (r.watermark() != null && r.watermark().keyFile() != null) {
             files.add(r.watermark().keyFile());
         }
-        List<Map<String, String>> out = new ArrayList<>();
-        for (Path p : files) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("file", p.getFileName().toString());
-            m.put("sha256", sha256(p));
-            out.add(m);
-        }
-        return out;
+        return files;
     }
 
     static String sha256(Path p) {

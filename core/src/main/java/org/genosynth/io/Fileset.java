@@ -34,6 +34,7 @@ public final class Fileset implements AutoCloseable {
     private final List<Path> published = new ArrayList<>();
     private final List<Path> createdDirs = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
+    private final List<Path> stagingDirs = new ArrayList<>();
     private boolean done;
 
     private Fileset(boolean pipeline) {
@@ -68,6 +69,7 @@ public final class Fileset implements AutoCloseable {
         synchronized (f) {
             f.temps.forEach(t -> dirs.add(t.toAbsolutePath().getParent()));
             f.pending.keySet().forEach(t -> dirs.add(t.toAbsolutePath().getParent()));
+            f.stagingDirs.forEach(t -> dirs.add(t.toAbsolutePath().getParent()));
         }
         f.close();
         String mine = ".tmp-" + ProcessHandle.current().pid() + "-";
@@ -76,7 +78,11 @@ public final class Fileset implements AutoCloseable {
                 try (java.util.stream.Stream<Path> s = Files.list(d)) {
                     for (Path p : (Iterable<Path>) s::iterator) {
                         if (p.getFileName().toString().startsWith(mine)) {
-                            Files.deleteIfExists(p);
+                            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                                StagingDirectory.deleteTree(p);
+                            } else {
+                                Files.deleteIfExists(p);
+                            }
                         }
                     }
                 } catch (IOException | UncheckedIOException e) {
@@ -232,6 +238,16 @@ public final class Fileset implements AutoCloseable {
         }
     }
 
+    /** A pipeline's staging directory ({@link StagingDirectory}): deleted with everything in it unless the run ends. */
+    static void staging(Path dir) {
+        Fileset f = current;
+        if (f != null) {
+            synchronized (f) {
+                f.stagingDirs.add(dir);
+            }
+        }
+    }
+
     static void reserved(Path temp) {
         Fileset f = current;
         if (f != null) {
@@ -312,6 +328,7 @@ public final class Fileset implements AutoCloseable {
             }
         }
         if (!done) {
+            stagingDirs.forEach(StagingDirectory::deleteTree);
             for (Path d : createdDirs) {
                 try {
                     Files.deleteIfExists(d); // only when empty
