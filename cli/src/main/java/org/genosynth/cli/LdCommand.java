@@ -65,6 +65,14 @@ final class LdCommand implements Callable<Integer> {
                 throw InputException.usage("--indep-pairwise needs WIN STEP R2 as numbers (window and step in "
                         + "variants), got " + String.join(" ", indepPairwise));
             }
+            // as plink2: an r^2 threshold of 1 or more prunes nothing, a window of one variant has no pair
+            if (prune.window() < 2 || prune.step() < 1 || !(prune.r2() >= 0 && prune.r2() < 1)) {
+                throw InputException.usage("--indep-pairwise needs a window of at least 2 variants, a step of at "
+                        + "least 1 and an r^2 threshold in [0, 1), got " + String.join(" ", indepPairwise));
+            }
+        }
+        if (!(r2Min >= 0 && r2Min <= 1)) {
+            throw InputException.usage("--r2-min must be in [0, 1], got " + r2Min);
         }
         LdTable.Window window = prune == null || table ? new LdTable.Window(windowKb, windowVariants, r2Min) : null;
         StructureInput in = structure.toStructureInput();

@@ -113,6 +113,7 @@ class BadInputCorpusTest {
         optionCases(c);
         overwriteCases(c);
         readsSpikeCases(c);
+        commandCases(c);
         return c.stream();
     }
 
@@ -675,6 +676,48 @@ class BadInputCorpusTest {
             all(d);
             Files.copy(d.resolve("cohort.vcf"), d.resolve("cohort.bcf"));
         }, spike.replace("cohort.vcf", "cohort.bcf"), "cohort.bcf"));
+    }
+
+    /** At least one bad input for each command the corpus had not reached. */
+    private static void commandCases(List<Case> c) {
+        c.add(new Case("evaluate synthetic missing", d -> all(d), "evaluate -t 1 --real {d}/g --synthetic {d}/nope "
+                + "--out {d}/out/e", "nope"));
+        c.add(new Case("ld --indep-pairwise r2 above 1", d -> all(d), "ld -t 1 --input {d}/g --indep-pairwise 50 5 2 "
+                + "--out {d}/out/l", "--indep-pairwise"));
+        c.add(new Case("relatives unknown pedigree design", d -> all(d), "relatives --input {d}/g --pedigree "
+                + "cousins-twice=2 --seed 1 --out {d}/out/r", "cousins-twice"));
+        c.add(new Case("watermark add phenotype column absent", d -> all(d), "watermark add --input {d}/g --pheno "
+                + "{d}/p.tsv --pheno-col height --out {d}/out/w", "height"));
+        c.add(new Case("watermark verify table missing", d -> all(d), "watermark verify --watermark {d}/nope.tsv "
+                + "--gwas {d}/p.tsv", "nope.tsv"));
+        c.add(new Case("pheno simulate --h2 above 1", d -> all(d), "pheno simulate -t 1 --input {d}/g --causal 2 "
+                + "--h2 2 --seed 1 --out {d}/out/ph", "--h2"));
+        c.add(new Case("reference --gc 1.5", d -> all(d), "reference --length 20000 --gc 1.5 --seed 1 "
+                + "--out {d}/out/ref", "--gc"));
+        c.add(new Case("compare truth missing", d -> all(d), "compare --truth {d}/nope.vcf --calls {d}/cohort.vcf "
+                + "--truth-sample A1 --calls-sample A1 --out {d}/out/cmp", "nope.vcf"));
+        c.add(new Case("reads-model FASTQ not a FASTQ", d -> {
+            all(d);
+            Files.writeString(d.resolve("bad.fq"), "hello\nworld\n");
+        }, "reads-model {d}/bad.fq --out {d}/out/model.tsv", "bad.fq"));
+        c.add(new Case("gwas lmm-loco without samples (sites-only)", d -> {
+            all(d);
+            Files.writeString(d.resolve("so.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
+                    + "\tINFO\n1\t100\trs1\tA\tG\t.\t.\t.\n");
+        }, "gwas -t 1 --input {d}/so.vcf --pheno {d}/p.tsv --pheno-col y --model lmm-loco --out {d}/out/gw",
+                "so.vcf: no samples"));
+        c.add(new Case("gwas lmm constant phenotype", d -> {
+            all(d);
+            pheno(d, "p.tsv", i -> "1.5", i -> "0.3");
+        }, "gwas -t 1 --input {d}/g --pheno {d}/p.tsv --pheno-col y --model lmm --out {d}/out/gw", "constant"));
+        c.add(new Case("gwas lmm-loco constant phenotype", d -> {
+            all(d);
+            pheno(d, "p.tsv", i -> "1.5", i -> "0.3");
+        }, "gwas -t 1 --input {d}/g --pheno {d}/p.tsv --pheno-col y --model lmm-loco --out {d}/out/gw", "constant"));
+        c.add(new Case("table split --fraction 1", d -> all(d), "table split --input {d}/t.csv --fraction 1 --seed 1 "
+                + "--out {d}/out/ts", "--fraction"));
+        c.add(new Case("table split input missing", d -> all(d), "table split --input {d}/nope.csv --seed 1 "
+                + "--out {d}/out/ts", "nope.csv"));
     }
 
     // ---- fixtures ----
