@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Phenotype table of the synthetic cohort (default: --pheno, looked up by sample ID).")
     Path syntheticPheno;
 
-    @Option(names = "--pheno-col", paramLabel = "NAME|N", defaultValue = "1",
+    @Option(names = {"--pheno-col", "--pheno-name"}, paramLabel = "NAME|N", defaultValue = "1",
             description = "Phenotype column: name or 1-based number among the value columns (default 1).")
     String phenoCol;
 
@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Covariate table of the synthetic cohort (default: --covar).")
     Path syntheticCovar;
 
-    @Option(names = "--covar-col", paramLabel = "NAME|N", split = ",", description = "Covariate columns: names, numbers, lists or ranges (PC1-PC10); default all.")
+    @Option(names = {"--covar-col", "--covar-name"}, paramLabel = "NAME|N", split = ",", description = "Covariate columns: names, numbers, lists or ranges (PC1-PC10); default all.")
     List<String> covarCols;
 
     @Option(names = "--model", paramLabel = "lmm|linear|logistic", defaultValue = "lmm",

@@ -38,7 +38,7 @@ final class GwasCommand implements Callable<Integer> {
                 + "genotype order). Only the columns used are read.")
     Path pheno;
 
-    @Option(names = "--pheno-col", required = true, paramLabel = "NAME|N",
+    @Option(names = {"--pheno-col", "--pheno-name"}, required = true, paramLabel = "NAME|N",
             description = "Phenotype column: a name, or a 1-based number among the value columns.")
     String phenoCol;
 
@@ -46,7 +46,7 @@ final class GwasCommand implements Callable<Integer> {
             + ".eigenvec.")
     Path covar;
 
-    @Option(names = "--covar-col", paramLabel = "NAME|N", split = ",",
+    @Option(names = {"--covar-col", "--covar-name"}, paramLabel = "NAME|N", split = ",",
             description = "Covariate columns: names, numbers, comma lists or ranges in file order as plink2's "
                 + "--covar-name (PC1-PC10); default: all columns of --covar.")
     List<String> covarCols;

@@ -67,7 +67,7 @@ final class PhenoSimulateCommand implements Callable<Integer> {
     @Option(names = "--covar", paramLabel = "FILE", description = "Covariate table (PLINK or GEMMA style).")
     Path covar;
 
-    @Option(names = "--covar-cols", paramLabel = "LIST", split = ",",
+    @Option(names = {"--covar-col", "--covar-name", "--covar-cols"}, paramLabel = "LIST", split = ",",
             description = "Covariate columns (names or 1-based numbers); default all.")
     List<String> covarCols = new ArrayList<>();
 

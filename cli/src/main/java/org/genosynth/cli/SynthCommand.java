@@ -61,7 +61,7 @@ final class SynthCommand implements Callable<Integer> {
             description = "Phenotypes of the input's samples (PLINK or GEMMA style): synthetic phenotypes are made.")
     Path pheno;
 
-    @Option(names = "--pheno-col", paramLabel = "COL", split = ",",
+    @Option(names = {"--pheno-col", "--pheno-name"}, paramLabel = "COL", split = ",",
             description = "Phenotype columns to synthesize (names, 1-based numbers or ranges A-B; default: all).")
     List<String> phenoCols;
 

@@ -34,7 +34,7 @@ final class WatermarkAddCommand implements Callable<Integer> {
     @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotype table.")
     Path pheno;
 
-    @Option(names = "--pheno-col", paramLabel = "COL", defaultValue = "1",
+    @Option(names = {"--pheno-col", "--pheno-name"}, paramLabel = "COL", defaultValue = "1",
             description = "Phenotype column: name or 1-based number (default ${DEFAULT-VALUE}).")
     String phenoCol;
 

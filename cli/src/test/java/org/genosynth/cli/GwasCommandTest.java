@@ -92,6 +92,46 @@ class GwasCommandTest {
         assertThat(ranged).hasSize(12_226 + 1).isEqualTo(Files.readAllLines(outDir.resolve("b.gwas.tsv")));
         assertThat(Files.readString(outDir.resolve("a.gwas.tsv")))
                 .isEqualTo(Files.readString(outDir.resolve("b.gwas.tsv")));
+        // plink2's option names: --pheno-name and --covar-name are the same options
+        CliRun named = CliRun.of("gwas", "-t", "2", "--input", split + ".train", "--pheno", s(full), "--pheno-name",
+                "CD8", "--covar", s(full), "--covar-name", "PC1-PC10", "--out", s(outDir.resolve("c")));
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(Files.readString(outDir.resolve("c.gwas.tsv")))
+                .isEqualTo(Files.readString(outDir.resolve("a.gwas.tsv")));
+    }
+
+    @Test
+    void aCategoricalCovariateIsItsIndicatorColumnsAsInPlink2() throws IOException {
+        Path full = MouseTables.fullTable(dir.resolve("cat.tsv"));
+        // the same covariate coded by hand: 'cage 0' the reference, one 0/1 column for each other cage
+        List<String> lines = Files.readAllLines(full);
+        List<String> coded = new ArrayList<>();
+        coded.add("FID\tIID\tcage1\tcage2\tcage3\tcage4\tcage5\tcage6");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            int cage = Integer.parseInt(f[8].substring("cage ".length()));
+            StringBuilder row = new StringBuilder(f[0] + "\t" + f[1]);
+            for (int c = 1; c <= 6; c++) {
+                row.append('\t').append(cage == c ? 1 : 0);
+            }
+            coded.add(row.toString());
+        }
+        Path byHand = Files.write(dir.resolve("coded.tsv"), coded);
+        Path outDir = Files.createDirectory(dir.resolve("categorical"));
+        CliRun words = CliRun.of(gwas(outDir, s(full), "CD8", "--covar", s(full), "--covar-col", "note"));
+        assertThat(words.exitCode()).as(words.err()).isZero();
+        assertThat(words.out() + words.err())
+                .contains("cat.tsv: categorical covariate 'note' (7 levels) as 6 indicator columns, reference level "
+                        + "'cage 0'");
+        String table = Files.readString(outDir.resolve("g.gwas.tsv"));
+        try (Stream<Path> left = Files.list(outDir)) {
+            for (Path p : left.toList()) {
+                Files.delete(p);
+            }
+        }
+        CliRun numbers = CliRun.of(gwas(outDir, s(full), "CD8", "--covar", s(byHand)));
+        assertThat(numbers.exitCode()).as(numbers.err()).isZero();
+        assertThat(table).hasLineCount(12_226 + 1).isEqualTo(Files.readString(outDir.resolve("g.gwas.tsv")));
     }
 
     @Test

@@ -50,9 +50,8 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
                 names.add(covTable.names().get(c));
                 covs.add(covTable.column(c));
             }
-            if (!request.covar().equals(request.pheno())) {
-                notes.addAll(covTable.notes());
-            }
+            // the same table as --pheno: its notes about ignored rows are already there
+            covTable.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         } else if (!request.covarCols().isEmpty()) {
             throw InputException.usage("--covar-col needs --covar FILE");
         }

@@ -22,7 +22,8 @@ import org.genosynth.model.Sample;
  * columns named {@code 1..k} with one row per cohort sample in cohort order. Only the requested columns are parsed, so
  * a bad value in another column does no harm. Columns are chosen by name, 1-based number among the value columns,
  * comma lists and plink2-style ranges {@code A-B} (the columns from A to B in file order, e.g. {@code PC1-PC10}).
- * Missing values: {@code NA}, {@code nan}, {@code .}, {@code -9}, empty.
+ * Missing values: {@code NA}, {@code nan}, {@code .}, {@code -9}, empty. In a covariate table with a header, a column of
+ * words is categorical, read as indicator columns ({@link CategoricalCovariates}).
  */
 public final class PhenotypeReader {
     private static final String HEADER_HINT =
@@ -77,7 +78,18 @@ public final class PhenotypeReader {
                         readGemma(lines, fields, header, selected, cohortSamples.size()));
             }
             List<String> notes = new ArrayList<>();
-            double[][] values = readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes);
+            if (kind.equals(COVARIATE)) {
+                // plink2's --glm: a column of words is a categorical covariate, as indicator columns
+                String[][] raw = new String[selected.length][cohortSamples.size()];
+                long[] lineOf = new long[cohortSamples.size()];
+                readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes, raw, lineOf);
+                CategoricalCovariates.Columns expanded = CategoricalCovariates.expand(file, selectedNames, raw,
+                        lineOf);
+                notes.addAll(expanded.notes());
+                return new PhenotypeTable(ids, expanded.names(), expanded.values(), notes);
+            }
+            double[][] values = readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes, null,
+                    null);
             return new PhenotypeTable(ids, selectedNames, values, notes);
         }
     }
@@ -249,8 +261,13 @@ public final class PhenotypeReader {
         return columns;
     }
 
+    /**
+     * The selected columns' values in cohort order (NaN where a sample has no row); with {@code raw}, their field texts
+     * go there instead (null where no row) and the row's line to {@code lineOf}, and the values are not parsed.
+     */
     private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, int idColumns,
-                                        int[] selected, List<Sample> cohort, List<String> notes) {
+                                        int[] selected, List<Sample> cohort, List<String> notes, String[][] raw,
+                                        long[] lineOf) {
         int width = header.length;
         CohortIndex index = new CohortIndex(cohort);
         double[][] columns = new double[selected.length][cohort.size()];
@@ -276,7 +293,12 @@ public final class PhenotypeReader {
             seenAt[s] = lines.lineNumber();
             for (int c = 0; c < selected.length; c++) {
                 int field = idColumns + selected[c];
-                columns[c][s] = TableFields.value(f[field], lines, header[field], "");
+                if (raw != null) {
+                    raw[c][s] = f[field];
+                    lineOf[s] = lines.lineNumber();
+                } else {
+                    columns[c][s] = TableFields.value(f[field], lines, header[field], "");
+                }
             }
         }
         if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {

@@ -84,6 +84,40 @@ class PhenotypeReaderTest {
     }
 
     @Test
+    void covariateColumnsOfWordsAreCategoricalAsPlink2Reads() throws IOException {
+        Path f = write("c.txt", "FID IID sex batch age\nf1 a M b2 30\nf1 b F b1 40\nf2 b NA b3 50\nf3 c M b1 -9\n");
+        PhenotypeTable t = PhenotypeReader.readCovariates(f, COHORT, List.of());
+        // k - 1 indicators per categorical column, the most common level the reference (plink2's choice)
+        assertThat(t.names()).containsExactly("sex=F", "batch=b2", "batch=b3", "age");
+        assertThat(t.column(0)).containsExactly(0.0, 1, Double.NaN, 0);
+        assertThat(t.column(1)).containsExactly(1.0, 0, 0, 0);
+        assertThat(t.column(2)).containsExactly(0.0, 0, 1, 0);
+        assertThat(t.column(3)).containsExactly(30.0, 40, 50, Double.NaN);
+        assertThat(t.notes()).containsExactly(
+                "c.txt: categorical covariate 'sex' (2 levels) as 1 indicator column, reference level 'M'",
+                "c.txt: categorical covariate 'batch' (3 levels) as 2 indicator columns, reference level 'b1'");
+        // a range names the original columns
+        assertThat(PhenotypeReader.readCovariates(f, COHORT, List.of("batch-age")).names())
+                .containsExactly("batch=b2", "batch=b3", "age");
+        // numbers mixed with words: the first word is an error, with its line
+        Path mixed = write("m.txt", "FID IID x\nf1 a 1\nf1 b oops\n");
+        assertThatThrownBy(() -> PhenotypeReader.readCovariates(mixed, COHORT, List.of()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContainingAll("m.txt:3", "field 'x'", "not a number: 'oops'", "'1' on line 2");
+        // a different word for every sample is an ID column
+        Path ids = write("i.txt", "FID IID id\nf1 a q1\nf1 b q2\nf2 b q3\n");
+        assertThatThrownBy(() -> PhenotypeReader.readCovariates(ids, COHORT, List.of()))
+                .isInstanceOf(InputException.class).hasMessageContainingAll("i.txt", "'id'", "every sample (3)");
+        // one level only is a constant covariate
+        Path one = write("o.txt", "FID IID site\nf1 a x\nf1 b x\n");
+        assertThatThrownBy(() -> PhenotypeReader.readCovariates(one, COHORT, List.of()))
+                .isInstanceOf(InputException.class).hasMessageContainingAll("o.txt", "'site' is constant", "'x'");
+        // a phenotype is never categorical
+        assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("sex"))).isInstanceOf(InputException.class)
+                .hasMessageContainingAll("c.txt:2", "not a number: 'M'");
+    }
+
+    @Test
     void onlyTheRequestedColumnsAreParsed() throws IOException {
         Path f = write("p.txt", "FID IID y bad z\nf1 a 1 oops 5\nf3 c 2 x 6\n");
         PhenotypeTable t = PhenotypeReader.read(f, COHORT, List.of("z,y"));
