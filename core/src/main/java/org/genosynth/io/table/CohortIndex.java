@@ -46,6 +46,11 @@ final class CohortIndex {
         return i;
     }
 
+    /** Whether a sample of the cohort has exactly this FID and IID. */
+    boolean has(String familyId, String id) {
+        return byFamilyAndId.containsKey(key(familyId, id));
+    }
+
     private static String key(String familyId, String id) {
         return familyId + '\u0000' + id;
     }

@@ -19,7 +19,9 @@ import org.genosynth.model.Sample;
  * first line: a header whose first fields are {@code FID IID} or {@code IID} (optionally prefixed by {@code #}) means
  * PLINK style, rows matched to cohort samples by FID and IID, or by IID alone (samples without a row are missing; rows
  * for samples not in the cohort are ignored, with a note of how many); anything else is GEMMA style, plain numeric
- * columns named {@code 1..k} with one row per cohort sample in cohort order. Only the requested columns are parsed, so
+ * columns named {@code 1..k} with one row per cohort sample in cohort order, unless its first line starts with the FID
+ * and IID of a cohort sample: then it is plink 1's headerless table, {@code FID IID} and values named
+ * {@code PHENO1..PHENOk}. Only the requested columns are parsed, so
  * a bad value in another column does no harm. Columns are chosen by name, 1-based number among the value columns,
  * comma lists and plink2-style ranges {@code A-B} (the columns from A to B in file order, e.g. {@code PC1-PC10}).
  * Missing values: {@code NA}, {@code nan}, {@code .}, {@code -9}, empty. In a covariate table with a header, a column of
@@ -65,10 +67,17 @@ public final class PhenotypeReader {
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
+            String[] firstRow = null;
+            if (idColumns == 0 && header.length >= 3 && new CohortIndex(cohortSamples).has(header[0], header[1])) {
+                // plink 1's headerless table: FID IID and values, the columns named PHENO1.. as plink2 names them
+                firstRow = header;
+                header = plinkNames(header.length);
+                idColumns = 2;
+            }
             List<String> ids = cohortSamples.stream().map(Sample::id).toList();
             List<String> names = idColumns == 0 ? gemmaNames(header.length)
                     : Arrays.asList(header).subList(idColumns, header.length);
-            if (idColumns > 0) {
+            if (idColumns > 0 && firstRow == null) {
                 checkNames(names, lines);
             }
             int[] selected = select(names, columns, file, kind);
@@ -82,14 +91,14 @@ public final class PhenotypeReader {
                 // plink2's --glm: a column of words is a categorical covariate, as indicator columns
                 String[][] raw = new String[selected.length][cohortSamples.size()];
                 long[] lineOf = new long[cohortSamples.size()];
-                readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes, raw, lineOf);
+                readPlink(lines, fields, header, firstRow, idColumns, selected, cohortSamples, notes, raw, lineOf);
                 CategoricalCovariates.Columns expanded = CategoricalCovariates.expand(file, selectedNames, raw,
                         lineOf);
                 notes.addAll(expanded.notes());
                 return new PhenotypeTable(ids, expanded.names(), expanded.values(), notes);
             }
-            double[][] values = readPlink(lines, fields, header, idColumns, selected, cohortSamples, notes, null,
-                    null);
+            double[][] values = readPlink(lines, fields, header, firstRow, idColumns, selected, cohortSamples, notes,
+                    null, null);
             return new PhenotypeTable(ids, selectedNames, values, notes);
         }
     }
@@ -265,9 +274,9 @@ public final class PhenotypeReader {
      * The selected columns' values in cohort order (NaN where a sample has no row); with {@code raw}, their field texts
      * go there instead (null where no row) and the row's line to {@code lineOf}, and the values are not parsed.
      */
-    private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, int idColumns,
-                                        int[] selected, List<Sample> cohort, List<String> notes, String[][] raw,
-                                        long[] lineOf) {
+    private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, String[] firstRow,
+                                        int idColumns, int[] selected, List<Sample> cohort, List<String> notes,
+                                        String[][] raw, long[] lineOf) {
         int width = header.length;
         CohortIndex index = new CohortIndex(cohort);
         double[][] columns = new double[selected.length][cohort.size()];
@@ -276,9 +285,12 @@ public final class PhenotypeReader {
         }
         long[] seenAt = new long[cohort.size()];
         int ignored = 0;
-        String line;
-        while ((line = lines.nextNonBlank()) != null) {
-            String[] f = fields.split(line);
+        String[] f = firstRow;
+        if (f == null) {
+            String line = lines.nextNonBlank();
+            f = line == null ? null : fields.split(line);
+        }
+        for (; f != null; f = next(lines, fields)) {
             checkWidth(f, width, lines);
             String fid = idColumns == 2 ? f[0] : null;
             int s = index.find(fid, f[idColumns - 1], lines);
@@ -311,6 +323,22 @@ public final class PhenotypeReader {
                     + "ignored");
         }
         return columns;
+    }
+
+    private static String[] next(LineReader lines, TableFields fields) {
+        String line = lines.nextNonBlank();
+        return line == null ? null : fields.split(line);
+    }
+
+    /** {@code FID IID PHENO1 .. PHENOk} for a headerless plink 1 table of {@code width} fields. */
+    private static String[] plinkNames(int width) {
+        String[] names = new String[width];
+        names[0] = "FID";
+        names[1] = "IID";
+        for (int c = 2; c < width; c++) {
+            names[c] = "PHENO" + (c - 1);
+        }
+        return names;
     }
 
     private static boolean looksNumeric(String field) {

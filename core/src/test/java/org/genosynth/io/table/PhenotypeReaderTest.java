@@ -118,6 +118,25 @@ class PhenotypeReaderTest {
     }
 
     @Test
+    void plinkOneHeaderlessTablesAreReadByTheirIds() throws IOException {
+        // plink 1 style: no header, FID IID then values (plink2 names them PHENO1..); recognised by the first row's IDs
+        Path f = write("h.txt", "f3 c 7 x8\nf1 a 5 6\nf9 zz 1 2\n");
+        PhenotypeTable t = PhenotypeReader.read(f, COHORT, List.of("1"));
+        assertThat(t.names()).containsExactly("PHENO1");
+        assertThat(t.column(0)).containsExactly(5.0, Double.NaN, Double.NaN, 7);
+        assertThat(t.notes()).containsExactly("h.txt: 1 rows for samples not in the genotype file ignored");
+        assertThat(PhenotypeReader.read(f, COHORT, List.of("PHENO1")).column(0)).containsExactly(5.0, Double.NaN,
+                Double.NaN, 7);
+        assertThatThrownBy(() -> PhenotypeReader.read(f, COHORT, List.of("PHENO2")))
+                .isInstanceOf(InputException.class).hasMessageContainingAll("h.txt:1", "PHENO2", "not a number: 'x8'");
+        // a covariate table too, its word columns categorical
+        Path c = write("hc.txt", "f1 a M 1\nf1 b F 2\nf3 c M 3\n");
+        PhenotypeTable cov = PhenotypeReader.readCovariates(c, COHORT, List.of());
+        assertThat(cov.names()).containsExactly("PHENO1=F", "PHENO2");
+        assertThat(cov.column(0)).containsExactly(0.0, 1, Double.NaN, 0);
+    }
+
+    @Test
     void onlyTheRequestedColumnsAreParsed() throws IOException {
         Path f = write("p.txt", "FID IID y bad z\nf1 a 1 oops 5\nf3 c 2 x 6\n");
         PhenotypeTable t = PhenotypeReader.read(f, COHORT, List.of("z,y"));
