@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
         description = {"Split the samples of a cohort at random into a training set (round(fraction x n) samples) and "
             + "a holdout set, reproducibly from --seed, and write each in the input's format: PREFIX.train.* and "
             + "PREFIX.holdout.*, with PREFIX.train.ids / PREFIX.holdout.ids (FID IID, usable as --keep lists) and, "
-            + "with --pheno, the phenotype table split the same way (PREFIX.train.pheno.tsv, PLINK style). The holdout "
+            + "with --pheno, the phenotype table split the same way (PREFIX.train.pheno.tsv: a table with sample IDs "
+            + "copied row by row, rows for other samples left out with a note; a GEMMA-style one written PLINK "
+            + "style). The holdout "
             + "set is what privacy metrics are calibrated on: never train a generator on it."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth split --input mouse.bed --fraction 0.7 --seed 1 --out split/mouse",

@@ -49,6 +49,19 @@ class SplitCohortFlowTest {
     }
 
     @Test
+    void splittingASplitCohortWithTheFullTableNotesTheIgnoredRows() throws IOException {
+        // the training set split again with the 1,940-row table: 582 rows name no sample of it, ignored as plink2 does
+        CliRun r = CliRun.of("split", "--input", dir.resolve("mouse.train.bed").toString(), "--pheno",
+                dir.resolve("full.tsv").toString(), "--fraction", "0.5", "--seed", "2", "--out",
+                dir.resolve("again/m").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsOnlyOnce("note: full.tsv: 582 rows for samples not in the genotype file ignored");
+        long rows = Files.readAllLines(dir.resolve("again/m.train.pheno.tsv")).size()
+                + Files.readAllLines(dir.resolve("again/m.holdout.pheno.tsv")).size() - 2;
+        assertThat(rows).isEqualTo(1358);
+    }
+
+    @Test
     void synthIgnoresRowsOfOtherMiceWithOneNote() throws IOException {
         assertThat(synthOut).contains("note: full.tsv: 582 rows for samples not in the genotype file ignored");
         List<String> pheno = Files.readAllLines(dir.resolve("syn.pheno.tsv"));

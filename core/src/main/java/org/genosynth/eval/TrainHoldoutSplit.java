@@ -51,11 +51,12 @@ public final class TrainHoldoutSplit {
     }
 
     /** What was written. */
-    public record Result(int trainCount, int holdoutCount, List<Path> outputs) {
+    public record Result(int trainCount, int holdoutCount, List<Path> outputs, List<String> notes) {
         /** A short report. */
         public String render() {
             StringBuilder sb = new StringBuilder(String.format("train %,d samples, holdout %,d samples",
                     trainCount, holdoutCount));
+            notes.forEach(n -> sb.append("\nnote: ").append(n));
             outputs.forEach(p -> sb.append("\nwrote ").append(p));
             return sb.toString();
         }
@@ -78,10 +79,18 @@ public final class TrainHoldoutSplit {
             throw InputException.usage("a fraction of " + request.fraction() + " of " + samples.size()
                     + " samples leaves one set empty");
         }
+        // read once, before any output: rows for samples not in the cohort are ignored with a note, as plink2 does
+        // a table with sample IDs is copied row by row (its text columns too); a GEMMA-style one is parsed and
+        // written with IDs
+        PhenotypeReader.RawRows raw = request.pheno() == null ? null
+                : PhenotypeReader.readRows(request.pheno(), samples);
+        PhenotypeTable table = request.pheno() == null || raw != null ? null
+                : PhenotypeReader.read(request.pheno(), samples);
         List<Path> outputs = new ArrayList<>();
-        outputs.addAll(writeSet(request, format, samples, train, true));
-        outputs.addAll(writeSet(request, format, samples, train, false));
-        return new Result(trainCount, samples.size() - trainCount, outputs);
+        outputs.addAll(writeSet(request, format, samples, train, true, table, raw));
+        outputs.addAll(writeSet(request, format, samples, train, false, table, raw));
+        return new Result(trainCount, samples.size() - trainCount, outputs, raw != null ? raw.notes()
+                : table == null ? List.of() : table.notes());
     }
 
     /**
@@ -107,7 +116,8 @@ public final class TrainHoldoutSplit {
     }
 
     private static List<Path> writeSet(Request request, GenotypeFormat format, List<Sample> samples,
-                                       boolean[] train, boolean wantTrain) {
+                                       boolean[] train, boolean wantTrain, PhenotypeTable table,
+                                       PhenotypeReader.RawRows raw) {
         String set = request.prefix() + (wantTrain ? ".train" : ".holdout");
         List<Sample> members = new ArrayList<>();
         int[] rows = new int[samples.size()];
@@ -124,8 +134,17 @@ public final class TrainHoldoutSplit {
                 null, null, null, false, 0), outputPath(set, format), format, WriteOptions.defaults(),
                 ProgressListener.NONE).outputs());
         outputs.add(ids);
-        if (request.pheno() != null) {
-            PhenotypeTable table = PhenotypeReader.read(request.pheno(), samples);
+        if (raw != null) {
+            Path out = Path.of(set + ".pheno.tsv");
+            List<String> lines = new ArrayList<>();
+            for (int r = 0; r < k; r++) {
+                if (raw.rows()[rows[r]] != null) {
+                    lines.add(raw.rows()[rows[r]]);
+                }
+            }
+            PhenotypeWriter.writeRows(out, raw.header(), lines);
+            outputs.add(out);
+        } else if (table != null) {
             Path out = Path.of(set + ".pheno.tsv");
             PhenotypeWriter.write(out, members, table.selectRows(Arrays.copyOf(rows, k)));
             outputs.add(out);

@@ -103,6 +103,62 @@ public final class PhenotypeReader {
         }
     }
 
+    /**
+     * The rows of a table with sample IDs, as text: {@code header} its header line (null for plink 1's headerless
+     * table), {@code rows[s]} the line of cohort sample {@code s} (null when it has none), {@code notes} as for
+     * {@link #read}. Nothing is parsed but the IDs, so columns of words pass unchanged (a split copies the table).
+     */
+    public record RawRows(String header, String[] rows, List<String> notes) {
+    }
+
+    /** The rows of {@code file} per cohort sample ({@link RawRows}), or null for a GEMMA-style table (no IDs). */
+    public static RawRows readRows(Path file, List<Sample> cohortSamples) {
+        try (LineReader lines = new LineReader(file)) {
+            String first = lines.nextNonBlank();
+            if (first == null) {
+                throw InputException.inFile(file, PHENOTYPE + " file is empty");
+            }
+            TableFields fields = TableFields.forFirstLine(first);
+            String[] header = fields.split(first);
+            int idColumns = idColumns(header, lines);
+            CohortIndex index = new CohortIndex(cohortSamples);
+            boolean headerless = idColumns == 0 && header.length >= 3 && index.has(header[0], header[1]);
+            if (idColumns == 0 && !headerless) {
+                return null;
+            }
+            if (headerless) {
+                idColumns = 2;
+            } else {
+                checkNames(Arrays.asList(header).subList(idColumns, header.length), lines);
+            }
+            String[] rows = new String[cohortSamples.size()];
+            long[] seenAt = new long[cohortSamples.size()];
+            int ignored = 0;
+            for (String line = headerless ? first : lines.nextNonBlank(); line != null; line = lines.nextNonBlank()) {
+                String[] f = fields.split(line);
+                checkWidth(f, header.length, lines);
+                int s = index.find(idColumns == 2 ? f[0] : null, f[idColumns - 1], lines);
+                if (s < 0) {
+                    ignored++;
+                    continue;
+                }
+                if (seenAt[s] != 0) {
+                    throw lines.error("IID", "sample '" + f[idColumns - 1] + "' already has a row (line " + seenAt[s]
+                            + ")");
+                }
+                seenAt[s] = lines.lineNumber();
+                rows[s] = line;
+            }
+            if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {
+                throw InputException.inFile(file, "none of its " + ignored + " rows names a sample of the genotype "
+                        + "file (" + cohortSamples.size() + " samples); check the IDs");
+            }
+            List<String> notes = ignored == 0 ? List.of() : List.of(file.getFileName() + ": " + ignored
+                    + " rows for samples not in the genotype file ignored");
+            return new RawRows(headerless ? null : first, rows, notes);
+        }
+    }
+
     /** Reads the one column {@code column} (a name or number) of {@code file}: a table with exactly one column. */
     public static PhenotypeTable readOne(Path file, List<Sample> cohortSamples, String column) {
         PhenotypeTable t = read(file, cohortSamples, List.of(column));

@@ -47,6 +47,25 @@ public final class PhenotypeWriter {
         }
     }
 
+    /** Writes the rows of a table as read ({@link PhenotypeReader#readRows}): its header line, if any, then the rows. */
+    public static void writeRows(Path out, String header, List<String> rows) {
+        try (AtomicOutput output = new AtomicOutput()) {
+            try (BufferedWriter w = Files.newBufferedWriter(output.temp(out), StandardCharsets.UTF_8)) {
+                if (header != null) {
+                    w.write(header);
+                    w.write('\n');
+                }
+                for (String row : rows) {
+                    w.write(row);
+                    w.write('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing " + out, e);
+            }
+            output.commit();
+        }
+    }
+
     private static void writeRow(BufferedWriter w, Sample sample, PhenotypeTable table, int r) throws IOException {
         w.write(sample.familyId());
         w.write('\t');
