@@ -260,6 +260,13 @@ class BadInputCorpusTest {
                 Files.writeString(d.resolve("so.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
                         + "\tINFO\n1\t100\trs1\tA\tG\t.\t.\t.\n1\t200\trs2\tA\tG\t.\t.\t.\n");
             }, cmd, "so.vcf: no samples (a sites-only VCF"));
+            // the same commands on a header-only VCF (samples, no variant): refused, nothing written
+            String h = cmd.replace("so.vcf", "ho.vcf");
+            c.add(new Case("vcf without variants (header only) / " + k + (cmd.contains("lmm") ? " lmm" : ""), d -> {
+                all(d);
+                Files.writeString(d.resolve("ho.vcf"), "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER"
+                        + "\tINFO\tFORMAT\ts1\ts2\ts3\n");
+            }, h, k.equals("relatives") ? "the pedigree needs 4 founders" : "ho.vcf"));
         }
     }
 

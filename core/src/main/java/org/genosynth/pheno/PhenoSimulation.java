@@ -84,6 +84,9 @@ public final class PhenoSimulation {
     /** Runs the request, the polygenic background on {@code context}'s backend. */
     public static Outcome run(Request request, org.genosynth.exec.ExecutionContext context) {
         GenotypeMatrix g = GenotypeLoader.load(request.input(), request.read(), null);
+        if (g.variantCount() == 0) {
+            throw org.genosynth.io.InputException.inFile(request.input(), "holds no variants");
+        }
         List<Sample> samples = g.samples().samples();
         List<String> covNames = List.of();
         double[][] cov = null;

@@ -68,6 +68,9 @@ public final class Synthesizer {
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
+        if (train.variantCount() == 0) {
+            throw InputException.inFile(req.input(), "holds no variants");
+        }
         long requested = (req.perPopulation() != null
                 ? req.perPopulation().values().stream().mapToLong(Integer::longValue).sum()
                 : req.count() > 0 ? req.count() : train.sampleCount())

@@ -15,6 +15,7 @@ import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.GwasResult;
 import org.genosynth.io.AtomicOutput;
 import org.genosynth.exec.ExecutionContext;
+import org.genosynth.io.InputException;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
 import org.genosynth.report.svg.GwasPlots;
@@ -52,6 +53,9 @@ public final class LmmGwas {
     /** Runs the request on {@code context} and also returns the fitted model. */
     public static Outcome fit(GwasRequest request, ExecutionContext context) {
         GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(request.input(), request.read(), null);
+        if (g.variantCount() == 0) {
+            throw InputException.inFile(request.input(), "holds no variants");
+        }
         AnalysisSamples samples = AnalysisSamples.load(request, g.samples().samples(), false);
         int n = g.sampleCount();
         double[] y = new double[n];
