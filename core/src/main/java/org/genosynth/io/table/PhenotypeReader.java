@@ -67,10 +67,10 @@ public final class PhenotypeReader {
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
-            String[] firstRow = null;
-            if (idColumns == 0 && header.length >= 3 && new CohortIndex(cohortSamples).has(header[0], header[1])) {
+            String firstRow = null;
+            if (headerless(idColumns, header, cohortSamples)) {
                 // plink 1's headerless table: FID IID and values, the columns named PHENO1.. as plink2 names them
-                firstRow = header;
+                firstRow = first;
                 header = plinkNames(header.length);
                 idColumns = 2;
             }
@@ -121,8 +121,7 @@ public final class PhenotypeReader {
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
-            CohortIndex index = new CohortIndex(cohortSamples);
-            boolean headerless = idColumns == 0 && header.length >= 3 && index.has(header[0], header[1]);
+            boolean headerless = headerless(idColumns, header, cohortSamples);
             if (idColumns == 0 && !headerless) {
                 return null;
             }
@@ -132,29 +131,9 @@ public final class PhenotypeReader {
                 checkNames(Arrays.asList(header).subList(idColumns, header.length), lines);
             }
             String[] rows = new String[cohortSamples.size()];
-            long[] seenAt = new long[cohortSamples.size()];
-            int ignored = 0;
-            for (String line = headerless ? first : lines.nextNonBlank(); line != null; line = lines.nextNonBlank()) {
-                String[] f = fields.split(line);
-                checkWidth(f, header.length, lines);
-                int s = index.find(idColumns == 2 ? f[0] : null, f[idColumns - 1], lines);
-                if (s < 0) {
-                    ignored++;
-                    continue;
-                }
-                if (seenAt[s] != 0) {
-                    throw lines.error("IID", "sample '" + f[idColumns - 1] + "' already has a row (line " + seenAt[s]
-                            + ")");
-                }
-                seenAt[s] = lines.lineNumber();
-                rows[s] = line;
-            }
-            if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {
-                throw InputException.inFile(file, "none of its " + ignored + " rows names a sample of the genotype "
-                        + "file (" + cohortSamples.size() + " samples); check the IDs");
-            }
-            List<String> notes = ignored == 0 ? List.of() : List.of(file.getFileName() + ": " + ignored
-                    + " rows for samples not in the genotype file ignored");
+            List<String> notes = new ArrayList<>();
+            matchRows(lines, fields, header.length, headerless ? first : null, idColumns, cohortSamples, notes,
+                    (sample, f, text) -> rows[sample] = text);
             return new RawRows(headerless ? null : first, rows, notes);
         }
     }
@@ -330,35 +309,18 @@ public final class PhenotypeReader {
      * The selected columns' values in cohort order (NaN where a sample has no row); with {@code raw}, their field texts
      * go there instead (null where no row) and the row's line to {@code lineOf}, and the values are not parsed.
      */
-    private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, String[] firstRow,
+    /**
+     * The selected columns' values in cohort order (NaN where a sample has no row); with {@code raw}, their field texts
+     * go there instead (null where no row) and the row's line to {@code lineOf}, and the values are not parsed.
+     */
+    private static double[][] readPlink(LineReader lines, TableFields fields, String[] header, String firstRow,
                                         int idColumns, int[] selected, List<Sample> cohort, List<String> notes,
                                         String[][] raw, long[] lineOf) {
-        int width = header.length;
-        CohortIndex index = new CohortIndex(cohort);
         double[][] columns = new double[selected.length][cohort.size()];
         for (double[] c : columns) {
             Arrays.fill(c, Double.NaN);
         }
-        long[] seenAt = new long[cohort.size()];
-        int ignored = 0;
-        String[] f = firstRow;
-        if (f == null) {
-            String line = lines.nextNonBlank();
-            f = line == null ? null : fields.split(line);
-        }
-        for (; f != null; f = next(lines, fields)) {
-            checkWidth(f, width, lines);
-            String fid = idColumns == 2 ? f[0] : null;
-            int s = index.find(fid, f[idColumns - 1], lines);
-            if (s < 0) {
-                ignored++;
-                continue;
-            }
-            if (seenAt[s] != 0) {
-                throw lines.error("IID", "sample '" + f[idColumns - 1] + "' already has a row (line " + seenAt[s]
-                        + ")");
-            }
-            seenAt[s] = lines.lineNumber();
+        matchRows(lines, fields, header.length, firstRow, idColumns, cohort, notes, (s, f, text) -> {
             for (int c = 0; c < selected.length; c++) {
                 int field = idColumns + selected[c];
                 if (raw != null) {
@@ -368,22 +330,56 @@ public final class PhenotypeReader {
                     columns[c][s] = TableFields.value(f[field], lines, header[field], "");
                 }
             }
+        });
+        return columns;
+    }
+
+    /** A data row matched to cohort sample {@code sample}: its fields and its text. */
+    private interface RowVisitor {
+        void row(int sample, String[] fields, String text);
+    }
+
+    /**
+     * Reads the data rows (from {@code firstRow}'s text when the table has no header line, else from the next line),
+     * matching each to a cohort sample by FID and IID or by IID, as plink2 does: a row for a sample not in the cohort
+     * is ignored (one note of how many; an error when no row names a cohort sample), a second row for a sample is an
+     * error. {@code visit} gets every matched row while {@code lines} is at it.
+     */
+    private static void matchRows(LineReader lines, TableFields fields, int width, String firstRow, int idColumns,
+                                  List<Sample> cohort, List<String> notes, RowVisitor visit) {
+        CohortIndex index = new CohortIndex(cohort);
+        long[] seenAt = new long[cohort.size()];
+        int ignored = 0;
+        for (String line = firstRow != null ? firstRow : lines.nextNonBlank(); line != null;
+                line = lines.nextNonBlank()) {
+            String[] f = fields.split(line);
+            checkWidth(f, width, lines);
+            int s = index.find(idColumns == 2 ? f[0] : null, f[idColumns - 1], lines);
+            if (s < 0) {
+                ignored++;
+                continue;
+            }
+            if (seenAt[s] != 0) {
+                throw lines.error("IID", "sample '" + f[idColumns - 1] + "' already has a row (line " + seenAt[s]
+                        + ")");
+            }
+            seenAt[s] = lines.lineNumber();
+            visit.row(s, f, line);
         }
         if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {
             throw InputException.inFile(lines.path(), "none of its " + ignored + " rows names a sample of the "
-                    + "genotype file (" + cohort.size() + " samples" + (cohort.isEmpty() ? "" : ", e.g. '" + cohort.get(0).id()
-                    + "'") + "); check the IDs");
+                    + "genotype file (" + cohort.size() + " samples" + (cohort.isEmpty() ? "" : ", e.g. '"
+                    + cohort.get(0).id() + "'") + "); check the IDs");
         }
         if (ignored > 0) {
             notes.add(lines.path().getFileName() + ": " + ignored + " rows for samples not in the genotype file "
                     + "ignored");
         }
-        return columns;
     }
 
-    private static String[] next(LineReader lines, TableFields fields) {
-        String line = lines.nextNonBlank();
-        return line == null ? null : fields.split(line);
+    /** Whether a table without a header is plink 1's: its first line starts with a cohort sample's FID and IID. */
+    private static boolean headerless(int idColumns, String[] firstLine, List<Sample> cohort) {
+        return idColumns == 0 && firstLine.length >= 3 && new CohortIndex(cohort).has(firstLine[0], firstLine[1]);
     }
 
     /** {@code FID IID PHENO1 .. PHENOk} for a headerless plink 1 table of {@code width} fields. */
