@@ -11,45 +11,26 @@ Needs numpy.
 """
 import sys
 import numpy as np
+from bedio import MAGIC, dosages, kmeans, pack, read_codes, top_pcs
 
 src, out, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
 clusters = int(sys.argv[4]) if len(sys.argv) > 4 else 5
 fam = [l.split() for l in open(src + '.fam')]
 bim = [l.split() for l in open(src + '.bim')]
 n, m = len(fam), len(bim)
-bpv = (n + 3) // 4
-raw = np.fromfile(src + '.bed', dtype=np.uint8)[3:].reshape(m, bpv)
-codes = np.zeros((m, bpv * 4), dtype=np.uint8)
-for k in range(4):
-    codes[:, k::4] = (raw >> (2 * k)) & 3
-codes = codes[:, :n]
-# PLINK codes: 0 hom A1, 1 missing, 2 het, 3 hom A2
-g = np.where(codes == 1, np.nan, np.where(codes == 0, 2.0, np.where(codes == 2, 1.0, 0.0)))
-mu = np.nanmean(g, 1, keepdims=True)
-sd = np.nanstd(g, 1, keepdims=True)
-keep = sd[:, 0] > 0.2
-z = np.nan_to_num((g[keep] - mu[keep]) / sd[keep])
-_, s, vt = np.linalg.svd(z, full_matrices=False)
-pcs = vt[:4].T * s[:4]
+codes = read_codes(src)
+pcs = top_pcs(dosages(codes))
 rng = np.random.default_rng(7)
-centres = pcs[rng.choice(n, clusters, replace=False)]
-for _ in range(100):
-    label = np.argmin(((pcs[:, None, :] - centres[None]) ** 2).sum(2), 1)
-    centres = np.array([pcs[label == k].mean(0) if (label == k).any() else centres[k] for k in range(clusters)])
+label = kmeans(pcs, clusters, rng)
 with open(out + '.bed', 'wb') as bed, open(out + '.bim', 'w') as bo:
-    bed.write(bytes([0x6c, 0x1b, 0x01]))
+    bed.write(MAGIC)
     for c in range(copies):
         perm = np.arange(n)
         if c > 0:
             for k in range(clusters):
                 idx = np.where(label == k)[0]
                 perm[idx] = rng.permutation(idx)
-        pad = np.zeros((m, bpv * 4), dtype=np.uint8)
-        pad[:, :n] = codes[:, perm]
-        packed = np.zeros((m, bpv), dtype=np.uint8)
-        for k in range(4):
-            packed |= (pad[:, k::4] << (2 * k)).astype(np.uint8)
-        bed.write(packed.tobytes())
+        bed.write(pack(codes[:, perm]))
         for b in bim:
             bo.write('\t'.join([str(c + 1), b[1] + '_c%d' % (c + 1)] + b[2:]) + '\n')
 with open(out + '.fam', 'w') as fo:

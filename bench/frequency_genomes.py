@@ -14,44 +14,23 @@ Needs numpy.
 import shutil
 import sys
 import numpy as np
+from bedio import MAGIC, dosages, kmeans, pack, read_codes, top_pcs
 
 src, out, lam, k = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 seed = int(sys.argv[5]) if len(sys.argv) > 5 else 1
-n = sum(1 for _ in open(src + '.fam'))
-m = sum(1 for _ in open(src + '.bim'))
-bpv = (n + 3) // 4
-raw = np.fromfile(src + '.bed', dtype=np.uint8)[3:].reshape(m, bpv)
-codes = np.zeros((m, bpv * 4), dtype=np.uint8)
-for j in range(4):
-    codes[:, j::4] = (raw >> (2 * j)) & 3
-codes = codes[:, :n]
-# PLINK codes: 0 hom A1, 1 missing, 2 het, 3 hom A2; g = copies of A1
-g = np.where(codes == 1, np.nan, np.where(codes == 0, 2.0, np.where(codes == 2, 1.0, 0.0)))
-mu = np.nanmean(g, 1, keepdims=True)
-sd = np.nanstd(g, 1, keepdims=True)
-sub = np.where(sd[:, 0] > 0.2)[0][::10]
-z = np.nan_to_num((g[sub] - mu[sub]) / sd[sub])
-_, s, vt = np.linalg.svd(z, full_matrices=False)
-pcs = vt[:4].T * s[:4]
+g = dosages(read_codes(src))
+m, n = g.shape
 rng = np.random.default_rng(seed)
-centres = pcs[rng.choice(n, k, replace=False)]
-for _ in range(100):
-    label = np.argmin(((pcs[:, None, :] - centres[None]) ** 2).sum(2), 1)
-    centres = np.array([pcs[label == c].mean(0) if (label == c).any() else centres[c] for c in range(k)])
+label = kmeans(top_pcs(g, every=10), k, rng)
 pooled = np.nan_to_num(np.nanmean(g, 1) / 2)
 cluster_freq = {c: np.nan_to_num(np.nanmean(g[:, label == c], 1) / 2) for c in np.unique(label)}
 syn = np.zeros((m, n), dtype=np.uint8)
 for i in range(n):
     syn[:, i] = rng.binomial(2, lam * cluster_freq[label[i]] + (1 - lam) * pooled)
 code = np.where(syn == 2, 0, np.where(syn == 1, 2, 3)).astype(np.uint8)
-pad = np.zeros((m, bpv * 4), dtype=np.uint8)
-pad[:, :n] = code
-packed = np.zeros((m, bpv), dtype=np.uint8)
-for j in range(4):
-    packed |= (pad[:, j::4] << (2 * j)).astype(np.uint8)
 with open(out + '.bed', 'wb') as bed:
-    bed.write(bytes([0x6c, 0x1b, 0x01]))
-    bed.write(packed.tobytes())
+    bed.write(MAGIC)
+    bed.write(pack(code))
 shutil.copy(src + '.bim', out + '.bim')
 with open(out + '.fam', 'w') as fam:
     for i in range(n):

@@ -33,7 +33,7 @@ class LauncherTest {
     @Test
     void mavenBatchOutputHasNoEscapeCodes() throws Exception {
         assumeThat(onPath("mvn")).as("mvn on PATH").isTrue();
-        Result r = run(freshClone(), List.of("mvn", "-B", "-ntp", "-o", "-q", "validate"));
+        Processes.Result r = run(freshClone(), List.of("mvn", "-B", "-ntp", "-o", "-q", "validate"));
         assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output()).doesNotContain("\u001b");
     }
@@ -71,21 +71,7 @@ class LauncherTest {
         return run(Path.of("."), List.of("bash", "-c", "command -v " + program)).code() == 0;
     }
 
-    private record Result(int code, String output) {
-    }
-
-    private static Result run(Path dir, List<String> cmd) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("launcher", ".log");
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", cmd));
-            }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.delete(log);
-        }
+    private static Processes.Result run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        return Processes.run(dir, cmd);
     }
 }

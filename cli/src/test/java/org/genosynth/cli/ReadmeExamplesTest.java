@@ -3,13 +3,11 @@ package org.genosynth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +53,7 @@ class ReadmeExamplesTest {
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx2g", "-cp", classPath(),
                     "org.genosynth.cli.Main"));
             cmd.addAll(args);
-            Result r = run(clone, cmd);
+            Processes.Result r = run(clone, cmd);
             assertThat(r.code()).as(line + "\n" + r.output()).isZero();
             ran.add(line);
         }
@@ -127,21 +125,7 @@ class ReadmeExamplesTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private record Result(int code, String output) {
-    }
-
-    private static Result run(Path dir, List<String> cmd) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("readme", ".log");
-        try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", cmd));
-            }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
+    private static Processes.Result run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        return Processes.run(dir, cmd);
     }
 }

@@ -18,8 +18,6 @@ import org.genosynth.io.NumberText;
  * column, not a covariate).
  */
 final class CategoricalCovariates {
-    private static final double PLINK_MISSING = -9;
-
     /** The expanded columns: their names and values (one array per column, cohort order). */
     record Columns(List<String> names, double[][] values, List<String> notes) {
     }
@@ -113,19 +111,11 @@ final class CategoricalCovariates {
     }
 
     private static boolean isMissing(String text) {
-        if (text.isEmpty() || text.equals(".") || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("nan")) {
-            return true;
-        }
-        return isNumber(text) && number(text) == PLINK_MISSING;
+        return TableFields.isMissingValue(text);
     }
 
     private static boolean isNumber(String text) {
-        try {
-            NumberText.parseDecimal(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return TableFields.isDecimal(text);
     }
 
     private static double number(String text) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.genosynth.io.InputException;
 import org.genosynth.io.LineReader;
-import org.genosynth.io.NumberText;
 import org.genosynth.model.PhenotypeTable;
 import org.genosynth.model.Sample;
 
@@ -394,12 +393,7 @@ public final class PhenotypeReader {
     }
 
     private static boolean looksNumeric(String field) {
-        try {
-            NumberText.parseDecimal(field);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return TableFields.isDecimal(field);
     }
 
     private static void checkWidth(String[] f, int width, LineReader lines) {

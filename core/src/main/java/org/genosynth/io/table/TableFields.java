@@ -46,6 +46,21 @@ final class TableFields {
         }
     }
 
+    /** Whether a field is a plain decimal ({@link NumberText#parseDecimal}), missing codes aside. */
+    static boolean isDecimal(String text) {
+        try {
+            NumberText.parseDecimal(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether a field is a missing value: {@code NA}, {@code nan}, {@code .}, empty, or a number equal to -9. */
+    static boolean isMissingValue(String text) {
+        return isMissing(text) || isDecimal(text) && NumberText.parseDecimal(text) == PLINK_MISSING;
+    }
+
     private static boolean isMissing(String text) {
         return text.isEmpty() || text.equals(".") || text.equalsIgnoreCase("NA") || text.equalsIgnoreCase("nan");
     }
