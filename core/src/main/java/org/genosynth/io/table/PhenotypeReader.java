@@ -59,10 +59,7 @@ public final class PhenotypeReader {
 
     private static PhenotypeTable read(Path file, List<Sample> cohortSamples, List<String> columns, String kind) {
         try (LineReader lines = new LineReader(file)) {
-            String first = lines.nextNonBlank();
-            if (first == null) {
-                throw InputException.inFile(file, kind + " file is empty");
-            }
+            String first = firstLine(lines, kind);
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
@@ -113,10 +110,7 @@ public final class PhenotypeReader {
     /** The rows of {@code file} per cohort sample ({@link RawRows}), or null for a GEMMA-style table (no IDs). */
     public static RawRows readRows(Path file, List<Sample> cohortSamples) {
         try (LineReader lines = new LineReader(file)) {
-            String first = lines.nextNonBlank();
-            if (first == null) {
-                throw InputException.inFile(file, PHENOTYPE + " file is empty");
-            }
+            String first = firstLine(lines, PHENOTYPE);
             TableFields fields = TableFields.forFirstLine(first);
             String[] header = fields.split(first);
             int idColumns = idColumns(header, lines);
@@ -236,6 +230,15 @@ public final class PhenotypeReader {
         return InputException.inFile(file, "no " + kind + " column '" + spec + "'"
                 + (kind.equals(COVARIATE) ? " in the covariate file" : "") + "; available: "
                 + String.join(", ", names) + " (or a number 1.." + names.size() + ", a list A,B or a range A-B)");
+    }
+
+    /** The table's first non-blank line; an empty table is an error. */
+    private static String firstLine(LineReader lines, String kind) {
+        String first = lines.nextNonBlank();
+        if (first == null) {
+            throw InputException.inFile(lines.path(), kind + " file is empty");
+        }
+        return first;
     }
 
     /** 2 for {@code FID IID}, 1 for {@code IID}, 0 for no header. */
