@@ -151,6 +151,20 @@ class GwasCommandTest {
     }
 
     @Test
+    void logisticAndLocoTablesHaveOneLinePerInputVariant() throws IOException {
+        // every model writes a line per input variant, as the linear model does (untested ones with NA)
+        for (String[] m : new String[][] {{"logistic", "4"}, {"lmm-loco", "1"}}) {
+            Path outDir = Files.createDirectory(dir.resolve(m[0]));
+            CliRun r = CliRun.of(gwas(outDir, s(Path.of(MOUSE + ".pheno.txt.gz")), m[1], "--model", m[0]));
+            assertThat(r.exitCode()).as(m[0] + ": " + r.err()).isZero();
+            List<String> lines = Files.readAllLines(outDir.resolve("g.gwas.tsv"));
+            assertThat(lines).as(m[0]).hasSize(12_226 + 1);
+            assertThat(lines.stream().skip(1).filter(l -> l.endsWith("\tNA")).count()).as(m[0]).isPositive()
+                    .isLessThan(12_226 / 4);
+        }
+    }
+
+    @Test
     void lmmTableHasOneLinePerInputVariant() throws IOException {
         Path outDir = Files.createDirectory(dir.resolve("lmm"));
         CliRun r = CliRun.of(gwas(outDir, s(Path.of(MOUSE + ".pheno.txt.gz")), "1", "--model", "lmm"));
