@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     static final long SEED = 1;
     static final double FRACTION = 0.7;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "genosynth-demo",
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "work/demo",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
