@@ -343,15 +343,16 @@ public final class PhenotypeReader {
 
     /**
      * Reads the data rows (from {@code firstRow}'s text when the table has no header line, else from the next line),
-     * matching each to a cohort sample by FID and IID or by IID, as plink2 does: a row for a sample not in the cohort
-     * is ignored (one note of how many; an error when no row names a cohort sample), a second row for a sample is an
-     * error. {@code visit} gets every matched row while {@code lines} is at it.
+     * matching each to a cohort sample by FID and IID, or by IID alone when that IID is unique in the cohort (one note
+     * of how many: plink2 would not match those): a row for a sample not in the cohort is ignored (one note of how
+     * many; an error when no row names a cohort sample), a second row for a sample is an error. {@code visit} gets every matched row while {@code lines} is at it.
      */
     private static void matchRows(LineReader lines, TableFields fields, int width, String firstRow, int idColumns,
                                   List<Sample> cohort, List<String> notes, RowVisitor visit) {
         CohortIndex index = new CohortIndex(cohort);
         long[] seenAt = new long[cohort.size()];
         int ignored = 0;
+        int byIidAlone = 0;
         for (String line = firstRow != null ? firstRow : lines.nextNonBlank(); line != null;
                 line = lines.nextNonBlank()) {
             String[] f = fields.split(line);
@@ -366,6 +367,9 @@ public final class PhenotypeReader {
                         + ")");
             }
             seenAt[s] = lines.lineNumber();
+            if (idColumns == 2 && !index.has(f[0], f[1])) {
+                byIidAlone++;
+            }
             visit.row(s, f, line);
         }
         if (ignored > 0 && Arrays.stream(seenAt).allMatch(at -> at == 0)) {
@@ -376,6 +380,11 @@ public final class PhenotypeReader {
         if (ignored > 0) {
             notes.add(lines.path().getFileName() + ": " + ignored + " rows for samples not in the genotype file "
                     + "ignored");
+        }
+        if (byIidAlone > 0) {
+            // plink2 would not match these: say so rather than match them silently
+            notes.add(lines.path().getFileName() + ": " + byIidAlone + " rows matched by IID alone (their FID is not "
+                    + "the genotype file's)");
         }
     }
 

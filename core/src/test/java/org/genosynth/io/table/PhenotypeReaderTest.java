@@ -63,6 +63,9 @@ class PhenotypeReaderTest {
         assertThat(t.names()).containsExactly("bmi", "age");
         assertThat(t.column(0)).containsExactly(Double.NaN, Double.NaN, 21.5, Double.NaN);
         assertThat(t.column(1)).containsExactly(Double.NaN, Double.NaN, Double.NaN, 40.0);
+        // 'zz c' matched sample c by its IID alone: said, as plink2 would not match it
+        assertThat(t.notes()).containsExactly("p.txt: 1 rows matched by IID alone (their FID is not the genotype "
+                + "file's)");
         assertThat(PhenotypeReader.resolveColumn(t, "age", f)).isEqualTo(1);
         assertThat(PhenotypeReader.resolveColumn(t, "1", f)).isZero();
     }
