@@ -13,6 +13,8 @@ import org.genosynth.exec.ProgressListener;
 final class Progress implements ProgressListener, AutoCloseable {
     /** A command silent for this long on a terminal starts showing its elapsed time. */
     static final int HEARTBEAT_AFTER_SECONDS = 3;
+    /** A bar of at most this many steps counts phases, not equal units of work: it shows no estimated time left. */
+    static final int PHASES_AT_MOST = 20;
     private static final java.util.concurrent.atomic.AtomicInteger OPEN_BARS =
             new java.util.concurrent.atomic.AtomicInteger();
     private static volatile int heartbeatWidth;
@@ -118,9 +120,14 @@ final class Progress implements ProgressListener, AutoCloseable {
         if (interactive) {
             OPEN_BARS.incrementAndGet();
             clearHeartbeat();
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err));
+            if (total <= PHASES_AT_MOST) {
+                // a few phases of unequal length (synth's 6): a time left from their count would be wrong
+                builder.hideEta();
+            }
+            bar = builder.build();
         }
     }
 
