@@ -3,7 +3,7 @@ package org.genosynth.io.table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.genosynth.io.InputException;
 import org.genosynth.io.NumberText;
 
@@ -64,15 +64,16 @@ final class CategoricalCovariates {
                         + column[firstWord] + "' in a column of numbers ('" + column[firstNumber] + "' on line "
                         + lineOf[firstNumber] + "; a categorical covariate is all words)");
             }
-            TreeSet<String> levels = new TreeSet<>();
+            // each level's count, levels in sorted order
+            TreeMap<String, Integer> levels = new TreeMap<>();
             for (String v : column) {
                 if (v != null && !isMissing(v)) {
-                    levels.add(v);
+                    levels.merge(v, 1, Integer::sum);
                 }
             }
             if (levels.size() == 1) {
                 throw InputException.inFile(file, "covariate column '" + names.get(c) + "' is constant (every value '"
-                        + levels.first() + "'): it cannot be a covariate beside the intercept");
+                        + levels.firstKey() + "'): it cannot be a covariate beside the intercept");
             }
             if (levels.size() == present && present > 2) {
                 throw InputException.inFile(file, "covariate column '" + names.get(c) + "' has a different word for "
@@ -80,19 +81,13 @@ final class CategoricalCovariates {
             }
             // the most common level is the reference (plink2's choice; ties: the first in sorted order); the
             // association statistics do not depend on it, only the indicators' names do
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            for (String v : column) {
-                if (v != null && !isMissing(v)) {
-                    counts.merge(v, 1, Integer::sum);
+            String reference = levels.firstKey();
+            for (var level : levels.entrySet()) {
+                if (level.getValue() > levels.get(reference)) {
+                    reference = level.getKey();
                 }
             }
-            String reference = levels.first();
-            for (String level : levels) {
-                if (counts.get(level) > counts.get(reference)) {
-                    reference = level;
-                }
-            }
-            List<String> kept = new ArrayList<>(levels);
+            List<String> kept = new ArrayList<>(levels.keySet());
             kept.remove(reference);
             for (String level : kept) {
                 double[] values = new double[column.length];
