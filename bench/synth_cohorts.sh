@@ -11,6 +11,9 @@
 # SYNTH_ARGS adds settings to every synth (e.g. SYNTH_ARGS="--method mosaic --donor-pool population --segment-cm 0.1",
 # the docs/synth.md rows of the population-pool mosaic); the outputs then go to bench/work/cohorts-<tag> where the tag
 # is the settings with spaces and dashes squeezed, so the default table is not overwritten.
+# SYNTH_SEED (default 1) is synth's seed alone (the split and the simulated trait keep seed 1): the calibration's
+# outcome on these small cohorts moves between seeds (docs/synth.md), so judge a change over several; the outputs of a
+# seed other than 1 go to bench/work/cohorts-seedN.
 # Prints one row per verdict (metric, then value and verdict per cohort) and each cohort's synth and evaluate wall
 # times; leaves each cohort's report.html under bench/work/cohorts/NAME/eval/. Needs bcftools.
 #   usage: bench/synth_cohorts.sh [NAME=GENOTYPES[:PHENO[:COLUMN]] ...]
@@ -19,7 +22,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${GENOSYNTH_SHARED:-$ROOT/../shared}"
 [ -d "$SHARED/data" ] || SHARED="$ROOT/../../shared"
 SYNTH_ARGS="${SYNTH_ARGS:-}"
+SYNTH_SEED="${SYNTH_SEED:-1}"
 WORK="$ROOT/bench/work/cohorts"
+[ "$SYNTH_SEED" = 1 ] || WORK="$WORK-seed$SYNTH_SEED"
 if [ -n "$SYNTH_ARGS" ]; then
   WORK="$WORK-$(printf '%s' "$SYNTH_ARGS" | tr -s ' -' '__' | tr -cd 'A-Za-z0-9._' | sed 's/^_//')"
 fi
@@ -28,7 +33,7 @@ mkdir -p "$WORK"
 "$G" --version >/dev/null   # builds the jar if needed, outside the timings
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; synth seed $SYNTH_SEED"
 
 names=()
 
@@ -45,7 +50,7 @@ run() {
   local t0 t1 t2
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086  # SYNTH_ARGS is a list of options
-  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed 1 $SYNTH_ARGS \
+  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed "$SYNTH_SEED" $SYNTH_ARGS \
       --out "$d/syn" >/dev/null
   t1=$(date +%s.%N)
   "$G" evaluate --real "$d/split.train.bed" --synthetic "$d/syn.bed" --holdout "$d/split.holdout.bed" \
