@@ -116,6 +116,15 @@ public final class Main implements Runnable {
                 + "was written", max / (double) (1L << 30), Math.max(2, (long) Math.ceil(2.0 * max / (1L << 30))));
     }
 
+    /**
+     * The configured picocli command line for running {@code args}: with only the subcommand {@code args[0]} names
+     * when it names one (as {@link #execute} builds it), else with every subcommand.
+     */
+    public static CommandLine commandLineFor(String... args) {
+        quietNetlib();
+        return commandLine(args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null);
+    }
+
     /** The configured picocli command line with every subcommand. */
     public static CommandLine commandLine() {
         quietNetlib();

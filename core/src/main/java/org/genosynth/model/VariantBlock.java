@@ -22,7 +22,8 @@ public final class VariantBlock implements java.io.Serializable {
     public static final long KEPT_TEXT_LIMIT = 8L << 20;
     private final long firstIndex;
     private final int sampleCount;
-    private final List<Variant> variants;
+    /** Written by {@link #writeObject} as plain fields (not as a graph of records): see there. */
+    private transient List<Variant> variants;
     private transient long[] genotypes;
     private transient java.util.function.Supplier<long[]> decoder;
     /** A serializable way to read the genotypes again (a file range), kept after decoding; null when none. */
@@ -177,6 +178,7 @@ public final class VariantBlock implements java.io.Serializable {
             s = slice;
         }
         out.defaultWriteObject();
+        writeVariants(out, variants);
         out.writeObject(s);
         if (s == null) {
             out.writeObject(genotypeWords());
@@ -187,6 +189,7 @@ public final class VariantBlock implements java.io.Serializable {
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
+        variants = readVariants(in);
         slice = (GenotypeSlice) in.readObject();
         if (slice == null) {
             genotypes = (long[]) in.readObject();
@@ -195,6 +198,65 @@ public final class VariantBlock implements java.io.Serializable {
         } else {
             decoder = slice;
         }
+    }
+
+    /**
+     * The variants as their fields, a chromosome name written only where it changes: Java serialization of the
+     * {@link Variant} records themselves (a class descriptor lookup, reflection and a canonical-constructor call per
+     * record and per string) cost more CPU than a linear GWAS of the block's genotypes on a Spark executor, and kept
+     * the JIT compiling the serialization code (issue 13).
+     */
+    private static void writeVariants(java.io.ObjectOutputStream out, List<Variant> vs) throws java.io.IOException {
+        out.writeInt(vs.size());
+        String chrom = null;
+        for (Variant v : vs) {
+            boolean same = v.chrom().equals(chrom);
+            out.writeBoolean(same);
+            if (!same) {
+                chrom = v.chrom();
+                writeString(out, chrom);
+            }
+            out.writeLong(v.position());
+            writeString(out, v.id());
+            writeString(out, v.ref());
+            writeString(out, v.alt());
+            out.writeDouble(v.centimorgan());
+        }
+    }
+
+    private static List<Variant> readVariants(java.io.ObjectInputStream in)
+            throws java.io.IOException, ClassNotFoundException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new java.io.InvalidObjectException("negative variant count " + n);
+        }
+        Variant[] vs = new Variant[n];
+        String chrom = null;
+        for (int i = 0; i < n; i++) {
+            if (!in.readBoolean()) {
+                chrom = readString(in);
+            }
+            if (chrom == null) {
+                throw new java.io.InvalidObjectException("variant without a chromosome");
+            }
+            vs[i] = new Variant(chrom, in.readLong(), readString(in), readString(in), readString(in), in.readDouble());
+        }
+        return List.of(vs);
+    }
+
+    /** Modified UTF-8 when it fits {@code writeUTF}'s 65,535 bytes (3 bytes a char at most), else as an object. */
+    private static void writeString(java.io.ObjectOutputStream out, String text) throws java.io.IOException {
+        boolean small = text.length() <= 65_535 / 3;
+        out.writeBoolean(small);
+        if (small) {
+            out.writeUTF(text);
+        } else {
+            out.writeObject(text);
+        }
+    }
+
+    private static String readString(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        return in.readBoolean() ? in.readUTF() : (String) in.readObject();
     }
 
     /** Words per variant in {@link #genotypeWords()}. */

@@ -9,9 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.BlockKernel;
@@ -58,24 +56,45 @@ public final class SparkBackend implements Backend {
     }
 
     /**
-     * A backend whose Spark context starts on a background thread now, while the command reads its inputs on the
-     * driver (Spark's start-up takes seconds); the first Spark job waits for it, and a failed start is rethrown there.
+     * A backend on a Spark context that is starting on a background thread ({@link #startInBackground}), while the
+     * command reads its inputs on the driver (Spark's start-up takes seconds); the first Spark job waits for it, and a
+     * failed start is rethrown there.
      *
-     * @param start       makes the context
+     * @param starting    the context being started
      * @param parallelism the context's default parallelism when known without it ({@code local[N]}), else -1
      */
-    static SparkBackend starting(java.util.function.Supplier<JavaSparkContext> start, int parallelism, int threads) {
+    static SparkBackend starting(java.util.concurrent.CompletableFuture<JavaSparkContext> starting, int parallelism,
+                                 int threads) {
+        return new SparkBackend(starting, parallelism, true, threads);
+    }
+
+    /** Starts {@code start} (making a Spark context) on a daemon thread now; its result or failure in the future. */
+    static java.util.concurrent.CompletableFuture<JavaSparkContext> startInBackground(
+            java.util.function.Supplier<JavaSparkContext> start) {
         java.util.concurrent.CompletableFuture<JavaSparkContext> future = new java.util.concurrent.CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
+                trace("context: starting");
                 future.complete(start.get());
+                trace("context: started");
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
         }, "genosynth-spark-start");
         starter.setDaemon(true);
         starter.start();
-        return new SparkBackend(future, parallelism, true, threads);
+        return future;
+    }
+
+    /** {@code -Dgenosynth.spark.trace=true}: a timeline of the Spark start and its jobs on stderr (docs/scale.md). */
+    private static final boolean TRACE = Boolean.getBoolean("genosynth.spark.trace");
+
+    /** One line of that timeline: milliseconds since the JVM started, and what happened. */
+    static void trace(String what) {
+        if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "genosynth: spark trace %6d ms %s%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), what);
+        }
     }
 
     private JavaSparkContext spark() {
@@ -107,7 +126,9 @@ public final class SparkBackend implements Backend {
     }
 
     private <B, S, R> List<S> onPartitions(Iterator<B> blocks, WorkerKernel<S, B, R> kernel, Consumer<R> sink) {
+        trace("job: kernel to broadcast");
         Broadcast<WorkerKernel<S, B, R>> shipped = broadcast(kernel);
+        trace("job: kernel broadcast");
         if (shipped == null) {
             return driverThreads.backend().mapOrdered(blocks, kernel::newState, kernel, sink);
         }
@@ -115,23 +136,24 @@ public final class SparkBackend implements Backend {
         int slices = Math.max(1, parallelism());
         int perPartition = blocksPerPartition(kernel.resultBytes(), slices,
                 spark().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
-        JavaFutureAction<List<PartitionResult<S, R>>> running = null;
+        Wave<S, R> running = null;
         try {
             running = submit(nextWave(blocks, slices, perPartition), slices, shipped);
             while (running != null) {
                 // the driver reads the next wave while the executors work on this one: two waves at most in memory
                 List<B> wave = nextWave(blocks, slices, perPartition);
-                JavaFutureAction<List<PartitionResult<S, R>>> next = submit(wave, slices, shipped);
+                Wave<S, R> next = submit(wave, slices, shipped);
                 List<PartitionResult<S, R>> parts;
                 try {
-                    parts = await(running);
+                    parts = running.await();
                 } catch (RuntimeException | Error e) {
                     if (next != null) {
-                        next.cancel(true);
+                        next.cancel();
                     }
                     throw e;
                 }
                 running = next;
+                trace("job: wave done (" + parts.size() + " partitions)");
                 for (PartitionResult<S, R> part : parts) {
                     part.results().forEach(sink);
                     states.add(part.state());
@@ -139,11 +161,12 @@ public final class SparkBackend implements Backend {
             }
         } finally {
             if (running != null) {
-                running.cancel(true);
+                running.cancel();
             }
             // blocking: an asynchronous removal raced the context cleaner's own, which then logged an ERROR with a
             // stack trace ("Block broadcast_6_piece7 does not exist", pca --approx on 20,000 x 20,000, local[2])
             shipped.destroy(true);
+            trace("job: done");
         }
         return states;
     }
@@ -179,20 +202,104 @@ public final class SparkBackend implements Backend {
         return wave;
     }
 
-    /** Starts one wave as a Spark job (null for an empty wave). */
-    private <B, S, R> JavaFutureAction<List<PartitionResult<S, R>>> submit(List<B> wave, int slices,
-            Broadcast<WorkerKernel<S, B, R>> shipped) {
+    /**
+     * Starts one wave as a Spark job (null for an empty wave): its blocks parallelized, the task a plain serializable
+     * function object rather than a Scala closure. Spark's closure cleaner, which it runs on every closure of every job
+     * ({@code mapPartitionsWithIndex}, {@code collectAsync}), parses the whole class that declared the closure with ASM
+     * (RDD, JavaRDDLike: thousands of methods); on two cores that parsing, and the JIT compiling the parser, cost
+     * seconds of CPU per run. An object of a named class is not a closure: the cleaner passes it by.
+     */
+    private <B, S, R> Wave<S, R> submit(List<B> wave, int slices, Broadcast<WorkerKernel<S, B, R>> shipped) {
         if (wave.isEmpty()) {
             return null;
         }
-        return spark().parallelize(wave, Math.min(slices, wave.size()))
-                .mapPartitionsWithIndex(new RunPartition<>(shipped), true)
-                .collectAsync();
+        int partitions = Math.min(slices, wave.size());
+        JavaSparkContext spark = spark();
+        // no RDD operation scope (a label for Spark's UI, written as JSON by Jackson, whose start-up on the first
+        // job took a tenth of a second); the thread's setting restored for a context shared with other code
+        String noScope = "spark.rdd.scope.noOverride";
+        String before = spark.getLocalProperty(noScope);
+        spark.setLocalProperty(noScope, "true");
+        org.apache.spark.rdd.RDD<B> rdd;
+        try {
+            rdd = spark.parallelize(wave, partitions).rdd();
+        } finally {
+            spark.setLocalProperty(noScope, before);
+        }
+        Wave<S, R> running = new Wave<>(partitions);
+        List<Object> indices = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            indices.add(i);
+        }
+        running.action = spark.sc().submitJob(rdd, new RunPartition<>(shipped),
+                scala.jdk.javaapi.CollectionConverters.asScala(indices).toSeq(), running.handler(),
+                running.result());
+        return running;
     }
 
-    /** A wave's partition results, in partition order; a failed job's exception rethrown as it came. */
-    private static <T> T await(JavaFutureAction<T> job) {
-        return org.genosynth.exec.Futures.await(job, "waiting for Spark");
+    /** One running wave: its partitions' results as they arrive (in partition order), and its job. */
+    private static final class Wave<S, R> {
+        private final PartitionResult<S, R>[] parts;
+        private org.apache.spark.SimpleFutureAction<List<PartitionResult<S, R>>> action;
+
+        @SuppressWarnings("unchecked")
+        Wave(int partitions) {
+            parts = new PartitionResult[partitions];
+        }
+
+        /** Spark's result handler (called on the driver as each task's result arrives). */
+        scala.Function2<Object, PartitionResult<S, R>, scala.runtime.BoxedUnit> handler() {
+            return new scala.runtime.AbstractFunction2<>() {
+                @Override
+                public scala.runtime.BoxedUnit apply(Object partition, PartitionResult<S, R> result) {
+                    parts[(Integer) partition] = result;
+                    return scala.runtime.BoxedUnit.UNIT;
+                }
+            };
+        }
+
+        /** The job's result once every task's has arrived. */
+        scala.Function0<List<PartitionResult<S, R>>> result() {
+            return new scala.runtime.AbstractFunction0<>() {
+                @Override
+                public List<PartitionResult<S, R>> apply() {
+                    return java.util.Arrays.asList(parts);
+                }
+            };
+        }
+
+        /**
+         * The partitions' results; a failed job's exception rethrown as {@code JavaFutureAction.get} and
+         * {@link org.genosynth.exec.Futures#await} did (a runtime exception or error as it came, any other wrapped
+         * once), so that a kernel's own error keeps its message.
+         */
+        List<PartitionResult<S, R>> await() {
+            try {
+                action.ready(scala.concurrent.duration.Duration.Inf(), null);
+            } catch (Exception e) {   // Scala's checked InterruptedException (no timeout: never TimeoutException)
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Spark", e);
+                }
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            scala.util.Try<List<PartitionResult<S, R>>> done = action.value().get();
+            if (done.isSuccess()) {
+                return done.get();
+            }
+            Throwable failure = done.failed().get();
+            if (failure instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(failure);
+        }
+
+        void cancel() {
+            action.cancel();
+        }
     }
 
     /**
@@ -272,9 +379,13 @@ public final class SparkBackend implements Backend {
     record PartitionResult<S, R>(List<R> results, S state) implements Serializable {
     }
 
-    /** The task: one state per partition, the broadcast kernel applied to each block in order. */
+    /**
+     * The task: one state per partition, the broadcast kernel applied to each block in order. A named class, not a
+     * closure, so that Spark's closure cleaner leaves it alone ({@link #submit}).
+     */
     private static final class RunPartition<B, S, R>
-            implements Function2<Integer, Iterator<B>, Iterator<PartitionResult<S, R>>> {
+            extends scala.runtime.AbstractFunction1<scala.collection.Iterator<B>, PartitionResult<S, R>>
+            implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Broadcast<WorkerKernel<S, B, R>> kernel;
 
@@ -283,14 +394,14 @@ public final class SparkBackend implements Backend {
         }
 
         @Override
-        public Iterator<PartitionResult<S, R>> call(Integer partition, Iterator<B> blocks) {
+        public PartitionResult<S, R> apply(scala.collection.Iterator<B> blocks) {
             WorkerKernel<S, B, R> k = kernel.value();
             S state = k.newState();
             List<R> results = new ArrayList<>();
             while (blocks.hasNext()) {
                 results.add(k.apply(state, blocks.next()));
             }
-            return List.of(new PartitionResult<>(results, state)).iterator();
+            return new PartitionResult<>(results, state);
         }
     }
 
@@ -314,6 +425,7 @@ public final class SparkBackend implements Backend {
 
     @Override
     public void close() {
+        trace("backend closing");
         driverThreads.close();
         synchronized (shared) {
             // blocking, as for the kernels' broadcasts (the context cleaner races an asynchronous removal)
@@ -328,6 +440,7 @@ public final class SparkBackend implements Backend {
                 return; // it never started: nothing to stop (the failure was reported where Spark was first used)
             }
             started.stop();
+            trace("context stopped");
         }
     }
 }

@@ -26,4 +26,26 @@ class SparkMainTest {
                 "--backend=local");
         assertThat(SparkMain.withSparkBackend(new String[] {})).isEmpty();
     }
+
+    @Test
+    void readsTheMasterToStartEarlyFromTheRawArguments() {
+        assertThat(SparkMain.earlyStart(new String[] {"gwas", "--input", "x", "--threads", "2", "--backend", "spark",
+                "--spark-master", "local[2]"})).isEqualTo(new SparkMain.EarlyStart("local[2]", 2));
+        assertThat(SparkMain.earlyStart(new String[] {"qc", "-t", "3", "--backend=spark"}))
+                .isEqualTo(new SparkMain.EarlyStart(null, 3));
+        assertThat(SparkMain.earlyStart(new String[] {"qc", "--backend=spark", "--spark-master=yarn", "--threads=4"}))
+                .isEqualTo(new SparkMain.EarlyStart("yarn", 4));
+        // not Spark, help, or a thread count the command line will refuse: nothing started
+        assertThat(SparkMain.earlyStart(new String[] {"qc", "--backend", "local"})).isNull();
+        assertThat(SparkMain.earlyStart(new String[] {"qc", "--backend", "spark", "--help"})).isNull();
+        assertThat(SparkMain.earlyStart(new String[] {"qc", "--backend", "spark", "-t", "two"})).isNull();
+        assertThat(SparkMain.earlyStart(new String[] {"split", "--input", "x"})).isNull();
+    }
+
+    @Test
+    void theMasterOfAnEarlyStartIsTheOneTheBackendWillAskFor() {
+        assertThat(SparkBackendProvider.masterFor("local[2]", 7)).isEqualTo("local[2]");
+        assertThat(SparkBackendProvider.masterFor(null, 3)).isEqualTo(System.getProperty("spark.master", "local[3]"));
+        assertThat(SparkBackendProvider.masterFor(null, 0)).isEqualTo(System.getProperty("spark.master", "local[*]"));
+    }
 }

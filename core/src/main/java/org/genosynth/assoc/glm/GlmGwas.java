@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.InputException;
+import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
 import org.genosynth.report.svg.GwasPlots;
 
@@ -56,7 +58,7 @@ public final class GlmGwas {
              AtomicOutput output = new AtomicOutput()) {
             AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic);
             CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());
-            BlockKernel<VariantBlock, AssocRow[]> kernel = logistic
+            BlockKernel<VariantBlock, GlmStats> kernel = logistic
                     ? new LogisticKernel(basis, samples.phenotype())
                     : new LinearKernel(basis, samples.phenotype());
             GwasPlots plots = new GwasPlots();
@@ -64,8 +66,25 @@ public final class GlmGwas {
             double[] minLog10p = {0};
             List<String> notes = new ArrayList<>(samples.notes());
             try (GwasTableWriter table = new GwasTableWriter(output, request.outPrefix(), logistic)) {
-                backend.mapOrdered(new BlockStream(reader, samples.keep(), null), kernel, rows -> {
-                    for (AssocRow r : rows) {
+                // the kernels return statistics without variants; the variants of each block, in block order, wait
+                // here for its results (the backend pulls blocks and delivers results in the same order)
+                java.util.Queue<List<Variant>> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(), null);
+                Iterator<VariantBlock> noted = new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return blocks.hasNext();
+                    }
+
+                    @Override
+                    public VariantBlock next() {
+                        VariantBlock b = blocks.next();
+                        waiting.add(b.variants());
+                        return b;
+                    }
+                };
+                backend.mapOrdered(noted, kernel, stats -> {
+                    for (AssocRow r : stats.rows(waiting.remove())) {
                         table.add(r);
                         counts[0]++;
                         if (r.tested()) {
@@ -120,9 +139,9 @@ public final class GlmGwas {
     public static AssocRow[] testBlock(VariantBlock block, double[] phenotype, double[][] covariates,
                                        List<String> covariateNames, boolean logistic) {
         CovariateBasis basis = CovariateBasis.of(phenotype.length, covariates, covariateNames);
-        Function<VariantBlock, AssocRow[]> kernel = logistic ? new LogisticKernel(basis, phenotype)
+        Function<VariantBlock, GlmStats> kernel = logistic ? new LogisticKernel(basis, phenotype)
                 : new LinearKernel(basis, phenotype);
-        return kernel.apply(block);
+        return kernel.apply(block).rows(block.variants());
     }
 
     private static void write(AtomicOutput output, Path target, String text) {

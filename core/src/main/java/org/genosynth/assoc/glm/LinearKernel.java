@@ -1,10 +1,8 @@
 package org.genosynth.assoc.glm;
 
 import org.genosynth.exec.BlockKernel;
-import org.genosynth.assoc.AssocRow;
 import org.genosynth.assoc.PValues;
 import org.genosynth.model.GenotypeCodes;
-import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
 
 /**
@@ -20,7 +18,7 @@ import org.genosynth.model.VariantBlock;
  *
  * <p>A {@link BlockKernel}: {@code [Q, r]}, its column sums and {@code r'r} are the inputs every backend ships once.
  */
-public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]> {
+public final class LinearKernel implements BlockKernel<VariantBlock, GlmStats> {
     private static final long serialVersionUID = 1L;
     private final int n;
     private final int p;
@@ -52,12 +50,12 @@ public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]>
     }
 
     @Override
-    public AssocRow[] apply(VariantBlock block) {
+    public GlmStats apply(VariantBlock block) {
         long[] words = block.genotypeWords();
         Workspace ws = new Workspace(m, p);
-        AssocRow[] out = new AssocRow[block.variantCount()];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = test(block.variant(v), words, block.offset(v), ws);
+        GlmStats out = new GlmStats(block.variantCount());
+        for (int v = 0; v < out.size(); v++) {
+            test(out, v, words, block.offset(v), ws);
         }
         return out;
     }
@@ -80,7 +78,7 @@ public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]>
         }
     }
 
-    private AssocRow test(Variant variant, long[] words, int offset, Workspace ws) {
+    private void test(GlmStats out, int variant, long[] words, int offset, Workspace ws) {
         int[] c = GenotypeCodes.counts(words, offset, n);
         int homRef = c[0];
         int het = c[1];
@@ -89,7 +87,8 @@ public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]>
         int obs = n - miss;
         double freq = obs == 0 ? Double.NaN : (het + 2.0 * homAlt) / (2.0 * obs);
         if (obs <= p + 1 || homRef == obs || het == obs || homAlt == obs) {
-            return AssocRow.untested(variant, freq, obs);
+            out.untested(variant, freq, obs);
+            return;
         }
         double[] sumG = genotypeSums(words, offset, homRef, het, homAlt, miss, ws);
         double gg = het + 4.0 * homAlt;
@@ -108,21 +107,23 @@ public final class LinearKernel implements BlockKernel<VariantBlock, AssocRow[]>
         } else {
             double[] adjusted = missingAdjusted(words, offset, sumG, gg, gr, ws);
             if (adjusted == null) {
-                return AssocRow.untested(variant, freq, obs);
+                out.untested(variant, freq, obs);
+                return;
             }
             ggt = adjusted[0];
             grt = adjusted[1];
             rrt = adjusted[2];
         }
         if (!(ggt > 1e-10 * gg)) {
-            return AssocRow.untested(variant, freq, obs);
+            out.untested(variant, freq, obs);
+            return;
         }
         double beta = grt / ggt;
         double rss = Math.max(0, rrt - beta * grt);
         int df = obs - p - 1;
         double se = Math.sqrt(rss / df / ggt);
         double log10p = PValues.log10TwoSidedT(beta / se, df);
-        return new AssocRow(variant, freq, obs, beta, se, log10p, false);
+        out.set(variant, freq, obs, beta, se, log10p, false);
     }
 
     /**

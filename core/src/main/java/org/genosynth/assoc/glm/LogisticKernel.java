@@ -1,10 +1,8 @@
 package org.genosynth.assoc.glm;
 
 import org.genosynth.exec.BlockKernel;
-import org.genosynth.assoc.AssocRow;
 import org.genosynth.assoc.PValues;
 import org.genosynth.model.GenotypeCodes;
-import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
 
 /**
@@ -12,7 +10,7 @@ import org.genosynth.model.VariantBlock;
  * reports its ADD row (BETA = log odds ratio per ALT allele, P from the Z statistic). Missing calls drop the sample
  * for that variant. A {@link BlockKernel}: the covariate basis, phenotype and null fit are its shipped inputs.
  */
-public final class LogisticKernel implements BlockKernel<VariantBlock, AssocRow[]> {
+public final class LogisticKernel implements BlockKernel<VariantBlock, GlmStats> {
     private static final long serialVersionUID = 1L;
     private final CovariateBasis basis;
     private final double[] y;
@@ -25,25 +23,26 @@ public final class LogisticKernel implements BlockKernel<VariantBlock, AssocRow[
     }
 
     @Override
-    public AssocRow[] apply(VariantBlock block) {
+    public GlmStats apply(VariantBlock block) {
         int n = basis.n;
         long[] words = block.genotypeWords();
         LogisticFit fit = new LogisticFit(basis, y, start);
         byte[] g = new byte[n];
-        AssocRow[] out = new AssocRow[block.variantCount()];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = test(block.variant(v), words, block.offset(v), g, fit);
+        GlmStats out = new GlmStats(block.variantCount());
+        for (int v = 0; v < out.size(); v++) {
+            test(out, v, words, block.offset(v), g, fit);
         }
         return out;
     }
 
-    private AssocRow test(Variant variant, long[] words, int offset, byte[] g, LogisticFit fit) {
+    private void test(GlmStats out, int variant, long[] words, int offset, byte[] g, LogisticFit fit) {
         int n = basis.n;
         int[] c = GenotypeCodes.counts(words, offset, n);
         int obs = n - c[3];
         double freq = obs == 0 ? Double.NaN : (c[1] + 2.0 * c[2]) / (2.0 * obs);
         if (obs <= basis.p + 1 || c[0] == obs || c[1] == obs || c[2] == obs) {
-            return AssocRow.untested(variant, freq, obs);
+            out.untested(variant, freq, obs);
+            return;
         }
         int cases = 0;
         for (int i = 0; i < n; i++) {
@@ -53,10 +52,11 @@ public final class LogisticKernel implements BlockKernel<VariantBlock, AssocRow[
             }
         }
         if (cases == 0 || cases == obs || !fit.fit(g, c[3] > 0)) {
-            return AssocRow.untested(variant, freq, obs);
+            out.untested(variant, freq, obs);
+            return;
         }
         double beta = fit.beta[basis.p];
         double se = fit.standardError;
-        return new AssocRow(variant, freq, obs, beta, se, PValues.log10TwoSidedZ(beta / se), fit.usedFirth);
+        out.set(variant, freq, obs, beta, se, PValues.log10TwoSidedZ(beta / se), fit.usedFirth);
     }
 }
