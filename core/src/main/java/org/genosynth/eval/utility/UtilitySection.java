@@ -25,6 +25,10 @@ import org.genosynth.report.svg.GwasPlots;
  */
 public final class UtilitySection {
     private static final String AREA = "utility";
+    /** GWAS SNP recall and precision: the share of the real (synthetic) hits that are synthetic (real) hits. */
+    public static final Threshold HIT_SHARE = Threshold.atLeast(0.9, 0.7);
+    /** |synthetic - real| REML PVE. */
+    public static final Threshold PVE_DIFFERENCE = Threshold.atMost(0.05, 0.15);
 
     /**
      * The GWAS to run on both sides.
@@ -106,7 +110,7 @@ public final class UtilitySection {
                             "the real GWAS has no hit" + at + ": recall is undefined");
                 } else {
                     metrics.judge(AREA, "GWAS SNP recall" + at, "gwas_snp_recall", hc.recall(),
-                            Threshold.atLeast(0.9, 0.7), "share of the real hits that are hits in the synthetic GWAS");
+                            HIT_SHARE, "share of the real hits that are hits in the synthetic GWAS");
                 }
                 if (hc.syntheticHits() == 0) {
                     metrics.notApplicable(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
@@ -114,7 +118,7 @@ public final class UtilitySection {
                                     + (hc.realHits() > 0 ? " (the real hits are missed: see recall)" : ""));
                 } else {
                     metrics.judge(AREA, "GWAS SNP precision" + at, "gwas_snp_precision", hc.precision(),
-                            Threshold.atLeast(0.9, 0.7), "share of the synthetic hits that are real hits");
+                            HIT_SHARE, "share of the synthetic hits that are real hits");
                 }
                 metrics.put(AREA, "gwas_snp_f1", hc.f1());
                 if (hc.realLoci().isEmpty()) {
@@ -210,7 +214,7 @@ public final class UtilitySection {
         if (se != null) {
             metrics.put(AREA, "pve_se_real", se);
         }
-        metrics.judge(AREA, "REML PVE", "pve_difference", Math.abs(ps - pr), Threshold.atMost(0.05, 0.15),
+        metrics.judge(AREA, "REML PVE", "pve_difference", Math.abs(ps - pr), PVE_DIFFERENCE,
                 "|PVE synthetic - PVE real| of the LMM null models (real " + f(pr) + (se == null ? "" : " ± " + f(se))
                         + ", synthetic " + f(ps) + "): the share of the trait's variance the genotypes explain");
     }
