@@ -10,6 +10,7 @@ import org.genosynth.assoc.lmm.LmmResult;
 import org.genosynth.eval.utility.UtilitySection;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.report.html.Verdict;
 
 /**
  * Phenotype-coupled generation for one quantitative (or 0/1) phenotype column.
@@ -465,9 +466,9 @@ final class PhenotypeSynthesis {
      * without synthetic ones, as in evaluate.
      */
     static int[] verdicts(double pveGap, java.util.Set<Integer> real, java.util.Set<Integer> found) {
-        java.util.List<org.genosynth.report.html.Verdict> verdicts = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
         verdicts.add(Double.isFinite(pveGap) ? UtilitySection.PVE_DIFFERENCE.judge(pveGap)
-                : org.genosynth.report.html.Verdict.FAIL);
+                : Verdict.FAIL);
         long shared = found.stream().filter(real::contains).count();
         if (!real.isEmpty()) {
             verdicts.add(UtilitySection.HIT_SHARE.judge((double) shared / real.size()));
@@ -476,8 +477,8 @@ final class PhenotypeSynthesis {
             verdicts.add(UtilitySection.HIT_SHARE.judge((double) shared / found.size()));
         }
         return new int[] {
-            (int) verdicts.stream().filter(v -> v == org.genosynth.report.html.Verdict.FAIL).count(),
-            (int) verdicts.stream().filter(v -> v == org.genosynth.report.html.Verdict.WARN).count()};
+            (int) verdicts.stream().filter(v -> v == Verdict.FAIL).count(),
+            (int) verdicts.stream().filter(v -> v == Verdict.WARN).count()};
     }
 
     /** The Wald t of every tested SNP, by variant index. */
