@@ -28,6 +28,14 @@ final class Likelihood {
     /** Sum over the eliminated variables of log of their {@code Iab} pivots (lambda-free part of |W'HiW|-|W'W|). */
     private double logDetIww;
     private final double[][] gridDev1Cache;
+    /** Every product index; those with the SNP; those without it. */
+    private final int[] all;
+    private final int[] snpIndices;
+    private final int[] fixed;
+    /** Per grid point, row 0 of P (and PP) at order 1 and 2 as first computed (only the entries in {@link #fixed}
+     * are reused: they do not depend on the SNP). */
+    private final double[][] gridSums1;
+    private final double[][] gridSums2;
     private final double[] uy;
     private final double[][] w;
 
@@ -74,6 +82,15 @@ final class Likelihood {
         pp = new double[m][nIndex];
         ppp = new double[m][nIndex];
         gridDev1Cache = new double[2][grid.lambdas.length];
+        gridSums1 = new double[grid.lambdas.length][];
+        gridSums2 = new double[grid.lambdas.length][];
+        all = java.util.stream.IntStream.range(0, nIndex).toArray();
+        boolean[] withSnp = new boolean[nIndex];
+        for (int b = 1; b <= m; b++) {
+            withSnp[index(c + 1, b)] = true;
+        }
+        snpIndices = java.util.stream.IntStream.range(0, nIndex).filter(i -> withSnp[i]).toArray();
+        fixed = java.util.stream.IntStream.range(0, nIndex).filter(i -> !withSnp[i]).toArray();
         java.util.Arrays.fill(gridDev1Cache[0], Double.NaN);
         java.util.Arrays.fill(gridDev1Cache[1], Double.NaN);
         updateIww();
@@ -159,18 +176,117 @@ final class Likelihood {
         traceH = t1;
         traceH2 = t2;
         logDetH = ld;
-        rowZero(h, h2, h3, order);
+        rowZero(h, h2, h3, order, all);
+        recurse(p, order >= 2 ? pp : null, order >= 3 ? ppp : null);
     }
 
+    /**
+     * At grid point k: the sums of the products without the SNP are the same for every SNP, so they are computed
+     * once per instance (per block of SNPs) and order, and only the SNP's products are summed again.
+     */
     private void evaluateGrid(int k, int order) {
         traceH = grid.traceH[k];
         traceH2 = grid.traceH2[k];
         logDetH = grid.logDetH[k];
-        rowZero(grid.h[k], grid.h2[k], null, order);
+        double[][] cache = order == 1 ? gridSums1 : gridSums2;
+        if (cache[k] == null) {
+            rowZero(grid.h[k], grid.h2[k], null, order, all);
+            double[] saved = new double[2 * nIndex];
+            System.arraycopy(p[0], 0, saved, 0, nIndex);
+            System.arraycopy(pp[0], 0, saved, nIndex, nIndex);
+            cache[k] = saved;
+        } else {
+            double[] saved = cache[k];
+            for (int idx : fixed) {
+                p[0][idx] = saved[idx];
+                pp[0][idx] = saved[nIndex + idx];
+            }
+            rowZero(grid.h[k], grid.h2[k], null, order, snpIndices);
+        }
+        recurse(p, order >= 2 ? pp : null, null);
     }
 
-    private void rowZero(double[] w1, double[] w2, double[] w3, int order) {
-        for (int idx = 0; idx < nIndex; idx++) {
+    /**
+     * Row 0 of P (and PP, PPP): the weighted sums of every product vector. Two product vectors per pass over the
+     * eigenvalues, each sum still accumulated in index order (the same doubles as one vector per pass), for twice the
+     * independent additions in flight.
+     */
+    private void rowZero(double[] w1, double[] w2, double[] w3, int order, int[] which) {
+        int k = 0;
+        for (; k + 1 < which.length; k += 2) {
+            int idx = which[k];
+            int idy = which[k + 1];
+            double[] v = u[idx];
+            double[] y = u[idy];
+            if (order == 1) {
+                double a = 0;
+                double a2 = 0;
+                double e = 0;
+                double e2 = 0;
+                int i = 0;
+                for (; i + 1 < n; i += 2) {
+                    double h0 = w1[i];
+                    double h1 = w1[i + 1];
+                    a += h0 * v[i];
+                    a2 += h1 * v[i + 1];
+                    e += h0 * y[i];
+                    e2 += h1 * y[i + 1];
+                }
+                if (i < n) {
+                    a += w1[i] * v[i];
+                    e += w1[i] * y[i];
+                }
+                p[0][idx] = a + a2;
+                p[0][idy] = e + e2;
+            } else if (order == 2) {
+                double a = 0;
+                double b = 0;
+                double e = 0;
+                double f = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = v[i];
+                    double z = y[i];
+                    double h1 = w1[i];
+                    double h2 = w2[i];
+                    a += h1 * x;
+                    b += h2 * x;
+                    e += h1 * z;
+                    f += h2 * z;
+                }
+                p[0][idx] = a;
+                pp[0][idx] = b;
+                p[0][idy] = e;
+                pp[0][idy] = f;
+            } else {
+                double a = 0;
+                double b = 0;
+                double d = 0;
+                double e = 0;
+                double f = 0;
+                double g = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = v[i];
+                    double z = y[i];
+                    double h1 = w1[i];
+                    double h2 = w2[i];
+                    double h3 = w3[i];
+                    a += h1 * x;
+                    b += h2 * x;
+                    d += h3 * x;
+                    e += h1 * z;
+                    f += h2 * z;
+                    g += h3 * z;
+                }
+                p[0][idx] = a;
+                pp[0][idx] = b;
+                ppp[0][idx] = d;
+                p[0][idy] = e;
+                pp[0][idy] = f;
+                ppp[0][idy] = g;
+            }
+        }
+        for (; k < which.length; k++) {
+            int idx = which[k];
             double[] v = u[idx];
             if (order == 1) {
                 double a = 0;
@@ -209,7 +325,6 @@ final class Likelihood {
                 ppp[0][idx] = d;
             }
         }
-        recurse(p, order >= 2 ? pp : null, order >= 3 ? ppp : null);
     }
 
     /** GEMMA's CalcPab/CalcPPab/CalcPPPab rows 1..c+1 from row 0. */
