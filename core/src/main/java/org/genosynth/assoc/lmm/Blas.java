@@ -1,34 +1,60 @@
 package org.genosynth.assoc.lmm;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.genosynth.exec.Backend;
 import org.netlib.util.intW;
 
 /**
  * The few dense operations the engine needs, through dev.ludovic.netlib (JNI to the system BLAS/LAPACK, e.g. Debian's
  * OpenBLAS, when it loads; pure Java otherwise). Matrices are column-major {@code double[]}.
+ *
+ * <p>When the native library is OpenBLAS, its thread count is set at run time ({@code openblas_set_num_threads},
+ * called through JNA on the library the JNI BLAS loaded): {@link #pinned} runs a whole fit with one BLAS thread per
+ * call (the products run on the backend's workers) and {@link #symmetricEigen} uses exactly {@link #EIGEN_THREADS}.
+ * The counts are fixed, so the results do not depend on {@code --threads}, on {@code OPENBLAS_NUM_THREADS} or on the
+ * machine's processor count; only on OpenBLAS's build and the kernels it picks for the processor.
  */
 final class Blas {
     private Blas() {
     }
 
+    /**
+     * BLAS threads of the eigendecomposition: fixed (a different count can change the last bits of the tridiagonal
+     * reduction's symmetric matrix-vector products, and with them a last printed digit), and 2 because that is what
+     * the tridiagonal reduction, memory-bound, gains from (see docs/architecture.md, the LMM's performance).
+     */
+    static final int EIGEN_THREADS = 2;
+
     /** Held by whoever calls a multi-threaded native BLAS, so that concurrent kernels take turns instead of each
      * starting its own BLAS threads (which oversubscribes the cores and spins). */
     private static final Object TURN = new Object();
-    private static final boolean MULTI_THREADED = threads() > 1;
+    /** Held while the process-wide OpenBLAS thread count is changed and used. */
+    private static final Object COUNT = new Object();
+    private static final OpenBlasThreads CONTROL = OpenBlasThreads.find();
+    private static final boolean MULTI_THREADED = CONTROL == null && envThreads() > 1;
 
     /** Which implementations are active, for the log. */
     static String implementations() {
         return "BLAS " + BLAS.getInstance().getClass().getName() + ", LAPACK "
-                + LAPACK.getInstance().getClass().getName() + ", BLAS threads " + threads();
+                + LAPACK.getInstance().getClass().getName() + ", BLAS threads " + (CONTROL == null ? envThreads()
+                + " (OPENBLAS_NUM_THREADS; no run-time control)" : "1 per worker, " + EIGEN_THREADS
+                + " for the eigendecomposition (OpenBLAS, set at run time)");
     }
 
     /**
-     * The threads each call of the native BLAS uses: OpenBLAS reads {@code OPENBLAS_NUM_THREADS} (else
-     * {@code GOTO_NUM_THREADS}, else {@code OMP_NUM_THREADS}) once when it loads, and uses every processor when none is
-     * set. The launcher sets 1 except for {@code gwas --model lmm}. The pure-Java BLAS runs on the caller's thread.
+     * The threads each call of the native BLAS uses when they are not set at run time: OpenBLAS reads
+     * {@code OPENBLAS_NUM_THREADS} (else {@code GOTO_NUM_THREADS}, else {@code OMP_NUM_THREADS}) once when it loads,
+     * and uses every processor when none is set. The pure-Java BLAS runs on the caller's thread.
      */
-    static int threads() {
+    static int envThreads() {
         if (!BLAS.getInstance().getClass().getSimpleName().startsWith("JNI")) {
             return 1;
         }
@@ -45,6 +71,73 @@ final class Blas {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** Whether OpenBLAS's thread count is set at run time (else it is whatever the environment gave it). */
+    static boolean threadControl() {
+        return CONTROL != null;
+    }
+
+    /**
+     * Runs {@code work} (a whole fit) with one OpenBLAS thread per call, the count it had restored afterwards; without
+     * run-time control, just runs it. One fit at a time holds the count.
+     */
+    static <T> T pinned(Supplier<T> work) {
+        if (CONTROL == null) {
+            return work.get();
+        }
+        synchronized (COUNT) {
+            int before = CONTROL.get();
+            CONTROL.set(1);
+            try {
+                return work.get();
+            } finally {
+                CONTROL.set(before);
+            }
+        }
+    }
+
+    /** OpenBLAS's {@code openblas_get_num_threads} / {@code openblas_set_num_threads}. */
+    private record OpenBlasThreads(Function getter, Function setter) {
+        int get() {
+            return getter.invokeInt(new Object[0]);
+        }
+
+        void set(int threads) {
+            setter.invokeVoid(new Object[] {threads});
+        }
+
+        /**
+         * The OpenBLAS the JNI BLAS and LAPACK loaded (found among the process's mapped files, so that it is that
+         * very library and not another copy), or null: another BLAS, the pure-Java one, no JNA, no /proc.
+         */
+        static OpenBlasThreads find() {
+            try {
+                if (!BLAS.getInstance().getClass().getSimpleName().startsWith("JNI")
+                        || !LAPACK.getInstance().getClass().getSimpleName().startsWith("JNI")) {
+                    return null;
+                }
+                List<String> maps = Files.readAllLines(Path.of("/proc/self/maps"));
+                String library = null;
+                for (String line : maps) {
+                    int slash = line.indexOf('/');
+                    if (slash >= 0 && line.substring(line.lastIndexOf('/') + 1).startsWith("libopenblas")) {
+                        library = line.substring(slash).trim();
+                        break;
+                    }
+                }
+                if (library == null) {
+                    return null;
+                }
+                NativeLibrary lib = NativeLibrary.getInstance(library);
+                OpenBlasThreads control = new OpenBlasThreads(lib.getFunction("openblas_get_num_threads"),
+                        lib.getFunction("openblas_set_num_threads"));
+                control.get();
+                return control;
+            } catch (IOException | RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
+    }
+
     /** {@code C = A' B} with A k x m, B k x nCols, C m x nCols. */
     static void transposeTimes(double[] a, int k, int m, double[] b, int nCols, double[] c) {
         BLAS.getInstance().dgemm("T", "N", m, nCols, k, 1.0, a, k, b, k, 0.0, c, m);
@@ -55,40 +148,114 @@ final class Blas {
      * time (each one on every core), otherwise concurrently (each on its worker's core). The result is the same.
      */
     static void transposeTimesInTurn(double[] a, int k, int m, double[] b, int nCols, double[] c) {
-        if (MULTI_THREADED) {
-            synchronized (TURN) {
-                transposeTimes(a, k, m, b, nCols, c);
-            }
-        } else {
-            transposeTimes(a, k, m, b, nCols, c);
-        }
+        inTurn(() -> transposeTimes(a, k, m, b, nCols, c));
     }
 
-    /** Upper triangle of {@code C += A A'} with A n x k. */
-    static void addOuter(double[] a, int n, int k, double[] c) {
-        BLAS.getInstance().dsyrk("U", "N", n, k, 1.0, a, n, 1.0, c, n);
+    /** Runs a native BLAS/LAPACK call made on a worker thread: in turns when each call is multi-threaded. */
+    static void inTurn(Runnable call) {
+        if (MULTI_THREADED) {
+            synchronized (TURN) {
+                call.run();
+            }
+        } else {
+            call.run();
+        }
     }
 
     /**
-     * Symmetric eigendecomposition (LAPACK dsyevd, upper triangle of {@code a}); {@code a} is overwritten by the
-     * eigenvectors (columns), eigenvalues ascending in the result.
+     * Upper triangle of {@code C += A A'} with A the {@code m x k} sub-matrix at {@code offA} of a column-major matrix
+     * with leading dimension {@code ld}, C the {@code m x m} tile at {@code offC} (leading dimension {@code ld}).
      */
-    static double[] symmetricEigen(double[] a, int n) {
-        LAPACK lapack = LAPACK.getInstance();
+    static void addOuter(double[] a, int offA, int ld, int m, int k, double[] c, int offC) {
+        inTurn(() -> BLAS.getInstance().dsyrk("U", "N", m, k, 1.0, a, offA, ld, 1.0, c, offC, ld));
+    }
+
+    /**
+     * {@code C += A B'} with A the {@code m x k} sub-matrix at {@code offA}, B the {@code nCols x k} one at
+     * {@code offB} and C the {@code m x nCols} tile at {@code offC}, all of leading dimension {@code ld}.
+     */
+    static void addProduct(double[] a, int offA, int ld, int m, double[] b, int offB, int nCols, int k, double[] c,
+                           int offC) {
+        inTurn(() -> BLAS.getInstance().dgemm("N", "T", m, nCols, k, 1.0, a, offA, ld, b, offB, ld, 1.0, c, offC,
+                ld));
+    }
+
+    /** Eigenvalues (ascending) and unit eigenvectors (the columns of a column-major n x n matrix). */
+    record Eigen(double[] values, double[] vectors) {
+    }
+
+    /** Column panels of the back-transformation: a fixed count, so the vectors are the same at any thread count. */
+    private static final int EIGEN_PANELS = 8;
+
+    /**
+     * Symmetric eigendecomposition of the upper triangle of {@code a} (destroyed), as LAPACK's dsyevd computes it in
+     * three steps: the tridiagonal reduction (dsytrd) and the divide-and-conquer eigenvectors of the tridiagonal
+     * matrix (dstedc), both on the calling thread with {@link #EIGEN_THREADS} OpenBLAS threads when the count can be
+     * set, then the back-transformation {@code U = Q Z} (dormtr) in {@value #EIGEN_PANELS} fixed column panels of
+     * {@code Z} run by the backend's workers, one BLAS thread each (dsyevd runs it on one thread: 40 % of its time
+     * at 10,000 samples). Unlike dsyevd, the vectors are returned in a new array (dsyevd copies them back into
+     * {@code a}), and no scaling is applied for matrices whose largest element is below 1e-146 or above 1e146.
+     */
+    static Eigen symmetricEigen(double[] a, int n, Backend backend) {
         double[] w = new double[n];
-        double[] workQuery = new double[1];
-        int[] iworkQuery = new int[1];
-        intW info = new intW(0);
-        lapack.dsyevd("V", "U", n, a, n, w, workQuery, -1, iworkQuery, -1, info);
-        int lwork = (int) workQuery[0];
-        int liwork = iworkQuery[0];
-        double[] work = new double[Math.max(1, lwork)];
-        int[] iwork = new int[Math.max(1, liwork)];
-        info = new intW(0);
-        lapack.dsyevd("V", "U", n, a, n, w, work, lwork, iwork, liwork, info);
-        if (info.val != 0) {
-            throw new IllegalStateException("dsyevd failed, info = " + info.val);
+        double[] e = new double[Math.max(1, n - 1)];
+        double[] tau = new double[Math.max(1, n - 1)];
+        double[] z = new double[n * n];
+        Runnable tridiagonal = () -> {
+            LAPACK lapack = LAPACK.getInstance();
+            double[] query = new double[1];
+            int[] iquery = new int[1];
+            intW info = new intW(0);
+            lapack.dsytrd("U", n, a, n, w, e, tau, query, -1, info);
+            double[] work = new double[Math.max(1, (int) query[0])];
+            lapack.dsytrd("U", n, a, n, w, e, tau, work, work.length, info);
+            check("dsytrd", info);
+            work = null;
+            lapack.dstedc("I", n, w, e, z, n, query, -1, iquery, -1, info);
+            work = new double[Math.max(1, (int) query[0])];
+            int[] iwork = new int[Math.max(1, iquery[0])];
+            lapack.dstedc("I", n, w, e, z, n, work, work.length, iwork, iwork.length, info);
+            check("dstedc", info);
+        };
+        if (CONTROL == null) {
+            tridiagonal.run();
+        } else {
+            synchronized (COUNT) {
+                int before = CONTROL.get();
+                CONTROL.set(EIGEN_THREADS);
+                try {
+                    tridiagonal.run();
+                } finally {
+                    CONTROL.set(before);
+                }
+            }
         }
-        return w;
+        java.util.List<int[]> panels = new java.util.ArrayList<>();
+        for (int p = 0; p < EIGEN_PANELS; p++) {
+            int c0 = (int) ((long) n * p / EIGEN_PANELS);
+            int c1 = (int) ((long) n * (p + 1) / EIGEN_PANELS);
+            if (c0 < c1) {
+                panels.add(new int[] {c0, c1});
+            }
+        }
+        backend.mapOrdered(panels.iterator(), panel -> {
+            LAPACK lapack = LAPACK.getInstance();
+            int cols = panel[1] - panel[0];
+            double[] query = new double[1];
+            intW info = new intW(0);
+            lapack.dormtr("L", "U", "N", n, cols, a, 0, n, tau, 0, z, panel[0] * n, n, query, 0, -1, info);
+            double[] work = new double[Math.max(1, (int) query[0])];
+            inTurn(() -> lapack.dormtr("L", "U", "N", n, cols, a, 0, n, tau, 0, z, panel[0] * n, n, work, 0,
+                    work.length, info));
+            check("dormtr", info);
+            return Boolean.TRUE;
+        }, done -> { });
+        return new Eigen(w, z);
+    }
+
+    private static void check(String routine, intW info) {
+        if (info.val != 0) {
+            throw new IllegalStateException(routine + " failed, info = " + info.val);
+        }
     }
 }

@@ -63,12 +63,14 @@ public final class LmmEngine {
     public static List<LmmResult> fitEach(GenotypeMatrix g, double[][] phenotypes, double[][] covariates,
                                           LmmOptions options, Backend backend) {
         double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
-        Decomposition d = decompose(g, sharedRows(phenotypes, w), w, options);
-        List<LmmResult> out = new ArrayList<>(phenotypes.length);
-        for (double[] y : phenotypes) {
-            out.add(fit(g, d, y, options, backend));
-        }
-        return out;
+        return Blas.pinned(() -> {
+            Decomposition d = decompose(g, sharedRows(phenotypes, w), w, options, backend);
+            List<LmmResult> out = new ArrayList<>(phenotypes.length);
+            for (double[] y : phenotypes) {
+                out.add(fit(g, d, y, options, backend));
+            }
+            return out;
+        });
     }
 
     /**
@@ -79,12 +81,16 @@ public final class LmmEngine {
                                              LmmOptions options) {
         double[][] w = covariates == null ? intercept(g.sampleCount()) : covariates;
         int[] rows = sharedRows(phenotypes, w);
-        Decomposition d = decompose(g, rows, w, options);
-        List<NullModel> out = new ArrayList<>(phenotypes.length);
-        for (double[] y : phenotypes) {
-            out.add(nullFit(d, y, options).model());
+        try (ExecutionContext context = ExecutionContext.local(options.threads())) {
+            return Blas.pinned(() -> {
+                Decomposition d = decompose(g, rows, w, options, context.backend());
+                List<NullModel> out = new ArrayList<>(phenotypes.length);
+                for (double[] y : phenotypes) {
+                    out.add(nullFit(d, y, options).model());
+                }
+                return out;
+            });
         }
-        return out;
     }
 
     private static int[] sharedRows(double[][] phenotypes, double[][] w) {
@@ -121,7 +127,8 @@ public final class LmmEngine {
                                  double filterSeconds, double relatednessSeconds, double eigenSeconds) {
     }
 
-    private static Decomposition decompose(GenotypeMatrix g, int[] rows, double[][] w, LmmOptions options) {
+    private static Decomposition decompose(GenotypeMatrix g, int[] rows, double[][] w, LmmOptions options,
+                                           Backend backend) {
         int n = rows.length;
         int c = w.length;
         if (n <= c + 1) {
@@ -145,9 +152,12 @@ public final class LmmEngine {
                     1 - options.minAlleleFreq(), 100 * options.maxMissing()));
         }
         long t1 = System.nanoTime();
-        double[] u = Relatedness.centred(g, rows, tested);
+        double[] k = Relatedness.padded(g, rows, tested, backend);
         long t2 = System.nanoTime();
-        double[] eval = Blas.symmetricEigen(u, n);
+        Blas.Eigen eigen = Blas.symmetricEigen(k, n, backend);
+        k = null;
+        double[] eval = eigen.values();
+        double[] u = eigen.vectors();
         long t3 = System.nanoTime();
         double traceK = 0;
         for (int i = 0; i < n; i++) {
@@ -219,7 +229,10 @@ public final class LmmEngine {
         int[] rows = analysedRows(phenotype, w);
         boolean[] tested = SnpFilter.select(g, rows, w, options, new double[g.variantCount()],
                 new int[g.variantCount()]);
-        return Relatedness.centred(g, IntStream.range(0, g.sampleCount()).toArray(), tested);
+        try (ExecutionContext context = ExecutionContext.local(options.threads())) {
+            return Blas.pinned(() -> Relatedness.centred(g, IntStream.range(0, g.sampleCount()).toArray(), tested,
+                    context.backend()));
+        }
     }
 
     private static double[][] intercept(int n) {
