@@ -47,8 +47,9 @@ TIME=()
 [ -x /usr/bin/time ] && TIME=(/usr/bin/time -f %M -o)   # peak resident memory (kB) of each run, into a file
 measured() { if [ ${#TIME[@]} -gt 0 ]; then "${TIME[@]}" "$@"; else shift; "$@"; fi; }
 # GEMMA with single-threaded OpenBLAS, as it was measured before (Debian's threaded OpenBLAS did not speed it up on
-# the mice). genosynth with the launcher's setting: one BLAS thread per worker, except the LMM's relatedness matrix and
-# eigendecomposition, which get every core (see the launcher).
+# the mice). genosynth as the launcher runs it: the relatedness matrix, the eigenvectors' back-transformation and the
+# per-SNP blocks on its workers (one per processor, one BLAS thread each), the tridiagonal reduction and its
+# eigenvectors with 2 OpenBLAS threads set at run time (docs/architecture.md, the LMM's performance).
 gemma_single() {
   OPENBLAS_NUM_THREADS=1 measured gemma_kin.kb gemma "${gemma_input[@]}" -gk 1 -o kin &&
   OPENBLAS_NUM_THREADS=1 measured gemma_lmm.kb gemma "${gemma_input[@]}" -k output/kin.cXX.txt -lmm 4 -n 1 -o lmm

@@ -15,12 +15,15 @@ import org.genosynth.model.GenotypeMatrix;
  * <li>samples: those with a phenotype and every covariate;</li>
  * <li>SNPs: GEMMA's default filters over those samples ({@link SnpFilter});</li>
  * <li>K: the centred relatedness matrix over the tested SNPs ({@link Relatedness});</li>
- * <li>one eigendecomposition {@code K = U D U'} (LAPACK dsyevd), eigenvalues below 1e-10 set to 0;</li>
+ * <li>one eigendecomposition {@code K = U D U'} (LAPACK dsyevd's steps, {@link Blas#symmetricEigen}), eigenvalues
+ * below 1e-10 set to 0;</li>
  * <li>{@code U'W} and {@code U'y} once; the null model by ML and REML lambda search; vg, ve, PVE as GEMMA reports;</li>
  * <li>per SNP (missing dosages set to the SNP's mean), {@code U'x} by dgemm on blocks of SNPs; the score test at the
  * null ML lambda, the Wald test at the SNP's REML lambda, the likelihood ratio test at its ML lambda.</li>
  * </ol>
- * Blocks of SNPs are optimised on worker threads; results do not depend on the thread count.
+ * The relatedness panels, the eigenvectors' back-transformation and the blocks of SNPs run on the backend's workers
+ * with one BLAS thread each, the tridiagonal reduction with a fixed 2 ({@link Blas#pinned}); results do not depend on
+ * the thread count.
  */
 public final class LmmEngine {
     private LmmEngine() {
