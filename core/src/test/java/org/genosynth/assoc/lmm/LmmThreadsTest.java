@@ -3,11 +3,9 @@ package org.genosynth.assoc.lmm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.Model;
 import org.genosynth.io.ReadOptions;
@@ -29,10 +27,7 @@ class LmmThreadsTest {
     void outputsAreIdenticalAtAnyThreadCount() throws IOException {
         Path geno = SharedData.mouse(".geno.txt.gz").toAbsolutePath();
         Path pheno = SharedData.mouse(".pheno.txt.gz").toAbsolutePath();
-        Path anno = dir.resolve("anno.txt");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.mouse(".anno.txt.gz")))) {
-            Files.copy(in, anno);
-        }
+        Path anno = SharedData.mouseAnnotation(dir);
         ReadOptions read = new ReadOptions(null, null, anno, null);
         byte[] table = null;
         List<String> log = null;

@@ -35,10 +35,7 @@ class LmmVsGemmaTest {
     void matchesGemmaOnMouse() throws IOException {
         Path geno = SharedData.mouse(".geno.txt.gz").toAbsolutePath();
         Path pheno = SharedData.mouse(".pheno.txt.gz").toAbsolutePath();
-        Path anno = dir.resolve("anno.txt");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.mouse(".anno.txt.gz")))) {
-            Files.copy(in, anno);
-        }
+        Path anno = SharedData.mouseAnnotation(dir);
         PeerTool.run(dir, "gemma", "-g", geno.toString(), "-p", pheno.toString(), "-a", "anno.txt", "-gk", "1",
                 "-o", "kin");
         PeerTool.run(dir, "gemma", "-g", geno.toString(), "-p", pheno.toString(), "-a", "anno.txt", "-k",
