@@ -27,6 +27,8 @@ public final class UtilitySection {
     private static final String AREA = "utility";
     /** GWAS SNP recall and precision: the share of the real (synthetic) hits that are synthetic (real) hits. */
     public static final Threshold HIT_SHARE = Threshold.atLeast(0.9, 0.7);
+    /** Share of the real loci with a synthetic hit. */
+    public static final Threshold LOCUS_SHARE = Threshold.atLeast(0.9, 0.5);
     /** |synthetic - real| REML PVE. */
     public static final Threshold PVE_DIFFERENCE = Threshold.atMost(0.05, 0.15);
 
@@ -126,7 +128,7 @@ public final class UtilitySection {
                             "the real GWAS has no locus" + at + ": locus recall is undefined");
                 } else {
                     metrics.judge(AREA, "GWAS locus recall" + at, "gwas_locus_recall", hc.locusRecall(),
-                            Threshold.atLeast(0.9, 0.5), "share of the real loci the synthetic GWAS finds");
+                            LOCUS_SHARE, "share of the real loci the synthetic GWAS finds");
                 }
                 metrics.put(AREA, "gwas_locus_precision", hc.locusPrecision());
             }
