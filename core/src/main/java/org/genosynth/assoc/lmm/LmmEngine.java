@@ -96,6 +96,67 @@ public final class LmmEngine {
         }
     }
 
+    /**
+     * The SNP filter, relatedness matrix and eigendecomposition over the samples that {@code like} has a value for,
+     * made once and reused by every {@link Prepared#fit} and {@link Prepared#nullModels} of phenotypes over the same
+     * samples, on a local backend of {@code options.threads()} workers; for a caller that fits many phenotypes one after
+     * the other on fixed genotypes (the synthetic trait's calibration). Each result equals {@link #fit}'s.
+     */
+    public static Prepared prepare(GenotypeMatrix g, double[] like, double[][] covariates, LmmOptions options) {
+        return new Prepared(g, like, covariates, options);
+    }
+
+    /** A decomposition kept for many phenotypes ({@link #prepare}); close it to stop its workers. */
+    public static final class Prepared implements AutoCloseable {
+        private final GenotypeMatrix g;
+        private final double[][] w;
+        private final LmmOptions options;
+        private final ExecutionContext context;
+        private final Decomposition d;
+
+        private Prepared(GenotypeMatrix g, double[] like, double[][] covariates, LmmOptions options) {
+            this.g = g;
+            this.w = covariates == null ? intercept(g.sampleCount()) : covariates;
+            this.options = options;
+            this.context = ExecutionContext.local(options.threads());
+            Decomposition made;
+            try {
+                made = Blas.pinned(() -> decompose(g, analysedRows(like, w), w, options, context.backend()));
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+            this.d = made;
+        }
+
+        /** {@link LmmEngine#fit} of {@code y}; a fresh decomposition when {@code y} has other samples than kept. */
+        public LmmResult fit(double[] y) {
+            if (!Arrays.equals(d.rows(), analysedRows(y, w))) {
+                return fitEach(g, new double[][] {y}, w, options, context.backend()).get(0);
+            }
+            return Blas.pinned(() -> LmmEngine.fit(g, d, y, options, context.backend()));
+        }
+
+        /** {@link LmmEngine#nullModels} of {@code phenotypes}, over the kept samples. */
+        public List<NullModel> nullModels(double[][] phenotypes) {
+            if (!Arrays.equals(d.rows(), sharedRows(phenotypes, w))) {
+                return LmmEngine.nullModels(g, phenotypes, w, options);
+            }
+            return Blas.pinned(() -> {
+                List<NullModel> out = new ArrayList<>(phenotypes.length);
+                for (double[] y : phenotypes) {
+                    out.add(nullFit(d, y, options).model());
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
+    }
+
     private static int[] sharedRows(double[][] phenotypes, double[][] w) {
         int[] rows = analysedRows(phenotypes[0], w);
         for (double[] y : phenotypes) {
