@@ -512,7 +512,7 @@ final class PhenotypeSynthesis {
         return bracket(fit, best, bestLevel, measured, synth, maxSignal, streamSeed, synthLmm, basis);
     }
 
-    /** A state the calibration measured: its signed PVE gap (real - synthetic), its verdicts, its hit verdicts alone. */
+    /** A measured state: its signed PVE gap (real - synthetic), its verdicts, and its hits' verdicts alone. */
     record Measured(Fit state, double pveGap, int[] level, int[] hitLevel) {
         boolean pvePasses() {
             return Double.isFinite(pveGap) && UtilitySection.PVE_DIFFERENCE.judge(Math.abs(pveGap)) == Verdict.PASS;
@@ -609,8 +609,9 @@ final class PhenotypeSynthesis {
     /**
      * The number of fail and of warn verdicts that {@code evaluate} would give a measured state (against the real
      * training cohort): its REML PVE gap, the SNP recall and precision of its hits at {@link #GENOME_WIDE_P}
-     * ({@code found}) against the real ones ({@code real}), and the locus recall ({@link #locusRecall}); recall is not judged without real hits, precision not without synthetic ones, as in
-     * evaluate. {@code variants} are the cohort's, indexed as the hits are.
+     * ({@code found}) against the real ones ({@code real}), and the locus recall ({@link #locusRecall}); recall is not
+     * judged without real hits, precision not without synthetic ones, as in evaluate. {@code variants} are the
+     * cohort's, indexed as the hits are.
      */
     static int[] verdicts(double pveGap, java.util.Set<Integer> real, java.util.Set<Integer> found,
             List<org.genosynth.model.Variant> variants) {
@@ -690,8 +691,8 @@ final class PhenotypeSynthesis {
      * when even no background gives more; the closest aim when none reaches it). Returns {aim, the grid's d PVE / d aim
      * there, the PVE without a background}.
      */
-    private static double[] pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed, SynthLmm synthLmm,
-            Background basis) {
+    private static double[] pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
+            SynthLmm synthLmm, Background basis) {
         double[] aims = new double[PVE_GRID];
         double[][] candidates = new double[PVE_GRID][];
         for (int i = 0; i < PVE_GRID; i++) {

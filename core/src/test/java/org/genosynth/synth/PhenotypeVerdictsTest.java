@@ -69,7 +69,8 @@ class PhenotypeVerdictsTest {
     private static PhenotypeSynthesis.Measured state(double pveGap, int kept, int found) {
         Set<Integer> real = range(0, 13);
         Set<Integer> hits = range(13 - kept, 13 - kept + found);
-        return new PhenotypeSynthesis.Measured(null, pveGap, PhenotypeSynthesis.verdicts(Math.abs(pveGap), real, hits, VARIANTS),
+        return new PhenotypeSynthesis.Measured(null, pveGap,
+                PhenotypeSynthesis.verdicts(Math.abs(pveGap), real, hits, VARIANTS),
                 PhenotypeSynthesis.verdicts(0, real, hits, VARIANTS));
     }
 
