@@ -166,7 +166,8 @@ final class SynthCommand implements Callable<Integer> {
             description = "Redraw any genome at KING kinship >= PHI to a real genome, or an exact copy; 'none' "
                 + "disables the check (default: ${DEFAULT-VALUE}: 0.177, first-degree relatives, or the cohort's own "
                 + "typical kinship between an unseen member and its closest training genome when that is higher, as "
-                + "in a colony of sibships; 0.0884 also excludes second-degree).")
+                + "in a colony of sibships, or 0.0884 where no unseen member has a second-degree relative in the "
+                + "cohort; 0.0884 also excludes second-degree).")
     String maxKinship;
 
     @Option(names = "--genetic-map", paramLabel = "FILE",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.genosynth.eval.privacy.PrivacySection;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.exec.ProgressListener;
@@ -321,8 +322,10 @@ public final class Synthesizer {
                             rejected, "max_ibs_to_real", maxKinship)
                     : mosaic.kinshipFromCohort()
                     ? SynthManifest.ordered("threshold", threshold, "rule", "max(" + mosaic.maxKinship()
-                            + ", the cohort's typical nearest-relative kinship)", "cohort_nearest_relative_median",
-                            cohort, "rejected", rejected, "max_kinship_to_real", maxKinship)
+                            + ", the cohort's typical nearest-relative kinship); " + PrivacySection.SECOND_DEGREE
+                            + " (second degree) where every unseen member's closest relative is below it",
+                            "cohort_nearest_relative_median", cohort, "second_degree_bound", b.unrelated(),
+                            "rejected", rejected, "max_kinship_to_real", maxKinship)
                     : SynthManifest.ordered("threshold", threshold, "rejected", rejected, "max_kinship_to_real",
                             maxKinship));
         }
