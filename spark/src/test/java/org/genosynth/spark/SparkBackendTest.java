@@ -134,6 +134,25 @@ class SparkBackendTest {
                 .hasRootCauseInstanceOf(InputException.class).rootCause().hasMessageContaining("block 7 is bad");
     }
 
+    @Test
+    void aTaskLetsGoOfEachBlockOnceTheKernelHasRunOnIt() {
+        List<SparkBackend.Slot<Integer>> slots = IntStream.range(1, 4).mapToObj(SparkBackend.Slot::new).toList();
+        WorkerKernel<long[], Integer, Integer> summing = new Summing();
+        org.apache.spark.broadcast.Broadcast<WorkerKernel<long[], Integer, Integer>> shipped = spark.broadcast(summing);
+        try {
+            SparkBackend.PartitionResult<long[], Integer> part = new SparkBackend.RunPartition<>(shipped)
+                    .apply(scala.jdk.javaapi.CollectionConverters.asScala(slots.iterator()));
+            assertThat(part.results()).containsExactly(1, 2, 3);
+            assertThat(part.state()).containsExactly(6);
+        } finally {
+            shipped.destroy(true);
+        }
+        // the partition's slots no longer hold their blocks (a block read on an executor holds its genotypes)
+        for (SparkBackend.Slot<Integer> slot : slots) {
+            assertThatThrownBy(slot::take).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     /** A kernel whose field cannot be serialized (as ClusterModel in an HMM's generator). */
     private static final class HoldsAThread implements BlockKernel<Integer, Integer> {
         private final Object input = Thread.currentThread();
