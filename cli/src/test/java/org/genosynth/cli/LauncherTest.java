@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The build as a new user meets it, in a fresh clone of the committed state: Maven's output has no raw escape codes
  * (Maven 3.8's jansi wrote {@code ESC[0m} per stream even in batch mode; {@code .mvn/} turns that off), and two first
  * runs of {@code ./genosynth} started together build the jar once (the second waits on the build lock) instead of
- * racing two Maven builds in one tree (the second failed replacing the shaded jar, or ran a jar being rewritten).
+ * racing two Maven builds in one tree (the second failed replacing the shaded jar, or ran a jar being rewritten);
+ * and the launcher asks for transparent huge pages only where the kernel offers them.
  */
 class LauncherTest {
     @TempDir
@@ -65,6 +66,49 @@ class LauncherTest {
         assertThat(all.lines().filter(l -> l.contains("building the command-line jar"))).hasSize(1);
         assertThat(all).contains("waiting for another genosynth's build of the jar to finish");
         assertThat(clone.resolve("cli/target/.genosynth-building")).doesNotExist();
+    }
+
+    /**
+     * The launcher asks for transparent huge pages ({@code -XX:+UseTransparentHugePages}) exactly when the kernel
+     * offers them ({@code [madvise]} or {@code [always]} in {@code /sys/kernel/mm/transparent_hugepage/enabled}), and
+     * adds nothing to options given in {@code GENOSYNTH_JAVA_OPTS}. The launcher is copied beside an empty jar (not
+     * stale: no sources beside it) and runs a stand-in {@code java} that prints its arguments.
+     */
+    @Test
+    void hugePagesWhereTheKernelOffersThem() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path home = tmp.resolve("launcher");
+        Files.createDirectories(home.resolve("cli/target"));
+        Files.copy(root.resolve("genosynth"), home.resolve("genosynth"));
+        Files.createFile(home.resolve("cli/target/genosynth.jar"));
+        Path fakeJava = tmp.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$@\"\n");
+        assertThat(fakeJava.toFile().setExecutable(true)).isTrue();
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(thp) ? Files.readString(thp) : "";
+        boolean offered = mode.contains("[madvise]") || mode.contains("[always]");
+        for (String opts : new String[] {null, "-Xmx1g"}) {
+            ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("genosynth").toString(), "qc")
+                    .directory(tmp.toFile()).redirectErrorStream(true);
+            pb.environment().put("GENOSYNTH_CDS", "0");
+            pb.environment().put("GENOSYNTH_JAVA", fakeJava.toString());
+            pb.environment().remove("GENOSYNTH_JAVA_OPTS");
+            if (opts != null) {
+                pb.environment().put("GENOSYNTH_JAVA_OPTS", opts);
+            }
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+            List<String> args = List.of(out.trim().split(" "));
+            assertThat(args).as(out).contains("-jar", "qc");
+            if (opts == null) {
+                assertThat(args.contains("-XX:+UseTransparentHugePages")).as(mode + ": " + out).isEqualTo(offered);
+                assertThat(args).contains("-XX:+UseSerialGC");
+            } else {
+                assertThat(args).as(out).doesNotContain("-XX:+UseTransparentHugePages", "-XX:+UseSerialGC")
+                        .contains("-Xmx1g");
+            }
+        }
     }
 
     private static boolean onPath(String program) throws IOException, InterruptedException {

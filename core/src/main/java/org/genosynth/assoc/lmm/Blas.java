@@ -188,8 +188,10 @@ final class Blas {
     private static final int EIGEN_PANELS = 8;
 
     /**
-     * Symmetric eigendecomposition of the upper triangle of {@code a} (destroyed), as LAPACK's dsyevd computes it in
-     * three steps: the tridiagonal reduction (dsytrd) and the divide-and-conquer eigenvectors of the tridiagonal
+     * Symmetric eigendecomposition of the lower triangle of {@code a} (destroyed), as LAPACK's dsyevd computes it in
+     * three steps: the tridiagonal reduction (dsytrd on the lower triangle: OpenBLAS's lower symmetric matrix-vector
+     * product, the memory-bound half of the reduction, used 7-10 % less CPU than the upper one at 5,000-6,000 samples)
+     * and the divide-and-conquer eigenvectors of the tridiagonal
      * matrix (dstedc), both on the calling thread with {@link #EIGEN_THREADS} OpenBLAS threads when the count can be
      * set, then the back-transformation {@code U = Q Z} (dormtr's, in larger blocks: {@link #backTransform}) in
      * {@value #EIGEN_PANELS} fixed column panels of {@code Z} run by the backend's workers, one BLAS thread each
@@ -200,15 +202,15 @@ final class Blas {
         double[] w = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
         double[] tau = new double[Math.max(1, n - 1)];
-        double[] z = new double[n * n];
+        double[] z = new double[n * n + n];   // n more for netlib's bounds checks of the last panel's rows
         Runnable tridiagonal = () -> {
             LAPACK lapack = LAPACK.getInstance();
             double[] query = new double[1];
             int[] iquery = new int[1];
             intW info = new intW(0);
-            lapack.dsytrd("U", n, a, n, w, e, tau, query, -1, info);
+            lapack.dsytrd("L", n, a, n, w, e, tau, query, -1, info);
             double[] work = new double[Math.max(1, (int) query[0])];
-            lapack.dsytrd("U", n, a, n, w, e, tau, work, work.length, info);
+            lapack.dsytrd("L", n, a, n, w, e, tau, work, work.length, info);
             check("dsytrd", info);
             work = null;
             lapack.dstedc("I", n, w, e, z, n, query, -1, iquery, -1, info);
@@ -238,26 +240,27 @@ final class Blas {
     private static final int REFLECTOR_BLOCK = 256;
 
     /**
-     * {@code Z = Q Z} with {@code Q = H(n-1) ... H(1)} from dsytrd('U') in {@code a}: what dormtr('L', 'U', 'N') does
-     * (dormql on the rows above the last), with blocks of {@value #REFLECTOR_BLOCK} reflectors instead of its 32, so
-     * each block's two products have 8 times the inner dimension and stream Z 8 times less (a quarter less CPU at 6,000
-     * samples: 9.6 s against dormtr's 13.1 s, one thread). The blocks' triangular factors (dlarft) are computed once,
-     * by the workers, then {@value #EIGEN_PANELS} fixed column panels of {@code Z} apply every block in dormql's order
-     * (dlarfb), on the workers. {@code a} holds at least {@code n * n + n} elements (netlib's bounds checks).
+     * {@code Z = Q Z} with {@code Q = H(1) ... H(n-1)} from dsytrd('L') in {@code a}: what dormtr('L', 'L', 'N') does
+     * (dormqr on the rows below the first), with blocks of {@value #REFLECTOR_BLOCK} reflectors instead of its 32, so
+     * each block's two products have 8 times the inner dimension and stream Z 8 times less (measured on dormql's
+     * variant for dsytrd('U'): a quarter less CPU at 6,000 samples, 9.6 s against dormtr's 13.1 s, one thread). The
+     * blocks' triangular factors (dlarft) are computed once, by the workers, then {@value #EIGEN_PANELS} fixed column
+     * panels of {@code Z} apply every block in dormqr's order, the last block first (dlarfb), on the workers.
+     * {@code a} holds at least {@code n * n + n} elements (netlib's bounds checks).
      */
     private static void backTransform(double[] a, int n, double[] tau, double[] z, Backend backend) {
         int k = n - 1;
         int nb = REFLECTOR_BLOCK;
         java.util.List<int[]> blocks = new java.util.ArrayList<>();
         for (int i = 1; i <= k; i += nb) {
-            int ib = Math.min(nb, k - i + 1);
-            blocks.add(new int[] {i, ib, i + ib - 1});   // first reflector (1-based), count, rows of C it touches
+            // first reflector (1-based), count, rows of C it touches (rows i+1..n of Z, the first of them at offset i)
+            blocks.add(new int[] {i, Math.min(nb, k - i + 1), n - i});
         }
         java.util.List<double[]> factors = new java.util.ArrayList<>(blocks.size());
         backend.mapOrdered(blocks.iterator(), b -> {
             double[] t = new double[b[1] * b[1]];
-            inTurn(() -> LAPACK.getInstance().dlarft("B", "C", b[2], b[1], a, n + (b[0] - 1) * n, n, tau, b[0] - 1, t,
-                    0, b[1]));
+            inTurn(() -> LAPACK.getInstance().dlarft("F", "C", b[2], b[1], a, b[0] + (b[0] - 1) * n, n, tau,
+                    b[0] - 1, t, 0, b[1]));
             return t;
         }, factors::add);
         java.util.List<int[]> panels = new java.util.ArrayList<>();
@@ -271,11 +274,11 @@ final class Blas {
         backend.mapOrdered(panels.iterator(), panel -> {
             int cols = panel[1] - panel[0];
             double[] work = new double[cols * nb];
-            for (int j = 0; j < blocks.size(); j++) {
+            for (int j = blocks.size() - 1; j >= 0; j--) {
                 int[] b = blocks.get(j);
                 double[] t = factors.get(j);
-                inTurn(() -> LAPACK.getInstance().dlarfb("L", "N", "B", "C", b[2], cols, b[1], a, n + (b[0] - 1) * n,
-                        n, t, 0, b[1], z, panel[0] * n, n, work, 0, cols));
+                inTurn(() -> LAPACK.getInstance().dlarfb("L", "N", "F", "C", b[2], cols, b[1], a,
+                        b[0] + (b[0] - 1) * n, n, t, 0, b[1], z, b[0] + panel[0] * n, n, work, 0, cols));
             }
             return Boolean.TRUE;
         }, done -> { });
