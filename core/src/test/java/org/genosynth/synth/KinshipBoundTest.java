@@ -2,18 +2,12 @@ package org.genosynth.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.genosynth.eval.privacy.PrivacySection;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.SharedData;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.Sample;
-import org.genosynth.model.SampleSheet;
-import org.genosynth.model.Variant;
+import org.genosynth.model.RandomGenotypes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,31 +16,11 @@ import org.junit.jupiter.api.Test;
  * second-degree relative in the cohort, as {@code evaluate} then passes the maximum kinship only below it.
  */
 class KinshipBoundTest {
-    /** Unrelated people: every genotype drawn from its site's frequency, no LD. */
-    private static GenotypeMatrix unrelated(int n, int m, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int wpv = GenotypeCodes.wordsPerVariant(n);
-        long[] words = new long[m * wpv];
-        List<Variant> vs = new ArrayList<>();
-        for (int v = 0; v < m; v++) {
-            double p = 0.05 + 0.45 * r.nextDouble();
-            for (int s = 0; s < n; s++) {
-                GenotypeCodes.set(words, v * wpv, s, (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0));
-            }
-            vs.add(new Variant("1", 1000L * (v + 1), "v" + v, "A", "G", Double.NaN));
-        }
-        List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            samples.add(Sample.of("s" + s));
-        }
-        return new GenotypeMatrix(SampleSheet.of(samples), vs, words, null);
-    }
-
     @Test
     void unrelatedCohortGetsTheSecondDegreeBound() {
         try (ExecutionContext context = ExecutionContext.local(2)) {
-            KinshipCheck.Bound b = KinshipCheck.bound(SynthRequest.Mosaic.defaults(), unrelated(300, 3000, 1), false,
-                    1, context.backend());
+            KinshipCheck.Bound b = KinshipCheck.bound(SynthRequest.Mosaic.defaults(),
+                    RandomGenotypes.unrelated(300, 3000, 0, 1), false, 1, context.backend());
             assertThat(b.unrelated()).isTrue();
             assertThat(b.threshold()).isEqualTo(PrivacySection.SECOND_DEGREE);
             assertThat(b.cohort()).isBetween(-0.05, 0.05);
@@ -69,7 +43,8 @@ class KinshipBoundTest {
     void anExplicitBoundIsKept() {
         SynthRequest.Mosaic given = new SynthRequest.Mosaic(Double.NaN, 100, 10, 0.0, 0.177, false, 1.0, Double.NaN);
         try (ExecutionContext context = ExecutionContext.local(2)) {
-            KinshipCheck.Bound b = KinshipCheck.bound(given, unrelated(300, 3000, 1), false, 1, context.backend());
+            KinshipCheck.Bound b = KinshipCheck.bound(given, RandomGenotypes.unrelated(300, 3000, 0, 1), false, 1,
+                    context.backend());
             assertThat(b.threshold()).isEqualTo(0.177);
             assertThat(b.unrelated()).isFalse();
         }

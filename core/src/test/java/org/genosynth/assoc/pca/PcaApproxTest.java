@@ -3,15 +3,9 @@ package org.genosynth.assoc.pca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.genosynth.assoc.kinship.Standardized;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.Sample;
-import org.genosynth.model.SampleSheet;
-import org.genosynth.model.Variant;
+import org.genosynth.model.RandomGenotypes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +18,7 @@ class PcaApproxTest {
     @Test
     void eigenvaluesOfRandomGenotypesWithinHalfAPercent() {
         for (double missing : new double[] {0, 0.01}) {
-            Standardized z = Standardized.of(random(600, 3000, missing, 5));
+            Standardized z = Standardized.of(RandomGenotypes.unrelated(600, 3000, missing, 5));
             double[] exact = Pca.exact(z, 10).eigenvalues();
             double[] approx = Pca.approx(z, 10, 7).eigenvalues();
             for (int c = 0; c < 10; c++) {
@@ -40,7 +34,7 @@ class PcaApproxTest {
      */
     @Test
     void eigenvaluesWithinHalfAPercentOfHipparchus() {
-        GenotypeMatrix g = random(500, 2000, 0, 11);
+        GenotypeMatrix g = RandomGenotypes.unrelated(500, 2000, 0, 11);
         int n = g.sampleCount();
         int m = g.variantCount();
         double[][] z = new double[n][m]; // z[sample][variant]
@@ -76,14 +70,14 @@ class PcaApproxTest {
 
     @Test
     void sameSeedSameEigenvalues() {
-        Standardized z = Standardized.of(random(300, 2000, 0.01, 9));
+        Standardized z = Standardized.of(RandomGenotypes.unrelated(300, 2000, 0.01, 9));
         assertThat(Pca.approx(z, 5, 3).eigenvalues()).containsExactly(Pca.approx(z, 5, 3).eigenvalues());
     }
 
     @Test
     void theSameBytesOnAThreadPoolAsOnTheCallingThread() {
         // 16 ranges of whole blocks, added in range order whatever finishes first
-        Standardized z = Standardized.of(random(300, 3000, 0.01, 11));
+        Standardized z = Standardized.of(RandomGenotypes.unrelated(300, 3000, 0.01, 11));
         PcaResult inline = Pca.approx(z, 5, 3);
         try (org.genosynth.exec.LocalBackend pool = new org.genosynth.exec.LocalBackend(3)) {
             PcaResult threaded = Pca.approx(z, 5, 3, pool);
@@ -93,26 +87,5 @@ class PcaApproxTest {
         // ranges of whole 512-variant blocks here; 16 ranges of 6,292 (121 blocks of 52) at 20,000 x 100,000
         assertThat(Pca.ranges(3000, 300)).hasSize(6);
         assertThat(Pca.ranges(100_000, 20_000)).hasSize(16).allSatisfy(r -> assertThat(r[0] % 52).isZero());
-    }
-
-    private static GenotypeMatrix random(int n, int m, double missing, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int wpv = GenotypeCodes.wordsPerVariant(n);
-        long[] words = new long[m * wpv];
-        List<Variant> vs = new ArrayList<>();
-        for (int v = 0; v < m; v++) {
-            double p = 0.05 + 0.45 * r.nextDouble();
-            for (int s = 0; s < n; s++) {
-                int code = r.nextDouble() < missing ? GenotypeCodes.MISSING
-                        : (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
-                GenotypeCodes.set(words, v * wpv, s, code);
-            }
-            vs.add(new Variant("1", v + 1, "v" + v, "A", "G", 0));
-        }
-        List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            samples.add(Sample.of("s" + s));
-        }
-        return new GenotypeMatrix(SampleSheet.of(samples), vs, words, null);
     }
 }
