@@ -24,23 +24,14 @@ final class KinshipCheck {
 
     /** Inner holdout genomes judged at most; larger cohorts are subsampled. */
     static final int NEAREST_RELATIVE_SAMPLES = 500;
-    /** Word operations above which {@link #typicalNearestRelative} is not measured. */
+    /** Word operations above which {@link #nearestRelatives} is not measured. */
     static final double NEAREST_RELATIVE_WORK = 4e9;
 
     /**
-     * How related the cohort is: the median, over the genomes of a seeded inner 30 % (at most
-     * {@value #NEAREST_RELATIVE_SAMPLES}), of the KING-robust kinship to the closest genome of the other 70 %; NaN
+     * How related the cohort is: over the genomes of a seeded inner 30 % (at most {@value #NEAREST_RELATIVE_SAMPLES}),
+     * the KING-robust kinship (or IBS share) to the closest genome of the other 70 %, its median and maximum; NaN both
      * when the cohort is too large to measure ({@link #NEAREST_RELATIVE_WORK}). An unseen member of a cohort is at
-     * about this kinship to its closest training genome: about 0 among unrelated people, 0.25 in a colony of sibships.
-     */
-    static double typicalNearestRelative(org.genosynth.model.GenotypeMatrix train, boolean ibs, long seed,
-            Backend backend) {
-        return nearestRelatives(train, ibs, seed, backend).median();
-    }
-
-    /**
-     * The kinship (or IBS share) of each inner-holdout genome to its closest inner-training genome
-     * ({@link #typicalNearestRelative}): their median and maximum; NaN both when not measured.
+     * about the median to its closest training genome: about 0 among unrelated people, 0.25 in a colony of sibships.
      */
     record NearestRelatives(double median, double max) {
     }

@@ -2,16 +2,12 @@ package org.genosynth.assoc.kinship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.LocalBackend;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.Sample;
-import org.genosynth.model.SampleSheet;
-import org.genosynth.model.Variant;
+import org.genosynth.model.RandomGenotypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -77,22 +73,6 @@ class KingRowBlockTest {
         for (int s = 0; s < n; s++) {
             rate[s] = missing >= 0 ? missing : s % 3 == 0 ? 0 : 0.2 * r.nextDouble();
         }
-        int wpv = GenotypeCodes.wordsPerVariant(n);
-        long[] words = new long[m * wpv];
-        List<Variant> vs = new ArrayList<>();
-        for (int v = 0; v < m; v++) {
-            double p = 0.02 + 0.48 * r.nextDouble();
-            for (int s = 0; s < n; s++) {
-                int code = r.nextDouble() < rate[s] ? GenotypeCodes.MISSING
-                        : (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
-                GenotypeCodes.set(words, v * wpv, s, code);
-            }
-            vs.add(new Variant("1", v + 1, "v" + v, "A", "G", 0));
-        }
-        List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            samples.add(Sample.of("s" + s));
-        }
-        return new GenotypeMatrix(SampleSheet.of(samples), vs, words, null);
+        return RandomGenotypes.unrelated(n, m, rate, 0.02, r);
     }
 }
