@@ -28,6 +28,7 @@ import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.testing.MouseData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,12 @@ class MouseSynthTest {
                 0.0884, false, 1.0, 1e-3), null, 2, threads, false, null, false);
     }
 
+    /**
+     * The whole calibrated synth again at one thread (about 50 s). Slow: the same property is checked in CI's set by
+     * HaplotypeSynthTest (1 and 2 threads) and SparkCommandsTest (local against Spark).
+     */
     @Test
+    @Tag("slow")
     void sameSeedSameBytesAtOneAndTwoThreads() throws IOException {
         Synthesizer.run(mosaic(dir.resolve("t1").toString(), 1));
         for (String ext : List.of(".bed", ".bim", ".fam", ".pheno.tsv", ".populations.tsv")) {
