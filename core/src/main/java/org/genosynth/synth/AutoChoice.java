@@ -13,7 +13,7 @@ import org.genosynth.model.GenotypeMatrix;
  * <ol>
  * <li>the mosaic with ancestry-local pools at its LD-fitted segment length ({@link LdCalibration});</li>
  * <li>the mosaic with every member of the population a donor ({@code --donor-pool population}), at the longest
- *     length of {@link #POPULATION_GRID} (no longer than the fitted one) that is private over {@link #REPLICATES}
+ *     length of {@link #POPULATION_GRID} that is private over {@link #REPLICATES}
  *     inner splits, its inner mosaics drawn as the run draws them (haplotypes on phased input, the kinship check,
  *     donors of the genome's own population, the run's ratio of synthetic to training genomes);</li>
  * <li>else the haplotype-cluster HMM, private by construction.</li>
@@ -43,8 +43,20 @@ final class AutoChoice {
      */
     static final int REPLICATES = 4;
     private static final long REPLICATE = 0x1DCA5L;
-    /** Mean segment lengths tried for population pools, longest first, cM. */
-    static final double[] POPULATION_GRID = {1, 0.5, 0.2, 0.1, 0.05, 0.02};
+    /**
+     * Mean segment lengths tried for population pools, longest first, cM. The long ones are for cohorts whose genomes
+     * already share long segments (recombinant-inbred strains from a few founders: a simulated two-founder panel,
+     * {@code bench/ri_panel.py}, kept mean r² 0.65 at 0.1-0.25 cM with 1 cM segments against 0.97 real, 0.95 with
+     * 20 cM and 0.96 with 50 cM, at membership AUC 0.61, 0.50 and 0.36); on unrelated people they leak and are
+     * screened out on one inner split ({@link #SCREENED_ABOVE_CM}).
+     */
+    static final double[] POPULATION_GRID = {50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02};
+    /**
+     * Population-pool lengths above this are first measured on one inner split, and the other replicates are measured
+     * only when that one is not clearly leaky: its DCR share above {@link #DCR_BOUND} + 0.1 or its membership AUC more
+     * than 3 chance SEs above the bound.
+     */
+    static final double SCREENED_ABOVE_CM = 1;
 
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
@@ -102,11 +114,18 @@ final class AutoChoice {
         double populationBound = POPULATION_MIA_BOUND + Math.max(0, floor.miaAuc() - 0.5);
         Candidate chosen = null;
         for (double length : lengths) {
-            if (length > calibration.segmentCm()) {
-                continue;
+            InnerSplit.Measured privacy = null;
+            if (length > SCREENED_ABOVE_CM) {
+                InnerSplit.Measured first = populationPrivacy(splits.subList(0, 1), length, bound, ibs);
+                if (!(first.dcrShareCloser() <= DCR_BOUND + 0.1
+                        && first.miaAuc() - 3 * first.miaNullSe() <= populationBound)) {
+                    privacy = first; // clearly leaky (or NaN: the kinship check could not be met)
+                }
             }
-            Candidate c = new Candidate("mosaic, population pools", length, populationPrivacy(splits, length, bound, ibs),
-                    populationBound, true);
+            if (privacy == null) {
+                privacy = populationPrivacy(splits, length, bound, ibs);
+            }
+            Candidate c = new Candidate("mosaic, population pools", length, privacy, populationBound, true);
             measured.add(c);
             if (c.isPrivate()) {
                 chosen = c;

@@ -3,13 +3,10 @@ package org.genosynth.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
+import org.genosynth.model.StrainPanel;
 import org.genosynth.report.html.Threshold;
 import org.genosynth.report.html.Verdict;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the frequencies still fails.
  */
 class StrainPanelEvaluationTest {
-    private static final int CHROMOSOMES = 4;
-    private static final double CHROMOSOME_CM = 100;
-    private static final double STEP_CM = 0.5;
+    private static final StrainPanel PANEL = new StrainPanel(4, 100, 0.5);
 
     @TempDir
     static Path dir;
@@ -38,15 +33,12 @@ class StrainPanelEvaluationTest {
     static Path flat;
 
     @BeforeAll
-    static void panel() throws IOException {
+    static void panel() throws java.io.IOException {
         SplittableRandom random = new SplittableRandom(23);
-        int[][] strains = new int[250][];
-        for (int s = 0; s < strains.length; s++) {
-            strains[s] = strain(random);
-        }
-        train = write("train", Arrays.copyOfRange(strains, 0, 100));
-        unseen = write("unseen", Arrays.copyOfRange(strains, 100, 200));
-        holdout = write("holdout", Arrays.copyOfRange(strains, 200, 250));
+        int[][] strains = PANEL.strains(250, random);
+        train = PANEL.writeBimbam(dir, "train", Arrays.copyOfRange(strains, 0, 100));
+        unseen = PANEL.writeBimbam(dir, "unseen", Arrays.copyOfRange(strains, 100, 200));
+        holdout = PANEL.writeBimbam(dir, "holdout", Arrays.copyOfRange(strains, 200, 250));
         // a cohort that keeps nothing of the panel: founder alleles with frequency 0.2 at every variant
         int[][] other = new int[100][strains[0].length];
         for (int[] o : other) {
@@ -54,44 +46,7 @@ class StrainPanelEvaluationTest {
                 o[v] = random.nextDouble() < 0.2 ? 1 : 0;
             }
         }
-        flat = write("flat", other);
-    }
-
-    /** One strain: the founder allele (0 or 1) along each chromosome, switching at 4 per Morgan. */
-    private static int[] strain(SplittableRandom random) {
-        int perChromosome = (int) (CHROMOSOME_CM / STEP_CM);
-        int[] codes = new int[CHROMOSOMES * perChromosome];
-        for (int c = 0; c < CHROMOSOMES; c++) {
-            int founder = random.nextInt(2);
-            for (int i = 0; i < perChromosome; i++) {
-                if (i > 0 && random.nextDouble() < 4 * STEP_CM / 100) {
-                    founder = 1 - founder;
-                }
-                codes[c * perChromosome + i] = founder;
-            }
-        }
-        return codes;
-    }
-
-    /** A BIMBAM genotype file (values 0/1) with its annotation (ID, position, chromosome, cM). */
-    private static Path write(String name, int[][] strains) throws IOException {
-        int perChromosome = (int) (CHROMOSOME_CM / STEP_CM);
-        List<String> geno = new ArrayList<>();
-        List<String> anno = new ArrayList<>();
-        for (int v = 0; v < strains[0].length; v++) {
-            StringBuilder line = new StringBuilder("m" + v + ", A, G");
-            for (int[] s : strains) {
-                line.append(", ").append(s[v]);
-            }
-            geno.add(line.toString());
-            int c = v / perChromosome;
-            double cm = (v % perChromosome) * STEP_CM;
-            anno.add("m" + v + "\t" + (long) (cm * 1e6 + 1) + "\t" + (c + 1) + "\t" + cm);
-        }
-        Path g = dir.resolve(name + ".geno.txt");
-        Files.write(g, geno);
-        Files.write(dir.resolve(name + ".anno.txt"), anno);
-        return g;
+        flat = PANEL.writeBimbam(dir, "flat", other);
     }
 
     private static Metrics evaluate(Path synthetic, String out) {
