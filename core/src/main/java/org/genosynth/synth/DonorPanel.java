@@ -99,6 +99,20 @@ public final class DonorPanel implements java.io.Serializable {
         return variantCount;
     }
 
+    /**
+     * This panel with every code 1 made 2: strains coded 0/1 (one allele each) as the inbred genotypes 0/2 the
+     * haplotype-cluster model is fitted on; missing calls stay missing.
+     */
+    DonorPanel alleleOneAsHomozygous() {
+        long[] out = rows.clone();
+        for (int i = 0; i < out.length; i++) {
+            long w = out[i];
+            long one = w & ~(w >>> 1) & org.genosynth.model.GenotypeCodes.LOW_BITS;
+            out[i] = w ^ one ^ (one << 1);
+        }
+        return new DonorPanel(donorCount, variantCount, out);
+    }
+
     public int rowWords() {
         return rowWords;
     }

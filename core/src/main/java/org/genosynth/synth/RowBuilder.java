@@ -21,8 +21,8 @@ final class RowBuilder implements java.io.Serializable {
     private final ClusterModel clusters;
     private final SiteNoise noise;
     private final long seed;
-    /** Cluster paths of an inbred cohort: the second haplotype repeats the first (genotypes 0 or 2). */
-    private final boolean homozygous;
+    /** How a genome's second haplotype is made from the cluster model. */
+    private final SecondHaplotype second;
     /** Every haplotype path is a cluster path of {@code clusters} (the hmm method), not a donor path. */
     private final boolean allFromModel;
     /** Populations from this index on are admixed groups ({@link Admixture}): no noise. */
@@ -47,13 +47,29 @@ final class RowBuilder implements java.io.Serializable {
      * ({@link ClusterModel#emit}) instead of copied from donors.
      */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed) {
-        this(panel, haplotypes, clusters, noise, seed, false);
+        this(panel, haplotypes, clusters, noise, seed, SecondHaplotype.DRAWN);
     }
 
-    /** As above; with {@code homozygous} (an inbred cohort) each genome is one drawn haplotype, twice. */
+    /** As above, the second haplotype of each genome made as {@code second} says. */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
-            boolean homozygous) {
-        this(panel, haplotypes, clusters, noise, seed, homozygous, clusters != null, Integer.MAX_VALUE);
+            SecondHaplotype second) {
+        this(panel, haplotypes, clusters, noise, seed, second, clusters != null, Integer.MAX_VALUE);
+    }
+
+    /** How the cluster model makes a genome's second haplotype, by the cohort's genotype coding. */
+    enum SecondHaplotype {
+        /** Drawn on its own path (diploid cohorts). */
+        DRAWN,
+        /** The first, repeated: an inbred cohort coded 0/2. */
+        REPEATED,
+        /** None (all reference): strains coded 0/1, so the genotype code is the one haplotype's allele. */
+        EMPTY;
+
+        /** The one for a cohort's coding ({@link org.genosynth.eval.Coding#label()}). */
+        static SecondHaplotype of(String coding) {
+            return coding.equals(org.genosynth.eval.Coding.INBRED) ? REPEATED
+                    : coding.equals(org.genosynth.eval.Coding.HAPLOID_LIKE) ? EMPTY : DRAWN;
+        }
     }
 
     /**
@@ -62,7 +78,7 @@ final class RowBuilder implements java.io.Serializable {
      * whose states carry their tracts' populations; without, haplotype mosaics.
      */
     RowBuilder(DonorPanel panel, DonorPanel haplotypes, ClusterModel clusters, SiteNoise noise, long seed,
-            boolean homozygous, boolean allFromModel, int firstAdmixed) {
+            SecondHaplotype second, boolean allFromModel, int firstAdmixed) {
         if (allFromModel && clusters == null) {
             throw new IllegalArgumentException("cluster paths need the cluster model");
         }
@@ -74,7 +90,7 @@ final class RowBuilder implements java.io.Serializable {
         this.clusters = clusters;
         this.noise = noise;
         this.seed = seed;
-        this.homozygous = homozygous;
+        this.second = second;
     }
 
     DonorPanel panel() {
@@ -186,10 +202,12 @@ final class RowBuilder implements java.io.Serializable {
             SplittableRandom alleles = new SplittableRandom(mix(seed, EMIT, sample, attempt, chunk));
             int p = admixed ? ClusterModel.BY_STATE : population;
             clusters.emit(path, p, v0, v1, alleles, h, 0);
-            if (homozygous) {
-                System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
-            } else {
-                clusters.emit(path.second(), p, v0, v1, alleles, h, CHUNK_WORDS);
+            switch (second) {
+                case REPEATED -> System.arraycopy(h, 0, h, CHUNK_WORDS, CHUNK_WORDS);
+                case EMPTY -> {
+                    // all reference: the genotype code is the first haplotype's allele (0/1 strain coding)
+                }
+                default -> clusters.emit(path.second(), p, v0, v1, alleles, h, CHUNK_WORDS);
             }
         } else {
             copyPath(path, h, 0, v0, v1, m);

@@ -197,8 +197,13 @@ public final class Synthesizer {
                 : method == SynthRequest.Method.MOSAIC ? "fitting mosaic segments" : "planning");
         Plan plan;
         ClusterModel clusterModel = null;
-        // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice
-        boolean inbred = coding.label().equals(org.genosynth.eval.Coding.INBRED);
+        // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice;
+        // strains coded 0/1 get one haplotype, coded 0/1 (the HMM is fitted on them as 0/2: inbred)
+        boolean inbred = coding.inbredOrHaploid();
+        RowBuilder.SecondHaplotype second = RowBuilder.SecondHaplotype.of(coding.label());
+        if (hmmPanel != null && !phasedInput && second == RowBuilder.SecondHaplotype.EMPTY) {
+            hmmPanel = hmmPanel.alleleOneAsHomozygous();
+        }
         if (method == SynthRequest.Method.HMM) {
             ClusterFit.Outcome fit = fitClusters(req, hmmPanel, !phasedInput, pops, baseMap, train.variants(),
                     backend);
@@ -295,7 +300,7 @@ public final class Synthesizer {
         }
         hmmPanel = null;
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
-                model != null && inbred, method == SynthRequest.Method.HMM,
+                model != null ? second : RowBuilder.SecondHaplotype.DRAWN, method == SynthRequest.Method.HMM,
                 admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
