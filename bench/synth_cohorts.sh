@@ -7,7 +7,7 @@
 #     MAF >= 0.05, seed 1) so that the 352 training people have hits;
 #   - with CHIMERAS=K, K copies of the 1kg region as chromosomes (a genome-wide-like cohort: bench/chimera_cohort.py);
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
-#     a phenotype file a trait is simulated as for 1kg).
+#     a phenotype file a trait is simulated as for 1kg), e.g. bxd=bench/work/bxd.geno.txt.gz after bench/ri_panel.py bench/work/bxd.
 # SYNTH_ARGS adds settings to every synth (e.g. SYNTH_ARGS="--method mosaic --donor-pool population --segment-cm 0.1",
 # the docs/synth.md rows of the population-pool mosaic); the outputs then go to bench/work/cohorts-<tag> where the tag
 # is the settings with spaces and dashes squeezed, so the default table is not overwritten.
@@ -47,13 +47,18 @@ run() {
     col=1
   fi
   "$G" split --input "$geno" --pheno "$pheno" --fraction 0.7 --seed 1 --out "$d/split" >/dev/null
+  # split writes the input's format (PLINK, VCF/BCF or BIMBAM)
+  local train="" holdout="" f
+  for f in split.train.bed split.train.vcf.gz split.train.bcf split.train.geno.txt.gz; do
+    if [ -e "$d/$f" ]; then train="$d/$f"; holdout="$d/${f/train/holdout}"; break; fi
+  done
   local t0 t1 t2
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086  # SYNTH_ARGS is a list of options
-  "$G" synth --input "$d/split.train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed "$SYNTH_SEED" $SYNTH_ARGS \
+  "$G" synth --input "$train" --pheno "$d/split.train.pheno.tsv" --pheno-col "$col" --seed "$SYNTH_SEED" $SYNTH_ARGS \
       --out "$d/syn" >/dev/null
   t1=$(date +%s.%N)
-  "$G" evaluate --real "$d/split.train.bed" --synthetic "$d/syn.bed" --holdout "$d/split.holdout.bed" \
+  "$G" evaluate --real "$train" --synthetic "$d/syn.bed" --holdout "$holdout" \
       --pheno "$d/split.train.pheno.tsv" --synthetic-pheno "$d/syn.pheno.tsv" --holdout-pheno "$d/split.holdout.pheno.tsv" \
       --pheno-col "$col" --model lmm \
       --out "$d/eval" >/dev/null
