@@ -46,8 +46,9 @@ public final class FidelitySection {
         double tv = totalVariation(mafReal, mafSyn);
         double afMad = meanAbsDiff(real.altFreq(), syn.altFreq());
         if (hold == null) {
-            metrics.judge(AREA, "allele-frequency correlation", "af_correlation", afCor, FidelityThresholds.AF_CORRELATION,
-                    "Pearson r of ALT frequencies, real vs synthetic, over shared variants");
+            metrics.judge(AREA, "allele-frequency correlation", "af_correlation", afCor,
+                    FidelityThresholds.AF_CORRELATION, "Pearson r of ALT frequencies, real vs synthetic, over shared "
+                            + "variants");
             metrics.put(AREA, "af_mean_absolute_difference", afMad);
             metrics.judge(AREA, "MAF spectrum distance", "maf_spectrum_tv", tv, FidelityThresholds.MAF_SPECTRUM_TV,
                     "total-variation distance between the MAF histograms (20 bins)");

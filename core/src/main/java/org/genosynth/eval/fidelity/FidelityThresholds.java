@@ -42,7 +42,8 @@ public final class FidelityThresholds {
     /**
      * Given the real holdout's own MAF-spectrum distance to the training set: pass at {@code max(0.05, 2 x holdout)}
      * (the distance between two samples is itself noisy where few independent blocks make the spectrum: two samples
-     * of the same simulated strain panel measured 0.114 and 0.216), warn at twice that; the absolute limits when the holdout's is not finite.
+     * of the same simulated strain panel measured 0.114 and 0.216), warn at twice that; the absolute limits when the
+     * holdout's is not finite.
      */
     public static Threshold mafSpectrum(double holdout) {
         if (!Double.isFinite(holdout)) {
