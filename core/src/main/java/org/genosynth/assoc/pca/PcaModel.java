@@ -46,12 +46,15 @@ public record PcaModel(List<Variant> variants, double[] altFreq, double[] weight
 
     /**
      * Projects the samples of {@code other} (variants matched by ID; alleles may be swapped; unmatched or absent
-     * variants and missing calls contribute 0, i.e. are mean-imputed).
+     * variants and missing calls contribute 0, i.e. are mean-imputed). A cohort with exactly the model's variants, in
+     * its order (a cohort aligned on the model's, as {@code evaluate} does), is matched variant by variant instead,
+     * so that IDs that are all {@code .} or repeated (array data, VCFs without rsIDs) do not leave variants out.
      */
     public Projection project(GenotypeMatrix other) {
         int k = pcCount();
+        boolean sameVariants = other.variants().equals(variants);
         Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < variants.size(); j++) {
+        for (int j = 0; j < variants.size() && !sameVariants; j++) {
             index.putIfAbsent(variants.get(j).id(), j);
         }
         int mo = other.variantCount();
@@ -63,7 +66,7 @@ public record PcaModel(List<Variant> variants, double[] altFreq, double[] weight
         int unmatched = 0;
         for (int v = 0; v < mo; v++) {
             Variant ov = other.variants().get(v);
-            Integer j = index.get(ov.id());
+            Integer j = sameVariants ? Integer.valueOf(v) : index.get(ov.id());
             freq[v] = Double.NaN;
             if (j == null || used[j]) {
                 unmatched++;
