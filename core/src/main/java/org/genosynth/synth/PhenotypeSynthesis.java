@@ -34,9 +34,10 @@ import org.genosynth.report.html.Verdict;
  * points whose synthetic REML PVE was measured, to the real PVE ({@link #generateCalibrated}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
  * (modified Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
  * signal-set SNP has, in the synthetic cohort, the marginal association it had in the real one, whatever the
- * synthetic LD; other SNPs get theirs through LD with W plus noise. 0/1 columns are thresholded at the real
- * prevalence (liability model). Nothing of an individual's phenotype is copied: only the per-SNP summary statistics of
- * the signal set, the mean, SD and missing fraction are used.
+ * synthetic LD; other SNPs get theirs through LD with W plus noise. Case/control columns (0/1, or PLINK's 1/2) are
+ * thresholded at the real prevalence (liability model) and written in their own coding. Nothing of an individual's
+ * phenotype is copied: only the per-SNP summary statistics of the signal set, the mean, SD and missing fraction are
+ * used.
  */
 final class PhenotypeSynthesis {
     /** What the real data gave. */
@@ -52,6 +53,11 @@ final class PhenotypeSynthesis {
 
         boolean binary() {
             return !Double.isNaN(prevalence);
+        }
+
+        /** A binary column's control code: 0 (0/1 coding) or 1 (PLINK's 1/2); its cases are this plus 1. */
+        double controlCode() {
+            return Math.rint(mean - prevalence);
         }
 
         Fit withTargets(double[] r) {
@@ -190,7 +196,11 @@ final class PhenotypeSynthesis {
         }
         double mean = Arrays.stream(obs).average().orElse(0);
         double sd = Math.sqrt(Arrays.stream(obs).map(v -> (v - mean) * (v - mean)).sum() / (obs.length - 1));
-        boolean binary = Arrays.stream(obs).allMatch(v -> v == 0 || v == 1);
+        // case/control: 0/1 (GEMMA's coding) or 1/2 (PLINK's 1 = control, 2 = case), as gwas --model logistic reads
+        // them; the prevalence is the share of the higher code, which the synthetic cohort is written in again
+        boolean binary = Arrays.stream(obs).allMatch(v -> v == 0 || v == 1)
+                || Arrays.stream(obs).allMatch(v -> v == 1 || v == 2);
+        double control = binary && Arrays.stream(obs).anyMatch(v -> v == 2) ? 1 : 0;
         LmmResult lmm = LmmEngine.fit(real, y, null, LmmOptions.defaults().withThreads(threads));
         int df = lmm.sampleRows().length - lmm.covariateCount() - 1;
         double threshold = Double.isNaN(windowP) ? fdrThreshold(lmm, SIGNAL_FDR) : windowP;
@@ -232,7 +242,7 @@ final class PhenotypeSynthesis {
                 leadsAt[level][j] = leadSets.get(level).contains(w.get(j));
             }
         }
-        return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean : Double.NaN,
+        return new Fit(name, mean, sd, 1 - (double) obs.length / y.length, binary ? mean - control : Double.NaN,
                 w.stream().mapToInt(Integer::intValue).toArray(), tier, leadsAt, background, r.stream().mapToDouble(Double::doubleValue).toArray(),
                 ts.stream().mapToDouble(Double::doubleValue).toArray(), lmm.sampleRows().length,
                 stable(lmm.nullModel().pve()));
@@ -331,7 +341,7 @@ final class PhenotypeSynthesis {
 
     private static Calibrated generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed,
             int rounds, SynthLmm synthLmm) {
-        boolean calibratePve = fit.background() && Double.isFinite(fit.realPve()) && !fit.binary();
+        boolean calibratePve = fit.background() && Double.isFinite(fit.realPve());
         Background basis = calibratePve ? Background.of(synth, new SplittableRandom(streamSeed)) : null;
         Fit current = hitRounds(fit, fit.withPveAim(0), synth, maxSignal, streamSeed, rounds, synthLmm, basis);
         if (!calibratePve) {
@@ -377,7 +387,7 @@ final class PhenotypeSynthesis {
      */
     private static Fit hitRounds(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
             int rounds, SynthLmm synthLmm, Background basis) {
-        if (rounds <= 0 || fit.window().length == 0 || fit.binary()) {
+        if (rounds <= 0 || fit.window().length == 0) {
             return current;
         }
         Fit best = current;
@@ -886,10 +896,11 @@ final class PhenotypeSynthesis {
         double[][] x = standardizedColumns(synth, fit.window(), rows);
         int q = x.length;
         double[] r = fit.targetR().clone();
+        // a case/control column is drawn as a liability and thresholded, which shrinks each correlation: the targets
+        // (each SNP's own genotype distribution) and the PVE aim (normal theory) are put on the liability scale first
+        double lift = fit.binary() ? liabilityLift(fit.prevalence()) : 1;
         for (int j = 0; j < q; j++) {
-            if (x[j] == null) {
-                r[j] = 0;
-            }
+            r[j] = x[j] == null ? 0 : fit.binary() ? liabilityR(x[j], r[j], fit.prevalence()) : r[j];
         }
         // as many real associations as the synthetic genotypes can carry: all signal SNPs, else the significant ones,
         // else the clump leads (ridge only if even those would explain more than maxSignal); the SNPs that follow
@@ -941,7 +952,8 @@ final class PhenotypeSynthesis {
         }
         List<double[]> basis = orthonormalBasis(x, observed);
         project(basis, e);
-        double bgVar = Double.isFinite(fit.pveAim()) ? Math.max(0, Math.min(fit.pveAim(), 1 - MIN_NOISE) - gVar) : 0;
+        double bgVar = Double.isFinite(fit.pveAim())
+                ? Math.max(0, Math.min(fit.pveAim() * lift * lift, 1 - MIN_NOISE) - gVar) : 0;
         if (bgVar > 0 && fit.background()) {
             double[] u = (background != null ? background : Background.of(synth, random)).draw(rows, random);
             double mu = Arrays.stream(u).sum() / observed;
@@ -981,8 +993,9 @@ final class PhenotypeSynthesis {
             Arrays.sort(sorted);
             int cases = (int) Math.round(fit.prevalence() * observed);
             double cut = cases == 0 ? Double.POSITIVE_INFINITY : sorted[observed - cases];
+            double control = fit.controlCode();
             for (int i = 0; i < observed; i++) {
-                out[rows[i]] = liability[i] >= cut ? 1 : 0;
+                out[rows[i]] = control + (liability[i] >= cut ? 1 : 0);
             }
         } else {
             for (int i = 0; i < observed; i++) {
@@ -990,6 +1003,91 @@ final class PhenotypeSynthesis {
             }
         }
         return out;
+    }
+
+    /**
+     * Liability threshold model: a SNP correlated {@code rho} with a standard normal liability is correlated
+     * {@code rho phi(t) / sqrt(p (1 - p))} with the case indicator at prevalence {@code p} ({@code t} the threshold,
+     * exact for jointly normal variables); the factor that undoes it (1 at a prevalence of 0 or 1).
+     */
+    static double liabilityLift(double p) {
+        if (!(p > 0 && p < 1)) {
+            return 1;
+        }
+        org.hipparchus.distribution.continuous.NormalDistribution normal =
+                new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+        return Math.sqrt(p * (1 - p)) / normal.density(normal.inverseCumulativeProbability(1 - p));
+    }
+
+    /**
+     * The correlation {@code rho} of a SNP with a standard normal liability {@code L = rho x + sqrt(1 - rho^2) e}
+     * ({@code e} standard normal: the rest of the liability) whose top {@code p} share are cases, such that the SNP's
+     * correlation with the case indicator is {@code r}; {@code x} the SNP's standardized values (their distribution
+     * matters: at p = 0.3 the indicator keeps 0.76 of rho for a normal x, 0.79-0.89 for SNPs of allele
+     * frequency 0.3-0.1 at rho 0.2-0.57).
+     * Where even rho 0.99 gives less than {@code r}, 0.99 (with the sign of r).
+     */
+    static double liabilityR(double[] x, double r, double p) {
+        if (!(p > 0 && p < 1) || r == 0) {
+            return r;
+        }
+        java.util.TreeMap<Double, Integer> counts = new java.util.TreeMap<>();
+        for (double v : x) {
+            counts.merge(v, 1, Integer::sum);
+        }
+        double[] values = counts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] weights = counts.values().stream().mapToDouble(c -> (double) c / x.length).toArray();
+        double mean = 0;
+        double sq = 0;
+        for (int k = 0; k < values.length; k++) {
+            mean += weights[k] * values[k];
+            sq += weights[k] * values[k] * values[k];
+        }
+        double sdX = Math.sqrt(Math.max(1e-12, sq - mean * mean));
+        double target = Math.abs(r);
+        double lo = 0;
+        double hi = 0.99;
+        if (indicatorCorrelation(values, weights, mean, sdX, hi, p) < target) {
+            return Math.copySign(hi, r);
+        }
+        for (int it = 0; it < 50; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (indicatorCorrelation(values, weights, mean, sdX, mid, p) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.copySign(0.5 * (lo + hi), r);
+    }
+
+    /** corr(x, 1[L > t]) for {@code L = rho (x - mean) / sdX + sqrt(1 - rho^2) e}, t such that P(L > t) = p. */
+    private static double indicatorCorrelation(double[] values, double[] weights, double mean, double sdX, double rho,
+            double p) {
+        org.hipparchus.distribution.continuous.NormalDistribution normal =
+                new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+        double s = Math.sqrt(1 - rho * rho);
+        double lo = -40;
+        double hi = 40;
+        for (int it = 0; it < 60; it++) {   // P(L > t) falls with t
+            double t = 0.5 * (lo + hi);
+            double share = 0;
+            for (int k = 0; k < values.length; k++) {
+                share += weights[k] * normal.cumulativeProbability((rho * (values[k] - mean) / sdX - t) / s);
+            }
+            if (share > p) {
+                lo = t;
+            } else {
+                hi = t;
+            }
+        }
+        double t = 0.5 * (lo + hi);
+        double cov = 0;
+        for (int k = 0; k < values.length; k++) {
+            cov += weights[k] * (values[k] - mean) / sdX
+                    * normal.cumulativeProbability((rho * (values[k] - mean) / sdX - t) / s);
+        }
+        return cov / Math.sqrt(p * (1 - p));
     }
 
     /** Removes from {@code v} its projection on the orthonormal {@code basis}. */
