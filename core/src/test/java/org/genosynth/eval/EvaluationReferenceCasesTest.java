@@ -200,6 +200,7 @@ class EvaluationReferenceCasesTest {
         byte[][][] codes = {codes(t), codes(h)};
         GenotypeMatrix[] sets = {t, h};
         int[] counts = new int[3];
+        int kinshipOnly = 0;
         java.util.Set<String> pairs = new java.util.HashSet<>();
         for (int a = 0; a < 2; a++) {
             for (int b = a; b < 2; b++) {
@@ -208,7 +209,13 @@ class EvaluationReferenceCasesTest {
                         if (naiveKing(codes[a][i], codes[b][j], 1500) < 0.25) {
                             continue;
                         }
-                        if (naiveKing(codes[a][i], codes[b][j], Integer.MAX_VALUE) >= 0.354) {
+                        if (naiveKing(codes[a][i], codes[b][j], Integer.MAX_VALUE) < 0.354) {
+                            continue;
+                        }
+                        // a duplicate also has nearly identical genotypes: full sibs of a family pass 0.354 too
+                        if (naiveDistance(codes[a][i], codes[b][j]) > 0.01) {
+                            kinshipOnly++;
+                        } else {
                             counts[a + b]++;
                             pairs.add(sets[a].samples().samples().get(i).id() + "|"
                                     + sets[b].samples().samples().get(j).id());
@@ -217,7 +224,12 @@ class EvaluationReferenceCasesTest {
                 }
             }
         }
-        // measured: 8 pairs within train, 3 train-holdout, none within the holdout half
+        // measured: 5 pairs within train, 1 train-holdout, none within the holdout half (kinship 0.496-0.4999, genotype
+        // distance <= 0.0023); 5 more pairs reach kinship 0.354 (0.355-0.368) at distance 0.079-0.093: siblings, which
+        // were counted as duplicates before the distance was asked for
+        System.out.printf("duplicates: %s; kinship >= 0.354 but not duplicates: %d%n",
+                java.util.Arrays.toString(counts), kinshipOnly);
+        assertThat(kinshipOnly).isPositive();
         assertThat(m.number("privacy", "real_duplicate_pairs_within_train")).isEqualTo(counts[0]);
         assertThat(m.number("privacy", "real_duplicate_pairs_train_holdout")).isEqualTo(counts[1]);
         assertThat(m.number("privacy", "real_duplicate_pairs_within_holdout")).isEqualTo(counts[2]);
@@ -242,6 +254,19 @@ class EvaluationReferenceCasesTest {
             }
         }
         return out;
+    }
+
+    /** Mean absolute ALT count difference / 2 over the variants called in both. */
+    private static double naiveDistance(byte[] x, byte[] y) {
+        long diff = 0;
+        long n = 0;
+        for (int v = 0; v < x.length; v++) {
+            if (x[v] != GenotypeCodes.MISSING && y[v] != GenotypeCodes.MISSING) {
+                diff += Math.abs(x[v] - y[v]);
+                n++;
+            }
+        }
+        return diff / (2.0 * n);
     }
 
     /** KING-robust kinship (plink2 --make-king) over the first {@code upTo} variants, counted on genotype codes. */

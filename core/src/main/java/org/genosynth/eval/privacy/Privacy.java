@@ -164,21 +164,26 @@ public final class Privacy {
                             .rowMinDistance(null, null));
         }
         double dupAt = ibs ? DUPLICATE_IBS : DUPLICATE_KINSHIP;
+        // KING-robust kinship alone is noisy on few variants or chromosomes (full sibs of a colony reach 0.45 on three
+        // mouse chromosomes): a duplicate or twin also has nearly identical genotypes (the IBS share says so itself)
+        double dupDistance = ibs ? Double.POSITIVE_INFINITY : NEAR_COPY_DISTANCE;
         List<PrivacyResult.RelatedPair> pairs = new ArrayList<>();
         SampleSheet ts = t.samples();
-        int inTrain = relatedPairs(tt, tPool, ts, tPool, ts, "train", "train", true, dupAt, pairs);
+        int inTrain = relatedPairs(tt, tPool, ts, tPool, ts, "train", "train", true, dupAt, dupDistance, pairs, null);
         int inHold = 0;
         int across = 0;
+        boolean[] holdoutOfTrain = new boolean[nh];
         if (h != null) {
             SampleSheet hsheet = h.samples();
-            inHold = relatedPairs(hh, hPool, hsheet, hPool, hsheet, "holdout", "holdout", true, dupAt, pairs);
+            inHold = relatedPairs(hh, hPool, hsheet, hPool, hsheet, "holdout", "holdout", true, dupAt, dupDistance,
+                    pairs, null);
             across = relatedPairs(ht, Cohorts.range(0, nh), hsheet, Cohorts.range(0, nt), ts, "holdout", "train",
-                    false, dupAt, pairs);
+                    false, dupAt, dupDistance, pairs, holdoutOfTrain);
         }
         pairs.sort(java.util.Comparator.comparingDouble(PrivacyResult.RelatedPair::value).reversed());
         PrivacyResult.Duplicates dups = new PrivacyResult.Duplicates(inTrain, inHold, across, tPool.length,
                 hPool.length, dupAt, List.copyOf(pairs.subList(0, Math.min(PrivacyResult.Duplicates.LIST,
-                        pairs.size()))));
+                        pairs.size()))), holdoutOfTrain);
         king.release();
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
@@ -186,19 +191,24 @@ public final class Privacy {
     }
 
     /**
-     * Counts the pairs of {@code m} at relatedness >= {@code at} (upper triangle only when {@code within}) and adds
-     * them to {@code out}, keeping {@code out} to the closest {@link PrivacyResult.Duplicates#LIST} pairs. Row
+     * Counts the pairs of {@code m} at relatedness >= {@code at} and genotype distance <= {@code maxDistance} (upper
+     * triangle only when {@code within}) and adds them to {@code out}, keeping {@code out} to the closest
+     * {@link PrivacyResult.Duplicates#LIST} pairs; marks their rows in {@code rowHasPair} (when not null). Row
      * {@code r} of {@code m} is sample {@code rowIdx[r]} of {@code rowSheet}, column {@code c} sample
      * {@code colIdx[c]} of {@code colSheet}.
      */
     static int relatedPairs(PairMatrix m, int[] rowIdx, SampleSheet rowSheet, int[] colIdx, SampleSheet colSheet,
-            String rowCohort, String colCohort, boolean within, double at, List<PrivacyResult.RelatedPair> out) {
+            String rowCohort, String colCohort, boolean within, double at, double maxDistance,
+            List<PrivacyResult.RelatedPair> out, boolean[] rowHasPair) {
         int count = 0;
         for (int r = 0; r < m.rows(); r++) {
             for (int c = within ? r + 1 : 0; c < m.cols(); c++) {
                 double k = m.kinship(r, c);
-                if (k >= at) {
+                if (k >= at && m.distance(r, c) <= maxDistance) {
                     count++;
+                    if (rowHasPair != null) {
+                        rowHasPair[r] = true;
+                    }
                     Sample a = rowSheet.samples().get(rowIdx[r]);
                     Sample b = colSheet.samples().get(colIdx[c]);
                     out.add(new PrivacyResult.RelatedPair(rowCohort, a.familyId(), a.id(), colCohort, b.familyId(),

@@ -45,12 +45,14 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
     }
 
     /**
-     * Real pairs in the duplicate / monozygotic-twin range: counts within the training samples checked (at most
-     * {@link Privacy#WITHIN_CAP}), within the holdout samples checked, and between every training and holdout sample;
-     * the closest {@link #LIST} pairs (highest value first).
+     * Real pairs in the duplicate / monozygotic-twin range (KING-robust kinship >= {@link #threshold} and genotypes
+     * within {@link Privacy#NEAR_COPY_DISTANCE}; with inbred coding, IBS share >= the threshold): counts within the
+     * training samples checked (at most {@link Privacy#WITHIN_CAP}), within the holdout samples checked, and between
+     * every training and holdout sample; the closest {@link #LIST} pairs (highest value first); per holdout sample,
+     * whether it is a duplicate of a training sample ({@code holdoutOfTrain}).
      */
     public record Duplicates(int withinTrain, int withinHoldout, int trainHoldout, int trainChecked,
-            int holdoutChecked, double threshold, List<RelatedPair> closest) {
+            int holdoutChecked, double threshold, List<RelatedPair> closest, boolean[] holdoutOfTrain) {
         public static final int LIST = 20;
 
         public int total() {

@@ -117,8 +117,9 @@ public final class PrivacySection {
         double max = p.maxKinship();
         // holdout genomes in the duplicate range of a training genome are that person again, not an unseen one: they
         // are left out of the reference (and reported as real duplicate pairs)
-        double dupAt = p.duplicates().threshold();
-        double[] reference = java.util.Arrays.stream(p.maxKinshipHoldout()).filter(k -> !(k >= dupAt)).toArray();
+        boolean[] duplicate = p.duplicates().holdoutOfTrain();
+        double[] reference = java.util.stream.IntStream.range(0, p.maxKinshipHoldout().length)
+                .filter(i -> !duplicate[i]).mapToDouble(i -> p.maxKinshipHoldout()[i]).toArray();
         HoldoutMaximum rule = hasHoldout && reference.length > 0
                 ? HoldoutMaximum.of(p.maxKinshipToTrain(), reference) : null;
         if (hasHoldout) {
@@ -222,7 +223,7 @@ public final class PrivacySection {
     private static void duplicates(PrivacyResult p, boolean hasHoldout, HtmlReport.Section sec, Metrics metrics) {
         PrivacyResult.Duplicates d = p.duplicates();
         String what = p.ibs() ? "IBS share >= " + Privacy.DUPLICATE_IBS : "KING-robust kinship >= "
-                + Privacy.DUPLICATE_KINSHIP;
+                + Privacy.DUPLICATE_KINSHIP + " and genotype distance <= " + Privacy.NEAR_COPY_DISTANCE;
         String meaning = "pairs of real samples with " + what + " (duplicate samples or monozygotic twins) within the "
                 + "training cohort" + (hasHoldout ? ", within the holdout and between them" : "") + "; they make "
                 + "DCR, membership and AATS optimistic or pessimistic and the holdout's kinship to train "
