@@ -174,7 +174,12 @@ public final class Synthesizer {
         DonorPanel panel = DonorPanel.of(train);
         int[][] members = pops.members();
         // haplotype-level mosaics when every variant is phased; the ldp method stays genotype-level
-        boolean phasedInput = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+        long phasedVariants = phase.stream().filter(java.util.Objects::nonNull).count();
+        boolean phasedInput = !phase.isEmpty() && phasedVariants == phase.size();
+        String phaseNote = phasedVariants == 0 || phasedInput ? null : String.format(java.util.Locale.ROOT,
+                "the input is phased at %,d of %,d variants only (the others have unphased heterozygous calls, e.g. "
+                        + "of a sample without phase): synthesized from genotypes, not haplotypes; phase or leave out "
+                        + "the unphased samples for haplotype mosaics", phasedVariants, phase.size());
         boolean haplotypes = method == SynthRequest.Method.MOSAIC && phasedInput;
         DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
         // the HMM's training rows: for the hmm method, and for admixed genomes unless they are haplotype mosaics
@@ -183,6 +188,9 @@ public final class Synthesizer {
         phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
         Map<String, Object> manifest = new LinkedHashMap<>();
+        if (phaseNote != null && method == SynthRequest.Method.MOSAIC) {
+            addNotes(manifest, List.of(phaseNote));
+        }
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
         manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
@@ -610,6 +618,19 @@ public final class Synthesizer {
         return keep ? new GenotypeMatrix(sheet, generator.variants(), words, null) : null;
     }
 
+    /** Appends {@code notes} to the manifest's "notes" (printed by {@link SynthResult#render}). */
+    private static void addNotes(Map<String, Object> manifest, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>();
+        if (manifest.get("notes") instanceof List<?> before) {
+            before.forEach(n -> all.add(n.toString()));
+        }
+        all.addAll(notes);
+        manifest.put("notes", all);
+    }
+
     /** The real phenotype table's notes and the fit of each of its columns. */
     private record PhenotypeFits(List<String> notes, List<PhenotypeSynthesis.Fit> fits) {
     }
@@ -626,9 +647,7 @@ public final class Synthesizer {
 
     private static Path phenotypes(SynthRequest req, PhenotypeFits fits, GenotypeMatrix synth,
             Map<String, Object> manifest) {
-        if (!fits.notes().isEmpty()) {
-            manifest.put("notes", fits.notes());
-        }
+        addNotes(manifest, fits.notes());
         List<String> names = new ArrayList<>();
         double[][] values = new double[fits.fits().size()][];
         List<Object> described = new ArrayList<>();

@@ -132,7 +132,11 @@ final class SiteDecoder {
         long[] phase = new long[(sampleCount + 63) >>> 6];
         float[] dosages = null;
         boolean anyDiploidCall = false;
-        boolean allPhased = true;
+        // phase matters at heterozygous calls only: a homozygous call written unphased (0/0 filled in by a merge,
+        // hom-refs of a physically phased call set) among phased ones leaves the site phased; a site without a
+        // heterozygote is phased when some call says so (an all-'/' file, e.g. inbred lines, stays unphased)
+        boolean hetsPhased = true;
+        boolean anyPhased = false;
         for (int s = 0; s < sampleCount; s++) {
             Genotype g = genotypes.get(s);
             float ds = dosage(g, altIndex, vc);
@@ -157,9 +161,10 @@ final class SiteDecoder {
                     code = GenotypeCodes.MISSING;
                 } else {
                     anyDiploidCall = true;
-                    allPhased &= g.isPhased();
+                    anyPhased |= g.isPhased();
                     boolean first = a.equals(alt);
                     code = (first ? 1 : 0) + (b.equals(alt) ? 1 : 0);
+                    hetsPhased &= code != 1 || g.isPhased();
                     if (code == 1 && first) {
                         phase[s >>> 6] |= 1L << (s & 63);
                     }
@@ -172,7 +177,7 @@ final class SiteDecoder {
                 GenotypeCodes.set(codes, 0, s, code);
             }
         }
-        return new DecodedSite(v, codes, dosages, anyDiploidCall && allPhased ? phase : null);
+        return new DecodedSite(v, codes, dosages, anyDiploidCall && hetsPhased && anyPhased ? phase : null);
     }
 
     private static boolean hasAnyDosage(GenotypesContext genotypes) {

@@ -65,14 +65,40 @@ class VcfReaderTest {
         // 1|2 0/2 ./1 2(haploid): for T -> 1 0 3 0, for G -> 1 1 3 2
         assertThat(r.codes().get(1)).containsExactly(1, 0, 3, 0);
         assertThat(r.codes().get(2)).containsExactly(1, 1, 3, 2);
-        assertThat(r.phase().get(1)).isNull();
+        // for T the only heterozygote is 1|2 (phased; 0/2 is homozygous non-T); for G, 0/2 is an unphased heterozygote
+        assertThat(r.phase().get(1)).containsExactly(0b0001L);
+        assertThat(r.phase().get(2)).isNull();
         assertThat(r.dosages().get(1)).isNull();
         assertThat(r.dosages().get(2)).isNull();
         // DS without GT: hard calls by rounding, dosages kept
         assertThat(r.codes().get(3)).containsExactly(0, 2, 3, 1);
         assertThat(r.dosages().get(3)).containsExactly(0.4f, 1.6f, Float.NaN, 1f);
         assertThat(r.codes().get(4)).containsExactly(0, 0, 3, 0);
-        assertThat(r.phase().get(4)).isNull();
+        // no heterozygote, and 0|0 says the file is phased
+        assertThat(r.phase().get(4)).containsExactly(0L);
+    }
+
+    /**
+     * Phase is a property of heterozygous calls: a homozygous call written unphased among phased ones (0/0 filled in
+     * by a merge with missing-to-ref, hom-refs of a physically phased call set) leaves the site phased; before, one
+     * such call made the site, and so the whole cohort, unphased and synth fell back to genotype mosaics. A site
+     * without any heterozygote is phased only when some call is written phased (an all-'/' file of inbred lines stays
+     * unphased).
+     */
+    @Test
+    void onlyHeterozygousCallsDecideWhetherASiteIsPhased() throws IOException {
+        String body = """
+                1\t100\tr1\tA\tG\t.\t.\t.\tGT\t0|1\t0/0\t1|0\t1/1
+                1\t200\tr2\tA\tG\t.\t.\t.\tGT\t0|1\t0/1\t1|0\t0|0
+                1\t300\tr3\tA\tG\t.\t.\t.\tGT\t0/0\t1/1\t0/0\t1/1
+                1\t400\tr4\tA\tG\t.\t.\t.\tGT\t0/0\t1|1\t./.\t0/0
+                """;
+        VcfTestData.Read r = readAll(write("phase.vcf", HEADER + body), MultiallelicPolicy.SPLIT);
+        assertThat(r.codes().get(0)).containsExactly(1, 0, 1, 2);
+        assertThat(r.phase().get(0)).containsExactly(0b0100L);   // s3's 1|0: ALT first
+        assertThat(r.phase().get(1)).isNull();                    // s2's 0/1
+        assertThat(r.phase().get(2)).isNull();                    // homozygous and all unphased
+        assertThat(r.phase().get(3)).containsExactly(0L);
     }
 
     @Test
