@@ -66,6 +66,7 @@ public final class Synthesizer {
         progress.message("reading " + req.input().getFileName());
         List<long[]> phase = new ArrayList<>();
         GenotypeMatrix train = org.genosynth.io.GenotypeLoader.load(req.input(), req.read(), null, phase);
+        phaseSitesWithoutHeterozygotes(train, phase);
         if (train.sampleCount() < 2) {
             throw InputException.inFile(req.input(), "need at least 2 samples to synthesize from");
         }
@@ -616,6 +617,30 @@ public final class Synthesizer {
             outputs.addAll(writer.commit());
         }
         return keep ? new GenotypeMatrix(sheet, generator.variants(), words, null) : null;
+    }
+
+    /**
+     * A site without a heterozygote has no phase to lose: where some site of the input is phased, such sites (written
+     * {@code 0/0} and {@code 1/1}, e.g. the monomorphic sites of a subset of a phased panel) are phased too. An input
+     * with no phased site at all (an all-'/' file of inbred lines) is left unphased.
+     */
+    static void phaseSitesWithoutHeterozygotes(GenotypeMatrix train, List<long[]> phase) {
+        if (phase.size() != train.variantCount() || phase.stream().allMatch(java.util.Objects::isNull)) {
+            return;
+        }
+        int n = train.sampleCount();
+        for (int v = 0; v < phase.size(); v++) {
+            if (phase.get(v) != null) {
+                continue;
+            }
+            boolean het = false;
+            for (int s = 0; s < n && !het; s++) {
+                het = train.code(v, s) == 1;
+            }
+            if (!het) {
+                phase.set(v, new long[(n + 63) >>> 6]);
+            }
+        }
     }
 
     /** Appends {@code notes} to the manifest's "notes" (printed by {@link SynthResult#render}). */
