@@ -208,7 +208,7 @@ final class SynthManifest {
         return m;
     }
 
-    static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, PhenotypeSynthesis.Calibrated calibrated,
+    static Map<String, Object> phenotype(PhenotypeSynthesis.Fit fit, PhenotypeCalibration.Calibrated calibrated,
             double windowP) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", fit.name());

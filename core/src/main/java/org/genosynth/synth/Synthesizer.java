@@ -678,7 +678,7 @@ public final class Synthesizer {
         List<Object> described = new ArrayList<>();
         for (int c = 0; c < values.length; c++) {
             PhenotypeSynthesis.Fit fit = fits.fits().get(c);
-            PhenotypeSynthesis.Calibrated calibrated = PhenotypeSynthesis.generateCalibrated(fit, synth, 0.95,
+            PhenotypeCalibration.Calibrated calibrated = PhenotypeCalibration.generateCalibrated(fit, synth, 0.95,
                     RowBuilder.mix(req.seed(), PHENO, c), req.phenoRounds(), req.threads());
             values[c] = calibrated.values();
             names.add(fit.name());

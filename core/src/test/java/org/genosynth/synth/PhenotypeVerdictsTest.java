@@ -28,24 +28,24 @@ class PhenotypeVerdictsTest {
     @Test
     void countsFailAndWarnVerdictsOfThePveAndTheHits() {
         Set<Integer> real = range(0, 13);
-        assertArrayEquals(new int[] {0, 0}, PhenotypeSynthesis.verdicts(0.01, real, real, VARIANTS));
-        assertArrayEquals(new int[] {0, 1}, PhenotypeSynthesis.verdicts(0.095, real, real, VARIANTS));
-        assertArrayEquals(new int[] {1, 0}, PhenotypeSynthesis.verdicts(0.2, real, real, VARIANTS));
-        assertArrayEquals(new int[] {1, 0}, PhenotypeSynthesis.verdicts(Double.NaN, real, real, VARIANTS));
+        assertArrayEquals(new int[] {0, 0}, PhenotypeCalibration.verdicts(0.01, real, real, VARIANTS));
+        assertArrayEquals(new int[] {0, 1}, PhenotypeCalibration.verdicts(0.095, real, real, VARIANTS));
+        assertArrayEquals(new int[] {1, 0}, PhenotypeCalibration.verdicts(0.2, real, real, VARIANTS));
+        assertArrayEquals(new int[] {1, 0}, PhenotypeCalibration.verdicts(Double.NaN, real, real, VARIANTS));
         // the mouse demo at synth seed 3 before: PVE matched, 6 of 13 hits (recall 0.46, precision 1)
-        assertArrayEquals(new int[] {1, 0}, PhenotypeSynthesis.verdicts(0, real, range(0, 6), VARIANTS));
+        assertArrayEquals(new int[] {1, 0}, PhenotypeCalibration.verdicts(0, real, range(0, 6), VARIANTS));
         // 13 of 13 hits among 22 synthetic ones: precision 0.59
-        assertArrayEquals(new int[] {1, 1}, PhenotypeSynthesis.verdicts(0.095, real, range(0, 22), VARIANTS));
+        assertArrayEquals(new int[] {1, 1}, PhenotypeCalibration.verdicts(0.095, real, range(0, 22), VARIANTS));
         // 11 of 13 (recall 0.85, a warn)
-        assertArrayEquals(new int[] {0, 2}, PhenotypeSynthesis.verdicts(0.065, real, range(0, 11), VARIANTS));
+        assertArrayEquals(new int[] {0, 2}, PhenotypeCalibration.verdicts(0.065, real, range(0, 11), VARIANTS));
     }
 
     @Test
     void recallIsNotJudgedWithoutRealHitsNorPrecisionWithoutSyntheticOnes() {
         // (a real hit and no synthetic one: SNP recall and locus recall fail)
-        assertArrayEquals(new int[] {0, 0}, PhenotypeSynthesis.verdicts(0.0, Set.of(), Set.of(), VARIANTS));
-        assertArrayEquals(new int[] {1, 0}, PhenotypeSynthesis.verdicts(0.0, Set.of(), Set.of(5), VARIANTS));
-        assertArrayEquals(new int[] {2, 0}, PhenotypeSynthesis.verdicts(0.0, Set.of(5), Set.of(), VARIANTS));
+        assertArrayEquals(new int[] {0, 0}, PhenotypeCalibration.verdicts(0.0, Set.of(), Set.of(), VARIANTS));
+        assertArrayEquals(new int[] {1, 0}, PhenotypeCalibration.verdicts(0.0, Set.of(), Set.of(5), VARIANTS));
+        assertArrayEquals(new int[] {2, 0}, PhenotypeCalibration.verdicts(0.0, Set.of(5), Set.of(), VARIANTS));
     }
 
     /** Loci as evaluate forms them without a map: hits with gaps of at most 1 Mb, found by a hit within 1 Mb. */
@@ -57,21 +57,21 @@ class PhenotypeVerdictsTest {
                 new Variant("2", 1_200_000, "d", "A", "G", Double.NaN),
                 new Variant("1", 9_900_000, "e", "A", "G", Double.NaN));
         Set<Integer> real = Set.of(0, 1, 2);
-        assertEquals(1.0, PhenotypeSynthesis.locusRecall(two, real, Set.of(1, 4)));
+        assertEquals(1.0, PhenotypeCalibration.locusRecall(two, real, Set.of(1, 4)));
         // a hit on another chromosome finds nothing; one within 1 Mb of a locus finds it
-        assertEquals(0.5, PhenotypeSynthesis.locusRecall(two, real, Set.of(3, 4)));
-        assertEquals(0.5, PhenotypeSynthesis.locusRecall(two, real, Set.of(0)));
+        assertEquals(0.5, PhenotypeCalibration.locusRecall(two, real, Set.of(3, 4)));
+        assertEquals(0.5, PhenotypeCalibration.locusRecall(two, real, Set.of(0)));
         // 3 of 13 SNP hits all in the one locus: recall fails, the locus passes; no hit: both fail
-        assertArrayEquals(new int[] {1, 0}, PhenotypeSynthesis.verdicts(0, range(0, 13), range(0, 3), VARIANTS));
-        assertArrayEquals(new int[] {2, 0}, PhenotypeSynthesis.verdicts(0, range(0, 13), Set.of(), VARIANTS));
+        assertArrayEquals(new int[] {1, 0}, PhenotypeCalibration.verdicts(0, range(0, 13), range(0, 3), VARIANTS));
+        assertArrayEquals(new int[] {2, 0}, PhenotypeCalibration.verdicts(0, range(0, 13), Set.of(), VARIANTS));
     }
 
-    private static PhenotypeSynthesis.Measured state(double pveGap, int kept, int found) {
+    private static PhenotypeCalibration.Measured state(double pveGap, int kept, int found) {
         Set<Integer> real = range(0, 13);
         Set<Integer> hits = range(13 - kept, 13 - kept + found);
-        return new PhenotypeSynthesis.Measured(null, pveGap,
-                PhenotypeSynthesis.verdicts(Math.abs(pveGap), real, hits, VARIANTS),
-                PhenotypeSynthesis.verdicts(0, real, hits, VARIANTS));
+        return new PhenotypeCalibration.Measured(null, pveGap,
+                PhenotypeCalibration.verdicts(Math.abs(pveGap), real, hits, VARIANTS),
+                PhenotypeCalibration.verdicts(0, real, hits, VARIANTS));
     }
 
     /**
@@ -80,20 +80,20 @@ class PhenotypeVerdictsTest {
      */
     @Test
     void bracketsTheStateWithTheHitsAndTheStateWithThePve() {
-        List<PhenotypeSynthesis.Measured> rounds = List.of(state(0.0, 6, 6), state(-0.056, 3, 3), state(0.096, 13, 13),
+        List<PhenotypeCalibration.Measured> rounds = List.of(state(0.0, 6, 6), state(-0.056, 3, 3), state(0.096, 13, 13),
                 state(-0.065, 11, 11), state(0.096, 13, 22));
-        PhenotypeSynthesis.Measured[] ends = PhenotypeSynthesis.bracketEnds(rounds);
+        PhenotypeCalibration.Measured[] ends = PhenotypeCalibration.bracketEnds(rounds);
         assertSame(rounds.get(2), ends[0]);
         assertSame(rounds.get(0), ends[1]);
         // without a state whose PVE passes, the best other one: 11 of 13 hits at a gap of -0.065
-        ends = PhenotypeSynthesis.bracketEnds(List.of(rounds.get(1), rounds.get(2), rounds.get(3)));
+        ends = PhenotypeCalibration.bracketEnds(List.of(rounds.get(1), rounds.get(2), rounds.get(3)));
         assertSame(rounds.get(3), ends[1]);
     }
 
     @Test
     void nothingToBracketWhenTheHitsStateAlsoPassesThePveOrThePveStateHasTheHits() {
-        assertNull(PhenotypeSynthesis.bracketEnds(List.of(state(0.04, 13, 13), state(0.0, 6, 6))));
-        assertNull(PhenotypeSynthesis.bracketEnds(List.of(state(0.096, 13, 13), state(0.0, 13, 13))));
-        assertNull(PhenotypeSynthesis.bracketEnds(List.of(state(0.096, 13, 13))));
+        assertNull(PhenotypeCalibration.bracketEnds(List.of(state(0.04, 13, 13), state(0.0, 6, 6))));
+        assertNull(PhenotypeCalibration.bracketEnds(List.of(state(0.096, 13, 13), state(0.0, 13, 13))));
+        assertNull(PhenotypeCalibration.bracketEnds(List.of(state(0.096, 13, 13))));
     }
 }

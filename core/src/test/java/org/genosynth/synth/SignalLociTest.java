@@ -121,13 +121,13 @@ class SignalLociTest {
         List<Variant> vs = variants();
         // loci: {100, 150, 170} on chr 1 (500 kb apart at most), {900} on chr 1 (7.3 Mb on), {2100, 2110} on chr 2
         java.util.Set<Integer> kept = java.util.Set.of(100, 150, 170, 900, 2100, 2110);
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, kept, java.util.Set.of(170, 900, 2100))).isTrue();
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, kept, java.util.Set.of(100, 150, 170, 900))).isFalse();
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, kept, java.util.Set.of(100, 2100, 2110))).isFalse();
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, kept, java.util.Set.of(150, 900, 2110))).isTrue();
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, kept, java.util.Set.of(170, 900, 2100))).isTrue();
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, kept, java.util.Set.of(100, 150, 170, 900))).isFalse();
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, kept, java.util.Set.of(100, 2100, 2110))).isFalse();
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, kept, java.util.Set.of(150, 900, 2110))).isTrue();
         // the first locus's last hit does not count for the next one
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, java.util.Set.of(170, 900), java.util.Set.of(170)))
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, java.util.Set.of(170, 900), java.util.Set.of(170)))
                 .isFalse();
-        assertThat(PhenotypeSynthesis.everyLocusKept(vs, java.util.Set.of(), java.util.Set.of())).isTrue();
+        assertThat(PhenotypeCalibration.everyLocusKept(vs, java.util.Set.of(), java.util.Set.of())).isTrue();
     }
 }
