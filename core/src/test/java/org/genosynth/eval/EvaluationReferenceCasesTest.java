@@ -186,6 +186,22 @@ class EvaluationReferenceCasesTest {
         assertThat((double) suggestive.get("locus_recall")).isGreaterThanOrEqualTo(0.5);
         assertThat(m.number("utility", "lambda_gc_real")).isBetween(0.7, 1.2);
         assertThat(m.number("utility", "lambda_gc_synthetic")).isBetween(0.7, 1.2);
+        // ~990 phenotyped mice: REML's standard error is small and the PVE difference is judged
+        assertThat(m.number("utility", "pve_se_real")).isLessThan(0.1);
+        assertThat(m.verdict("pve_difference")).isNotEqualTo(Verdict.NA);
+    }
+
+    @Test
+    void aPveFromAFewDozenSamplesIsNotJudged() {
+        // 3 % of the mice (about 40, 30 phenotyped) as the real cohort: REML's standard error exceeds the warn bound
+        TrainHoldoutSplit.run(new TrainHoldoutSplit.Request(SharedData.mouse(".bed.gz"), null, 0.03, 13,
+                dir.resolve("tiny").toString(), SharedData.mouse(".pheno.txt.gz")));
+        EvaluationRequest r = new EvaluationRequest(dir.resolve("tiny.train.bed"), holdoutA, null, null,
+                dir.resolve("tiny.train.pheno.tsv"), dir.resolve("m.holdout.pheno.tsv"), "1", null, null, null,
+                Model.LMM, null, 0, 0, dir.resolve("tiny"), 1, 0, null);
+        Metrics m = Evaluation.run(r).metrics();
+        assertThat(m.number("utility", "pve_se_real")).isGreaterThan(0.15);
+        assertThat(m.verdict("pve_difference")).isEqualTo(Verdict.NA);
     }
 
     @Test

@@ -216,6 +216,14 @@ public final class UtilitySection {
         if (se != null) {
             metrics.put(AREA, "pve_se_real", se);
         }
+        if (se != null && se > PVE_DIFFERENCE.warn()) {
+            // on a few dozen phenotyped samples REML's own uncertainty exceeds both bounds: the difference is noise
+            metrics.notApplicable(AREA, "REML PVE", "pve_difference", Math.abs(ps - pr), "the real PVE's standard "
+                    + "error is " + f(se) + " (real " + f(pr) + ", synthetic " + f(ps) + "), more than the warn bound "
+                    + f(PVE_DIFFERENCE.warn()) + ": too few phenotyped samples to tell a difference from REML's own "
+                    + "noise");
+            return;
+        }
         metrics.judge(AREA, "REML PVE", "pve_difference", Math.abs(ps - pr), PVE_DIFFERENCE,
                 "|PVE synthetic - PVE real| of the LMM null models (real " + f(pr) + (se == null ? "" : " ± " + f(se))
                         + ", synthetic " + f(ps) + "): the share of the trait's variance the genotypes explain");
