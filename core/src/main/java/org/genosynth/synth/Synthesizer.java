@@ -208,7 +208,6 @@ public final class Synthesizer {
         ClusterModel clusterModel = null;
         // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice;
         // strains coded 0/1 get one haplotype, coded 0/1 (the HMM is fitted on them as 0/2: inbred)
-        boolean inbred = coding.inbredOrHaploid();
         RowBuilder.SecondHaplotype second = RowBuilder.SecondHaplotype.of(coding.label());
         if (hmmPanel != null && !phasedInput && second == RowBuilder.SecondHaplotype.EMPTY) {
             hmmPanel = hmmPanel.alleleOneAsHomozygous();
@@ -229,7 +228,7 @@ public final class Synthesizer {
             plan = new Plan(drawn, SiteNoise.NONE);
             manifest.put("hmm", SynthManifest.hmm(fit, req.hmm()));
             hmmPanel = null;
-            if (req.hmm().families() && !inbred) {
+            if (req.hmm().families() && !coding.inbredOrHaploid()) {
                 // the cohort's close relatives, made among synthetic genomes (a redrawn member is unrelated)
                 Families.Spectrum spectrum = Families.measure(train, req.seed(), backend);
                 Families.Plan families = Families.plan(spectrum, admixture == null ? popOf
@@ -372,7 +371,7 @@ public final class Synthesizer {
                             + " cM, as the other genomes')", baseMap, train.variants(), false)
                     : admixture.writeTruth(truth, sheet, paths, popOf, state -> state / k, "drawn from the source "
                             + "population's haplotype-cluster HMM (nothing copied)", baseMap, train.variants(),
-                            inbred));
+                            coding.inbredOrHaploid()));
             outputs.add(truth);
         }
         Map<String, Integer> countMap = new LinkedHashMap<>();
