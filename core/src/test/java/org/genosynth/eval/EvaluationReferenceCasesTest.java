@@ -74,6 +74,11 @@ class EvaluationReferenceCasesTest {
         assertThat(m.number("privacy", "dcr_share_closer")).isCloseTo(0.5, within(0.06));
         assertThat(m.number("privacy", "exact_copies")).isZero();
         assertThat(m.verdict("mia_auc")).isEqualTo(Verdict.PASS);
+        // unseen genomes share no longer runs with the training mice than the holdout does
+        assertThat(m.number("privacy", "segment_mia_auc_identical")).isCloseTo(0.5, within(0.06));
+        assertThat(m.number("privacy", "segment_mia_auc_half_identical")).isCloseTo(0.5, within(0.06));
+        assertThat(m.verdict("segment_mia_auc_identical")).isEqualTo(Verdict.PASS);
+        assertThat(m.verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.PASS);
         assertThat(m.verdict("dcr_share_closer")).isEqualTo(Verdict.PASS);
         assertThat(m.verdict("exact_copies")).isEqualTo(Verdict.PASS);
         // real genomes are as faithful as it gets
@@ -110,6 +115,8 @@ class EvaluationReferenceCasesTest {
     void aCopyOfTheTrainingSetFailsEveryPrivacyMetric() throws IOException {
         Metrics m = evaluate(train, holdoutB, "b", 0);
         assertThat(m.number("privacy", "mia_auc")).isGreaterThan(0.95);
+        // a copied member runs with its copy over its longest chromosome, far beyond any unseen mouse's runs
+        assertThat(m.number("privacy", "segment_mia_auc_identical")).isGreaterThan(0.95);
         assertThat(m.number("privacy", "exact_copies")).isEqualTo(1358);
         assertThat(m.number("privacy", "max_kinship_to_train")).isCloseTo(0.5, within(0.01));
         assertThat(m.number("privacy", "aats")).isLessThan(0.05);
@@ -118,17 +125,19 @@ class EvaluationReferenceCasesTest {
         assertThat(m.number("privacy", "aats_privacy_loss")).isGreaterThan(((double[]) m.get("privacy",
                 "aats_privacy_loss_interval"))[1]);
         for (String key : List.of("mia_auc", "exact_copies", "near_copies", "max_kinship_to_train", "aats",
-                "aats_privacy_loss", "dcr_share_closer", "real_ids_in_synthetic")) {
+                "aats_privacy_loss", "dcr_share_closer", "real_ids_in_synthetic", "segment_mia_auc_identical")) {
             assertThat(m.verdict(key)).as(key).isEqualTo(Verdict.FAIL);
         }
         // the files: a self-contained report with the summary first, and metrics.json with the required keys
         String html = Files.readString(dir.resolve("b/report.html"));
         assertThat(html).doesNotContain("<script", "<link", "src=", "href=", "url(")
-                .contains("<svg").contains("id=\"summary\"");
+                .contains("<svg").contains("id=\"summary\"").contains("shared-segment membership AUC")
+                .contains("Shared segments: the median training genome");
         assertThat(html.indexOf("id=\"summary\"")).isLessThan(html.indexOf("Fidelity:"));
         String json = Files.readString(dir.resolve("b/metrics.json"));
         for (String key : List.of("af_correlation", "ld_decay_distance", "mia_auc", "aats", "aats_privacy_loss",
-                "max_kinship_to_train", "exact_copies")) {
+                "max_kinship_to_train", "exact_copies", "segment_mia_auc_identical",
+                "segment_mia_auc_half_identical", "segment_longest_identical_run_median_members")) {
             assertThat(json).contains("\"" + key + "\":");
         }
     }

@@ -58,6 +58,11 @@ public final class KingKinship implements java.io.Serializable {
         return new KingKinship(planes, new InbredKinship(planes, altFreq));
     }
 
+    /** The bit planes the counts come from. */
+    public SamplePlanes planes() {
+        return planes;
+    }
+
     /** Counts of one pair. */
     public record PairCounts(int nsnp, int hetHet, int ibs0, int het1Hom2, int het2Hom1) {
         /** KING-robust kinship (plink2's formula; -inf when neither sample has a heterozygote in common calls). */

@@ -24,12 +24,12 @@ public final class SamplePlanes implements java.io.Serializable {
      * {@link #HET}, {@link #HOM}, {@link #ALT}, {@link #CALLED}, so a pair loop reads one cache line per 2 words.
      */
     final long[] bits;
-    static final int HET = 0;
-    static final int HOM = 1;
-    static final int ALT = 2;
-    static final int CALLED = 3;
+    public static final int HET = 0;
+    public static final int HOM = 1;
+    public static final int ALT = 2;
+    public static final int CALLED = 3;
     /** Planes per word. */
-    static final int PLANES = 4;
+    public static final int PLANES = 4;
     final boolean[] hasMissing;
     final int[] hetTotal;
     /** Per sample, the sorted indices of its missing variants (empty when none). */
@@ -174,6 +174,20 @@ public final class SamplePlanes implements java.io.Serializable {
                 a[k | j] ^= t;
             }
         }
+    }
+
+    /**
+     * The interleaved planes themselves (not a copy; read only): word {@code w} of sample {@code s}, plane {@code p}
+     * ({@link #HET}, {@link #HOM}, {@link #ALT}, {@link #CALLED}) is at {@code PLANES * (s * words() + w) + p}; bit
+     * {@code b} of word {@code w} is variant {@code 64 w + b}, bits past the last variant are 0.
+     */
+    public long[] bits() {
+        return bits;
+    }
+
+    /** Words per sample in each plane: {@code ceil(variants / 64)}. */
+    public int words() {
+        return words;
     }
 
     public int sampleCount() {

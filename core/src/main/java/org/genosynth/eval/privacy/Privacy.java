@@ -17,7 +17,8 @@ import org.genosynth.model.SampleSheet;
 
 /**
  * Computes {@link PrivacyResult}: all distances and kinships come from one pass of KING-style bit counts over the
- * train, holdout and synthetic genomes side by side (see {@link PairMatrix}).
+ * train, holdout and synthetic genomes side by side (see {@link PairMatrix}); the shared-segment membership attack
+ * ({@link SegmentAttack}) reads the same bit planes.
  */
 public final class Privacy {
     /** Synthetic genomes closer than this (mean allele difference per variant, in [0, 1]) count as near copies. */
@@ -144,6 +145,7 @@ public final class Privacy {
         double auc = Double.NaN;
         double floorAuc = Double.NaN;
         int miaMembers = 0;
+        SegmentAttack.Result segment = null;
         if (h != null) {
             dcrHold = ht.rowMinDistance(null, null);
             maxKinHold = ht.rowMaxKinship();
@@ -156,6 +158,10 @@ public final class Privacy {
             double[] memberDist = st.colMinDistance(members, null);
             double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
             auc = Ranks.probabilityLess(memberDist, nonMemberDist);
+            // the same members and non-members scored by their longest run of genotypes shared with a synthetic
+            // genome (at most WITHIN_CAP of them: the synthetic pool above)
+            segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
+                    Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
             // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
             floorAuc = floor == null ? Double.NaN : Ranks.probabilityLess(
                     PairMatrix.compute(king, Cohorts.pick(tIdx, members), floorIdx, false, ibs, backend)
@@ -187,7 +193,8 @@ public final class Privacy {
         king.release();
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
-                nTest, dups, floorAuc, miaMembers);
+                nTest, dups, floorAuc, miaMembers, segment == null ? Double.NaN : segment.aucIdentical(),
+                segment == null ? Double.NaN : segment.aucHalfIdentical(), segment);
     }
 
     /**

@@ -32,12 +32,18 @@ import java.util.List;
  *                              (see {@link FrequencyFloor}): what any generator keeping the frequencies shows (NaN
  *                              without a holdout)
  * @param miaMembers            members (and as many non-members) the membership attack compared (0 without a holdout)
+ * @param segmentAucIdentical   AUC of the shared-segment attack ({@link SegmentAttack}) on the same members and
+ *                              non-members: each scored by its longest run of genotypes identical to some synthetic
+ *                              genome's (NaN without a holdout)
+ * @param segmentAucHalfIdentical the same with half-identical runs (no opposite homozygotes: one shared haplotype)
+ * @param segmentRuns           the attack's per-genome longest runs (null without a holdout)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
         List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
-        double miaAucFloor, int miaMembers) {
+        double miaAucFloor, int miaMembers, double segmentAucIdentical, double segmentAucHalfIdentical,
+        SegmentAttack.Result segmentRuns) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -66,7 +72,22 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         all.addAll(more);
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
-                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers);
+                List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers,
+                segmentAucIdentical, segmentAucHalfIdentical, segmentRuns);
+    }
+
+    /**
+     * The shared-segment attack's AUC: the larger of the identical-run and half-identical-run AUCs (NaN when both are
+     * NaN, i.e. without a holdout).
+     */
+    public double segmentAuc() {
+        if (Double.isNaN(segmentAucIdentical)) {
+            return segmentAucHalfIdentical;
+        }
+        if (Double.isNaN(segmentAucHalfIdentical)) {
+            return segmentAucIdentical;
+        }
+        return Math.max(segmentAucIdentical, segmentAucHalfIdentical);
     }
 
     /** The chance SE of a membership AUC on {@link #miaMembers} members and as many non-members (NaN without). */

@@ -43,6 +43,7 @@ public final class PrivacySection {
         closeness(p, hasHoldout, sec, metrics);
         aats(p, hasHoldout, metrics);
         membership(p, metrics);
+        segments(p, hasHoldout, sec, metrics);
         if (hasHoldout) {
             metrics.record(AREA, "membership AUC of frequency-only genomes", "mia_auc_frequency_floor",
                     p.miaAucFloor(), Verdict.INFO, "information", "the same attack on genomes drawn site by site "
@@ -101,6 +102,44 @@ public final class PrivacySection {
                 + fmt(Math.max(0.6, atFloor)) + ": the frequency-only floor " + fmt(floor) + " + 2 SE, since even "
                 + "the floor exceeds " + FLOOR_PASS, meaning + "; on this cohort genomes drawn from the training "
                 + "frequencies alone reach " + fmt(floor));
+    }
+
+    /**
+     * The shared-segment attack ({@link SegmentAttack}), identical and half-identical runs, on the members and
+     * non-members of the distance attack: the same thresholds, pass <= 0.55, warn <= 0.6. The frequency-floor branch
+     * of {@code mia_auc} does not apply: genomes drawn site by site from the training counts share runs with no one
+     * beyond chance, whatever the cohort size, so this attack's floor is 0.5 (an AUC above 0.55 means segments).
+     */
+    private static void segments(PrivacyResult p, boolean hasHoldout, HtmlReport.Section sec, Metrics metrics) {
+        String what = "score each real genome by the longest run of consecutive variants (within a chromosome, both "
+                + "called) at which its genotype ";
+        String tail = " some synthetic genome's; AUC of telling training members from holdout genomes (the distance "
+                + "attack's members and non-members); 0.5 = chance. Catches generators that copy real segments";
+        metrics.judge(AREA, "shared-segment membership AUC (identical runs)", "segment_mia_auc_identical",
+                p.segmentAucIdentical(), Threshold.atMost(FLOOR_PASS, 0.6), what + "equals" + tail);
+        metrics.judge(AREA, "shared-segment membership AUC (half-identical runs)", "segment_mia_auc_half_identical",
+                p.segmentAucHalfIdentical(), Threshold.atMost(FLOOR_PASS, 0.6), what + "shares an allele with" + tail
+                + "; half-identical runs (no opposite homozygotes) are what copying one haplotype leaves");
+        SegmentAttack.Result r = p.segmentRuns();
+        if (!hasHoldout || r == null) {
+            return;
+        }
+        double mi = median(r.memberIdentical());
+        double ni = median(r.nonMemberIdentical());
+        double mh = median(r.memberHalfIdentical());
+        double nh = median(r.nonMemberHalfIdentical());
+        metrics.put(AREA, "segment_longest_identical_run_median_members", mi);
+        metrics.put(AREA, "segment_longest_identical_run_median_non_members", ni);
+        metrics.put(AREA, "segment_longest_half_identical_run_median_members", mh);
+        metrics.put(AREA, "segment_longest_half_identical_run_median_non_members", nh);
+        sec.text("Shared segments: the median training genome's longest run of genotypes identical to some synthetic "
+                + "genome's is " + fmt(mi) + " variants, an unseen (holdout) genome's " + fmt(ni) + "; half-identical "
+                + "runs (a shared allele at every variant) " + fmt(mh) + " vs " + fmt(nh) + ". Runs much longer for "
+                + "training genomes mean the generator copied their segments.");
+    }
+
+    private static double median(int[] v) {
+        return Ranks.median(java.util.Arrays.stream(v).asDoubleStream().toArray());
     }
 
     private static double[] clip(double[] v, double[] edges) {
