@@ -1,0 +1,51 @@
+package org.genosynth.eval.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.genosynth.eval.Metrics;
+import org.genosynth.report.html.HtmlReport;
+import org.genosynth.report.html.Verdict;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared-segment AUCs are judged with mia_auc's bounds (pass <= 0.55, warn <= 0.6), the warn bound widened to
+ * 0.5 + 2 chance SEs where that exceeds 0.6 (few members); segmentAuc() is the larger of the two.
+ */
+class SegmentVerdictTest {
+    private static PrivacyResult result(int members, double identical, double half) {
+        double[] one = {0.3};
+        return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
+                0.5, new double[0], new double[0], List.of(), false, new double[] {0}, members,
+                new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
+                        new boolean[1]), 0.5, members, identical, half, null);
+    }
+
+    private static Metrics judge(PrivacyResult p) {
+        Metrics m = new Metrics(new HtmlReport("t"));
+        PrivacySection.run(p, true, new HtmlReport("t"), m);
+        return m;
+    }
+
+    @Test
+    void boundsAreMiaAucsWidenedToTwoChanceSesOnFewMembers() {
+        // 300 members: chance SE 0.017, bounds 0.55 / 0.6
+        Metrics large = judge(result(300, 0.54, 0.58));
+        assertThat(large.verdict("segment_mia_auc_identical")).isEqualTo(Verdict.PASS);
+        assertThat(large.verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.WARN);
+        assertThat(judge(result(300, 0.62, 0.5)).verdict("segment_mia_auc_identical")).isEqualTo(Verdict.FAIL);
+        // 30 members: chance SE sqrt(61 / 10,800) = 0.075, warn up to 0.650
+        Metrics small = judge(result(30, 0.62, 0.66));
+        assertThat(small.verdict("segment_mia_auc_identical")).isEqualTo(Verdict.WARN);
+        assertThat(small.verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void segmentAucIsTheLargerOfTheTwoAndNanOnlyWhenBothAre() {
+        assertThat(result(10, 0.7, 0.6).segmentAuc()).isEqualTo(0.7);
+        assertThat(result(10, 0.6, 0.9).segmentAuc()).isEqualTo(0.9);
+        assertThat(result(10, Double.NaN, 0.6).segmentAuc()).isEqualTo(0.6);
+        assertThat(result(10, Double.NaN, Double.NaN).segmentAuc()).isNaN();
+        assertThat(result(10, 0.7, 0.6).withLeakedIds(List.of("x")).segmentAuc()).isEqualTo(0.7);
+    }
+}
