@@ -157,6 +157,14 @@ class HumanCohortSynthTest {
             assertThat(((Number) c.get("segment_cm")).doubleValue()).isGreaterThan(
                     ((Number) chosen.get("segment_cm")).doubleValue());
         }
+        // the shared-segment attack, measured on the chosen candidate and not yet deciding: the genotype mosaic
+        // copies runs of thousands of identical genotypes (inner AUC 0.999), and synth says so in a note
+        assertThat(chosen).containsEntry("segment_private", false);
+        assertThat(((Number) chosen.get("segment_mia_auc")).doubleValue()).isGreaterThan(0.9);
+        assertThat(manifest).contains("under the shared-segment attack");
+        // evaluate finds the same against the real holdout, where the whole-genome attack passes
+        assertThat(metrics.value("segment_mia_auc_identical")).isGreaterThan(0.9);
+        assertThat(metrics.verdict("segment_mia_auc_identical")).isEqualTo("fail");
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.genosynth.model.GenotypeMatrix;
  *     donors of the genome's own population, the run's ratio of synthetic to training genomes);</li>
  * <li>else the haplotype-cluster HMM, private by construction.</li>
  * </ol>
+ * Private: within the DCR-share bound and the whole-genome membership bound. The shared-segment attack
+ * ({@link #SEGMENT_BOUND}: evaluate's {@code segment_mia_auc_*}, the attack that finds copied segments) is measured
+ * on every candidate and reported, not yet used to decide.
  */
 final class AutoChoice {
     /** The mosaic is chosen when its measured DCR share is at most this ... */
@@ -57,6 +60,15 @@ final class AutoChoice {
      * than 3 chance SEs above the bound.
      */
     static final double SCREENED_ABOVE_CM = 1;
+    /**
+     * The shared-segment attack (evaluate's {@code segment_mia_auc_*}, the larger of its two AUCs) is measured on
+     * every candidate and compared with evaluate's pass line (no floor: genomes drawn from the frequencies share no
+     * runs beyond chance, 0.47-0.58 on 61-90 members, 0.50-0.52 on the mice). It does not yet decide: a genotype
+     * mosaic is identical to each donor over every copied segment, and held to this bound every mosaic that keeps
+     * the LD fails on the bundled cohorts (docs/synth.md, "The shared-segment attack"); where the chosen candidate
+     * is over it, synth says so in a note.
+     */
+    static final double SEGMENT_BOUND = 0.55;
 
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
@@ -66,11 +78,35 @@ final class AutoChoice {
             return privacy.dcrShareCloser() <= DCR_BOUND
                     && privacy.miaAuc() + (withMargin ? privacy.miaNullSe() : 0) <= miaBound;
         }
+
+        /** Within {@link #SEGMENT_BOUND} under the shared-segment attack, with the same margin. */
+        boolean segmentPrivate() {
+            return privacy.segmentAuc() + (withMargin ? privacy.miaNullSe() : 0) <= SEGMENT_BOUND;
+        }
     }
 
     /** The choice: the method, the mosaic's donor pools and segment length, and what was measured. */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
                   LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor) {
+        /**
+         * A note for the user when the chosen mosaic is over {@link #SEGMENT_BOUND} under the shared-segment attack
+         * on the inner split (null otherwise, and for the HMM).
+         */
+        String segmentNote() {
+            if (method != SynthRequest.Method.MOSAIC || measured.isEmpty()) {
+                return null;
+            }
+            Candidate c = measured.get(measured.size() - 1);
+            if (c.segmentPrivate() || Double.isNaN(c.privacy().segmentAuc())) {
+                return null;
+            }
+            return String.format(java.util.Locale.ROOT, "the chosen mosaic (%s, %s cM) shares longer runs of "
+                    + "identical genotypes with its donors than with unseen genomes: membership AUC %.3f under the "
+                    + "shared-segment attack on the inner split (pass <= %s; genome-wide attacks pass); for output "
+                    + "that passes every privacy verdict of genosynth evaluate, use --method hmm (docs/synth.md, "
+                    + "\"The shared-segment attack\")", c.generator(), java.math.BigDecimal.valueOf(c.segmentCm()).stripTrailingZeros().toPlainString(),
+                    c.privacy().segmentAuc(), SEGMENT_BOUND);
+        }
     }
 
     private AutoChoice() {
@@ -163,17 +199,20 @@ final class AutoChoice {
         double mia = 0;
         double dcr = 0;
         double se = 0;
+        double segment = 0;
         for (InnerSplit split : splits) {
             GenotypeMatrix genomes = draw.apply(split);
             if (genomes == null) {
-                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN);
+                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
             InnerSplit.Measured m = split.privacy(genomes);
             mia += m.miaAuc();
             dcr += m.dcrShareCloser();
+            segment += m.segmentAuc();
             se = m.miaNullSe();
         }
-        return new InnerSplit.Measured(mia / splits.size(), dcr / splits.size(), se / Math.sqrt(splits.size()));
+        return new InnerSplit.Measured(mia / splits.size(), dcr / splits.size(), se / Math.sqrt(splits.size()),
+                segment / splits.size());
     }
 
     /** The manifest's {@code method_choice}. */
@@ -182,7 +221,8 @@ final class AutoChoice {
         for (Candidate c : choice.measured()) {
             rows.add(SynthManifest.ordered("generator", c.generator(), "segment_cm", c.segmentCm(), "mia_auc",
                     c.privacy().miaAuc(), "mia_auc_chance_se", c.privacy().miaNullSe(), "dcr_share_closer",
-                    c.privacy().dcrShareCloser(), "mia_auc_bound", c.miaBound(), "private", c.isPrivate()));
+                    c.privacy().dcrShareCloser(), "mia_auc_bound", c.miaBound(), "segment_mia_auc",
+                    c.privacy().segmentAuc(), "segment_private", c.segmentPrivate(), "private", c.isPrivate()));
         }
         String chosen = choice.method() == SynthRequest.Method.HMM ? "hmm"
                 : choice.donorPool() == SynthRequest.DonorPool.POPULATION ? "mosaic, population pools"
@@ -192,9 +232,11 @@ final class AutoChoice {
                 + "that is private, the hmm. Private: its mosaics of an inner 70 % of the input are no closer to it "
                 + "than the other 30 % (DCR share <= " + DCR_BOUND + "; membership AUC <= " + MIA_BOUND
                 + " + 2 SE of a chance AUC with local pools; <= " + POPULATION_MIA_BOUND
-                + " + (the floor - 0.5) with population pools, where the floor is the AUC of genomes drawn site by site from "
-                + "the inner training set's allele frequencies; both the mean over " + REPLICATES + " inner splits, the "
-                + "mosaics put through the run's kinship check)", "candidates", rows, "frequency_floor_mia_auc",
+                + " + (the floor - 0.5) with population pools, where the floor is the AUC of genomes drawn site by site "
+                + "from the inner training set's allele frequencies; both the mean over " + REPLICATES + " inner "
+                + "splits, the mosaics put through the run's kinship check). The shared-segment membership AUC is "
+                + "measured on each (segment_private: <= " + SEGMENT_BOUND + ", plus 1 SE with population pools) "
+                + "but does not decide", "candidates", rows, "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "chosen", chosen);
     }
 }

@@ -57,15 +57,7 @@ final class InnerSplit {
     private final DonorPanel haplotypes;
 
     /** The inner privacy of one set of mosaics. */
-    record Measured(double miaAuc, double dcrShareCloser, double miaNullSe) {
-        /**
-         * True when the mosaics are no closer to their donors than unseen genomes are ({@code dcrShareCloser <=
-         * dcrBound}) and the membership attack does no better than {@code miaBound} plus two standard errors of a
-         * chance AUC at these sizes (the inner sets are small, so the AUC alone is noisy).
-         */
-        boolean privateAt(double dcrBound, double miaBound) {
-            return dcrShareCloser <= dcrBound && miaAuc <= miaBound + 2 * miaNullSe;
-        }
+    record Measured(double miaAuc, double dcrShareCloser, double miaNullSe, double segmentAuc) {
     }
 
     /**
@@ -237,13 +229,17 @@ final class InnerSplit {
         return members.length;
     }
 
-    /** The membership AUC and DCR share of {@code mosaics} against the inner holdout, as evaluate computes them. */
+    /**
+     * The membership AUC, DCR share and shared-segment membership AUC (the larger of its identical-run and
+     * half-identical-run attacks) of {@code mosaics} against the inner holdout, as evaluate computes them.
+     */
     Measured privacy(GenotypeMatrix mosaics) {
         PrivacyResult pr = Privacy.compute(AlignedCohorts.of(fitSet, mosaics, holdSet), java.util.Set.of(),
                 Synthesizer.anonymous(mosaics.sampleCount()), seed, backend);
         // the attack compares equal-size sets of members and non-members (the inner holdout's size)
         double n1 = holdSet.sampleCount();
-        return new Measured(pr.miaAuc(), pr.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)));
+        return new Measured(pr.miaAuc(), pr.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)),
+                pr.segmentAuc());
     }
 
     /** Every variant's phase bits of samples {@code rows}, in that order. */

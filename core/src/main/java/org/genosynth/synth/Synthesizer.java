@@ -192,6 +192,9 @@ public final class Synthesizer {
         if (phaseNote != null && method == SynthRequest.Method.MOSAIC) {
             addNotes(manifest, List.of(phaseNote));
         }
+        if (choice != null && choice.segmentNote() != null) {
+            addNotes(manifest, List.of(choice.segmentNote()));
+        }
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
         manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
