@@ -48,6 +48,30 @@ class SynthCommandTest {
         assertThat(Files.readString(dir.resolve("syn.manifest.json"))).contains("\"sha256\"").contains("\"seed\": 4");
     }
 
+    @Test
+    void statisticalPhasingMakesHaplotypeMosaicsOfUnphasedInput() throws IOException {
+        // unphased203 has one unphased sample among phased ones: without the flag the mosaic is genotype-level
+        Path vcf = Path.of("../../shared/data/human_1kg_chr20/unphased203.vcf.gz");
+        CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", vcf.toString(), "--donor-pool",
+                "population", "--segment-cm", "0.2", "--statistical-phasing", "--n", "40", "--max-kinship", "none",
+                "--output-format", "vcf", "--seed", "2", "--out", dir.resolve("sp").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String manifest = Files.readString(dir.resolve("sp.manifest.json"));
+        assertThat(manifest).contains("\"level\": \"haplotype (input phased statistically, --statistical-phasing)\"")
+                .contains("\"output_phase\": \"kept (GT a|b)\"");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve("sp.vcf.gz")))) {
+            java.util.List<String> gts = new String(in.readAllBytes()).lines().filter(l -> !l.startsWith("#"))
+                    .limit(200).flatMap(l -> Stream.of(l.split("\t")).skip(9)).toList();
+            assertThat(gts).hasSize(200 * 40).allMatch(gt -> gt.matches("[01.]\\|[01.].*"));
+        }
+        // the hmm phases unphased input itself
+        CliRun hmm = CliRun.of("synth", "--method", "hmm", "--input", vcf.toString(), "--statistical-phasing", "--seed", "1",
+                "--out", dir.resolve("hmm").toString());
+        assertThat(hmm.exitCode()).isEqualTo(2);
+        assertThat(hmm.err().strip()).startsWith("genosynth: error: --statistical-phasing is a mosaic setting")
+                .doesNotContain("\n");
+    }
+
     /** A population label file for the mice: population A for the first {@code inA} of the .fam, B for the rest. */
     private Path mouseLabels(int inA, String name) throws IOException {
         StringBuilder labels = new StringBuilder();

@@ -101,8 +101,8 @@ final class AutoChoice {
                 return null;
             }
             return String.format(java.util.Locale.ROOT, "the chosen mosaic (%s, %s cM) shares longer runs of "
-                    + "identical genotypes with its donors than with unseen genomes: membership AUC %.3f under the "
-                    + "shared-segment attack on the inner split (pass <= %s; genome-wide attacks pass); for output "
+                    + "identical or half-identical genotypes with its donors than unseen genomes do: membership AUC "
+                    + "%.3f under the shared-segment attack on the inner split (pass <= %s; genome-wide attacks pass); for output "
                     + "that passes every privacy verdict of genosynth evaluate, use --method hmm (docs/synth.md, "
                     + "\"The shared-segment attack\")", c.generator(), java.math.BigDecimal.valueOf(c.segmentCm()).stripTrailingZeros().toPlainString(),
                     c.privacy().segmentAuc(), SEGMENT_BOUND);

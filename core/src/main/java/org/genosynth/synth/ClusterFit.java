@@ -138,6 +138,53 @@ final class ClusterFit {
                         + haps.length + " haplotypes");
     }
 
+    /**
+     * Statistical phasing of every genome ({@code synth --statistical-phasing}): the diploid model (K =
+     * {@code k} clusters, at most {@link #DIPLOID_CLUSTERS}; one population) fitted on the genotypes as {@link #fit}
+     * fits it, then one haplotype pair of each genome drawn from its posterior. Returns, per variant, the bits of the
+     * samples whose first drawn haplotype carries ALT (at heterozygous calls: the phase, in the layout the VCF reader
+     * gives). The draws are keyed by sample, so the result is the same at any thread count.
+     */
+    static List<long[]> phaseAll(DonorPanel panel, GeneticMap map, boolean[] free, int k, int iterations, long seed,
+            Backend backend) {
+        int m = panel.variantCount();
+        int units = panel.donorCount();
+        int[] unitPop = new int[units];
+        double[][] target = targets(panel, true, unitPop, 1, m);
+        int kd = Math.min(k, DIPLOID_CLUSTERS);
+        Fitted dip = fitUnits(panel::codes, units, true, unitPop, 1, map, free, kd, iterations, target, seed, backend);
+        List<long[]> phase = new ArrayList<>(m);
+        for (int v = 0; v < m; v++) {
+            phase.add(new long[(units + 63) >>> 6]);
+        }
+        int batchCount = Math.min(BATCHES, units);
+        List<int[]> batches = new ArrayList<>();
+        for (int bIdx = 0; bIdx < batchCount; bIdx++) {
+            final int bb = bIdx;
+            batches.add(IntStream.range(0, units).filter(i -> i % batchCount == bb).toArray());
+        }
+        backend.mapOrdered(batches.iterator(), () -> new ForwardBackward(kd, m, true, free), (fb, batch) -> {
+            byte[][] first = new byte[batch.length][];
+            for (int b = 0; b < batch.length; b++) {
+                first[b] = fb.samplePhase(panel.codes(batch[b]), dip.theta()[0], dip.jump(), dip.alpha()[0],
+                        new SplittableRandom(RowBuilder.mix(seed, PHASING, batch[b])))[0];
+            }
+            return new Object[] {batch, first};
+        }, res -> {
+            int[] batch = (int[]) ((Object[]) res)[0];
+            byte[][] first = (byte[][]) ((Object[]) res)[1];
+            for (int b = 0; b < batch.length; b++) {
+                int u = batch[b];
+                for (int v = 0; v < m; v++) {
+                    if (first[b][v] == 1) {
+                        phase.get(v)[u >>> 6] |= 1L << (u & 63);
+                    }
+                }
+            }
+        });
+        return phase;
+    }
+
     /** The fitted parameters. */
     private record Fitted(ClusterModel model, float[][] theta, float[][] alpha, double[] jump, int fitUnits,
                           double[] logLikelihood) {

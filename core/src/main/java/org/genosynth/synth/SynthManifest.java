@@ -101,9 +101,10 @@ final class SynthManifest {
     }
 
     static Map<String, Object> mosaic(SynthRequest.Mosaic mosaic, SynthRequest.DonorPool donorPool, double segmentCm,
-            double noise, GeneticMap map, boolean haplotypes, SynthRequest req) {
+            double noise, GeneticMap map, boolean haplotypes, boolean statisticallyPhased, SynthRequest req) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("level", haplotypes ? "haplotype (phased input)" : "genotype (unphased input)");
+        m.put("level", !haplotypes ? "genotype (unphased input)" : statisticallyPhased
+                ? "haplotype (input phased statistically, --statistical-phasing)" : "haplotype (phased input)");
         if (haplotypes) {
             boolean phased = !req.csv() && (req.format() == GenotypeFormat.VCF || req.format() == GenotypeFormat.BCF);
             m.put("output_phase", phased ? "kept (GT a|b)" : "dropped: the " + (req.csv() ? "csv"

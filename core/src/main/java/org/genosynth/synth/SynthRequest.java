@@ -188,9 +188,19 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
      * @param cmPerMb      recombination rate used when the input has no genetic map
      * @param windowP      phenotype model: SNPs whose real LMM p-value is below this carry the signal; NaN = those
      *                     at a Benjamini–Hochberg false discovery rate of 5 %
+     * @param statisticalPhasing unphased input is phased first (the HMM's diploid model, one posterior draw per
+     *                     genome), so the mosaic copies haplotypes ({@code --statistical-phasing})
      */
     public record Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
-                         boolean kinshipFromCohort, double cmPerMb, double windowP, DonorPool donorPool) {
+                         boolean kinshipFromCohort, double cmPerMb, double windowP, DonorPool donorPool,
+                         boolean statisticalPhasing) {
+        /** The same without statistical phasing. */
+        public Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
+                boolean kinshipFromCohort, double cmPerMb, double windowP, DonorPool donorPool) {
+            this(segmentCm, maxSegmentCm, minDonors, noise, maxKinship, kinshipFromCohort, cmPerMb, windowP,
+                    donorPool, false);
+        }
+
         /** The same with ancestry-local donor pools. */
         public Mosaic(double segmentCm, double maxSegmentCm, int minDonors, double noise, double maxKinship,
                 boolean kinshipFromCohort, double cmPerMb, double windowP) {

@@ -123,6 +123,33 @@ public final class Synthesizer {
                     + coding.label() + ", where KING-robust kinship is meaningless (it divides by heterozygote "
                     + "counts); use --max-kinship auto (identity by state, bounded by the cohort's own) or none");
         }
+        // --statistical-phasing: unphased input phased by the HMM's diploid model, so the mosaic copies haplotypes
+        String phasingNote = null;
+        boolean phasedStatistically = false;
+        if (mosaic.statisticalPhasing()) {
+            if (method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP) {
+                throw InputException.usage("--statistical-phasing is a mosaic setting (the hmm phases unphased input "
+                        + "itself): give --method mosaic or auto with it");
+            }
+            boolean fullyPhased = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+            if (coding.inbredOrHaploid()) {
+                phasingNote = "--statistical-phasing ignored: the input's coding is " + coding.label()
+                        + ", whose genotypes are haplotypes already";
+            } else if (fullyPhased) {
+                phasingNote = "--statistical-phasing ignored: the input is phased";
+            } else {
+                progress.message("phasing the input statistically (--statistical-phasing)");
+                boolean[] free = new boolean[train.variantCount()];
+                for (int v = 0; v < free.length; v++) {
+                    free[v] = !train.variants().get(v).hasPosition();
+                }
+                List<long[]> drawn = ClusterFit.phaseAll(DonorPanel.of(train), baseMap, free,
+                        ClusterFit.DIPLOID_CLUSTERS, req.hmm().iterations(), req.seed(), backend);
+                phase.clear();
+                phase.addAll(drawn);
+                phasedStatistically = true;
+            }
+        }
         // the real trait is fitted first: its associated loci are copied whole by the mosaic (SignalLoci)
         PhenotypeFits fits = req.pheno() == null ? null : fitPhenotypes(req, train);
         SignalLoci loci = fits == null || method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP
@@ -191,6 +218,9 @@ public final class Synthesizer {
         Map<String, Object> manifest = new LinkedHashMap<>();
         if (phaseNote != null && method == SynthRequest.Method.MOSAIC) {
             addNotes(manifest, List.of(phaseNote));
+        }
+        if (phasingNote != null) {
+            addNotes(manifest, List.of(phasingNote));
         }
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
@@ -265,7 +295,8 @@ public final class Synthesizer {
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)))
                         : (s, a) -> sampler.draw(pools[popOf[s]],
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
-                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes, req));
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
+                        phasedStatistically, req));
                 manifest.put("donor_pools", SynthManifest.populationPools(members));
             } else {
                 PathSampler sampler = new PathSampler(map, segmentCm, mosaic.maxSegmentCm(), mosaic.minDonors(),
@@ -278,7 +309,8 @@ public final class Synthesizer {
                     plan = new Plan((s, a) -> sampler.draw(local.pool(s, a, popOf[s]),
                             new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
                 }
-                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes, req));
+                manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
+                        phasedStatistically, req));
                 manifest.put("donor_pools", SynthManifest.pools(local));
             }
         } else {
