@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.eval.fidelity.FidelitySection;
@@ -17,6 +18,7 @@ import org.genosynth.io.GenotypeLoader;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.report.html.HtmlReport;
 import org.genosynth.report.html.Json;
+import org.genosynth.report.html.Verdict;
 
 /**
  * {@code genosynth evaluate}: measures the fidelity, utility and privacy of a synthetic cohort against the real one
@@ -39,8 +41,19 @@ public final class Evaluation {
         }
 
         public String render() {
-            Object counts = metrics.tree().get("verdict_counts");
-            StringBuilder sb = new StringBuilder("verdicts " + counts);
+            Map<String, Object> tree = metrics.tree();
+            StringBuilder sb = new StringBuilder("verdicts " + tree.get("verdict_counts"));
+            // every fail, then every warn, with its value and threshold: what the counts are made of
+            for (Verdict which : List.of(Verdict.FAIL, Verdict.WARN)) {
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) tree.get("verdicts")).entrySet()) {
+                    Map<?, ?> entry = (Map<?, ?>) e.getValue();
+                    if (entry.get("verdict") == which) {
+                        sb.append('\n').append(which.label()).append(": ").append(e.getKey()).append(' ')
+                                .append(Metrics.format((Double) entry.get("value"))).append(" (")
+                                .append(entry.get("threshold")).append(')');
+                    }
+                }
+            }
             for (String note : notes) {
                 sb.append("\nnote: ").append(note);
             }
