@@ -76,7 +76,8 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
         }
         keep = java.util.Arrays.copyOf(keep, kept);
         if (missingPheno > 0) {
-            notes.add(missingPheno + " samples without phenotype '" + request.phenoCol() + "' left out");
+            // the column's name (CD8), also when it was chosen by number (--pheno-col 1)
+            notes.add(missingPheno + " samples without phenotype '" + phenoTable.names().get(0) + "' left out");
         }
         if (missingCovar > 0) {
             notes.add(missingCovar + " samples with a missing covariate left out");
