@@ -67,6 +67,9 @@ public final class Conversion {
             GenotypeWriter w = GenotypeFiles.create(out, format, samples, options);
             if (sort) {
                 w = new SortingWriter(w);
+            } else if (positional) {
+                // a VCF/BCF input is written in its own order: when that is not sorted, say which input and where
+                w = new InputOrder(w, request.input());
             }
             return positional && phenoOut != null && samples.columns().columnCount() > 0
                     ? new ColumnsSidecar(w, phenoOut, samples) : w;
@@ -83,6 +86,71 @@ public final class Conversion {
                 return in != GenotypeFormat.VCF && in != GenotypeFormat.BCF;
             }
             return !SortingWriter.isSorted(variants);
+        }
+    }
+
+    /**
+     * Refuses, naming the input file and the variant, a VCF/BCF input that is not sorted (each chromosome in one run,
+     * positions non-decreasing within it; unknown positions ignored), before the block reaches the VCF writer, whose
+     * own check could only name the variant.
+     */
+    private static final class InputOrder implements GenotypeWriter {
+        private final GenotypeWriter inner;
+        private final Path input;
+        private final java.util.Set<String> done = new java.util.HashSet<>();
+        private String chrom;
+        private long last;
+
+        InputOrder(GenotypeWriter inner, Path input) {
+            this.inner = inner;
+            this.input = input;
+        }
+
+        @Override
+        public void write(VariantBlock block) {
+            for (Variant v : block.variants()) {
+                if (!v.hasPosition()) {
+                    continue;
+                }
+                if (!v.chrom().equals(chrom)) {
+                    if (done.contains(v.chrom())) {
+                        throw unsorted(v.describe() + " returns to chromosome " + v.chrom() + " after " + chrom);
+                    }
+                    if (chrom != null) {
+                        done.add(chrom);
+                    }
+                    chrom = v.chrom();
+                } else if (v.position() < last) {
+                    throw unsorted(v.describe() + " comes after " + chrom + ":" + last);
+                }
+                last = v.position();
+            }
+            inner.write(block);
+        }
+
+        private InputException unsorted(String detail) {
+            return InputException.inFile(input, "variant " + detail + ": the input is not sorted by position, "
+                    + "and VCF output must be; sort it first (bcftools sort) and retry");
+        }
+
+        @Override
+        public List<Path> commit() {
+            return inner.commit();
+        }
+
+        @Override
+        public long variantsWritten() {
+            return inner.variantsWritten();
+        }
+
+        @Override
+        public List<String> notes() {
+            return inner.notes();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 

@@ -94,6 +94,25 @@ class TrainHoldoutSplitTest {
         assertThat(TrainHoldoutSplit.assign(10, 0.7, 5)).containsExactly(TrainHoldoutSplit.assign(10, 0.7, 5));
     }
 
+    /** An unsorted VCF is refused naming the input file and the variant out of order; nothing is written. */
+    @Test
+    void unsortedVcfIsRefusedNamingTheInputFile() throws IOException {
+        Path vcf = dir.resolve("cohort.vcf");
+        StringBuilder sb = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=20>\n"
+                + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\ts1\ts2\ts3\ts4\n");
+        for (String[] r : new String[][] {{"1000", "rsA"}, {"3000", "rsB"}, {"2000", "rsC"}}) {
+            sb.append("20\t").append(r[0]).append('\t').append(r[1]).append("\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\t0/1\n");
+        }
+        Files.writeString(vcf, sb);
+        assertThatThrownBy(() -> TrainHoldoutSplit.run(new TrainHoldoutSplit.Request(vcf, null, 0.5, 1,
+                dir.resolve("u").toString(), null))).isInstanceOf(InputException.class)
+                .hasMessageContaining(vcf.toString())
+                .hasMessageContaining("20:2000 (rsC) comes after 20:3000")
+                .hasMessageContaining("bcftools sort");
+        assertThat(dir.resolve("u.train.vcf.gz")).doesNotExist();
+    }
+
     private static Set<String> ids(List<Sample> samples) {
         Set<String> s = new HashSet<>();
         samples.forEach(x -> s.add(x.familyId() + " " + x.id()));
