@@ -84,7 +84,8 @@ public final class PrivacySection {
     /**
      * The membership AUC: pass <= 0.55, warn <= 0.6, fail above; except that where even genomes drawn from the
      * training frequencies alone exceed 0.55 (a small cohort: the frequencies carry their members), an AUC within
-     * that floor plus two chance SEs is a warn, not a fail: no generator that keeps the frequencies can do better.
+     * that floor plus two chance SEs is a warn, not a fail: no generator that keeps the frequencies can do better;
+     * with a lower floor, the floor is taken at 0.5 (warn up to 0.5 + 2 chance SEs where that exceeds 0.6).
      */
     private static void membership(PrivacyResult p, Metrics metrics) {
         String meaning = "distance-to-closest-synthetic attack telling training members from holdout genomes; 0.5 = "
@@ -93,8 +94,9 @@ public final class PrivacySection {
         double floor = p.miaAucFloor();
         double atFloor = floor + 2 * p.miaChanceSe();
         if (!(floor > FLOOR_PASS) || auc <= FLOOR_PASS) {
-            metrics.judge(AREA, "membership inference AUC", "mia_auc", auc, Threshold.atMost(FLOOR_PASS, 0.6),
-                    meaning);
+            // a floor at or below 0.55 is taken at 0.5, as for the segment AUCs: on few members the floor itself is
+            // noisy (12 members: 0.43 or 0.73 on the same cohort), and chance alone reaches 0.5 + 2 SEs
+            segmentAuc(p, "membership inference AUC", "mia_auc", auc, meaning, metrics);
             return;
         }
         Verdict v = auc <= Math.max(0.6, atFloor) ? Verdict.WARN : Verdict.FAIL;
@@ -143,7 +145,7 @@ public final class PrivacySection {
     private static void segmentAuc(PrivacyResult p, String label, String key, double auc, String meaning,
             Metrics metrics) {
         double atChance = 0.5 + 2 * p.miaChanceSe();
-        if (!(atChance > 0.6) || auc <= FLOOR_PASS) {
+        if (!(atChance > 0.6) || !(auc > FLOOR_PASS)) {
             metrics.judge(AREA, label, key, auc, Threshold.atMost(FLOOR_PASS, 0.6), meaning);
             return;
         }

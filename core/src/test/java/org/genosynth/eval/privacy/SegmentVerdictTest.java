@@ -40,6 +40,36 @@ class SegmentVerdictTest {
         assertThat(small.verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.FAIL);
     }
 
+    private static PrivacyResult mia(int members, double auc, double floor) {
+        double[] one = {0.3};
+        return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
+                auc, new double[0], new double[0], List.of(), false, new double[] {0}, members,
+                new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
+                        new boolean[1]), floor, members, 0.5, 0.5, null);
+    }
+
+    /**
+     * mia_auc on few members takes the same chance band as the segment AUCs when its frequency floor is below 0.55:
+     * 12 members of a 40-person cohort on 200 variants (floor 0.434, mia_auc 0.681) failed, while the same cohort on
+     * 5,976 variants (floor 0.726, mia_auc 0.688) warned.
+     */
+    @Test
+    void miaAucOnFewMembersWarnsWithinTwoChanceSesWhateverTheFloor() {
+        // 12 members: chance SE sqrt(25 / 1,728) = 0.120, warn up to 0.741
+        Metrics low = judge(mia(12, 0.681, 0.434));
+        assertThat(low.verdict("mia_auc")).isEqualTo(Verdict.WARN);
+        @SuppressWarnings("unchecked")
+        String threshold = (String) ((java.util.Map<String, Object>) ((java.util.Map<String, Object>) low.tree()
+                .get("verdicts")).get("mia_auc")).get("threshold");
+        assertThat(threshold).contains("0.7406").contains("12 members");
+        assertThat(judge(mia(12, 0.75, 0.434)).verdict("mia_auc")).isEqualTo(Verdict.FAIL);
+        assertThat(judge(mia(12, 0.688, 0.726)).verdict("mia_auc")).isEqualTo(Verdict.WARN);
+        assertThat(judge(mia(12, 0.54, 0.434)).verdict("mia_auc")).isEqualTo(Verdict.PASS);
+        // 300 members: bounds 0.55 / 0.6 as before
+        assertThat(judge(mia(300, 0.58, 0.5)).verdict("mia_auc")).isEqualTo(Verdict.WARN);
+        assertThat(judge(mia(300, 0.62, 0.5)).verdict("mia_auc")).isEqualTo(Verdict.FAIL);
+    }
+
     @Test
     void segmentAucIsTheLargerOfTheTwoAndNanOnlyWhenBothAre() {
         assertThat(result(10, 0.7, 0.6).segmentAuc()).isEqualTo(0.7);
