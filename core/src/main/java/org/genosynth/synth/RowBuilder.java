@@ -212,6 +212,41 @@ final class RowBuilder implements java.io.Serializable {
         } else {
             copyPath(path, h, 0, v0, v1, m);
             copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+            fillSecondWhereOnlyItIsMissing(path, h, v0, v1, m);
+        }
+    }
+
+    /**
+     * A missing genotype is missing on both haplotypes, so two donors would make a synthetic genotype missing twice
+     * as often as a real one (1 - (1 - p)^2: 9.8 % for 5.0 % real, measured): the synthetic genotype is missing where
+     * the first haplotype's donor is, and where only the second's is, the second haplotype takes the first donor's
+     * other allele there (its genotype at that variant, as a genotype mosaic would copy it).
+     */
+    private void fillSecondWhereOnlyItIsMissing(GenomePath path, long[] h, int v0, int v1, int m) {
+        long low = org.genosynth.model.GenotypeCodes.LOW_BITS;
+        long[] partner = null;
+        for (int w = 0; w < CHUNK_WORDS; w++) {
+            long a = h[w];
+            long b = h[CHUNK_WORDS + w];
+            long fix = b & (b >>> 1) & ~(a & (a >>> 1)) & low;
+            if (fix == 0) {
+                continue;
+            }
+            if (partner == null) {
+                partner = new long[CHUNK_WORDS];
+                long[] rows = haplotypes.rows();
+                int rw = haplotypes.rowWords();
+                int[] starts = path.starts();
+                int[] donors = path.donors();
+                int base = -(v0 >>> 5);
+                for (int k = path.segmentOf(v0); k < starts.length && starts[k] < v1; k++) {
+                    int from = Math.max(starts[k], v0);
+                    int to = Math.min(k + 1 < starts.length ? starts[k + 1] : m, v1);
+                    copyBits(rows, (donors[k] ^ 1) * rw, partner, base, from, to);
+                }
+            }
+            long mask = fix | (fix << 1);
+            h[CHUNK_WORDS + w] = (b & ~mask) | (partner[w] & mask);
         }
     }
 
