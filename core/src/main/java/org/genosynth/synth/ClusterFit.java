@@ -102,28 +102,9 @@ final class ClusterFit {
                 / ((double) m * k) / 2));
         int[] phased = subset(units, cap, seed ^ PHASING);
         byte[][] haps = new byte[2 * phased.length][];
-        int batchCount = Math.min(BATCHES, phased.length);
-        List<int[]> batches = new ArrayList<>();
-        for (int bIdx = 0; bIdx < batchCount; bIdx++) {
-            final int bb = bIdx;
-            batches.add(IntStream.range(0, phased.length).filter(i -> i % batchCount == bb).toArray());
-        }
-        backend.mapOrdered(batches.iterator(), () -> new ForwardBackward(kd, m, true, free), (fb, batch) -> {
-            byte[][][] out = new byte[batch.length][][];
-            for (int b = 0; b < batch.length; b++) {
-                int u = phased[batch[b]];
-                int p = unitPop[u];
-                out[b] = fb.samplePhase(panel.codes(u), dip.theta()[p], dip.jump(), dip.alpha()[p],
-                        new SplittableRandom(RowBuilder.mix(seed, PHASING, u)));
-            }
-            return new Object[] {batch, out};
-        }, res -> {
-            int[] batch = (int[]) ((Object[]) res)[0];
-            byte[][][] out = (byte[][][]) ((Object[]) res)[1];
-            for (int b = 0; b < batch.length; b++) {
-                haps[2 * batch[b]] = out[b][0];
-                haps[2 * batch[b] + 1] = out[b][1];
-            }
+        samplePairs(panel, dip, kd, free, unitPop, phased, seed, backend, (pair, i) -> {
+            haps[2 * i] = pair[0];
+            haps[2 * i + 1] = pair[1];
         });
         int[] hapPop = new int[haps.length];
         for (int i = 0; i < phased.length; i++) {
@@ -157,32 +138,46 @@ final class ClusterFit {
         for (int v = 0; v < m; v++) {
             phase.add(new long[(units + 63) >>> 6]);
         }
-        int batchCount = Math.min(BATCHES, units);
-        List<int[]> batches = new ArrayList<>();
-        for (int bIdx = 0; bIdx < batchCount; bIdx++) {
-            final int bb = bIdx;
-            batches.add(IntStream.range(0, units).filter(i -> i % batchCount == bb).toArray());
-        }
-        backend.mapOrdered(batches.iterator(), () -> new ForwardBackward(kd, m, true, free), (fb, batch) -> {
-            byte[][] first = new byte[batch.length][];
-            for (int b = 0; b < batch.length; b++) {
-                first[b] = fb.samplePhase(panel.codes(batch[b]), dip.theta()[0], dip.jump(), dip.alpha()[0],
-                        new SplittableRandom(RowBuilder.mix(seed, PHASING, batch[b])))[0];
-            }
-            return new Object[] {batch, first};
-        }, res -> {
-            int[] batch = (int[]) ((Object[]) res)[0];
-            byte[][] first = (byte[][]) ((Object[]) res)[1];
-            for (int b = 0; b < batch.length; b++) {
-                int u = batch[b];
-                for (int v = 0; v < m; v++) {
-                    if (first[b][v] == 1) {
-                        phase.get(v)[u >>> 6] |= 1L << (u & 63);
-                    }
+        samplePairs(panel, dip, kd, free, unitPop, IntStream.range(0, units).toArray(), seed, backend, (pair, u) -> {
+            for (int v = 0; v < m; v++) {
+                if (pair[0][v] == 1) {
+                    phase.get(v)[u >>> 6] |= 1L << (u & 63);
                 }
             }
         });
         return phase;
+    }
+
+    /**
+     * Draws a haplotype pair of each genome {@code which[i]} from the diploid model's posterior (its own stream, keyed
+     * by the genome), in batches on the backend, and hands each pair to {@code sink} with its index {@code i}, in
+     * order, on the calling thread.
+     */
+    private static void samplePairs(DonorPanel panel, Fitted dip, int kd, boolean[] free, int[] unitPop, int[] which,
+            long seed, Backend backend, java.util.function.ObjIntConsumer<byte[][]> sink) {
+        int m = panel.variantCount();
+        int batchCount = Math.min(BATCHES, which.length);
+        List<int[]> batches = new ArrayList<>();
+        for (int bIdx = 0; bIdx < batchCount; bIdx++) {
+            final int bb = bIdx;
+            batches.add(IntStream.range(0, which.length).filter(i -> i % batchCount == bb).toArray());
+        }
+        backend.mapOrdered(batches.iterator(), () -> new ForwardBackward(kd, m, true, free), (fb, batch) -> {
+            byte[][][] out = new byte[batch.length][][];
+            for (int b = 0; b < batch.length; b++) {
+                int u = which[batch[b]];
+                int p = unitPop[u];
+                out[b] = fb.samplePhase(panel.codes(u), dip.theta()[p], dip.jump(), dip.alpha()[p],
+                        new SplittableRandom(RowBuilder.mix(seed, PHASING, u)));
+            }
+            return new Object[] {batch, out};
+        }, res -> {
+            int[] batch = (int[]) ((Object[]) res)[0];
+            byte[][][] out = (byte[][][]) ((Object[]) res)[1];
+            for (int b = 0; b < batch.length; b++) {
+                sink.accept(out[b], batch[b]);
+            }
+        });
     }
 
     /** The fitted parameters. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code synth --statistical-phasing}: {@link ClusterFit#phaseAll} on the 300 phased 1000 Genomes people of
  * human_1kg_chr20, their phase hidden, against the phase the file holds (statistically phased by the 1000 Genomes
- * project with family and population data), on the region's first 4,000 variants. Measured: switch error rate 0.077
+ * project with family and population data), on the region's first 2,500 variants. Measured: switch error rate 0.077
  * on the whole region (736,633 pairs of consecutive heterozygous calls), where a random phase gives 0.5.
  */
 class StatisticalPhasingTest {
@@ -24,8 +24,8 @@ class StatisticalPhasingTest {
         List<long[]> all = new ArrayList<>();
         GenotypeMatrix whole = GenotypeLoader.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"),
                 ReadOptions.defaults(), null, all);
-        // the first 4,000 variants (about 0.5 Mb), to keep the test short
-        int m = 4_000;
+        // the first 2,500 variants (about 0.3 Mb), to keep the test short
+        int m = 2_500;
         GenotypeMatrix g = new GenotypeMatrix(whole.samples(), whole.variants().subList(0, m),
                 java.util.Arrays.copyOf(whole.words(), whole.offset(m)), null);
         List<long[]> truth = all.subList(0, m);
@@ -60,7 +60,7 @@ class StatisticalPhasingTest {
         double rate = (double) switches / pairs;
         System.out.printf("statistical phasing of phased300: %d heterozygous pairs, switch error rate %.4f%n", pairs,
                 rate);
-        assertThat(pairs).isGreaterThan(20_000);
+        assertThat(pairs).isGreaterThan(10_000);
         assertThat(rate).as("switch error rate").isLessThan(0.1);
     }
 
