@@ -91,6 +91,17 @@ class BadInputCliTest {
     }
 
     @Test
+    void evaluateSaysWhenTheCohortsNameTheirChromosomesDifferently() throws IOException {
+        Path real = plink("real", SAMPLES, 30, false, false);
+        Path syn = plink("syn", SAMPLES, 30, false, false);
+        Files.writeString(dir.resolve("syn.bim"), Files.readString(dir.resolve("syn.bim")).replaceAll("(?m)^1\t",
+                "chr1\t"));
+        assertThat(assertUserError("evaluate", "-t", "1", "--real", s(real) + ".bed", "--synthetic", s(syn) + ".bed",
+                "--out", s(out.resolve("e")))).contains("no variant in common", "chromosomes 1..., the synthetic chr1",
+                "--rename-chrs");
+    }
+
+    @Test
     void duplicateSampleInFamNamesTheLine() throws IOException {
         Path in = plink("x", SAMPLES, 5, false, false);
         List<String> fam = new ArrayList<>(Files.readAllLines(dir.resolve("x.fam")));

@@ -61,6 +61,27 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * Where two cohorts name the same chromosomes differently ("chr20" and "20"), how to align them; else "".
+     */
+    static String chromosomeNamingHint(GenotypeMatrix real, GenotypeMatrix syn) {
+        Set<String> a = new java.util.TreeSet<>();
+        Set<String> b = new java.util.TreeSet<>();
+        real.variants().forEach(v -> a.add(v.chrom()));
+        syn.variants().forEach(v -> b.add(v.chrom()));
+        java.util.function.Function<String, String> bare = c -> c.regionMatches(true, 0, "chr", 0, 3) ? c.substring(3)
+                : c;
+        Set<String> bareA = new java.util.TreeSet<>();
+        a.forEach(c -> bareA.add(bare.apply(c)));
+        boolean sameOnceBare = b.stream().map(bare).anyMatch(bareA::contains);
+        if (a.stream().noneMatch(b::contains) && sameOnceBare) {
+            return ": the real cohort names its chromosomes " + a.iterator().next() + "..., the synthetic "
+                    + b.iterator().next() + "...; rename one set (bcftools annotate --rename-chrs, plink2 "
+                    + "--output-chr)";
+        }
+        return "";
+    }
+
     public static Result run(EvaluationRequest req) {
         return run(req, org.genosynth.exec.ProgressListener.NONE);
     }
@@ -98,7 +119,8 @@ public final class Evaluation {
         AlignedCohorts cohorts = AlignedCohorts.of(real, syn, hold);
         if (cohorts.variantCount() == 0) {
             throw org.genosynth.io.InputException.inFile(req.synthetic(), "no variant in common with " + req.real()
-                    + " (variants are matched by chromosome and position, or by ID when the position is unknown)");
+                    + " (variants are matched by chromosome and position, or by ID when the position is unknown)"
+                    + chromosomeNamingHint(real, syn));
         }
         HtmlReport report = new HtmlReport("genosynth evaluation: " + req.synthetic().getFileName());
         report.fact("real (training) cohort", req.real() + " (" + real.sampleCount() + " samples, "
