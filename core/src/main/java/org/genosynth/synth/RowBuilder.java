@@ -210,8 +210,8 @@ final class RowBuilder implements java.io.Serializable {
                 default -> clusters.emit(path.second(), p, v0, v1, alleles, h, CHUNK_WORDS);
             }
         } else {
-            copyPath(path, h, 0, v0, v1, m);
-            copyPath(path.second(), h, CHUNK_WORDS, v0, v1, m);
+            copyPath(path, 0, h, 0, v0, v1, m);
+            copyPath(path.second(), 0, h, CHUNK_WORDS, v0, v1, m);
             fillSecondWhereOnlyItIsMissing(path, h, v0, v1, m);
         }
     }
@@ -233,17 +233,9 @@ final class RowBuilder implements java.io.Serializable {
                 continue;
             }
             if (partner == null) {
+                // the other haplotype of each of the first path's donors
                 partner = new long[CHUNK_WORDS];
-                long[] rows = haplotypes.rows();
-                int rw = haplotypes.rowWords();
-                int[] starts = path.starts();
-                int[] donors = path.donors();
-                int base = -(v0 >>> 5);
-                for (int k = path.segmentOf(v0); k < starts.length && starts[k] < v1; k++) {
-                    int from = Math.max(starts[k], v0);
-                    int to = Math.min(k + 1 < starts.length ? starts[k + 1] : m, v1);
-                    copyBits(rows, (donors[k] ^ 1) * rw, partner, base, from, to);
-                }
+                copyPath(path, 1, partner, 0, v0, v1, m);
             }
             long mask = fix | (fix << 1);
             h[CHUNK_WORDS + w] = (b & ~mask) | (partner[w] & mask);
@@ -278,7 +270,11 @@ final class RowBuilder implements java.io.Serializable {
         }
     }
 
-    private void copyPath(GenomePath path, long[] dst, int dstOff, int v0, int v1, int m) {
+    /**
+     * Copies the haplotype rows {@code path} names over variants {@code [v0, v1)} into {@code dst} from
+     * {@code dstOff}; with {@code flip} 1, each donor's other haplotype (row {@code donor ^ 1}).
+     */
+    private void copyPath(GenomePath path, int flip, long[] dst, int dstOff, int v0, int v1, int m) {
         long[] rows = haplotypes.rows();
         int rw = haplotypes.rowWords();
         int[] starts = path.starts();
@@ -287,7 +283,7 @@ final class RowBuilder implements java.io.Serializable {
         for (int k = path.segmentOf(v0); k < starts.length && starts[k] < v1; k++) {
             int a = Math.max(starts[k], v0);
             int b = Math.min(k + 1 < starts.length ? starts[k + 1] : m, v1);
-            copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
+            copyBits(rows, (donors[k] ^ flip) * rw, dst, dstBase, a, b);
         }
     }
 

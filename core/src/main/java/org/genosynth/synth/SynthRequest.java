@@ -82,6 +82,10 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         }
         format = format == null ? GenotypeFormat.BED : format;
         mosaic = mosaic == null ? Mosaic.defaults() : mosaic;
+        if (mosaic.statisticalPhasing() && (method == Method.HMM || method == Method.LDP)) {
+            throw InputException.usage("--statistical-phasing is a mosaic setting (the hmm phases unphased input "
+                    + "itself): give --method mosaic or auto with it");
+        }
         ldp = ldp == null ? Ldp.defaults() : ldp;
         hmm = hmm == null ? Hmm.defaults() : hmm;
         if (admixture != null && admixture.groups().isEmpty()) {

@@ -127,10 +127,6 @@ public final class Synthesizer {
         String phasingNote = null;
         boolean phasedStatistically = false;
         if (mosaic.statisticalPhasing()) {
-            if (method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP) {
-                throw InputException.usage("--statistical-phasing is a mosaic setting (the hmm phases unphased input "
-                        + "itself): give --method mosaic or auto with it");
-            }
             boolean fullyPhased = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
             if (coding.inbredOrHaploid()) {
                 phasingNote = "--statistical-phasing ignored: the input's coding is " + coding.label()
