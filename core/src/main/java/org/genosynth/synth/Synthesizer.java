@@ -139,8 +139,10 @@ public final class Synthesizer {
                 for (int v = 0; v < free.length; v++) {
                     free[v] = !train.variants().get(v).hasPosition();
                 }
-                List<long[]> drawn = ClusterFit.phaseAll(DonorPanel.of(train), baseMap, free,
+                DonorPanel genotypes = DonorPanel.of(train);
+                List<long[]> drawn = ClusterFit.phaseAll(genotypes, baseMap, free,
                         ClusterFit.DIPLOID_CLUSTERS, req.hmm().iterations(), req.seed(), backend);
+                drawn = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
                 phase.clear();
                 phase.addAll(drawn);
                 phasedStatistically = true;

@@ -51,25 +51,31 @@ class AutoChoiceTest {
     void aCandidateIsPrivateWithinBothBounds() {
         InnerSplit.Measured m = new InnerSplit.Measured(0.58, 0.30, 0.04, 0.5);
         // local pools: the bound already holds the slack (0.6 + 2 SE), no margin
-        assertThat(new AutoChoice.Candidate("mosaic, local pools", 2, m, 0.6 + 2 * 0.04, false).isPrivate()).isTrue();
+        assertThat(new AutoChoice.Candidate("mosaic, local pools", 2, m, 0.6 + 2 * 0.04, 0.55, false).isPrivate())
+                .isTrue();
         // population pools: 0.55 + (floor - 0.5), with the AUC's SE as a margin
-        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55, true).isPrivate()).isFalse();
-        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.04, true).isPrivate())
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55, 0.55, true).isPrivate())
                 .isFalse();
-        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.07, true).isPrivate())
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.04, 0.55, true).isPrivate())
+                .isFalse();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, m, 0.55 + 0.07, 0.55, true).isPrivate())
                 .isTrue();
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(0.50, 0.56, 0.04, 0.5), 0.55, true).isPrivate()).as("DCR share").isFalse();
+                new InnerSplit.Measured(0.50, 0.56, 0.04, 0.5), 0.55, 0.55, true).isPrivate()).as("DCR share")
+                .isFalse();
         // the shared-segment attack is measured beside: 0.52 + 1 SE is over 0.55 with population pools' margin
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.52), 0.55, true).segmentPrivate()).isFalse();
+                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.52), 0.55, 0.55, true).segmentPrivate()).isFalse();
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.50), 0.55, true).segmentPrivate()).isTrue();
+                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.50), 0.55, 0.55, true).segmentPrivate()).isTrue();
         assertThat(new AutoChoice.Candidate("mosaic, local pools", 2,
-                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.54), 0.68, false).segmentPrivate()).isTrue();
+                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.54), 0.68, 0.55, false).segmentPrivate()).isTrue();
+        // population pools' segment bound is raised by the frequency floor's segment AUC
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
+                new InnerSplit.Measured(0.50, 0.30, 0.04, 0.52), 0.55, 0.55 + 0.02, true).segmentPrivate()).isTrue();
         // a candidate whose kinship check could not be met
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
-                new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN), 0.55, true).isPrivate())
+                new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN), 0.55, 0.55, true).isPrivate())
                 .isFalse();
     }
 

@@ -1,0 +1,106 @@
+package org.genosynth.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.genosynth.exec.LocalBackend;
+import org.genosynth.io.GenotypeLoader;
+import org.genosynth.io.ReadOptions;
+import org.genosynth.io.SharedData;
+import org.genosynth.model.GenotypeMatrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LiStephensPhasing} on the 300 phased 1000 Genomes people of human_1kg_chr20, their phase hidden, against the
+ * phase the file holds, on the region's first 2,500 variants (about 0.3 Mb). Measured there: switch error rate 0.078
+ * after the cluster model's draw, 0.038 after refinement (between heterozygous calls at MAF >= 0.05: 0.064 and 0.021);
+ * on the whole region (24,990 variants, {@code -Dlsp.variants=24990}): 0.077 and 0.045 (0.060 and 0.030).
+ */
+class LiStephensPhasingTest {
+
+    @Test
+    void refinementHalvesTheClusterModelsSwitchErrorRateAndIsTheSameAtAnyThreadCount() {
+        List<long[]> all = new ArrayList<>();
+        GenotypeMatrix whole = GenotypeLoader.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"),
+                ReadOptions.defaults(), null, all);
+        int m = Integer.getInteger("lsp.variants", 2_500);
+        GenotypeMatrix g = new GenotypeMatrix(whole.samples(), whole.variants().subList(0, m),
+                java.util.Arrays.copyOf(whole.words(), whole.offset(m)), null);
+        List<long[]> truth = all.subList(0, m);
+        DonorPanel panel = DonorPanel.of(g);
+        GeneticMap map = GeneticMap.of(g.variants(), 1.0);
+        List<long[]> drawn = ClusterFit.phaseAll(panel, map, new boolean[m], ClusterFit.DIPLOID_CLUSTERS, 10, 1,
+                new LocalBackend(2));
+        List<long[]> refined = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(2));
+        List<long[]> oneThread = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(1));
+        for (int v = 0; v < m; v++) {
+            assertThat(oneThread.get(v)).as("variant %d", v).isEqualTo(refined.get(v));
+        }
+        boolean[] common = new boolean[m];
+        boolean[] every = new boolean[m];
+        for (int v = 0; v < m; v++) {
+            double alt = 0;
+            for (int s = 0; s < panel.donorCount(); s++) {
+                alt += panel.code(s, v) == 3 ? 0 : panel.code(s, v);
+            }
+            double f = alt / (2.0 * panel.donorCount());
+            common[v] = Math.min(f, 1 - f) >= 0.05;
+            every[v] = true;
+        }
+        double before = switchRate(panel, truth, drawn, every);
+        double after = switchRate(panel, truth, refined, every);
+        double commonBefore = switchRate(panel, truth, drawn, common);
+        double commonAfter = switchRate(panel, truth, refined, common);
+        System.out.printf("switch error rate %.4f -> %.4f; at MAF >= 0.05 %.4f -> %.4f%n", before, after,
+                commonBefore, commonAfter);
+        // measured 0.078 -> 0.038 and 0.064 -> 0.021
+        assertThat(after).as("switch error rate after refinement").isLessThan(0.045).isLessThan(0.6 * before);
+        assertThat(commonAfter).as("at MAF >= 0.05").isLessThan(0.028);
+        // homozygous and missing calls keep their genotype: the refined phase bits are only at heterozygous calls
+        for (int v = 0; v < m; v++) {
+            for (int s = 0; s < panel.donorCount(); s++) {
+                if (panel.code(s, v) != 1) {
+                    assertThat(refined.get(v)[s >>> 6] >>> (s & 63) & 1L).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCohortTooSmallToCopyFromKeepsItsPhase() {
+        List<long[]> all = new ArrayList<>();
+        GenotypeMatrix whole = GenotypeLoader.load(SharedData.path("human_1kg_chr20/phased300.vcf.gz"),
+                ReadOptions.defaults(), null, all);
+        int[] rows = {0, 1, 2, 3, 4};
+        GenotypeMatrix g = InnerSplit.subset(whole, rows);
+        List<long[]> phase = InnerSplit.selectPhase(all, rows);
+        DonorPanel panel = DonorPanel.of(g);
+        assertThat(LiStephensPhasing.refine(panel, GeneticMap.of(g.variants(), 1.0), phase, new LocalBackend(1)))
+                .isSameAs(phase);
+    }
+
+    static double switchRate(DonorPanel panel, List<long[]> truth, List<long[]> phase, boolean[] use) {
+        long pairs = 0;
+        long switches = 0;
+        for (int s = 0; s < panel.donorCount(); s++) {
+            int previous = -1;
+            for (int v = 0; v < panel.variantCount(); v++) {
+                if (panel.code(s, v) != 1 || !use[v]) {
+                    continue;
+                }
+                int agree = bit(truth.get(v), s) == bit(phase.get(v), s) ? 1 : 0;
+                if (previous >= 0) {
+                    pairs++;
+                    switches += agree != previous ? 1 : 0;
+                }
+                previous = agree;
+            }
+        }
+        return (double) switches / pairs;
+    }
+
+    private static int bit(long[] bits, int s) {
+        return (int) (bits[s >>> 6] >>> (s & 63) & 1L);
+    }
+}
