@@ -49,6 +49,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default: all processors).")
+    int threads;
+
     @Mixin
     ExecutionOptions execution;
 
@@ -63,8 +67,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + "': add --output-format bed|vcf|bcf|bimbam or use a .vcf.gz/.bcf/.bed name");
         }
         try (Progress progress = Progress.forTerminal();
-             ExecutionContext context = execution.open(filters.threads, progress)) {
-            QcSummary summary = Conversion.run(filters.toRequest(input), out, format,
+             ExecutionContext context = execution.open(threads, progress)) {
+            QcSummary summary = Conversion.run(filters.toRequest(input, threads), out, format,
                     new WriteOptions(format, !noDosage), phenoOut, context);
             progress.close();
             System.out.println(summary.render());

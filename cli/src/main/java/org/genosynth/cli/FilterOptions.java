@@ -5,7 +5,7 @@ import org.genosynth.qc.QcRequest;
 import org.genosynth.qc.QcThresholds;
 import picocli.CommandLine.Option;
 
-/** plink-style sample and variant filters, shared by qc and convert. */
+/** plink-style sample and variant filters, shared by qc, convert and gwas. */
 final class FilterOptions {
     @Option(names = "--keep", paramLabel = "FILE", description = "Keep only these samples (FID IID or IID per line).")
     Path keep;
@@ -36,11 +36,13 @@ final class FilterOptions {
             description = "Use every sample for frequencies and HWE (default: founders only, as plink2).")
     boolean nonfounders;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-            description = "Worker threads (default: all processors).")
-    int threads;
+    /** True when any filter is given (--nonfounders alone changes nothing). */
+    boolean any() {
+        return keep != null || remove != null || extract != null || exclude != null || maf != null || geno != null
+                || mind != null || hwe != null;
+    }
 
-    QcRequest toRequest(InputOptions input) {
+    QcRequest toRequest(InputOptions input, int threads) {
         QcThresholds t = new QcThresholds(orNaN(maf), orNaN(geno), orNaN(mind), orNaN(hwe));
         return new QcRequest(input.input, input.toReadOptions(), keep, remove, extract, exclude, t, nonfounders,
                 threads);

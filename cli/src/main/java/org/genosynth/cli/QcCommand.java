@@ -31,6 +31,10 @@ final class QcCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
+            description = "Worker threads (default: all processors).")
+    int threads;
+
     @Mixin
     ExecutionOptions execution;
 
@@ -39,8 +43,8 @@ final class QcCommand implements Callable<Integer> {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, ".afreq", ".vmiss", ".smiss", ".hardy", ".het");
         try (Progress progress = Progress.forTerminal();
-             ExecutionContext context = execution.open(filters.threads, progress)) {
-            QcSummary summary = QcPipeline.run(filters.toRequest(input), new QcPipeline.Sinks(out, het, null, progress),
+             ExecutionContext context = execution.open(threads, progress)) {
+            QcSummary summary = QcPipeline.run(filters.toRequest(input, threads), new QcPipeline.Sinks(out, het, null, progress),
                     context);
             progress.close();
             System.out.println(summary.render());

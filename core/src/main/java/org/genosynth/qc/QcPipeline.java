@@ -2,9 +2,7 @@ package org.genosynth.qc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.genosynth.eval.Coding;
@@ -15,16 +13,13 @@ import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.GenotypeWriter;
-import org.genosynth.io.InputException;
-import org.genosynth.model.GenotypeCodes;
-import org.genosynth.model.Sample;
 import org.genosynth.model.SampleSheet;
 import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
 
 /**
- * Reads a cohort once (twice with --mind), applies sample and variant filters, and feeds the kept data to QC reports
- * and/or a genotype writer. Order of operations: keep/remove and extract/exclude; --mind over the selected variants;
+ * Reads a cohort once (twice with --mind), applies sample and variant filters ({@link CohortFilter}, {@link QcKernel}),
+ * and feeds the kept data to QC reports and/or a genotype writer. Order of operations: keep/remove and extract/exclude; --mind over the selected variants;
  * then per variant --geno, --hwe, --maf on the kept samples (frequencies and HWE over founders).
  */
 public final class QcPipeline {
@@ -61,28 +56,21 @@ public final class QcPipeline {
         Backend backend = context.backend();
         try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             SampleSheet sheet = reader.sampleSheet();
-            int[] selected = IdLists.selectSamples(sheet.samples(), request.keep(), request.remove(), notes);
-            Predicate<Variant> variantKeep = variantPredicate(request);
-            int removedMind = 0;
-            if (!Double.isNaN(request.thresholds().mind())) {
-                int[] afterMind = applyMind(request, selected, variantKeep, backend);
-                removedMind = selected.length - afterMind.length;
-                selected = afterMind;
-            }
-            if (selected.length == 0) {
-                throw InputException.usage("no samples left after sample filters");
-            }
+            Predicate<Variant> variantKeep = CohortFilter.variantPredicate(request);
+            CohortFilter.Samples chosen = CohortFilter.selectSamples(request, sheet, variantKeep, backend, notes);
+            int[] selected = chosen.selected();
+            int removedMind = chosen.removedByMind();
             SampleSheet kept = sheet.select(selected);
             sinks.progress().start("variants", reader.variantCountHint());
-            long[] founderMask = request.nonfounders() ? null : founderMask(sheet, kept);
-            int founders = founderMask == null ? kept.size() : countBits(founderMask);
+            long[] founderMask = CohortFilter.founderMask(request, sheet, kept);
+            int founders = founderMask == null ? kept.size() : CohortFilter.countBits(founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
                     sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null);
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                         kernel, collector::accept);
-                collector.setCounts(combine(counters, kernel));
+                collector.setCounts(CohortFilter.combine(counters, kernel));
                 collector.requireVariants(request);
                 List<Path> outputs = collector.commit();
                 notes.addAll(reader.notes());
@@ -95,81 +83,6 @@ public final class QcPipeline {
                 collector.close();
             }
         }
-    }
-
-    private static SampleCounter combine(List<SampleCounter> counters, QcKernel kernel) {
-        SampleCounter all = kernel.newCounter();
-        for (SampleCounter c : counters) {
-            all.add(c);
-        }
-        return all;
-    }
-
-    private static Predicate<Variant> variantPredicate(QcRequest request) {
-        Set<String> extract = request.extract() == null ? null : IdLists.readVariantIds(request.extract());
-        Set<String> exclude = request.exclude() == null ? null : IdLists.readVariantIds(request.exclude());
-        if (extract == null && exclude == null) {
-            return null;
-        }
-        return v -> (extract == null || extract.contains(v.id())) && (exclude == null || !exclude.contains(v.id()));
-    }
-
-    /** First pass for --mind: per-sample missing rates over the selected variants. */
-    private static int[] applyMind(QcRequest request, int[] selected, Predicate<Variant> variantKeep,
-                                   Backend backend) {
-        SampleTotals totals = new SampleTotals(selected.length);
-        QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
-        try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
-            List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
-                    counting, r -> totals.add(r.samples()));
-            combine(counters, counting).into(totals);
-        }
-        List<Integer> keep = new ArrayList<>();
-        for (int j = 0; j < selected.length; j++) {
-            if (!(totals.missingRate(j) > request.thresholds().mind())) {
-                keep.add(selected[j]);
-            }
-        }
-        return keep.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * Founders among the kept samples: a sample is a non-founder only when its father or mother is a sample of the
-     * input (parent fields that name nobody, such as strain labels, do not count).
-     */
-    static long[] founderMask(SampleSheet all, SampleSheet kept) {
-        boolean anyParent = false;
-        for (Sample s : kept.samples()) {
-            anyParent |= s.hasFather() || s.hasMother();
-        }
-        if (!anyParent) {
-            return null;   // every kept sample is a founder: no set of IDs to build
-        }
-        Set<String> ids = new HashSet<>();
-        for (Sample s : all.samples()) {
-            ids.add(s.id());
-        }
-        long[] mask = new long[GenotypeCodes.wordsPerVariant(kept.size())];
-        boolean allFounders = true;
-        for (int i = 0; i < kept.size(); i++) {
-            Sample s = kept.samples().get(i);
-            boolean nonFounder = s.hasFather() && ids.contains(s.fatherId())
-                    || s.hasMother() && ids.contains(s.motherId());
-            if (nonFounder) {
-                allFounders = false;
-            } else {
-                mask[i >>> 5] |= 1L << ((i & 31) << 1);
-            }
-        }
-        return allFounders ? null : mask;
-    }
-
-    private static int countBits(long[] mask) {
-        int n = 0;
-        for (long w : mask) {
-            n += Long.bitCount(w);
-        }
-        return n;
     }
 
     /** Receives block results in order: writes reports and kept genotypes, sums totals and counts. */
@@ -248,26 +161,15 @@ public final class QcPipeline {
         }
 
         private void countRemoval(VariantStats s) {
-            if (!Double.isNaN(thresholds.geno()) && s.missingRate() > thresholds.geno()) {
-                geno++;
-            } else if (!Double.isNaN(thresholds.hwe()) && s.hweP() < thresholds.hwe()) {
-                hwe++;
-            } else {
-                maf++;
+            switch (thresholds.failedFilter(s)) {
+                case "geno" -> geno++;
+                case "hwe" -> hwe++;
+                default -> maf++;
             }
         }
 
-        /** Zero variants left would give tables of NaN (plink2 stops too). */
         void requireVariants(QcRequest request) {
-            if (read == 0) {
-                throw InputException.usage(request.extract() != null || request.exclude() != null
-                        ? "no variants left after --extract/--exclude (check that the lists name variant IDs of "
-                        + "the input)" : request.input() + ": holds no variants");
-            }
-            if (keptVariants == 0) {
-                throw InputException.usage("no variants left after the --geno/--hwe/--maf filters (" + read
-                        + " read); loosen them");
-            }
+            CohortFilter.requireVariants(request, read, keptVariants);
         }
 
         List<Path> commit() {

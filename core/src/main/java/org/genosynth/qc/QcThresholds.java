@@ -23,6 +23,20 @@ public record QcThresholds(double maf, double geno, double mind, double hwe) imp
         return !Double.isNaN(maf) || !Double.isNaN(geno) || !Double.isNaN(hwe);
     }
 
+    /**
+     * The filter that removes a variant {@link QcKernel} did not keep, in the order it tests them: {@code "geno"},
+     * {@code "hwe"} or {@code "maf"}.
+     */
+    public String failedFilter(VariantStats s) {
+        if (!Double.isNaN(geno) && s.missingRate() > geno) {
+            return "geno";
+        }
+        if (!Double.isNaN(hwe) && s.hweP() < hwe) {
+            return "hwe";
+        }
+        return "maf";
+    }
+
     private static void check(String name, double value, double min, double max) {
         if (!Double.isNaN(value) && (value < min || value > max)) {
             throw org.genosynth.io.InputException.usage("--" + name + " must be between " + min + " and " + max
