@@ -22,12 +22,18 @@ import picocli.CommandLine.Option;
             + "matrix, leave-one-chromosome-out). Samples with a missing phenotype or covariate are left out; a "
             + "missing genotype call leaves the sample out of that variant's test. Writes OUT.gwas.tsv "
             + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg.",
+            "Filters (linear and logistic models) run first, in plink2's order and with qc's semantics: --keep/--remove "
+            + "and --extract/--exclude, then --mind, then --geno, --hwe, --maf over the samples kept (frequencies "
+            + "and HWE over founders unless --nonfounders), whatever their phenotype; removed variants are absent "
+            + "from OUT.gwas.tsv, as in plink2 --glm output.",
             "A logistic phenotype is 0 = control / 1 = case, or PLINK's 1 = control / 2 = case (then 0 = missing)."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --covar pcs.eigenvec \\",
             "      --out gwas/cd8",
             "  genosynth gwas --input cohort.vcf.gz --pheno pheno.tsv --pheno-col case --model logistic \\",
-            "      --covar covar.tsv --covar-col age,sex,PC1-PC10 --out gwas/case"})
+            "      --covar covar.tsv --covar-col age,sex,PC1-PC10 --out gwas/case",
+            "  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --keep kept.txt \\",
+            "      --extract snps.txt --maf 0.05 --geno 0.02 --hwe 1e-6 --out gwas/cd8_filtered"})
 final class GwasCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
@@ -61,6 +67,9 @@ final class GwasCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PREFIX", description = "Output prefix.")
     String out;
 
+    @Mixin
+    FilterOptions filters;
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
             description = "Worker threads (default: all processors). Output is identical at any count.")
     int threads;
@@ -73,7 +82,7 @@ final class GwasCommand implements Callable<Integer> {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
         org.genosynth.io.Fileset.refuseOverwrite(out, ".gwas.tsv", ".manhattan.svg", ".qq.svg", ".lmm.log.tsv");
         GwasRequest request = new GwasRequest(input.input, input.toReadOptions(), pheno, phenoCol, covar,
-                covarCols, Model.parse(model), out, threads);
+                covarCols, Model.parse(model), out, threads, filters.any() ? filters.toRequest(input, threads) : null);
         try (ExecutionContext context = execution.open(threads, null)) {
             GwasResult result = switch (request.model()) {
                 case LMM -> LmmGwas.run(request, context);

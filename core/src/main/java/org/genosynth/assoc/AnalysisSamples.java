@@ -36,6 +36,22 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
      * user error.
      */
     public static AnalysisSamples load(GwasRequest request, List<Sample> cohort, boolean binary) {
+        return load(request, cohort, binary, null);
+    }
+
+    /**
+     * As {@link #load(GwasRequest, List, boolean)}, among the samples {@code allowed} (indices into {@code cohort},
+     * ascending: those plink's sample filters kept), or every sample when null. The tables are still matched against
+     * the whole cohort (a GEMMA-style table has one row per sample of the input).
+     */
+    public static AnalysisSamples load(GwasRequest request, List<Sample> cohort, boolean binary, int[] allowed) {
+        boolean[] filteredOut = new boolean[cohort.size()];
+        if (allowed != null) {
+            java.util.Arrays.fill(filteredOut, true);
+            for (int s : allowed) {
+                filteredOut[s] = false;
+            }
+        }
         PhenotypeTable phenoTable = PhenotypeReader.readOne(request.pheno(), cohort, request.phenoCol());
         double[] y = phenoTable.column(0).clone();
         List<String> notes = new ArrayList<>(phenoTable.notes());
@@ -60,6 +76,9 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
         int missingPheno = 0;
         int missingCovar = 0;
         for (int s = 0; s < cohort.size(); s++) {
+            if (filteredOut[s]) {
+                continue;
+            }
             if (Double.isNaN(y[s])) {
                 missingPheno++;
                 continue;
@@ -91,7 +110,8 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
             }
         }
         if (kept <= covs.size() + 2) {
-            throw InputException.inFile(request.pheno(), "only " + kept + " samples have the phenotype and every "
+            throw InputException.inFile(request.pheno(), "only " + kept + " samples"
+                    + (allowed == null ? "" : " kept by the sample filters") + " have the phenotype and every "
                     + "covariate; a regression with " + covs.size() + " covariates needs more");
         }
         if (binary) {

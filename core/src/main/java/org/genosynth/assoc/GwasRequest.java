@@ -3,7 +3,9 @@ package org.genosynth.assoc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
+import org.genosynth.qc.QcRequest;
 
 /**
  * One GWAS run: genotypes, phenotype column, optional covariate columns, model and output prefix.
@@ -17,9 +19,17 @@ import org.genosynth.io.ReadOptions;
  * @param model      the model
  * @param outPrefix  output prefix: writes {@code OUT.gwas.tsv} and plots
  * @param threads    worker threads ({@code <= 0}: one per processor)
+ * @param filters    plink's sample and variant filters on {@code input}, applied before the test as plink2 does
+ *                   ({@link org.genosynth.qc.VariantFilterPass}; linear and logistic models only), or null for none
  */
 public record GwasRequest(Path input, ReadOptions read, Path pheno, String phenoCol, Path covar,
-                          List<String> covarCols, Model model, String outPrefix, int threads) {
+                          List<String> covarCols, Model model, String outPrefix, int threads, QcRequest filters) {
+    /** A run without filters. */
+    public GwasRequest(Path input, ReadOptions read, Path pheno, String phenoCol, Path covar, List<String> covarCols,
+                       Model model, String outPrefix, int threads) {
+        this(input, read, pheno, phenoCol, covar, covarCols, model, outPrefix, threads, null);
+    }
+
     public GwasRequest {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(pheno, "pheno");
@@ -28,5 +38,18 @@ public record GwasRequest(Path input, ReadOptions read, Path pheno, String pheno
         Objects.requireNonNull(outPrefix, "outPrefix");
         read = read == null ? ReadOptions.defaults() : read;
         covarCols = covarCols == null ? List.of() : List.copyOf(covarCols);
+        if (filters != null && !filters.input().equals(input)) {
+            throw new IllegalArgumentException("filters read " + filters.input() + ", not the input " + input);
+        }
+    }
+
+    /** Refuses filters for a model that does not apply them. */
+    public void requireNoFilters() {
+        if (filters != null) {
+            String model = this.model.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            throw InputException.usage("--keep/--remove/--extract/--exclude/--mind/--geno/--maf/--hwe are not "
+                    + "applied by --model " + model + " yet: write the filtered cohort first (genosynth convert "
+                    + "with the same filters) and run gwas on it");
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.genosynth.model.VariantBlock;
 
 /**
  * Iterates a reader's blocks with a sample subset and a variant predicate applied, renumbering variants from 0.
- * Block boundaries depend only on the sample count, never on the thread count.
+ * Block boundaries depend only on the sample count, never on the thread count. The variant predicate is tested once
+ * per variant of the input, in input order, on the thread that pulls the blocks (a predicate may count them).
  */
 public final class BlockStream implements Iterator<VariantBlock> {
     /** Target size of one block's genotype words, in bytes. */

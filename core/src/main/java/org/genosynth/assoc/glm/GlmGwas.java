@@ -26,6 +26,7 @@ import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.InputException;
 import org.genosynth.model.Variant;
+import org.genosynth.qc.VariantFilterPass;
 import org.genosynth.model.VariantBlock;
 import org.genosynth.report.svg.GwasPlots;
 
@@ -34,7 +35,9 @@ import org.genosynth.report.svg.GwasPlots;
  * {@code --glm hide-covar omit-ref} (logistic: {@code firth-fallback}): samples with a missing phenotype or covariate
  * are left out of every test, a missing call leaves the sample out of that variant's test. Writes
  * {@code OUT.gwas.tsv}, {@code OUT.manhattan.svg} and {@code OUT.qq.svg}. Output is byte-identical at any thread count
- * (blocks are computed independently and written in input order).
+ * (blocks are computed independently and written in input order). With {@link GwasRequest#filters()}, plink's sample
+ * and variant filters run first ({@link VariantFilterPass}): removed samples leave every test, removed variants are
+ * absent from the table, as in plink2.
  */
 public final class GlmGwas {
     private GlmGwas() {
@@ -54,9 +57,12 @@ public final class GlmGwas {
         }
         boolean logistic = request.model() == Model.LOGISTIC;
         Backend backend = context.backend();
+        VariantFilterPass.Selection filtered = request.filters() == null ? null
+                : VariantFilterPass.run(request.filters(), backend);
         try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open();
              AtomicOutput output = new AtomicOutput()) {
-            AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic);
+            AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic,
+                    filtered == null ? null : filtered.samples());
             CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());
             BlockKernel<VariantBlock, GlmStats> kernel = logistic
                     ? new LogisticKernel(basis, samples.phenotype())
@@ -64,12 +70,18 @@ public final class GlmGwas {
             GwasPlots plots = new GwasPlots();
             long[] counts = new long[3];
             double[] minLog10p = {0};
-            List<String> notes = new ArrayList<>(samples.notes());
+            List<String> notes = new ArrayList<>();
+            if (filtered != null) {
+                notes.add(filtered.describe());
+                notes.addAll(filtered.notes());
+            }
+            notes.addAll(samples.notes());
             try (GwasTableWriter table = new GwasTableWriter(output, request.outPrefix(), logistic)) {
                 // the kernels return statistics without variants; the variants of each block, in block order, wait
                 // here for its results (the backend pulls blocks and delivers results in the same order)
                 java.util.Queue<List<Variant>> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
-                Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(), null);
+                Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(),
+                        filtered == null ? null : filtered.variants());
                 Iterator<VariantBlock> noted = new Iterator<>() {
                     @Override
                     public boolean hasNext() {

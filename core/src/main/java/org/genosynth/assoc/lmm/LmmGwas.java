@@ -52,6 +52,7 @@ public final class LmmGwas {
 
     /** Runs the request on {@code context} and also returns the fitted model. */
     public static Outcome fit(GwasRequest request, ExecutionContext context) {
+        request.requireNoFilters();
         GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(request.input(), request.read(), null);
         if (g.variantCount() == 0) {
             throw InputException.inFile(request.input(), "holds no variants");

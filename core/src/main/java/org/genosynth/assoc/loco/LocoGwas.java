@@ -73,6 +73,7 @@ public final class LocoGwas {
         if (request.model() != Model.LMM_LOCO) {
             throw new IllegalArgumentException("LocoGwas runs --model lmm-loco, not " + request.model());
         }
+        request.requireNoFilters();
         Backend backend = context.backend();
         List<Sample> cohortSamples;
         try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
