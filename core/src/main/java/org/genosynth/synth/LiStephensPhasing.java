@@ -11,7 +11,8 @@ import org.genosynth.exec.Backend;
  * are re-estimated as the most likely pair of paths (Viterbi) through a diploid copying model whose states are ordered
  * pairs of {@link #CONDITIONING} haplotypes of other genomes — the ones closest to the genome's current haplotype
  * estimates in that stretch of the chromosome — and every genome is re-phased against the previous round's haplotypes
- * of all the others, for {@link #ROUNDS} rounds.
+ * of all the others, for {@link #ROUNDS} rounds (fewer haplotypes and rounds where that would exceed
+ * {@link #WORK_BUDGET}).
  *
  * <p>A genome's heterozygous calls are phased in windows of {@link #WINDOW_HETS} of them, each overlapping the next by
  * half: the window's conditioning haplotypes are the {@code CONDITIONING / 2} with the fewest mismatches to each of
@@ -38,12 +39,38 @@ import org.genosynth.exec.Backend;
  * nothing.
  */
 final class LiStephensPhasing {
-    /** Conditioning haplotypes per window (the copying model has their square of states). */
+    /** Conditioning haplotypes per window (the copying model has their square of states), at most. */
     static final int CONDITIONING = 32;
     /** Heterozygous calls per window. */
     static final int WINDOW_HETS = 100;
-    /** Refinement rounds. */
+    /** Refinement rounds, at most. */
     static final int ROUNDS = 5;
+    /**
+     * Conditioning haplotypes and rounds, the first of which fits {@link #WORK_BUDGET}: the cost grows with the square
+     * of the first.
+     */
+    private static final int[][] LADDER = {{CONDITIONING, ROUNDS}, {24, 4}, {16, 3}, {8, 2}};
+    /**
+     * Copying-state visits allowed: genomes x the sites a round visits per genome (counted on {@link #SAMPLED} of
+     * them with {@link #CONDITIONING} haplotypes) x states x rounds; 3-5 ns each on 2 cores, so about a minute.
+     * Measured (load average 3-4): human_1kg_chr20's 352 training genomes visit 10,500 sites each (of 24,990: rare
+     * alleles that the closest haplotypes do not carry are skipped; overlapping windows visit some twice) and get 32
+     * haplotypes and 5 rounds; the 1,358 training mice of mouse_hs1940 visit 11,300 (of 12,226) and get 16 and 3,
+     * about 56 s.
+     */
+    static final double WORK_BUDGET = 2e10;
+    /** Genomes on which the visited sites are counted. */
+    private static final int SAMPLED = 16;
+
+    /** The conditioning haplotypes and rounds for {@code genomes} genomes that visit {@code visited} sites each. */
+    static int[] settings(int genomes, double visited) {
+        for (int[] step : LADDER) {
+            if (genomes * visited * step[0] * step[0] * step[1] <= WORK_BUDGET) {
+                return step;
+            }
+        }
+        return LADDER[LADDER.length - 1];
+    }
     /** Probability that a genotype is not the sum of the copied pair's alleles. */
     static final double MISMATCH = 0.01;
     /**
@@ -57,22 +84,29 @@ final class LiStephensPhasing {
     }
 
     /**
-     * Refines {@code phase} (per variant, the bits of the genomes whose first haplotype carries ALT, as
-     * {@link ClusterFit#phaseAll} returns it) of the genomes of {@code panel}; returns the refined phase in the same
-     * layout.
+     * The refined phase (the layout of {@link ClusterFit#phaseAll}), the conditioning haplotypes and rounds used (0
+     * when the cohort was too small to refine) and the sites a round visited per genome (estimated).
      */
-    static List<long[]> refine(DonorPanel panel, GeneticMap map, List<long[]> phase, Backend backend) {
+    record Refined(List<long[]> phase, int conditioning, int rounds, double visitedPerGenome) {
+    }
+
+    /**
+     * Refines {@code phase} (per variant, the bits of the genomes whose first haplotype carries ALT, as
+     * {@link ClusterFit#phaseAll} returns it) of the genomes of {@code panel}.
+     */
+    static Refined refine(DonorPanel panel, GeneticMap map, List<long[]> phase, Backend backend) {
         int n = panel.donorCount();
         int m = panel.variantCount();
         if (2 * n - 2 < CONDITIONING) {
-            return phase; // too few other haplotypes to copy from
+            return new Refined(phase, 0, 0, 0); // too few other haplotypes to copy from
         }
         int words = (m + 63) >>> 6;
         byte[][] codes = new byte[n][];
         for (int u = 0; u < n; u++) {
             codes[u] = panel.codes(u);
         }
-        long[][] haps = new long[2 * n][words];
+        // haplotype bits word-major (haps[word][haplotype]): choosing the conditioning haplotypes streams over them
+        long[][] haps = new long[words][2 * n];
         boolean[][] first = new boolean[n][];
         for (int u = 0; u < n; u++) {
             boolean[] f = new boolean[m];
@@ -80,25 +114,36 @@ final class LiStephensPhasing {
                 f[v] = (phase.get(v)[u >>> 6] >>> (u & 63) & 1L) != 0;
             }
             first[u] = f;
-            fill(codes[u], f, haps[2 * u], haps[2 * u + 1]);
+            fill(codes[u], f, haps, 2 * u);
         }
         double[] cm = new double[m];
         for (int v = 0; v < m; v++) {
             cm[v] = map.coordinate(v);
         }
         int[] starts = ClusterFit.chromStarts(map);
+        // the sites a round visits per genome, counted on up to SAMPLED genomes with the most conditioning haplotypes
+        Workspace probe = new Workspace(m, CONDITIONING);
+        int sampled = Math.min(SAMPLED, n);
+        long visited = 0;
+        for (int i = 0; i < sampled; i++) {
+            int u = (int) ((long) i * n / sampled);
+            visited += probe.visited(u, codes[u], haps, starts);
+        }
+        int[] setting = settings(n, (double) visited / sampled);
+        int conditioning = setting[0];
+        int rounds = setting[1];
         int batchCount = Math.min(BATCHES, n);
         List<int[]> batches = new ArrayList<>();
         for (int b = 0; b < batchCount; b++) {
             final int bb = b;
             batches.add(IntStream.range(0, n).filter(u -> u % batchCount == bb).toArray());
         }
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             long[][] previous = haps;
             boolean[][] previousFirst = first;
-            long[][] next = new long[2 * n][words];
+            long[][] next = new long[words][2 * n];
             boolean[][] nextFirst = new boolean[n][];
-            backend.mapOrdered(batches.iterator(), () -> new Workspace(m), (ws, batch) -> {
+            backend.mapOrdered(batches.iterator(), () -> new Workspace(m, conditioning), (ws, batch) -> {
                 boolean[][] out = new boolean[batch.length][];
                 for (int b = 0; b < batch.length; b++) {
                     int u = batch[b];
@@ -111,7 +156,7 @@ final class LiStephensPhasing {
                 for (int b = 0; b < batch.length; b++) {
                     int u = batch[b];
                     nextFirst[u] = out[b];
-                    fill(codes[u], out[b], next[2 * u], next[2 * u + 1]);
+                    fill(codes[u], out[b], next, 2 * u);
                 }
             });
             haps = next;
@@ -128,47 +173,64 @@ final class LiStephensPhasing {
                 }
             }
         }
-        return refined;
+        return new Refined(refined, conditioning, rounds, (double) visited / sampled);
     }
 
-    /** The ALT bits of a genome's two haplotypes from its genotype codes and which heterozygous calls are first. */
-    private static void fill(byte[] code, boolean[] first, long[] h1, long[] h2) {
+    /**
+     * The ALT bits of a genome's two haplotypes (columns {@code h1} and {@code h1 + 1} of the word-major
+     * {@code haps}) from its genotype codes and which heterozygous calls are first.
+     */
+    private static void fill(byte[] code, boolean[] first, long[][] haps, int h1) {
         for (int v = 0; v < code.length; v++) {
             boolean a1 = code[v] == 2 || code[v] == 1 && first[v];
             boolean a2 = code[v] == 2 || code[v] == 1 && !first[v];
             if (a1) {
-                h1[v >>> 6] |= 1L << (v & 63);
+                haps[v >>> 6][h1] |= 1L << (v & 63);
             }
             if (a2) {
-                h2[v >>> 6] |= 1L << (v & 63);
+                haps[v >>> 6][h1 + 1] |= 1L << (v & 63);
             }
         }
     }
 
     /** One worker's buffers. */
     private static final class Workspace {
-        private static final int L = CONDITIONING;
-        private static final int LL = L * L;
+        private final int l;
+        private final int ll;
         private final int[] hets;
         private final int[] informative;
-        private double[] delta = new double[LL];
-        private double[] nextDelta = new double[LL];
+        private double[] delta;
+        private double[] nextDelta;
         private byte[] choice = new byte[0];
         private int[] rowArg = new int[0];
         private int[] colArg = new int[0];
         private int[] allArg = new int[0];
-        private final double[] rowMax = new double[L];
-        private final double[] colMax = new double[L];
-        private final int[] rowAt = new int[L];
-        private final int[] colAt = new int[L];
-        private final int[] cond = new int[L];
-        private final int[] condAllele = new int[L];
-        private final long[] best1 = new long[L];
-        private final long[] best2 = new long[L];
+        private final double[] rowMax;
+        private final double[] colMax;
+        private final int[] rowAt;
+        private final int[] colAt;
+        private final int[] cond;
+        private final int[] condAllele;
+        private final long[] best1;
+        private final long[] best2;
+        private int[] dist1 = new int[0];
+        private int[] dist2 = new int[0];
 
-        Workspace(int m) {
+        Workspace(int m, int conditioning) {
             this.hets = new int[m];
             this.informative = new int[m];
+            this.l = conditioning;
+            this.ll = l * l;
+            this.delta = new double[ll];
+            this.nextDelta = new double[ll];
+            this.rowMax = new double[l];
+            this.colMax = new double[l];
+            this.rowAt = new int[l];
+            this.colAt = new int[l];
+            this.cond = new int[l];
+            this.condAllele = new int[l];
+            this.best1 = new long[l];
+            this.best2 = new long[l];
         }
 
         /** Which heterozygous calls of genome {@code u} are on its first haplotype, after one round. */
@@ -214,16 +276,11 @@ final class LiStephensPhasing {
         }
 
         /**
-         * The Viterbi phase of heterozygous calls {@code hets[w0..w1)}: per call, whether ALT is on the first
-         * haplotype, the first call's ALT put there.
+         * The sites of {@code [v0, v1)} where the pair's likelihood can differ, into {@link #informative}: heterozygous
+         * calls, and homozygous calls that some conditioning haplotype does not carry; elsewhere the copying only moves
+         * on, and the switch probabilities of consecutive stretches compose exactly (the distance adds up).
          */
-        private boolean[] window(int u, byte[] code, long[][] haps, double[] cm, int w0, int w1) {
-            int v0 = hets[w0];
-            int v1 = hets[w1 - 1] + 1;
-            chooseConditioning(u, haps, v0, v1);
-            // sites where the pair's likelihood can differ: heterozygous calls, and homozygous calls that some
-            // conditioning haplotype does not carry; elsewhere the copying only moves on, and the switch
-            // probabilities of consecutive stretches compose exactly (the distance adds up)
+        private int informativeSites(byte[] code, long[][] haps, int v0, int v1) {
             int sites = 0;
             for (int v = v0; v < v1; v++) {
                 int g = code[v];
@@ -231,34 +288,68 @@ final class LiStephensPhasing {
                     informative[sites++] = v;
                 } else if (g != 3) {
                     long want = g == 2 ? 1L : 0L;
-                    for (int a = 0; a < L; a++) {
-                        if ((haps[cond[a]][v >>> 6] >>> (v & 63) & 1L) != want) {
+                    for (int a = 0; a < l; a++) {
+                        if ((haps[v >>> 6][cond[a]] >>> (v & 63) & 1L) != want) {
                             informative[sites++] = v;
                             break;
                         }
                     }
                 }
             }
-            if (choice.length < sites * LL) {
-                choice = new byte[sites * LL];
-                rowArg = new int[sites * L];
-                colArg = new int[sites * L];
+            return sites;
+        }
+
+        /** The sites a round would visit for genome {@code u}, over all its windows (the work estimate). */
+        long visited(int u, byte[] code, long[][] haps, int[] starts) {
+            long total = 0;
+            for (int c = 0; c + 1 < starts.length; c++) {
+                int h = 0;
+                for (int v = starts[c]; v < starts[c + 1]; v++) {
+                    if (code[v] == 1) {
+                        hets[h++] = v;
+                    }
+                }
+                for (int w0 = 0; h >= 2; w0 += WINDOW_HETS / 2) {
+                    int w1 = Math.min(h, w0 + WINDOW_HETS);
+                    chooseConditioning(u, haps, hets[w0], hets[w1 - 1] + 1);
+                    total += informativeSites(code, haps, hets[w0], hets[w1 - 1] + 1);
+                    if (w1 == h) {
+                        break;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /**
+         * The Viterbi phase of heterozygous calls {@code hets[w0..w1)}: per call, whether ALT is on the first
+         * haplotype, the first call's ALT put there.
+         */
+        private boolean[] window(int u, byte[] code, long[][] haps, double[] cm, int w0, int w1) {
+            int v0 = hets[w0];
+            int v1 = hets[w1 - 1] + 1;
+            chooseConditioning(u, haps, v0, v1);
+            int sites = informativeSites(code, haps, v0, v1);
+            if (choice.length < sites * ll) {
+                choice = new byte[sites * ll];
+                rowArg = new int[sites * l];
+                colArg = new int[sites * l];
                 allArg = new int[sites];
             }
             double mismatch = MISMATCH;
             double match = 1 - MISMATCH;
-            double rate = SWITCHES_PER_CM / L;
+            double rate = SWITCHES_PER_CM / l;
             for (int s = 0; s < sites; s++) {
                 int v = informative[s];
-                for (int a = 0; a < L; a++) {
-                    condAllele[a] = (int) (haps[cond[a]][v >>> 6] >>> (v & 63) & 1L);
+                for (int a = 0; a < l; a++) {
+                    condAllele[a] = (int) (haps[v >>> 6][cond[a]] >>> (v & 63) & 1L);
                 }
                 int g = code[v];
                 if (s == 0) {
-                    for (int a = 0; a < L; a++) {
-                        for (int b = 0; b < L; b++) {
+                    for (int a = 0; a < l; a++) {
+                        for (int b = 0; b < l; b++) {
                             // the window's first (heterozygous) call: ALT on the first haplotype
-                            delta[a * L + b] = condAllele[a] == 1 && condAllele[b] == 0 ? match
+                            delta[a * l + b] = condAllele[a] == 1 && condAllele[b] == 0 ? match
                                     : condAllele[a] == condAllele[b] ? mismatch : 0;
                         }
                     }
@@ -267,15 +358,15 @@ final class LiStephensPhasing {
                 double p = -Math.expm1(-rate * Math.max(0, cm[v] - cm[informative[s - 1]]));
                 p = Math.max(p, 1e-9);
                 double stay = (1 - p) * (1 - p);
-                double one = (1 - p) * p / L;
-                double both = p * p / LL;
+                double one = (1 - p) * p / l;
+                double both = p * p / ll;
                 double all = 0;
                 int allAt = 0;
                 Arrays.fill(rowMax, 0);
                 Arrays.fill(colMax, 0);
-                for (int a = 0; a < L; a++) {
-                    for (int b = 0; b < L; b++) {
-                        double d = delta[a * L + b];
+                for (int a = 0; a < l; a++) {
+                    for (int b = 0; b < l; b++) {
+                        double d = delta[a * l + b];
                         if (d > rowMax[a]) {
                             rowMax[a] = d;
                             rowAt[a] = b;
@@ -286,18 +377,18 @@ final class LiStephensPhasing {
                         }
                         if (d > all) {
                             all = d;
-                            allAt = a * L + b;
+                            allAt = a * l + b;
                         }
                     }
                 }
-                System.arraycopy(rowAt, 0, rowArg, s * L, L);
-                System.arraycopy(colAt, 0, colArg, s * L, L);
+                System.arraycopy(rowAt, 0, rowArg, s * l, l);
+                System.arraycopy(colAt, 0, colArg, s * l, l);
                 allArg[s] = allAt;
                 double top = 0;
-                int base = s * LL;
-                for (int a = 0; a < L; a++) {
-                    for (int b = 0; b < L; b++) {
-                        int i = a * L + b;
+                int base = s * ll;
+                for (int a = 0; a < l; a++) {
+                    for (int b = 0; b < l; b++) {
+                        int i = a * l + b;
                         double best = stay * delta[i];
                         byte how = 0;
                         double x = one * rowMax[a];
@@ -322,7 +413,7 @@ final class LiStephensPhasing {
                     }
                 }
                 double scale = top > 0 ? 1 / top : 1;
-                for (int i = 0; i < LL; i++) {
+                for (int i = 0; i < ll; i++) {
                     nextDelta[i] *= scale;
                 }
                 double[] t = delta;
@@ -331,7 +422,7 @@ final class LiStephensPhasing {
             }
             // trace back
             int state = 0;
-            for (int i = 1; i < LL; i++) {
+            for (int i = 1; i < ll; i++) {
                 if (delta[i] > delta[state]) {
                     state = i;
                 }
@@ -341,10 +432,10 @@ final class LiStephensPhasing {
             for (int s = sites - 1; s >= 0; s--) {
                 int v = informative[s];
                 if (k >= 0 && hets[w0 + k] == v) {
-                    int a = state / L;
-                    int b = state % L;
-                    int x = (int) (haps[cond[a]][v >>> 6] >>> (v & 63) & 1L);
-                    int y = (int) (haps[cond[b]][v >>> 6] >>> (v & 63) & 1L);
+                    int a = state / l;
+                    int b = state % l;
+                    int x = (int) (haps[v >>> 6][cond[a]] >>> (v & 63) & 1L);
+                    int y = (int) (haps[v >>> 6][cond[b]] >>> (v & 63) & 1L);
                     // unexplained by the pair (both copies alike): ALT on the first when the second copies REF
                     out[k] = x != y ? x == 1 : y == 0;
                     k--;
@@ -352,11 +443,11 @@ final class LiStephensPhasing {
                 if (s == 0) {
                     break;
                 }
-                int a = state / L;
-                int b = state % L;
-                switch (choice[s * LL + state]) {
-                    case 1 -> state = a * L + rowArg[s * L + a];
-                    case 2 -> state = colArg[s * L + b] * L + b;
+                int a = state / l;
+                int b = state % l;
+                switch (choice[s * ll + state]) {
+                    case 1 -> state = a * l + rowArg[s * l + a];
+                    case 2 -> state = colArg[s * l + b] * l + b;
                     case 3 -> state = allArg[s];
                     default -> {
                     }
@@ -367,36 +458,42 @@ final class LiStephensPhasing {
         }
 
         /**
-         * The {@link #CONDITIONING} haplotypes of other genomes closest to genome {@code u}'s two current haplotypes
+         * The {@code l} haplotypes of other genomes closest to genome {@code u}'s two current haplotypes
          * over variants {@code [v0, v1)} (whole words around them): half for each, then the next closest to either.
          */
         private void chooseConditioning(int u, long[][] haps, int v0, int v1) {
             int w0 = v0 >>> 6;
             int w1 = (v1 - 1) >>> 6;
-            long[] a = haps[2 * u];
-            long[] b = haps[2 * u + 1];
+            int total = haps[0].length;
+            if (dist1.length < total) {
+                dist1 = new int[total];
+                dist2 = new int[total];
+            }
+            Arrays.fill(dist1, 0, total, 0);
+            Arrays.fill(dist2, 0, total, 0);
+            for (int w = w0; w <= w1; w++) {
+                long[] row = haps[w];
+                long a = row[2 * u];
+                long b = row[2 * u + 1];
+                for (int h = 0; h < total; h++) {
+                    dist1[h] += Long.bitCount(row[h] ^ a);
+                    dist2[h] += Long.bitCount(row[h] ^ b);
+                }
+            }
             Arrays.fill(best1, Long.MAX_VALUE);
             Arrays.fill(best2, Long.MAX_VALUE);
-            for (int h = 0; h < haps.length; h++) {
-                if (h >>> 1 == u) {
-                    continue;
+            for (int h = 0; h < total; h++) {
+                if (h >>> 1 != u) {
+                    insert(best1, (long) dist1[h] << 32 | h);
+                    insert(best2, (long) dist2[h] << 32 | h);
                 }
-                long[] x = haps[h];
-                int d1 = 0;
-                int d2 = 0;
-                for (int w = w0; w <= w1; w++) {
-                    d1 += Long.bitCount(x[w] ^ a[w]);
-                    d2 += Long.bitCount(x[w] ^ b[w]);
-                }
-                insert(best1, (long) d1 << 32 | h);
-                insert(best2, (long) d2 << 32 | h);
             }
             // half closest to each current haplotype, then alternately the next closest to either
             int count = 0;
             int i1 = 0;
             int i2 = 0;
-            while (count < L) {
-                long k = (count & 1) == 0 && i1 < L || i2 >= L ? best1[i1++] : best2[i2++];
+            while (count < l) {
+                long k = (count & 1) == 0 && i1 < l || i2 >= l ? best1[i1++] : best2[i2++];
                 int h = (int) k;
                 boolean taken = false;
                 for (int j = 0; j < count; j++) {
@@ -408,7 +505,7 @@ final class LiStephensPhasing {
             }
         }
 
-        /** Keeps {@code sorted} the {@code L} smallest keys seen. */
+        /** Keeps {@code sorted} the smallest keys seen, as many as it holds. */
         private static void insert(long[] sorted, long key) {
             int j = sorted.length - 1;
             if (key >= sorted[j]) {

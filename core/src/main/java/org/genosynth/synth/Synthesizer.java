@@ -142,7 +142,11 @@ public final class Synthesizer {
                 DonorPanel genotypes = DonorPanel.of(train);
                 List<long[]> drawn = ClusterFit.phaseAll(genotypes, baseMap, free,
                         ClusterFit.DIPLOID_CLUSTERS, req.hmm().iterations(), req.seed(), backend);
-                drawn = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
+                LiStephensPhasing.Refined refined = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
+                drawn = refined.phase();
+                progress.message(String.format(java.util.Locale.ROOT, "phase refined by Li-Stephens copying: %d "
+                        + "haplotypes, %d rounds, %,.0f sites per genome and round", refined.conditioning(),
+                        refined.rounds(), refined.visitedPerGenome()));
                 phase.clear();
                 phase.addAll(drawn);
                 phasedStatistically = true;

@@ -32,8 +32,12 @@ class LiStephensPhasingTest {
         GeneticMap map = GeneticMap.of(g.variants(), 1.0);
         List<long[]> drawn = ClusterFit.phaseAll(panel, map, new boolean[m], ClusterFit.DIPLOID_CLUSTERS, 10, 1,
                 new LocalBackend(2));
-        List<long[]> refined = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(2));
-        List<long[]> oneThread = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(1));
+        LiStephensPhasing.Refined result = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(2));
+        List<long[]> refined = result.phase();
+        List<long[]> oneThread = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(1)).phase();
+        // 300 genomes visiting a few hundred sites each: the full setting
+        assertThat(result.conditioning()).isEqualTo(LiStephensPhasing.CONDITIONING);
+        assertThat(result.rounds()).isEqualTo(LiStephensPhasing.ROUNDS);
         for (int v = 0; v < m; v++) {
             assertThat(oneThread.get(v)).as("variant %d", v).isEqualTo(refined.get(v));
         }
@@ -76,8 +80,24 @@ class LiStephensPhasingTest {
         GenotypeMatrix g = InnerSplit.subset(whole, rows);
         List<long[]> phase = InnerSplit.selectPhase(all, rows);
         DonorPanel panel = DonorPanel.of(g);
-        assertThat(LiStephensPhasing.refine(panel, GeneticMap.of(g.variants(), 1.0), phase, new LocalBackend(1)))
-                .isSameAs(phase);
+        LiStephensPhasing.Refined r = LiStephensPhasing.refine(panel, GeneticMap.of(g.variants(), 1.0), phase,
+                new LocalBackend(1));
+        assertThat(r.phase()).isSameAs(phase);
+        assertThat(r.conditioning()).isZero();
+    }
+
+    @Test
+    void theSettingShrinksToTheWorkBudget() {
+        // human_1kg_chr20's 352 training genomes, 10,500 sites each: the full setting
+        assertThat(LiStephensPhasing.settings(352, 10_500)).containsExactly(32, 5);
+        // all of its 503 genomes: 24 haplotypes, 4 rounds
+        assertThat(LiStephensPhasing.settings(503, 10_500)).containsExactly(24, 4);
+        // the 1,358 training mice, 11,300 sites each: 16 haplotypes, 3 rounds
+        assertThat(LiStephensPhasing.settings(1_358, 11_300)).containsExactly(16, 3);
+        // 20,000 such genomes: 8 haplotypes, 2 rounds
+        assertThat(LiStephensPhasing.settings(20_000, 10_000)).containsExactly(8, 2);
+        // beyond every step: the smallest
+        assertThat(LiStephensPhasing.settings(1_000_000, 1_000_000)).containsExactly(8, 2);
     }
 
     static double switchRate(DonorPanel panel, List<long[]> truth, List<long[]> phase, boolean[] use) {
