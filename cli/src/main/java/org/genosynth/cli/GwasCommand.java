@@ -22,10 +22,11 @@ import picocli.CommandLine.Option;
             + "matrix, leave-one-chromosome-out). Samples with a missing phenotype or covariate are left out; a "
             + "missing genotype call leaves the sample out of that variant's test. Writes OUT.gwas.tsv "
             + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg.",
-            "Filters (linear and logistic models) run first, in plink2's order and with qc's semantics: --keep/--remove "
-            + "and --extract/--exclude, then --mind, then --geno, --hwe, --maf over the samples kept (frequencies "
-            + "and HWE over founders unless --nonfounders), whatever their phenotype; removed variants are absent "
-            + "from OUT.gwas.tsv, as in plink2 --glm output.",
+            "Filters (every model) run first, in plink2's order and with qc's semantics: --keep/--remove and "
+            + "--extract/--exclude, then --mind, then --geno, --hwe, --maf over the samples kept (frequencies and HWE "
+            + "over founders unless --nonfounders), whatever their phenotype; removed variants are absent from "
+            + "OUT.gwas.tsv, as in plink2 --glm output. The mixed models' relatedness matrix and variance components "
+            + "use only the samples and variants kept, as on a copy convert writes with the same filters.",
             "A logistic phenotype is 0 = control / 1 = case, or PLINK's 1 = control / 2 = case (then 0 = missing)."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth gwas --input mouse.bed --pheno mouse.pheno.txt --pheno-col 1 --covar pcs.eigenvec \\",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,25 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code genosynth gwas --model linear} with plink's filters against {@code plink2 --glm} with the same filters, on the
- * real mouse_hs1940 cohort (CD8). The .bed has no missing call, so the test masks calls in a copy (a fixed pattern:
- * 1 in 25 calls at every 7th variant, which --geno 0.02 removes; 1 in 100 at the next ones, kept; and 20% of the calls
- * of every 97th mouse, which --mind 0.1 removes), and zeroes the .fam parents (plink2 calls any non-zero PAT/MAT a
- * non-founder; in this file they are strain labels). Both tools then run --keep (3 mice in 4) --extract (9 in 10
+ * real mouse_hs1940 cohort (CD8). The .bed has no missing call, so the test masks calls in a copy
+ * ({@link MaskedMouse}: a fixed pattern: 1 in 25 calls at every 7th variant, which --geno 0.02 removes; 1 in 100 at
+ * the next ones, kept; and 20% of the calls of every 97th mouse, which --mind 0.1 removes), and zeroes the .fam parents
+ * (plink2 calls any non-zero PAT/MAT a non-founder; in this file they are strain labels). Both tools then run --keep (3 mice in 4) --extract (9 in 10
  * variants with a position) --mind 0.1 --geno 0.02 --maf 0.05 --hwe 1e-6: the same variants must be reported, with the
  * same OBS_CT, A1_FREQ, BETA, SE (1e-6 relative plus half a unit in plink2's 6th printed digit) and -log10 P (1e-6
  * absolute plus the printed half unit, i.e. P within about 2.3e-6 relative).
  */
 class GwasFiltersVsPlink2Test {
-    private static final Path MOUSE = Path.of("../../shared/data/mouse_hs1940/mouse_hs1940");
-    private static final List<String> FILTERS = List.of("--keep", "keep.txt", "--extract", "extract.txt", "--mind",
-            "0.1", "--geno", "0.02", "--maf", "0.05", "--hwe", "1e-6");
+    private static final List<String> FILTERS = MaskedMouse.FILTERS;
 
     @TempDir
     static Path dir;
@@ -40,36 +36,7 @@ class GwasFiltersVsPlink2Test {
 
     @BeforeAll
     static void run() throws IOException {
-        List<String> fam = new ArrayList<>();
-        for (String line : gunzipLines(Path.of(MOUSE + ".fam.gz"))) {
-            String[] f = line.split("\\s+");
-            fam.add(f[0] + "\t" + f[1] + "\t0\t0\t" + f[4] + "\t" + f[5]);
-        }
-        Files.write(dir.resolve("m.fam"), fam);
-        List<String> bim = gunzipLines(Path.of(MOUSE + ".bim.gz"));
-        Files.write(dir.resolve("m.bim"), bim);
-        Files.write(dir.resolve("m.bed"), withMissingCalls(gunzip(Path.of(MOUSE + ".bed.gz")), fam.size(),
-                bim.size()));
-        List<String> cd8 = gunzipLines(Path.of(MOUSE + ".pheno.txt.gz"));
-        List<String> pheno = new ArrayList<>(List.of("FID\tIID\tCD8"));
-        List<String> keep = new ArrayList<>();
-        for (int i = 0; i < fam.size(); i++) {
-            String[] f = fam.get(i).split("\t");
-            pheno.add(f[0] + "\t" + f[1] + "\t" + cd8.get(i).split("\\s+")[0]);
-            if (i % 4 != 0) {
-                keep.add(f[0] + "\t" + f[1]);
-            }
-        }
-        Files.write(dir.resolve("pheno.txt"), pheno);
-        Files.write(dir.resolve("keep.txt"), keep);
-        List<String> extract = new ArrayList<>();
-        for (int v = 0; v < bim.size(); v++) {
-            String[] f = bim.get(v).split("\\s+");
-            if (Long.parseLong(f[3]) > 0 && v % 10 != 9) {
-                extract.add(f[1]);
-            }
-        }
-        Files.write(dir.resolve("extract.txt"), extract);
+        MaskedMouse.write(dir);
 
         List<String> plink2 = new ArrayList<>(List.of("plink2", "--bfile", "m", "--pheno", "pheno.txt",
                 "--pheno-name", "CD8"));
@@ -80,30 +47,8 @@ class GwasFiltersVsPlink2Test {
         List<String> args = new ArrayList<>(List.of("gwas", "-t", "2", "--input", dir.resolve("m.bed").toString(),
                 "--pheno", dir.resolve("pheno.txt").toString(), "--pheno-col", "CD8", "--model", "linear",
                 "--out", dir.resolve("g").toString()));
-        for (int i = 0; i < FILTERS.size(); i += 2) {
-            args.add(FILTERS.get(i));
-            args.add(FILTERS.get(i).equals("--keep") || FILTERS.get(i).equals("--extract")
-                    ? dir.resolve(FILTERS.get(i + 1)).toString() : FILTERS.get(i + 1));
-        }
+        args.addAll(MaskedMouse.filters(dir));
         ours = CliRun.of(args.toArray(new String[0]));
-    }
-
-    /** Sets calls to missing (code 01) in a fixed pattern; returns the new .bed bytes. */
-    private static byte[] withMissingCalls(byte[] bed, int samples, int variants) {
-        int bytesPerVariant = (samples + 3) / 4;
-        for (int v = 0; v < variants; v++) {
-            for (int s = 0; s < samples; s++) {
-                boolean missing = v % 7 == 0 && (s + v) % 25 == 0
-                        || v % 7 == 1 && (s + v) % 100 == 0
-                        || s % 97 == 0 && v % 5 == 0;
-                if (missing) {
-                    int at = 3 + v * bytesPerVariant + s / 4;
-                    int shift = 2 * (s % 4);
-                    bed[at] = (byte) ((bed[at] & ~(3 << shift)) | (1 << shift));
-                }
-            }
-        }
-        return bed;
     }
 
     @Test
@@ -184,10 +129,6 @@ class GwasFiltersVsPlink2Test {
                 dir.resolve("pheno.txt").toString(), "--pheno-col", "CD8", "--mind", "0", "--out",
                 out.resolve("g").toString());
         assertUserError(noSample, out, "no samples left after sample filters");
-        CliRun lmm = CliRun.of("gwas", "-t", "2", "--input", dir.resolve("m.bed").toString(), "--pheno",
-                dir.resolve("pheno.txt").toString(), "--pheno-col", "CD8", "--model", "lmm", "--maf", "0.05", "--out",
-                out.resolve("g").toString());
-        assertUserError(lmm, out, "not applied by --model lmm");
     }
 
     @Test
@@ -264,15 +205,5 @@ class GwasFiltersVsPlink2Test {
             Thread.currentThread().interrupt();
             fail("interrupted");
         }
-    }
-
-    private static byte[] gunzip(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static List<String> gunzipLines(Path file) throws IOException {
-        return new String(gunzip(file), StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -30,6 +30,24 @@ public record AnalysisSamples(int[] keep, double[] phenotype, double[][] covaria
     }
 
     /**
+     * These samples indexed within {@code subset} (ascending indices into the input, holding every kept sample): the
+     * samples of a matrix that holds only {@code subset}. Null: unchanged.
+     */
+    public AnalysisSamples within(int[] subset) {
+        if (subset == null) {
+            return this;
+        }
+        int[] at = new int[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            at[k] = java.util.Arrays.binarySearch(subset, keep[k]);
+            if (at[k] < 0) {
+                throw new IllegalArgumentException("sample " + keep[k] + " is not in the subset");
+            }
+        }
+        return new AnalysisSamples(at, phenotype, covariates, covariateNames, notes);
+    }
+
+    /**
      * Reads the phenotype and covariates of {@code request} for {@code cohort}. For a binary trait the phenotype is
      * coded 0 = control, 1 = case: a column holding only 0 and 1 is taken as is (GEMMA style), only 1 and 2 as PLINK's
      * 1 = control, 2 = case; when 0, 1 and 2 all occur, 0 is read as missing (PLINK's convention). Other values are a

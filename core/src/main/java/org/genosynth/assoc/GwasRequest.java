@@ -3,7 +3,6 @@ package org.genosynth.assoc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
 import org.genosynth.qc.QcRequest;
 
@@ -20,7 +19,7 @@ import org.genosynth.qc.QcRequest;
  * @param outPrefix  output prefix: writes {@code OUT.gwas.tsv} and plots
  * @param threads    worker threads ({@code <= 0}: one per processor)
  * @param filters    plink's sample and variant filters on {@code input}, applied before the test as plink2 does
- *                   ({@link org.genosynth.qc.VariantFilterPass}; linear and logistic models only), or null for none
+ *                   ({@link org.genosynth.qc.VariantFilterPass}; every model), or null for none
  */
 public record GwasRequest(Path input, ReadOptions read, Path pheno, String phenoCol, Path covar,
                           List<String> covarCols, Model model, String outPrefix, int threads, QcRequest filters) {
@@ -40,16 +39,6 @@ public record GwasRequest(Path input, ReadOptions read, Path pheno, String pheno
         covarCols = covarCols == null ? List.of() : List.copyOf(covarCols);
         if (filters != null && !filters.input().equals(input)) {
             throw new IllegalArgumentException("filters read " + filters.input() + ", not the input " + input);
-        }
-    }
-
-    /** Refuses filters for a model that does not apply them. */
-    public void requireNoFilters() {
-        if (filters != null) {
-            String model = this.model.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            throw InputException.usage("--keep/--remove/--extract/--exclude/--mind/--geno/--maf/--hwe are not "
-                    + "applied by --model " + model + " yet: write the filtered cohort first (genosynth convert "
-                    + "with the same filters) and run gwas on it");
         }
     }
 }

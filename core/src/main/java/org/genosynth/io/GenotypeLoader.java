@@ -3,6 +3,7 @@ package org.genosynth.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.SampleSheet;
@@ -36,6 +37,22 @@ public final class GenotypeLoader {
 
     /** As {@link #load(Path, ReadOptions, int[], List)} for a source. */
     public static GenotypeMatrix load(GenotypeSource source, int[] sampleKeep, List<long[]> phaseOut) {
+        return load(source, sampleKeep, null, phaseOut);
+    }
+
+    /**
+     * Reads the samples {@code sampleKeep} (null: all) and the variants {@code variantKeep} accepts (null: all) of a
+     * source: the matrix a read of a copy holding only those gives. The predicate is tested once per variant of the
+     * input, in input order, on the calling thread (so a predicate that counts variants, as
+     * {@link org.genosynth.qc.VariantFilterPass.Selection#variants()}, works).
+     */
+    public static GenotypeMatrix loadSelected(GenotypeSource source, int[] sampleKeep,
+                                              Predicate<Variant> variantKeep) {
+        return load(source, sampleKeep, variantKeep, null);
+    }
+
+    private static GenotypeMatrix load(GenotypeSource source, int[] sampleKeep, Predicate<Variant> variantKeep,
+                                       List<long[]> phaseOut) {
         Fileset.input(source.path());
         Fileset.input(source.options().geneticMap());
         List<GenotypePartition> partitions = source.partitions(VARIANTS_PER_PARTITION);
@@ -49,7 +66,7 @@ public final class GenotypeLoader {
                 if (sheet == null) {
                     sheet = sampleKeep == null ? reader.sampleSheet() : reader.sampleSheet().select(sampleKeep);
                 }
-                BlockStream blocks = new BlockStream(reader, sampleKeep, null);
+                BlockStream blocks = new BlockStream(reader, sampleKeep, variantKeep);
                 while (blocks.hasNext()) {
                     VariantBlock b = blocks.next();
                     variants.addAll(b.variants());

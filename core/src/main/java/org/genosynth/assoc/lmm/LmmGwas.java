@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genosynth.assoc.AnalysisSamples;
+import org.genosynth.assoc.FilteredCohort;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.GwasResult;
 import org.genosynth.io.AtomicOutput;
@@ -23,7 +24,9 @@ import org.genosynth.report.svg.GwasPlots;
 /**
  * {@code gwas --model lmm}: reads the inputs of a request (samples with a phenotype and every covariate, as for the
  * other models), fits {@link LmmEngine} (GEMMA {@code -gk 1} + {@code -lmm 4}) and writes {@code OUT.gwas.tsv},
- * {@code OUT.lmm.log.tsv} (the null model) and the Manhattan and QQ plots of the Wald test.
+ * {@code OUT.lmm.log.tsv} (the null model) and the Manhattan and QQ plots of the Wald test. plink's filters of the
+ * request run first ({@link FilteredCohort}): the relatedness matrix and the null model are those of the samples and
+ * variants they kept, as GEMMA computes them from a filtered copy.
  */
 public final class LmmGwas {
     private LmmGwas() {
@@ -52,17 +55,17 @@ public final class LmmGwas {
 
     /** Runs the request on {@code context} and also returns the fitted model. */
     public static Outcome fit(GwasRequest request, ExecutionContext context) {
-        request.requireNoFilters();
-        GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(request.input(), request.read(), null);
+        FilteredCohort cohort = FilteredCohort.load(request, context.backend(), false);
+        GenotypeMatrix g = cohort.genotypes();
         if (g.variantCount() == 0) {
             throw InputException.inFile(request.input(), "holds no variants");
         }
-        AnalysisSamples samples = AnalysisSamples.load(request, g.samples().samples(), false);
+        AnalysisSamples samples = cohort.samples();
         int n = g.sampleCount();
         double[] y = new double[n];
         Arrays.fill(y, Double.NaN);
         List<Integer> used = new ArrayList<>();
-        List<String> notes = new ArrayList<>(samples.notes());
+        List<String> notes = new ArrayList<>(cohort.notes());
         for (int c = 0; c < samples.covariateNames().size(); c++) {
             double[] col = samples.covariates()[c];
             if (Arrays.stream(col).allMatch(v -> v == col[0])) {

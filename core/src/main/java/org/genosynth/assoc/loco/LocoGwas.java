@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.genosynth.assoc.AnalysisSamples;
 import org.genosynth.assoc.AssocRow;
+import org.genosynth.assoc.FilteredCohort;
 import org.genosynth.assoc.GwasRequest;
 import org.genosynth.assoc.GwasResult;
 import org.genosynth.assoc.GwasTableWriter;
@@ -22,11 +23,8 @@ import org.genosynth.assoc.PValues;
 import org.genosynth.exec.Backend;
 import org.genosynth.exec.ExecutionContext;
 import org.genosynth.io.AtomicOutput;
-import org.genosynth.io.GenotypeFiles;
-import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.InputException;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.Sample;
 import org.genosynth.report.svg.GwasPlots;
 
 /**
@@ -46,7 +44,8 @@ import org.genosynth.report.svg.GwasPlots;
  * BETA is the generalized least squares estimate {@code x'H^-1 y / x'H^-1 x} with {@code x'H^-1 x} from the
  * calibrated approximation, SE its standard error, P the chi-square (1 df) p-value. Every genotype pass is a
  * {@link org.genosynth.exec.BlockKernel} over slabs of variants run by the context's backend, the slabs' results
- * combined in slab order: output is byte-identical at any thread count and on Spark.
+ * combined in slab order: output is byte-identical at any thread count and on Spark. plink's filters of the request run
+ * first ({@link FilteredCohort}): every pass sees only the samples and variants they kept.
  */
 public final class LocoGwas {
     /** Random variants whose exact prospective statistic calibrates the others (BOLT-LMM uses 30). */
@@ -73,15 +72,11 @@ public final class LocoGwas {
         if (request.model() != Model.LMM_LOCO) {
             throw new IllegalArgumentException("LocoGwas runs --model lmm-loco, not " + request.model());
         }
-        request.requireNoFilters();
         Backend backend = context.backend();
-        List<Sample> cohortSamples;
-        try (GenotypeReader reader = GenotypeFiles.open(request.input(), request.read())) {
-            cohortSamples = reader.sampleSheet().samples();
-        }
-        AnalysisSamples samples = AnalysisSamples.load(request, cohortSamples, false);
-        List<String> notes = new ArrayList<>(samples.notes());
-        GenotypeMatrix g = org.genosynth.io.GenotypeLoader.load(request.input(), request.read(), samples.keep());
+        FilteredCohort filtered = FilteredCohort.load(request, backend, true);
+        AnalysisSamples samples = filtered.samples();
+        List<String> notes = new ArrayList<>(filtered.notes());
+        GenotypeMatrix g = filtered.genotypes();
         if (hasDosages(g)) {
             notes.add("dosages read as hard calls (the nearest genotype), as BOLT-LMM reads PLINK calls");
         }
