@@ -101,6 +101,10 @@ final class LiStephensPhasing {
             return new Refined(phase, 0, 0, 0); // too few other haplotypes to copy from
         }
         int words = (m + 63) >>> 6;
+        // genotype codes and two rounds' first-haplotype flags (a byte each), two rounds' haplotype bits
+        org.genosynth.util.Memory.require(3.0 * n * m + 2.0 * words * 2 * n * 8, "--statistical-phasing of " + n
+                + " genomes x " + m + " variants", "phase with a dedicated phaser (SHAPEIT5, Eagle2, Beagle) and give "
+                + "the phased VCF");
         byte[][] codes = new byte[n][];
         for (int u = 0; u < n; u++) {
             codes[u] = panel.codes(u);
