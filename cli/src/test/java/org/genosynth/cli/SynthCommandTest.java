@@ -161,7 +161,7 @@ class SynthCommandTest {
     void userErrorsExitTwoWithOneLine() throws IOException {
         Path out = Files.createDirectory(dir.resolve("out"));
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--method", "gan", "--seed", "1", "--out",
-                out.resolve("x").toString())).contains("--method must be auto, hmm, mosaic or ldp");
+                out.resolve("x").toString())).contains("--method must be auto, hmm, mosaic, ldp or context");
         assertThat(userError(out, "synth", "--input", MOUSE.toString(), "--per-population", "P9=10",
                 "--infer-populations", "2", "--seed", "1", "--out", out.resolve("x").toString()))
                 .contains("no population 'P9'");

@@ -91,6 +91,21 @@ public final class DonorPanel implements java.io.Serializable {
         return new DonorPanel(2 * n, m.variantCount(), rows);
     }
 
+    /**
+     * A haplotype panel from codes, one byte per variant per row: 0 (REF), 1 (ALT) or 3 (missing), as
+     * {@link #haplotypes} holds them.
+     */
+    static DonorPanel ofHaplotypeCodes(byte[][] codes, int variantCount) {
+        int rw = rowWords(variantCount);
+        long[] rows = new long[Math.multiplyExact(codes.length, rw)];
+        for (int d = 0; d < codes.length; d++) {
+            for (int v = 0; v < variantCount; v++) {
+                rows[d * rw + (v >>> 5)] |= (long) (codes[d][v] & 3) << ((v & 31) << 1);
+            }
+        }
+        return new DonorPanel(codes.length, variantCount, rows);
+    }
+
     public int donorCount() {
         return donorCount;
     }

@@ -176,7 +176,12 @@ public record SynthRequest(Path input, ReadOptions read, Path pheno, List<String
         /** Mosaics of short segments of different real genomes. */
         MOSAIC,
         /** Randomized response applied to real genomes (local differential privacy). */
-        LDP
+        LDP,
+        /**
+         * New haplotypes drawn site by site from the training haplotypes that share their recent context
+         * ({@link ContextSampler}); unphased input is phased statistically first.
+         */
+        CONTEXT
     }
 
     /**

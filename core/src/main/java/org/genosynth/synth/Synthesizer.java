@@ -126,15 +126,22 @@ public final class Synthesizer {
         // --statistical-phasing: unphased input phased by the HMM's diploid model, so the mosaic copies haplotypes
         String phasingNote = null;
         boolean phasedStatistically = false;
-        if (mosaic.statisticalPhasing()) {
-            boolean fullyPhased = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+        boolean contextMethod = method == SynthRequest.Method.CONTEXT;
+        if (contextMethod && coding.inbredOrHaploid()) {
+            throw InputException.usage("--method context draws diploid genomes from haplotypes; the input's coding is "
+                    + coding.label() + ": use --method hmm (it draws inbred genomes) or mosaic");
+        }
+        boolean inputFullyPhased = !phase.isEmpty() && phase.stream().allMatch(java.util.Objects::nonNull);
+        if (mosaic.statisticalPhasing() || contextMethod && !inputFullyPhased) {
+            boolean fullyPhased = inputFullyPhased;
             if (coding.inbredOrHaploid()) {
                 phasingNote = "--statistical-phasing ignored: the input's coding is " + coding.label()
                         + ", whose genotypes are haplotypes already";
             } else if (fullyPhased) {
                 phasingNote = "--statistical-phasing ignored: the input is phased";
             } else {
-                progress.message("phasing the input statistically (--statistical-phasing)");
+                progress.message(contextMethod ? "phasing the input statistically (--method context needs haplotypes)"
+                        : "phasing the input statistically (--statistical-phasing)");
                 boolean[] free = new boolean[train.variantCount()];
                 for (int v = 0; v < free.length; v++) {
                     free[v] = !train.variants().get(v).hasPosition();
@@ -155,7 +162,7 @@ public final class Synthesizer {
         // the real trait is fitted first: its associated loci are copied whole by the mosaic (SignalLoci)
         PhenotypeFits fits = req.pheno() == null ? null : fitPhenotypes(req, train);
         SignalLoci loci = fits == null || method == SynthRequest.Method.HMM || method == SynthRequest.Method.LDP
-                ? SignalLoci.NONE : SignalLoci.of(fits.fits(), baseMap);
+                || contextMethod ? SignalLoci.NONE : SignalLoci.of(fits.fits(), baseMap);
         GeneticMap map = loci.apply(baseMap);
         AutoChoice.Choice choice = null;
         KinshipCheck.Bound bound = null;
@@ -212,6 +219,8 @@ public final class Synthesizer {
                         + "the unphased samples for haplotype mosaics", phasedVariants, phase.size());
         boolean haplotypes = method == SynthRequest.Method.MOSAIC && phasedInput;
         DonorPanel haplotypePanel = haplotypes ? DonorPanel.haplotypes(train, phase) : null;
+        // the context sampler's training haplotypes
+        DonorPanel realHaplotypes = contextMethod ? DonorPanel.haplotypes(train, phase) : null;
         // the HMM's training rows: for the hmm method, and for admixed genomes unless they are haplotype mosaics
         DonorPanel hmmPanel = method == SynthRequest.Method.HMM || admixture != null && !haplotypes
                 ? phasedInput ? DonorPanel.haplotypes(train, phase) : panel : null;
@@ -238,7 +247,8 @@ public final class Synthesizer {
 
         double segmentCm = Double.NaN;
         progress.phase(2, method == SynthRequest.Method.HMM ? "fitting the haplotype-cluster HMM"
-                : method == SynthRequest.Method.MOSAIC ? "fitting mosaic segments" : "planning");
+                : method == SynthRequest.Method.MOSAIC ? "fitting mosaic segments"
+                : contextMethod ? "drawing haplotypes from their contexts" : "planning");
         Plan plan;
         ClusterModel clusterModel = null;
         // an inbred cohort (almost no heterozygotes) gets inbred synthetic genomes from the HMM: one haplotype, twice;
@@ -315,6 +325,18 @@ public final class Synthesizer {
                         phasedStatistically, req));
                 manifest.put("donor_pools", SynthManifest.pools(local));
             }
+        } else if (contextMethod) {
+            ContextPlan contextPlan = ContextPlan.of(realHaplotypes, haplotypePools(members), popOf, members.length,
+                    baseMap, req.seed(), backend);
+            plan = new Plan(contextPlan::path, SiteNoise.NONE);
+            haplotypePanel = contextPlan.drawn();
+            manifest.put("context", SynthManifest.ordered("model", "haplotype-context sampler: each allele drawn from "
+                    + "the training haplotypes of the genome's population that match the synthetic haplotype over its "
+                    + "longest recent context shared by at least " + ContextSampler.SUPPORT + " of them",
+                    "support", ContextSampler.SUPPORT, "input", phasedStatistically ? "phased statistically (cluster "
+                    + "model draw, Li-Stephens refinement)" : "phased", "spare_pairs_per_population",
+                    contextPlan.extraPairs(), "copied_from_real_genomes", "nothing: every allele is drawn from the shares "
+                    + "of at least " + ContextSampler.SUPPORT + " training haplotypes"));
         } else {
             plan = ldpPlan(req, baseMap, members, counts, popOf);
             manifest.put("ldp", SynthManifest.ldp(req.ldp()));
