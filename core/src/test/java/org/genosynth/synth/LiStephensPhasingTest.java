@@ -35,19 +35,28 @@ class LiStephensPhasingTest {
         GeneticMap map = GeneticMap.of(g.variants(), 1.0);
         List<long[]> drawn = ClusterFit.phaseAll(panel, map, new boolean[m], ClusterFit.DIPLOID_CLUSTERS, 10, 1,
                 new LocalBackend(2));
-        List<long[]> drawnOneThread = ClusterFit.phaseAll(panel, map, new boolean[m], ClusterFit.DIPLOID_CLUSTERS,
-                10, 1, new LocalBackend(1));
-        for (int v = 0; v < m; v++) {
-            assertThat(drawnOneThread.get(v)).as("drawn, variant %d", v).isEqualTo(drawn.get(v));
-        }
         LiStephensPhasing.Refined result = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(2));
         List<long[]> refined = result.phase();
-        List<long[]> oneThread = LiStephensPhasing.refine(panel, map, drawn, new LocalBackend(1)).phase();
         // 300 genomes visiting a few hundred sites each: the full setting
         assertThat(result.conditioning()).isEqualTo(LiStephensPhasing.CONDITIONING);
         assertThat(result.rounds()).isEqualTo(LiStephensPhasing.ROUNDS);
-        for (int v = 0; v < m; v++) {
-            assertThat(oneThread.get(v)).as("variant %d", v).isEqualTo(refined.get(v));
+        // both stages give the same bytes on one thread (checked on the first 600 variants, to keep the test short)
+        int few = 600;
+        GenotypeMatrix head = new GenotypeMatrix(g.samples(), g.variants().subList(0, few),
+                java.util.Arrays.copyOf(g.words(), g.offset(few)), null);
+        DonorPanel headPanel = DonorPanel.of(head);
+        GeneticMap headMap = GeneticMap.of(head.variants(), 1.0);
+        List<long[]> headDrawn = ClusterFit.phaseAll(headPanel, headMap, new boolean[few],
+                ClusterFit.DIPLOID_CLUSTERS, 10, 1, new LocalBackend(2));
+        List<long[]> headDrawnOne = ClusterFit.phaseAll(headPanel, headMap, new boolean[few],
+                ClusterFit.DIPLOID_CLUSTERS, 10, 1, new LocalBackend(1));
+        List<long[]> headRefined = LiStephensPhasing.refine(headPanel, headMap, headDrawn, new LocalBackend(2))
+                .phase();
+        List<long[]> headRefinedOne = LiStephensPhasing.refine(headPanel, headMap, headDrawn, new LocalBackend(1))
+                .phase();
+        for (int v = 0; v < few; v++) {
+            assertThat(headDrawnOne.get(v)).as("drawn, variant %d", v).isEqualTo(headDrawn.get(v));
+            assertThat(headRefinedOne.get(v)).as("refined, variant %d", v).isEqualTo(headRefined.get(v));
         }
         boolean[] common = new boolean[m];
         boolean[] every = new boolean[m];
