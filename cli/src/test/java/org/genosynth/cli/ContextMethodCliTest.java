@@ -27,18 +27,8 @@ class ContextMethodCliTest {
 
     @BeforeAll
     static void heads() throws IOException {
-        phased = head("phased300.vcf.gz", "phased.vcf");
-        unphased = head("unphased203.vcf.gz", "unphased.vcf");
-    }
-
-    private static Path head(String file, String name) throws IOException {
-        Path out = dir.resolve(name);
-        try (var in = new GZIPInputStream(Files.newInputStream(Path.of("../../shared/data/human_1kg_chr20/" + file)))) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            long header = lines.stream().takeWhile(l -> l.startsWith("#")).count();
-            Files.write(out, lines.subList(0, (int) header + 3_000));
-        }
-        return out;
+        phased = KgHead.write("phased300.vcf.gz", 3_000, dir.resolve("phased.vcf"));
+        unphased = KgHead.write("unphased203.vcf.gz", 3_000, dir.resolve("unphased.vcf"));
     }
 
     private static List<String> records(Path vcfGz) throws IOException {

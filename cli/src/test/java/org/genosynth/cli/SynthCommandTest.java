@@ -52,13 +52,7 @@ class SynthCommandTest {
     void statisticalPhasingMakesHaplotypeMosaicsOfUnphasedInput() throws IOException {
         // unphased203 has one unphased sample among phased ones: without the flag the mosaic is genotype-level; its
         // first 3,000 variants (the phasing's accuracy is LiStephensPhasingTest's; this is the wiring)
-        Path vcf = dir.resolve("unphased203.head.vcf");
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
-                Path.of("../../shared/data/human_1kg_chr20/unphased203.vcf.gz")))) {
-            java.util.List<String> lines = new String(in.readAllBytes()).lines().toList();
-            long header = lines.stream().takeWhile(l -> l.startsWith("#")).count();
-            Files.write(vcf, lines.subList(0, (int) header + 3_000));
-        }
+        Path vcf = KgHead.write("unphased203.vcf.gz", 3_000, dir.resolve("unphased203.head.vcf"));
         CliRun r = CliRun.of("synth", "-t", "2", "--method", "mosaic", "--input", vcf.toString(), "--donor-pool",
                 "population", "--segment-cm", "0.2", "--statistical-phasing", "--n", "40", "--max-kinship", "none",
                 "--output-format", "vcf", "--seed", "2", "--out", dir.resolve("sp").toString());
