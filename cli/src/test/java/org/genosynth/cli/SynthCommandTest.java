@@ -58,7 +58,7 @@ class SynthCommandTest {
                 "--output-format", "vcf", "--seed", "2", "--out", dir.resolve("sp").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         String manifest = Files.readString(dir.resolve("sp.manifest.json"));
-        assertThat(manifest).contains("\"level\": \"haplotype (input phased statistically, --statistical-phasing)\"")
+        assertThat(manifest).contains("\"level\": \"haplotype (input phased statistically: cluster-model draw, Li-Stephens refinement)\"")
                 .contains("\"output_phase\": \"kept (GT a|b)\"");
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dir.resolve("sp.vcf.gz")))) {
             java.util.List<String> gts = new String(in.readAllBytes()).lines().filter(l -> !l.startsWith("#"))

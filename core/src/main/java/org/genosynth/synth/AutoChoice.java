@@ -18,9 +18,16 @@ import org.genosynth.model.GenotypeMatrix;
  *     donors of the genome's own population, the run's ratio of synthetic to training genomes);</li>
  * <li>else the haplotype-cluster HMM, private by construction.</li>
  * </ol>
- * Private: within the DCR-share bound and the whole-genome membership bound. The shared-segment attack
- * ({@link #SEGMENT_BOUND}: evaluate's {@code segment_mia_auc_*}, the attack that finds copied segments) is measured
- * on every candidate and reported, not yet used to decide.
+ * Private: within the DCR-share bound and the whole-genome membership bound; population pools also within
+ * {@link #POPULATION_SEGMENT_BOUND} under the shared-segment attack (evaluate's {@code segment_mia_auc_*}, the attack
+ * that finds copied segments). Local pools are chosen where every genome has relatives among the donors (the mosaic
+ * passes the whole-genome attacks); there the shared-segment attack is measured and reported, not used to decide.
+ *
+ * <p>Population pools are tried on unrelated cohorts, where a genotype mosaic is identical to its donor over every
+ * copied segment and no length both keeps the LD and passes the shared-segment attack (human_1kg_chr20: 0.999 at 0.1
+ * cM). So unphased diploid input is phased statistically first (cluster-model draw and Li–Stephens refinement, as
+ * {@code --statistical-phasing}; up to {@link #MAX_PHASED} genomes), and population pools are measured as haplotype
+ * mosaics, as the run then draws them.
  */
 final class AutoChoice {
     /** The mosaic is chosen when its measured DCR share is at most this ... */
@@ -72,14 +79,40 @@ final class AutoChoice {
      * candidate is over it, synth says so in a note.
      */
     static final double SEGMENT_BOUND = 0.55;
+    /**
+     * The shared-segment bound population pools are held to (the larger of the identical and half-identical AUCs of
+     * the mean over the inner splits, without a margin), plus (the frequency floor's segment AUC - 0.5): evaluate's
+     * warn line. Its pass line is out of reach of every mosaic that keeps the LD on the bundled human cohorts
+     * (haplotype mosaics of 0.02-0.1 cM plateau at 0.58 on human_1kg_chr20 after statistical phasing); at the warn
+     * line the statistically phased haplotype mosaic is chosen there (0.1 cM: evaluate 0.590 / 0.546 against the
+     * real holdout, where the genotype mosaic chosen before had 0.999), and where no length is within it, the HMM.
+     */
+    static final double POPULATION_SEGMENT_BOUND = 0.6;
+    /**
+     * Training genomes up to which {@code auto} phases unphased input statistically for population pools: choosing
+     * the Li–Stephens conditioning haplotypes scans every other genome per window (quadratic in the cohort); beyond,
+     * population pools are genotype mosaics and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle and give
+     * the phased VCF).
+     */
+    static final int MAX_PHASED = 5000;
 
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
-                     double segmentBound, boolean withMargin) {
-        /** Within both bounds; with the margin, the AUC plus its SE (one-sided, about 84 %). */
+                     double segmentBound, boolean withMargin, double segmentDecidingBound) {
+        /** A candidate the shared-segment attack does not decide on. */
+        Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
+                double segmentBound, boolean withMargin) {
+            this(generator, segmentCm, privacy, miaBound, segmentBound, withMargin, Double.NaN);
+        }
+
+        /**
+         * Within the whole-genome bounds (with the margin, the AUC plus its SE: one-sided, about 84 %) and, where
+         * {@code segmentDecidingBound} is set, within it under the shared-segment attack.
+         */
         boolean isPrivate() {
             return privacy.dcrShareCloser() <= DCR_BOUND
-                    && privacy.miaAuc() + (withMargin ? privacy.miaNullSe() : 0) <= miaBound;
+                    && privacy.miaAuc() + (withMargin ? privacy.miaNullSe() : 0) <= miaBound
+                    && (Double.isNaN(segmentDecidingBound) || privacy.segmentAuc() <= segmentDecidingBound);
         }
 
         /** Within its bound under the shared-segment attack, with the same margin. */
@@ -90,7 +123,13 @@ final class AutoChoice {
 
     /** The choice: the method, the mosaic's donor pools and segment length, and what was measured. */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
-                  LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor) {
+                  LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor,
+                  List<long[]> statisticalPhase, String poolsMeasuredAs, String phasingNote) {
+        Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
+                LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor) {
+            this(method, donorPool, segmentCm, calibration, measured, floor, null, null, null);
+        }
+
         /**
          * A note for the user when the chosen mosaic is over {@link #SEGMENT_BOUND} under the shared-segment attack
          * on the inner split (null otherwise, and for the HMM).
@@ -124,11 +163,15 @@ final class AutoChoice {
      * ({@code mosaic.segmentCm()}, NaN: fitted) is the only length tried; {@code coords} is every training sample's
      * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
-     * {@code mosaicsPerGenome} the run's synthetic genomes per training genome.
+     * {@code mosaicsPerGenome} the run's synthetic genomes per training genome; {@code statisticalPhase} phases
+     * unphased diploid input (null: the input is phased, inbred or coded as strains), called only when population
+     * pools are tried, and only up to {@link #MAX_PHASED} genomes. The phase is returned with the choice when a
+     * population-pool mosaic is chosen from it.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
-            double mosaicsPerGenome, long seed, Backend backend) {
+            double mosaicsPerGenome, java.util.function.Supplier<List<long[]>> statisticalPhase, long seed,
+            Backend backend) {
         InnerSplit split = new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
                 mosaic.minDonors(), coords, mosaicsPerGenome, seed, backend);
         boolean given = !Double.isNaN(mosaic.segmentCm());
@@ -143,9 +186,25 @@ final class AutoChoice {
                     measured, null);
         }
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
-        List<InnerSplit> splits = new ArrayList<>(List.of(split));
+        // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not
+        List<long[]> populationPhase = phase;
+        String phasingNote = null;
+        if (phase == null && statisticalPhase != null) {
+            if (train.sampleCount() <= MAX_PHASED) {
+                populationPhase = statisticalPhase.get();
+            } else {
+                phasingNote = String.format(java.util.Locale.ROOT, "population pools drawn as genotype mosaics: the "
+                        + "input is unphased and %,d genomes are more than auto phases statistically (%,d); a genotype "
+                        + "mosaic is identical to its donor over every copied segment (the shared-segment attack of "
+                        + "genosynth evaluate finds them): phase the cohort (SHAPEIT5, Eagle2, Beagle) and give the "
+                        + "phased VCF", train.sampleCount(), MAX_PHASED);
+            }
+        }
+        List<InnerSplit> splits = new ArrayList<>();
+        splits.add(populationPhase == phase ? split : new InnerSplit(train, populationPhase, populationOf, map, noise,
+                mosaic.maxSegmentCm(), mosaic.minDonors(), null, mosaicsPerGenome, seed, backend));
         for (int r = 1; r < REPLICATES; r++) {
-            splits.add(new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
+            splits.add(new InnerSplit(train, populationPhase, populationOf, map, noise, mosaic.maxSegmentCm(),
                     mosaic.minDonors(), null, mosaicsPerGenome, RowBuilder.mix(seed, REPLICATE, r), backend));
         }
         // the membership signal of genomes that keep nothing but the inner training set's allele frequencies: the
@@ -154,7 +213,11 @@ final class AutoChoice {
         double populationBound = POPULATION_MIA_BOUND + Math.max(0, floor.miaAuc() - 0.5);
         // the same floor under the shared-segment attack: a member's rare alleles are in the genomes drawn from the
         // frequencies (and in any mosaic), an unseen genome's are not, so its runs end at them
-        double segmentBound = SEGMENT_BOUND + Math.max(0, floor.segmentAuc() - 0.5);
+        double floorExcess = Math.max(0, floor.segmentAuc() - 0.5);
+        double segmentBound = SEGMENT_BOUND + floorExcess;
+        // inbred lines and strains are haplotypes already and share long founder segments with unseen lines: there
+        // the attack is reported, not deciding (docs/synth.md, the strain panel)
+        double segmentDecidingBound = ibs ? Double.NaN : POPULATION_SEGMENT_BOUND + floorExcess;
         Candidate chosen = null;
         for (double length : lengths) {
             InnerSplit.Measured privacy = null;
@@ -169,18 +232,22 @@ final class AutoChoice {
                 privacy = populationPrivacy(splits, length, bound, ibs);
             }
             Candidate c = new Candidate("mosaic, population pools", length, privacy, populationBound, segmentBound,
-                    true);
+                    true, segmentDecidingBound);
             measured.add(c);
             if (c.isPrivate()) {
                 chosen = c;
                 break;
             }
         }
+        List<long[]> statistical = populationPhase == phase ? null : populationPhase;
+        String measuredAs = populationPhase == null ? "genotype mosaics (unphased input)" : statistical == null
+                ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
         if (chosen != null) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
-                    calibration, measured, floor);
+                    calibration, measured, floor, statistical, measuredAs, phasingNote);
         }
-        return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor);
+        return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
+                phasingNote);
     }
 
     /**
@@ -231,7 +298,8 @@ final class AutoChoice {
                     c.privacy().miaAuc(), "mia_auc_chance_se", c.privacy().miaNullSe(), "dcr_share_closer",
                     c.privacy().dcrShareCloser(), "mia_auc_bound", c.miaBound(), "segment_mia_auc",
                     c.privacy().segmentAuc(), "segment_mia_auc_bound", c.segmentBound(), "segment_private",
-                    c.segmentPrivate(), "private", c.isPrivate()));
+                    c.segmentPrivate(), "segment_mia_auc_deciding_bound", Double.isNaN(c.segmentDecidingBound())
+                    ? "not deciding" : c.segmentDecidingBound(), "private", c.isPrivate()));
         }
         String chosen = choice.method() == SynthRequest.Method.HMM ? "hmm"
                 : choice.donorPool() == SynthRequest.DonorPool.POPULATION ? "mosaic, population pools"
@@ -244,10 +312,14 @@ final class AutoChoice {
                 + " + (the floor - 0.5) with population pools, where the floor is the AUC of genomes drawn site by "
                 + "site "
                 + "from the inner training set's allele frequencies; both the mean over " + REPLICATES + " inner "
-                + "splits, the mosaics put through the run's kinship check). The shared-segment membership AUC is "
-                + "measured on each (segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE "
-                + "and (the floor's segment AUC - 0.5)) "
-                + "but does not decide", "candidates", rows, "frequency_floor_mia_auc",
+                + "splits, the mosaics put through the run's kinship check). Population pools also within "
+                + POPULATION_SEGMENT_BOUND + " + (the floor's segment AUC - 0.5) under the shared-segment attack (the "
+                + "larger of its identical and half-identical AUCs; unphased input phased statistically first, so "
+                + "that they are haplotype mosaics); the local pools' shared-segment AUC is reported, not deciding "
+                + "(segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE and (the floor's "
+                + "segment AUC - 0.5))", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
+                : choice.poolsMeasuredAs(),
+                "candidates", rows, "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "frequency_floor_segment_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().segmentAuc(), "chosen", chosen);
     }

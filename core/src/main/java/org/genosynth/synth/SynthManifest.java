@@ -104,7 +104,7 @@ final class SynthManifest {
             double noise, GeneticMap map, boolean haplotypes, boolean statisticallyPhased, SynthRequest req) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", !haplotypes ? "genotype (unphased input)" : statisticallyPhased
-                ? "haplotype (input phased statistically, --statistical-phasing)" : "haplotype (phased input)");
+                ? "haplotype (input phased statistically: cluster-model draw, Li-Stephens refinement)" : "haplotype (phased input)");
         if (haplotypes) {
             boolean phased = !req.csv() && (req.format() == GenotypeFormat.VCF || req.format() == GenotypeFormat.BCF);
             m.put("output_phase", phased ? "kept (GT a|b)" : "dropped: the " + (req.csv() ? "csv"

@@ -142,18 +142,7 @@ public final class Synthesizer {
             } else {
                 progress.message(contextMethod ? "phasing the input statistically (--method context needs haplotypes)"
                         : "phasing the input statistically (--statistical-phasing)");
-                boolean[] free = new boolean[train.variantCount()];
-                for (int v = 0; v < free.length; v++) {
-                    free[v] = !train.variants().get(v).hasPosition();
-                }
-                DonorPanel genotypes = DonorPanel.of(train);
-                List<long[]> drawn = ClusterFit.phaseAll(genotypes, baseMap, free,
-                        ClusterFit.DIPLOID_CLUSTERS, req.hmm().iterations(), req.seed(), backend);
-                LiStephensPhasing.Refined refined = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
-                drawn = refined.phase();
-                progress.message(String.format(java.util.Locale.ROOT, "phase refined by Li-Stephens copying: %d "
-                        + "haplotypes, %d rounds, %,.0f sites per genome and round", refined.conditioning(),
-                        refined.rounds(), refined.visitedPerGenome()));
+                List<long[]> drawn = phaseStatistically(train, baseMap, req, backend, progress);
                 phase.clear();
                 phase.addAll(drawn);
                 phasedStatistically = true;
@@ -176,11 +165,25 @@ public final class Synthesizer {
             // the kinship check's bound, which the population-pool candidates are measured with
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
+            // unrelated genomes (the local mosaic leaks): population pools as haplotype mosaics, phased if need be
+            java.util.function.Supplier<List<long[]>> statistical = phased || coding.inbredOrHaploid() ? null : () -> {
+                progress.message("phasing the input statistically (population pools are drawn as haplotype "
+                        + "mosaics)");
+                return phaseStatistically(train, baseMap, req, backend, progress);
+            };
             choice = AutoChoice.choose(train, phased ? phase : null, given == null ? null : given.ofSample(), map,
                     noise, mosaic, coords, bound, coding.inbredOrHaploid(), (double) requested / train.sampleCount(),
-                    req.seed(), backend);
+                    statistical, req.seed(), backend);
             calibration = choice.calibration();
             method = choice.method();
+            if (choice.statisticalPhase() != null) {
+                phase.clear();
+                phase.addAll(choice.statisticalPhase());
+                phasedStatistically = true;
+            }
+            if (choice.phasingNote() != null) {
+                phasingNote = choice.phasingNote();
+            }
             if (choice.donorPool() != null) {
                 donorPool = choice.donorPool();
             }
@@ -596,6 +599,26 @@ public final class Synthesizer {
             out[order[i % k]]++;
         }
         return out;
+    }
+
+    /**
+     * Every variant's phase bits of {@code train}'s genomes, drawn from the haplotype-cluster model's diploid fit and
+     * refined by Li–Stephens copying ({@link LiStephensPhasing}); variants without a position are phased freely.
+     */
+    private static List<long[]> phaseStatistically(GenotypeMatrix train, GeneticMap baseMap, SynthRequest req,
+            Backend backend, ProgressListener progress) {
+        boolean[] free = new boolean[train.variantCount()];
+        for (int v = 0; v < free.length; v++) {
+            free[v] = !train.variants().get(v).hasPosition();
+        }
+        DonorPanel genotypes = DonorPanel.of(train);
+        List<long[]> drawn = ClusterFit.phaseAll(genotypes, baseMap, free, ClusterFit.DIPLOID_CLUSTERS,
+                req.hmm().iterations(), req.seed(), backend);
+        LiStephensPhasing.Refined refined = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
+        progress.message(String.format(java.util.Locale.ROOT, "phase refined by Li-Stephens copying: %d "
+                + "haplotypes, %d rounds, %,.0f sites per genome and round", refined.conditioning(),
+                refined.rounds(), refined.visitedPerGenome()));
+        return refined.phase();
     }
 
     /** Fresh IDs, the population label, and a sex drawn with the population's real proportions. */

@@ -43,7 +43,7 @@ class AutoChoiceTest {
     private static AutoChoice.Choice choose(GenotypeMatrix g) {
         try (ExecutionContext context = ExecutionContext.local(2)) {
             return AutoChoice.choose(g, null, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
-                    LocalPools.coordinates(g, 1), null, false, 1, 1, context.backend());
+                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend());
         }
     }
 
@@ -73,6 +73,19 @@ class AutoChoiceTest {
         // population pools' segment bound is raised by the frequency floor's segment AUC
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
                 new InnerSplit.Measured(0.50, 0.30, 0.04, 0.52), 0.55, 0.55 + 0.02, true).segmentPrivate()).isTrue();
+        // with a deciding bound (population pools of diploid genomes: evaluate's warn line plus the floor's excess),
+        // the shared-segment AUC decides too, without a margin: human_1kg_chr20's 0.2 cM haplotype mosaic measured
+        // 0.651 and its 0.1 cM one 0.595 against 0.619
+        InnerSplit.Measured wholeGenomePrivate = new InnerSplit.Measured(0.51, 0.23, 0.02, 0.651);
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, wholeGenomePrivate, 0.557, 0.569, true)
+                .isPrivate()).as("not deciding").isTrue();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.2, wholeGenomePrivate, 0.557, 0.569, true,
+                0.619).isPrivate()).as("0.651 > 0.619").isFalse();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
+                new InnerSplit.Measured(0.51, 0.23, 0.02, 0.595), 0.557, 0.569, true, 0.619).isPrivate()).isTrue();
+        assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
+                new InnerSplit.Measured(0.51, 0.23, 0.02, 0.595), 0.557, 0.569, true, Double.NaN).isPrivate())
+                .as("NaN: not deciding (inbred lines)").isTrue();
         // a candidate whose kinship check could not be met
         assertThat(new AutoChoice.Candidate("mosaic, population pools", 0.1,
                 new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN), 0.55, 0.55, true).isPrivate())
