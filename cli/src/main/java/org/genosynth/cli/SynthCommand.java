@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "  auto (default): candidates are measured on 70%% of the input against the other 30%% (membership AUC "
             + "and DCR share, as evaluate computes them) and the first private one is used: the mosaic with local "
             + "donor pools at its LD-fitted length; else the mosaic with the whole population as donors at the "
-            + "longest segment length measured private (haplotype mosaics on phased input); else hmm. The manifest "
+            + "longest segment length measured private, also under evaluate's shared-segment attack (haplotype "
+            + "mosaics: unphased input is phased statistically first, up to 5,000 genomes); else hmm. The manifest "
             + "says what was measured and chosen.",
             "  hmm: haplotypes drawn forward from a haplotype-cluster hidden Markov model (fastPHASE) fitted by EM "
             + "(unphased input is first phased by sampling from a diploid model), per-population parameters, "
@@ -163,7 +164,8 @@ final class SynthCommand implements Callable<Integer> {
     String donorPool;
 
     @Option(names = "--statistical-phasing",
-            description = "mosaic/auto: phase unphased input first (a draw from the haplotype-cluster HMM's "
+            description = "mosaic/auto: phase unphased input first, for every candidate (without it auto phases "
+                + "only where it tries population pools; a draw from the haplotype-cluster HMM's "
                 + "diploid model, refined by 5 rounds of Li-Stephens copying from 32 haplotypes of other genomes, as "
                 + "SHAPEIT and Beagle phase) and copy haplotypes instead of genotypes: a copied segment is then "
                 + "identical to no donor's genotypes, which the shared-segment attack of evaluate measures "
