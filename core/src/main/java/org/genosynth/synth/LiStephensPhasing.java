@@ -33,6 +33,11 @@ import org.genosynth.exec.Backend;
  * switch rate (60 per cM) or a faster one (6,000) did worse (0.061, 0.073); 300-call windows did about the same
  * (0.059 against 0.060 with 16 haplotypes).
  *
+ * <p>Each site costs one pass over the pair states: the maxima the next site's transitions need are found while its
+ * probabilities are computed, and the rescaling is folded into the transition coefficients (1.4 times faster than three
+ * passes: the 300 genomes x 24,990 variants refined in 58-61 s against 81-83 s, 2 threads at load average 4.3-4.7;
+ * switch error rate 0.0441 against 0.0445, the rounding of ties).
+ *
  * <p>Only the sites where the pair's likelihood can differ are visited: heterozygous calls and homozygous calls that
  * some conditioning haplotype does not carry. Elsewhere every state has the same emission, and the copying model's
  * switch probabilities over consecutive stretches compose exactly (its distances add up), so skipping them changes
@@ -210,7 +215,9 @@ final class LiStephensPhasing {
         private int[] colArg = new int[0];
         private int[] allArg = new int[0];
         private final double[] rowMax;
-        private final double[] colMax;
+        private double[] colMax;
+        private double[] colMaxNext;
+        private final double[] colScaled;
         private final int[] rowAt;
         private final int[] colAt;
         private final int[] cond;
@@ -229,6 +236,8 @@ final class LiStephensPhasing {
             this.nextDelta = new double[ll];
             this.rowMax = new double[l];
             this.colMax = new double[l];
+            this.colMaxNext = new double[l];
+            this.colScaled = new double[l];
             this.rowAt = new int[l];
             this.colAt = new int[l];
             this.cond = new int[l];
@@ -343,6 +352,11 @@ final class LiStephensPhasing {
             double mismatch = MISMATCH;
             double match = 1 - MISMATCH;
             double rate = SWITCHES_PER_CM / l;
+            // one pass per site: the next site's row, column and overall maxima (and where they are) are found while
+            // its probabilities are computed; the previous site's maximum rescales the transition coefficients
+            // instead of a pass over the states (every state by the same factor: the arg max is unchanged)
+            double all = 0;
+            int allAt = 0;
             for (int s = 0; s < sites; s++) {
                 int v = informative[s];
                 for (int a = 0; a < l; a++) {
@@ -350,76 +364,97 @@ final class LiStephensPhasing {
                 }
                 int g = code[v];
                 if (s == 0) {
+                    all = 0;
+                    allAt = 0;
+                    Arrays.fill(colMax, 0);
                     for (int a = 0; a < l; a++) {
+                        double row = 0;
                         for (int b = 0; b < l; b++) {
                             // the window's first (heterozygous) call: ALT on the first haplotype
-                            delta[a * l + b] = condAllele[a] == 1 && condAllele[b] == 0 ? match
+                            int i = a * l + b;
+                            double d = condAllele[a] == 1 && condAllele[b] == 0 ? match
                                     : condAllele[a] == condAllele[b] ? mismatch : 0;
+                            delta[i] = d;
+                            if (d > row) {
+                                row = d;
+                                rowAt[a] = b;
+                            }
+                            if (d > colMax[b]) {
+                                colMax[b] = d;
+                                colAt[b] = a;
+                            }
+                            if (d > all) {
+                                all = d;
+                                allAt = i;
+                            }
                         }
+                        rowMax[a] = row;
                     }
                     continue;
                 }
                 double p = -Math.expm1(-rate * Math.max(0, cm[v] - cm[informative[s - 1]]));
                 p = Math.max(p, 1e-9);
-                double stay = (1 - p) * (1 - p);
-                double one = (1 - p) * p / l;
-                double both = p * p / ll;
-                double all = 0;
-                int allAt = 0;
-                Arrays.fill(rowMax, 0);
-                Arrays.fill(colMax, 0);
-                for (int a = 0; a < l; a++) {
-                    for (int b = 0; b < l; b++) {
-                        double d = delta[a * l + b];
-                        if (d > rowMax[a]) {
-                            rowMax[a] = d;
-                            rowAt[a] = b;
-                        }
-                        if (d > colMax[b]) {
-                            colMax[b] = d;
-                            colAt[b] = a;
-                        }
-                        if (d > all) {
-                            all = d;
-                            allAt = a * l + b;
-                        }
-                    }
-                }
+                double scale = all > 0 ? 1 / all : 1;
+                double stay = (1 - p) * (1 - p) * scale;
+                double one = (1 - p) * p / l * scale;
+                double both = p * p / ll * scale * all;
                 System.arraycopy(rowAt, 0, rowArg, s * l, l);
                 System.arraycopy(colAt, 0, colArg, s * l, l);
                 allArg[s] = allAt;
-                double top = 0;
+                for (int b = 0; b < l; b++) {
+                    colMaxNext[b] = 0;
+                    colScaled[b] = one * colMax[b];
+                }
+                double nextAll = 0;
+                int nextAllAt = 0;
                 int base = s * ll;
                 for (int a = 0; a < l; a++) {
+                    double fromRow = one * rowMax[a];
+                    double sameEmission = condAllele[a] + 1 == g ? match : mismatch; // the second copy ALT
+                    double refEmission = condAllele[a] == g ? match : mismatch; // the second copy REF
+                    double row = 0;
+                    int rowBest = 0;
                     for (int b = 0; b < l; b++) {
                         int i = a * l + b;
                         double best = stay * delta[i];
                         byte how = 0;
-                        double x = one * rowMax[a];
-                        if (x > best) {
-                            best = x;
+                        if (fromRow > best) {
+                            best = fromRow;
                             how = 1;
                         }
-                        x = one * colMax[b];
+                        double x = colScaled[b];
                         if (x > best) {
                             best = x;
                             how = 2;
                         }
-                        x = both * all;
-                        if (x > best) {
-                            best = x;
+                        if (both > best) {
+                            best = both;
                             how = 3;
                         }
                         choice[base + i] = how;
-                        best *= condAllele[a] + condAllele[b] == g ? match : mismatch;
+                        best *= condAllele[b] == 1 ? sameEmission : refEmission;
                         nextDelta[i] = best;
-                        top = Math.max(top, best);
+                        if (best > row) {
+                            row = best;
+                            rowBest = b;
+                        }
+                        if (best > colMaxNext[b]) {
+                            colMaxNext[b] = best;
+                            colAt[b] = a;
+                        }
+                    }
+                    rowMax[a] = row;
+                    rowAt[a] = rowBest;
+                    if (row > nextAll) {
+                        nextAll = row;
+                        nextAllAt = a * l + rowBest;
                     }
                 }
-                double scale = top > 0 ? 1 / top : 1;
-                for (int i = 0; i < ll; i++) {
-                    nextDelta[i] *= scale;
-                }
+                all = nextAll;
+                allAt = nextAllAt;
+                double[] c = colMax;
+                colMax = colMaxNext;
+                colMaxNext = c;
                 double[] t = delta;
                 delta = nextDelta;
                 nextDelta = t;
