@@ -26,7 +26,7 @@ import org.genosynth.model.GenotypeMatrix;
  * <p>Population pools are tried on unrelated cohorts, where a genotype mosaic is identical to its donor over every
  * copied segment and no length both keeps the LD and passes the shared-segment attack (human_1kg_chr20: 0.999 at 0.1
  * cM). So unphased diploid input is phased statistically first (cluster-model draw and Li–Stephens refinement, as
- * {@code --statistical-phasing}; up to {@link #MAX_PHASED} genomes), and population pools are measured as haplotype
+ * {@code --statistical-phasing}; up to {@link #MAX_SEGMENT_RULE_GENOTYPES}), and population pools are measured as haplotype
  * mosaics, as the run then draws them.
  */
 final class AutoChoice {
@@ -89,12 +89,16 @@ final class AutoChoice {
      */
     static final double POPULATION_SEGMENT_BOUND = 0.6;
     /**
-     * Training genomes up to which {@code auto} phases unphased input statistically for population pools: choosing
-     * the Li–Stephens conditioning haplotypes scans every other genome per window (quadratic in the cohort); beyond,
-     * population pools are genotype mosaics and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle and give
-     * the phased VCF).
+     * Genotypes (training genomes x variants) up to which the shared-segment attack decides for population pools of
+     * diploid genomes (and unphased input is phased statistically for them): what the Li–Stephens refinement phases at
+     * its full setting within its work budget. Measured beyond it, on 8 copies of the human_1kg_chr20 region as
+     * chromosomes (352 x 199,920, 7e7: `CHIMERAS=8 bench/synth_cohorts.sh`): the phasing fell to 8 haplotypes and 2
+     * rounds, and the rule chose 0.02 cM haplotype mosaics: LD score 4.4-fold low, PCA KS 0.42, kinship KS 0.46, PVE
+     * 0.55 too high (4 fail, against the genotype mosaic's 2 with its shared-segment fail). Beyond it the attack is
+     * reported, not deciding, and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle and give the phased
+     * VCF: then the population pools are haplotype mosaics).
      */
-    static final int MAX_PHASED = 5000;
+    static final double MAX_SEGMENT_RULE_GENOTYPES = 2e7;
 
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
@@ -165,7 +169,7 @@ final class AutoChoice {
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
      * {@code mosaicsPerGenome} the run's synthetic genomes per training genome; {@code statisticalPhase} phases
      * unphased diploid input (null: the input is phased, inbred or coded as strains), called only when population
-     * pools are tried, and only up to {@link #MAX_PHASED} genomes. The phase is returned with the choice when a
+     * pools are tried, and only up to {@link #MAX_SEGMENT_RULE_GENOTYPES}. The phase is returned with the choice when a
      * population-pool mosaic is chosen from it.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
@@ -186,19 +190,20 @@ final class AutoChoice {
                     measured, null);
         }
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
-        // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not
+        // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not,
+        // and the shared-segment attack deciding, on cohorts the phasing covers at its full setting
+        boolean segmentDecides = !ibs && (double) train.sampleCount() * train.variantCount()
+                <= MAX_SEGMENT_RULE_GENOTYPES;
         List<long[]> populationPhase = phase;
         String phasingNote = null;
-        if (phase == null && statisticalPhase != null) {
-            if (train.sampleCount() <= MAX_PHASED) {
-                populationPhase = statisticalPhase.get();
-            } else {
-                phasingNote = String.format(java.util.Locale.ROOT, "population pools drawn as genotype mosaics: the "
-                        + "input is unphased and %,d genomes are more than auto phases statistically (%,d); a genotype "
-                        + "mosaic is identical to its donor over every copied segment (the shared-segment attack of "
-                        + "genosynth evaluate finds them): phase the cohort (SHAPEIT5, Eagle2, Beagle) and give the "
-                        + "phased VCF", train.sampleCount(), MAX_PHASED);
-            }
+        if (segmentDecides && phase == null && statisticalPhase != null) {
+            populationPhase = statisticalPhase.get();
+        } else if (!segmentDecides && !ibs) {
+            phasingNote = String.format(java.util.Locale.ROOT, "the shared-segment attack did not decide among "
+                    + "population pools: %,d genomes x %,d variants are more than auto phases and measures at full "
+                    + "setting (%,.0f genotypes)%s", train.sampleCount(), train.variantCount(),
+                    MAX_SEGMENT_RULE_GENOTYPES, phase == null ? "; a genotype mosaic is identical to its donor over "
+                    + "every copied segment: phase the cohort (SHAPEIT5, Eagle2, Beagle) and give the phased VCF" : "");
         }
         List<InnerSplit> splits = new ArrayList<>();
         splits.add(populationPhase == phase ? split : new InnerSplit(train, populationPhase, populationOf, map, noise,
@@ -217,7 +222,7 @@ final class AutoChoice {
         double segmentBound = SEGMENT_BOUND + floorExcess;
         // inbred lines and strains are haplotypes already and share long founder segments with unseen lines: there
         // the attack is reported, not deciding (docs/synth.md, the strain panel)
-        double segmentDecidingBound = ibs ? Double.NaN : POPULATION_SEGMENT_BOUND + floorExcess;
+        double segmentDecidingBound = segmentDecides ? POPULATION_SEGMENT_BOUND + floorExcess : Double.NaN;
         Candidate chosen = null;
         for (double length : lengths) {
             InnerSplit.Measured privacy = null;
