@@ -181,9 +181,6 @@ public final class Synthesizer {
                 phase.addAll(choice.statisticalPhase());
                 phasedStatistically = true;
             }
-            if (choice.phasingNote() != null) {
-                phasingNote = choice.phasingNote();
-            }
             if (choice.donorPool() != null) {
                 donorPool = choice.donorPool();
             }
@@ -235,6 +232,9 @@ public final class Synthesizer {
         }
         if (phasingNote != null) {
             addNotes(manifest, List.of(phasingNote));
+        }
+        if (choice != null && choice.phasingNote() != null) {
+            addNotes(manifest, List.of(choice.phasingNote()));
         }
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
