@@ -93,4 +93,21 @@ class ContextMethodCliTest {
                 .doesNotContain("\n");
         assertThat(dir.resolve("s.manifest.json")).doesNotExist();
     }
+
+    /**
+     * With admixed genomes: the context sampler draws the real populations' genomes, the admixed ones come from their
+     * tracts (it crashed here: the admixed groups were counted as populations of the sampler).
+     */
+    @Test
+    void admixedGenomesBesideTheDrawnOnes() throws IOException {
+        CliRun r = CliRun.of("synth", "--method", "context", "--input", phased.toString(), "--infer-populations", "2",
+                "--admixed", "MIX=20:P1=0.5,P2=0.5", "--n", "60", "--seed", "1", "--out",
+                dir.resolve("adm").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> labels = Files.readAllLines(dir.resolve("adm.populations.tsv"));
+        assertThat(labels.stream().filter(l -> l.endsWith("\tMIX"))).hasSize(20);
+        assertThat(Files.readAllLines(dir.resolve("adm.fam"))).hasSize(80);
+        // the local-ancestry truth of the 20 admixed genomes
+        assertThat(Files.readString(dir.resolve("adm.ancestry.tsv"))).contains("P1").contains("P2");
+    }
 }

@@ -1,5 +1,6 @@
 package org.genosynth.synth;
 
+import java.util.Arrays;
 import org.genosynth.exec.Backend;
 
 /**
@@ -35,7 +36,7 @@ record ContextPlan(DonorPanel drawn, int[] popOf, int[] spareFrom, int spares, i
         int[] spareFrom = new int[populations];
         for (int p = 0; p < populations; p++) {
             spareFrom[p] = n + p * spares;
-            java.util.Arrays.fill(slotPop, spareFrom[p], spareFrom[p] + spares, p);
+            Arrays.fill(slotPop, spareFrom[p], spareFrom[p] + spares, p);
         }
         DonorPanel drawn = ContextSampler.draw(real, pools, slotPop, map, seed, backend);
         return new ContextPlan(drawn, popOf, spareFrom, spares, ClusterFit.chromStarts(map));
@@ -49,11 +50,11 @@ record ContextPlan(DonorPanel drawn, int[] popOf, int[] spareFrom, int spares, i
     GenomePath path(int s, int a) {
         int slot = a == 0 ? s : spareFrom[popOf[s]] + (s + a - 1) % spares;
         int chromosomes = starts.length - 1;
-        int[] segmentStarts = java.util.Arrays.copyOf(starts, chromosomes);
+        int[] segmentStarts = Arrays.copyOf(starts, chromosomes);
         int[] first = new int[chromosomes];
         int[] second = new int[chromosomes];
-        java.util.Arrays.fill(first, 2 * slot);
-        java.util.Arrays.fill(second, 2 * slot + 1);
+        Arrays.fill(first, 2 * slot);
+        Arrays.fill(second, 2 * slot + 1);
         return new GenomePath(segmentStarts, first, new GenomePath(segmentStarts, second));
     }
 }

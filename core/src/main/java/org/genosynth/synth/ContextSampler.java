@@ -42,7 +42,7 @@ final class ContextSampler {
     static DonorPanel draw(DonorPanel haplotypes, int[][] pools, int[] popOfSlot, GeneticMap map, long seed,
             Backend backend) {
         int m = haplotypes.variantCount();
-        long poolHaplotypes = java.util.Arrays.stream(pools).mapToLong(p -> p.length).sum();
+        long poolHaplotypes = Arrays.stream(pools).mapToLong(p -> p.length).sum();
         // the pools' alleles (a byte each) and the drawn haplotypes (a byte each, then packed)
         org.genosynth.util.Memory.require((double) m * (poolHaplotypes + 2.5 * popOfSlot.length), "--method "
                 + "context on " + poolHaplotypes + " training haplotypes x " + m + " variants for " + popOfSlot.length

@@ -222,8 +222,10 @@ public final class Synthesizer {
         // the context sampler's training haplotypes
         DonorPanel realHaplotypes = contextMethod ? DonorPanel.haplotypes(train, phase) : null;
         // the HMM's training rows: for the hmm method, and for admixed genomes unless they are haplotype mosaics
+        // (the context sampler's panel where there is one: --method context --admixed reads the same haplotypes)
         DonorPanel hmmPanel = method == SynthRequest.Method.HMM || admixture != null && !haplotypes
-                ? phasedInput ? DonorPanel.haplotypes(train, phase) : panel : null;
+                ? phasedInput ? realHaplotypes != null ? realHaplotypes : DonorPanel.haplotypes(train, phase) : panel
+                : null;
         phase = null;
         SiteFrequencies freq = SiteFrequencies.of(train, members);
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -329,8 +331,11 @@ public final class Synthesizer {
                 manifest.put("donor_pools", SynthManifest.pools(local));
             }
         } else if (contextMethod) {
-            ContextPlan contextPlan = ContextPlan.of(realHaplotypes, haplotypePools(members), popOf, members.length,
-                    baseMap, req.seed(), backend);
+            // admixed genomes (the last slots, after the real populations') are drawn from their tracts below
+            int[] realPopOf = admixture == null ? popOf : Arrays.copyOf(popOf, n - Arrays.stream(admixture.counts())
+                    .sum());
+            ContextPlan contextPlan = ContextPlan.of(realHaplotypes, haplotypePools(members), realPopOf,
+                    members.length, baseMap, req.seed(), backend);
             plan = new Plan(contextPlan::path, SiteNoise.NONE);
             haplotypePanel = contextPlan.drawn();
             manifest.put("context", SynthManifest.ordered("model", "haplotype-context sampler: each allele drawn from "
