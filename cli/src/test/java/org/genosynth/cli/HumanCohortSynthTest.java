@@ -191,6 +191,8 @@ class HumanCohortSynthTest {
 
     @Test
     void theScienceIsKept() {
+        System.out.printf("LD score fold %.3f, shared-segment AUCs %.3f / %.3f%n", metrics.value("ld_score_fold"),
+                metrics.value("segment_mia_auc_identical"), metrics.value("segment_mia_auc_half_identical"));
         assertThat(Math.abs(metrics.value("af_correlation") - metrics.section("fidelity", "af_correlation_holdout")))
                 .isLessThanOrEqualTo(0.005);
         assertThat(metrics.value("ld_decay_ratio")).isLessThanOrEqualTo(3);

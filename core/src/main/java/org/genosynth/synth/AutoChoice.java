@@ -94,7 +94,10 @@ final class AutoChoice {
      * its full setting within its work budget. Measured beyond it, on 8 copies of the human_1kg_chr20 region as
      * chromosomes (352 x 199,920, 7e7: `CHIMERAS=8 bench/synth_cohorts.sh`): the phasing fell to 8 haplotypes and 2
      * rounds, and the rule chose 0.02 cM haplotype mosaics: LD score 4.4-fold low, PCA KS 0.42, kinship KS 0.46, PVE
-     * 0.55 too high (4 fail, against the genotype mosaic's 2 with its shared-segment fail). Beyond it the attack is
+     * 0.55 too high (4 fail, against the genotype mosaic's 2 with its shared-segment fail). Measured again with the
+     * phasing's haploid rounds (session 18; there the smallest setting, 8 and 2 pair rounds, then one haploid round of
+     * 32): 0.05 cM, LD score 3.33-fold low, PCA KS 0.39, kinship KS 0.38, PVE 0.55 too high, 4 fail again (the
+     * shared-segment AUCs 0.576 / 0.589, warns). Beyond it the attack is
      * reported, not deciding, and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle and give the phased
      * VCF: then the population pools are haplotype mosaics).
      */

@@ -11,8 +11,8 @@ import org.genosynth.exec.Backend;
  * are re-estimated as the most likely pair of paths (Viterbi) through a diploid copying model whose states are ordered
  * pairs of {@link #CONDITIONING} haplotypes of other genomes — the ones closest to the genome's current haplotype
  * estimates in that stretch of the chromosome — and every genome is re-phased against the previous round's haplotypes
- * of all the others, for {@link #ROUNDS} rounds (fewer haplotypes and rounds where that would exceed
- * {@link #WORK_BUDGET}).
+ * of all the others, for {@link #ROUNDS} rounds; then by haploid rounds with more haplotypes (below). Fewer
+ * haplotypes and rounds where that would exceed {@link #WORK_BUDGET}.
  *
  * <p>A genome's heterozygous calls are phased in windows of {@link #WINDOW_HETS} of them, each overlapping the next by
  * half: the window's conditioning haplotypes are the {@code CONDITIONING / 2} with the fewest mismatches to each of
@@ -38,6 +38,27 @@ import org.genosynth.exec.Backend;
  * passes: the 300 genomes x 24,990 variants refined in 58-61 s against 81-83 s, 2 threads at load average 4.3-4.7;
  * switch error rate 0.0441 against 0.0445, the rounding of ties).
  *
+ * <p>Then {@link #HAPLOID_ROUNDS} haploid rounds refine that phase with many more conditioning haplotypes
+ * ({@link #HAPLOID_CONDITIONING}, the closest to either current haplotype over windows of {@link #HAPLOID_WINDOW_HETS}
+ * heterozygous calls), each haplotype copying on its own (a haploid Li–Stephens model, linear in the haplotypes where
+ * the pair model is quadratic). In a window, a backward pass over each current haplotype gives the probability of the
+ * rest of the window given the haplotype copied at each site; a forward pass then builds the new haplotypes from the
+ * window's start and decides at each heterozygous call, by the likelihood of both haplotypes (the forward of what was
+ * decided, the emission here, the backward of what follows), whether the new first haplotype goes on with the current
+ * haplotype it follows, switches to the other for the rest of the window, or takes the other's allele at this call
+ * only (a misplaced rare allele). Windows are joined as in the pair rounds. Each round moves the phase only where
+ * copying from 256 close haplotypes says a different phase is more likely, so it refines a good start rather than
+ * finding one: alone (from the cluster model's draw) it reached 0.045 on the region's first 10,000 variants where the
+ * pair rounds reach 0.040 and the pair rounds followed by it 0.026.
+ *
+ * <p>Measured with the haploid rounds (the whole region, 2 threads, load average 2): switch error rate 0.028
+ * (0.018 at MAF >= 0.05) against the pair rounds' 0.044 (0.029), in about 30 s more. Fewer pair rounds before (3) or
+ * more haploid ones (4 of 256; 5 after 5 pair rounds: 0.027), 512 haplotypes (0.028 with 2 rounds), windows of 300
+ * calls (0.028) or a mismatch probability of 0.003 (0.028) did not do better. On human_1kg_chr20's 352 training
+ * genomes (`bench/synth_cohorts.sh`, with its trait) this took the default synth's LD score fold from 2.22 (a fail) to
+ * 1.86 (a warn); its identical-run membership AUC, 0.611 before, measured 0.574 and 0.631 in two builds whose phase
+ * differed only in rounding (docs/synth.md).
+ *
  * <p>Only the sites where the pair's likelihood can differ are visited: heterozygous calls and homozygous calls that
  * some conditioning haplotype does not carry. Elsewhere every state has the same emission, and the copying model's
  * switch probabilities over consecutive stretches compose exactly (its distances add up), so skipping them changes
@@ -48,29 +69,44 @@ final class LiStephensPhasing {
     static final int CONDITIONING = 32;
     /** Heterozygous calls per window. */
     static final int WINDOW_HETS = 100;
-    /** Refinement rounds, at most. */
+    /** Refinement rounds of the pair model, at most. */
     static final int ROUNDS = 5;
+    /** Conditioning haplotypes per window of the haploid rounds, at most (and at most every other genome's two). */
+    static final int HAPLOID_CONDITIONING = 256;
+    /** Heterozygous calls per window of the haploid rounds. */
+    static final int HAPLOID_WINDOW_HETS = 200;
+    /** Haploid rounds after the pair model's, at most. */
+    static final int HAPLOID_ROUNDS = 3;
     /**
-     * Conditioning haplotypes and rounds, the first of which fits {@link #WORK_BUDGET}: the cost grows with the square
-     * of the first.
+     * What a haploid round costs per conditioning haplotype and site, in pair-model state visits: measured on the 300
+     * phased genomes of human_1kg_chr20, a pair round of 32 haplotypes (1,024 states) took 7.3 s and a haploid round
+     * of 256 took 11 s.
      */
-    private static final int[][] LADDER = {{CONDITIONING, ROUNDS}, {24, 4}, {16, 3}, {8, 2}};
+    static final double HAPLOID_STATE_COST = 6;
+    /**
+     * The pair model's conditioning haplotypes and rounds, then the haploid rounds' haplotypes and rounds: the first
+     * setting that fits {@link #WORK_BUDGET}. A pair round costs the square of its haplotypes per site, a haploid round
+     * {@link #HAPLOID_STATE_COST} times its haplotypes.
+     */
+    private static final int[][] LADDER = {{CONDITIONING, ROUNDS, HAPLOID_CONDITIONING, HAPLOID_ROUNDS},
+        {24, 4, 128, 2}, {16, 3, 64, 2}, {8, 2, 32, 1}};
     /**
      * Copying-state visits allowed: genomes x the sites a round visits per genome (counted on {@link #SAMPLED} of
-     * them with {@link #CONDITIONING} haplotypes) x states x rounds; 3-5 ns each on 2 cores, so about a minute.
-     * Measured (load average 3-4): human_1kg_chr20's 352 training genomes visit 10,500 sites each (of 24,990: rare
-     * alleles that the closest haplotypes do not carry are skipped; overlapping windows visit some twice) and get 32
-     * haplotypes and 5 rounds; the 1,358 training mice of mouse_hs1940 visit 11,300 (of 12,226) and get 16 and 3,
-     * about 56 s.
+     * them with {@link #CONDITIONING} haplotypes) x the states of every round (above); 3-5 ns each on 2 cores, so
+     * about two minutes. Measured (load average 2-4): human_1kg_chr20's 352 training genomes visit 10,500 sites each
+     * (of 24,990: rare alleles that the closest haplotypes do not carry are skipped; overlapping windows visit some
+     * twice) and get the full setting (3.6e10); the 1,358 training mice of mouse_hs1940 visit 11,300 (of 12,226) and
+     * get 16 haplotypes and 3 rounds, then 2 haploid rounds of 64.
      */
-    static final double WORK_BUDGET = 2e10;
+    static final double WORK_BUDGET = 4e10;
     /** Genomes on which the visited sites are counted. */
     private static final int SAMPLED = 16;
 
     /** The conditioning haplotypes and rounds for {@code genomes} genomes that visit {@code visited} sites each. */
     static int[] settings(int genomes, double visited) {
         for (int[] step : LADDER) {
-            if (genomes * visited * step[0] * step[0] * step[1] <= WORK_BUDGET) {
+            double states = (double) step[0] * step[0] * step[1] + HAPLOID_STATE_COST * step[2] * step[3];
+            if (genomes * visited * states <= WORK_BUDGET) {
                 return step;
             }
         }
@@ -89,10 +125,12 @@ final class LiStephensPhasing {
     }
 
     /**
-     * The refined phase (the layout of {@link ClusterFit#phaseAll}), the conditioning haplotypes and rounds used (0
-     * when the cohort was too small to refine) and the sites a round visited per genome (estimated).
+     * The refined phase (the layout of {@link ClusterFit#phaseAll}), the conditioning haplotypes and rounds used by the
+     * pair model and by the haploid rounds (0 when the cohort was too small to refine) and the sites a round visited
+     * per genome (estimated).
      */
-    record Refined(List<long[]> phase, int conditioning, int rounds, double visitedPerGenome) {
+    record Refined(List<long[]> phase, int conditioning, int rounds, int haploidConditioning, int haploidRounds,
+            double visitedPerGenome) {
     }
 
     /**
@@ -103,7 +141,7 @@ final class LiStephensPhasing {
         int n = panel.donorCount();
         int m = panel.variantCount();
         if (2 * n - 2 < CONDITIONING) {
-            return new Refined(phase, 0, 0, 0); // too few other haplotypes to copy from
+            return new Refined(phase, 0, 0, 0, 0, 0); // too few other haplotypes to copy from
         }
         int words = (m + 63) >>> 6;
         // genotype codes and two rounds' first-haplotype flags (a byte each), two rounds' haplotype bits
@@ -141,22 +179,26 @@ final class LiStephensPhasing {
         int[] setting = settings(n, (double) visited / sampled);
         int conditioning = setting[0];
         int rounds = setting[1];
+        int haploidConditioning = Math.min(setting[2], 2 * n - 2);
+        int haploidRounds = setting[3];
         int batchCount = Math.min(BATCHES, n);
         List<int[]> batches = new ArrayList<>();
         for (int b = 0; b < batchCount; b++) {
             final int bb = b;
             batches.add(IntStream.range(0, n).filter(u -> u % batchCount == bb).toArray());
         }
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < rounds + haploidRounds; round++) {
             long[][] previous = haps;
             boolean[][] previousFirst = first;
             long[][] next = new long[words][2 * n];
             boolean[][] nextFirst = new boolean[n][];
-            backend.mapOrdered(batches.iterator(), () -> new Workspace(m, conditioning), (ws, batch) -> {
+            boolean haploid = round >= rounds;
+            int states = haploid ? haploidConditioning : conditioning;
+            backend.mapOrdered(batches.iterator(), () -> new Workspace(m, states), (ws, batch) -> {
                 boolean[][] out = new boolean[batch.length][];
                 for (int b = 0; b < batch.length; b++) {
                     int u = batch[b];
-                    out[b] = ws.phase(u, codes[u], previousFirst[u], previous, cm, starts);
+                    out[b] = ws.phase(u, codes[u], previousFirst[u], previous, cm, starts, haploid);
                 }
                 return new Object[] {batch, out};
             }, res -> {
@@ -182,7 +224,8 @@ final class LiStephensPhasing {
                 }
             }
         }
-        return new Refined(refined, conditioning, rounds, (double) visited / sampled);
+        return new Refined(refined, conditioning, rounds, haploidConditioning, haploidRounds,
+                (double) visited / sampled);
     }
 
     /**
@@ -226,6 +269,14 @@ final class LiStephensPhasing {
         private final long[] best2;
         private int[] dist1 = new int[0];
         private int[] dist2 = new int[0];
+        private double[] back1 = new double[0];
+        private double[] back2 = new double[0];
+        private final double[] emitted1;
+        private final double[] emitted2;
+        private final double[] forward1;
+        private final double[] forward2;
+        private final double[] prior1;
+        private final double[] prior2;
 
         Workspace(int m, int conditioning) {
             this.hets = new int[m];
@@ -244,10 +295,21 @@ final class LiStephensPhasing {
             this.condAllele = new int[l];
             this.best1 = new long[l];
             this.best2 = new long[l];
+            this.emitted1 = new double[l];
+            this.emitted2 = new double[l];
+            this.forward1 = new double[l];
+            this.forward2 = new double[l];
+            this.prior1 = new double[l];
+            this.prior2 = new double[l];
         }
 
-        /** Which heterozygous calls of genome {@code u} are on its first haplotype, after one round. */
-        boolean[] phase(int u, byte[] code, boolean[] current, long[][] haps, double[] cm, int[] starts) {
+        /**
+         * Which heterozygous calls of genome {@code u} are on its first haplotype, after one round of the pair model or
+         * (with {@code haploid}) of the haploid one.
+         */
+        boolean[] phase(int u, byte[] code, boolean[] current, long[][] haps, double[] cm, int[] starts,
+                boolean haploid) {
+            int windowHets = haploid ? HAPLOID_WINDOW_HETS : WINDOW_HETS;
             boolean[] out = current.clone();
             for (int c = 0; c + 1 < starts.length; c++) {
                 int h = 0;
@@ -259,11 +321,12 @@ final class LiStephensPhasing {
                 if (h < 2) {
                     continue;
                 }
-                int step = WINDOW_HETS / 2;
+                int step = windowHets / 2;
                 int assembledTo = 0; // hets [0, assembledTo) are final in out
                 for (int w0 = 0; ; w0 += step) {
-                    int w1 = Math.min(h, w0 + WINDOW_HETS);
-                    boolean[] window = window(u, code, haps, cm, w0, w1);
+                    int w1 = Math.min(h, w0 + windowHets);
+                    boolean[] window = haploid ? haploidWindow(u, code, current, haps, cm, w0, w1)
+                            : window(u, code, haps, cm, w0, w1);
                     if (w0 == 0) {
                         for (int k = 0; k < w1; k++) {
                             out[hets[k]] = window[k];
@@ -310,6 +373,132 @@ final class LiStephensPhasing {
                 }
             }
             return sites;
+        }
+
+
+        /**
+         * The haploid rounds' decision for heterozygous calls {@code hets[w0..w1)} of a genome whose current phase is
+         * {@code current}: per call, whether ALT is on the first haplotype (see the class comment).
+         */
+        private boolean[] haploidWindow(int u, byte[] code, boolean[] current, long[][] haps, double[] cm, int w0,
+                int w1) {
+            chooseConditioning(u, haps, hets[w0], hets[w1 - 1] + 1);
+            int sites = informativeSites(code, haps, hets[w0], hets[w1 - 1] + 1);
+            if (back1.length < sites * l) {
+                back1 = new double[sites * l];
+                back2 = new double[sites * l];
+            }
+            double rate = SWITCHES_PER_CM / l;
+            // backward over the current haplotypes: back[s * l + k], the probability of the sites after s given that
+            // the haplotype copies conditioning haplotype k at s, scaled to sum to 1 per site
+            int last = (sites - 1) * l;
+            Arrays.fill(back1, last, last + l, 1.0 / l);
+            Arrays.fill(back2, last, last + l, 1.0 / l);
+            for (int s = sites - 2; s >= 0; s--) {
+                int v = informative[s + 1];
+                int g = code[v];
+                int x1 = g == 1 ? (current[v] ? 1 : 0) : g / 2;
+                int x2 = g == 1 ? 1 - x1 : x1;
+                double stay = 1 - switchProbability(rate, cm[v] - cm[informative[s]]);
+                double sum1 = 0;
+                double sum2 = 0;
+                int next = (s + 1) * l;
+                for (int a = 0; a < l; a++) {
+                    int y = (int) (haps[v >>> 6][cond[a]] >>> (v & 63) & 1L);
+                    double e1 = emission(y, x1) * back1[next + a];
+                    double e2 = emission(y, x2) * back2[next + a];
+                    emitted1[a] = e1;
+                    emitted2[a] = e2;
+                    sum1 += e1;
+                    sum2 += e2;
+                }
+                // stay * e + (1 - stay) / l * sum over states, then / sum (the scaled values add up to 1)
+                double jump = (1 - stay) / l;
+                int at = s * l;
+                for (int a = 0; a < l; a++) {
+                    back1[at + a] = (stay * emitted1[a] + jump * sum1) / sum1;
+                    back2[at + a] = (stay * emitted2[a] + jump * sum2) / sum2;
+                }
+            }
+            // forward over the new haplotypes, deciding at each heterozygous call whether the new first haplotype
+            // continues with the current haplotype it follows, switches to the other one for the rest of the window,
+            // or takes the other's allele at this call only
+            boolean[] out = new boolean[w1 - w0];
+            int k = 0;
+            boolean swapped = false; // whether the new first haplotype follows the current second one
+            for (int s = 0; s < sites; s++) {
+                int v = informative[s];
+                int g = code[v];
+                double stay = s == 0 ? 0 : 1 - switchProbability(rate, cm[v] - cm[informative[s - 1]]);
+                double jump = (1 - stay) / l;
+                for (int a = 0; a < l; a++) {
+                    prior1[a] = stay * forward1[a] + jump; // forward values sum to 1
+                    prior2[a] = stay * forward2[a] + jump;
+                }
+                int allele1;
+                int allele2;
+                if (g == 1) {
+                    int at = s * l;
+                    double[] backA = swapped ? back2 : back1; // after this call, of the haplotype the first follows
+                    double[] backB = swapped ? back1 : back2;
+                    int x = (current[v] ? 1 : 0) ^ (swapped ? 1 : 0); // the allele of the haplotype the first follows
+                    double keepA = 0;
+                    double keepB = 0;
+                    double switchA = 0;
+                    double switchB = 0;
+                    double flipA = 0;
+                    double flipB = 0;
+                    for (int a = 0; a < l; a++) {
+                        int y = (int) (haps[v >>> 6][cond[a]] >>> (v & 63) & 1L);
+                        double ex = emission(y, x);
+                        double eo = emission(y, 1 - x);
+                        keepA += prior1[a] * ex * backA[at + a];
+                        keepB += prior2[a] * eo * backB[at + a];
+                        switchA += prior1[a] * eo * backB[at + a];
+                        switchB += prior2[a] * ex * backA[at + a];
+                        flipA += prior1[a] * eo * backA[at + a];
+                        flipB += prior2[a] * ex * backB[at + a];
+                    }
+                    double keep = keepA * keepB;
+                    double switched = switchA * switchB;
+                    double flipped = flipA * flipB;
+                    if (switched > keep && switched >= flipped) {
+                        swapped = !swapped;
+                        allele1 = 1 - x;
+                    } else {
+                        allele1 = flipped > keep ? 1 - x : x;
+                    }
+                    allele2 = 1 - allele1;
+                    out[k++] = allele1 == 1;
+                } else {
+                    allele1 = g / 2;
+                    allele2 = allele1;
+                }
+                double sum1 = 0;
+                double sum2 = 0;
+                for (int a = 0; a < l; a++) {
+                    int y = (int) (haps[v >>> 6][cond[a]] >>> (v & 63) & 1L);
+                    forward1[a] = prior1[a] * emission(y, allele1);
+                    forward2[a] = prior2[a] * emission(y, allele2);
+                    sum1 += forward1[a];
+                    sum2 += forward2[a];
+                }
+                for (int a = 0; a < l; a++) {
+                    forward1[a] /= sum1;
+                    forward2[a] /= sum2;
+                }
+            }
+            return out;
+        }
+
+        /** The probability that a copy switches over {@code cmApart} cM at {@code rate} switches per cM (> 0). */
+        private static double switchProbability(double rate, double cmApart) {
+            return Math.max(-Math.expm1(-rate * Math.max(0, cmApart)), 1e-9);
+        }
+
+        /** The copying model's probability of allele {@code x} from a haplotype carrying {@code y}. */
+        private static double emission(int y, int x) {
+            return y == x ? 1 - MISMATCH : MISMATCH;
         }
 
         /** The sites a round would visit for genome {@code u}, over all its windows (the work estimate). */

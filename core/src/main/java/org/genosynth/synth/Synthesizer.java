@@ -241,6 +241,10 @@ public final class Synthesizer {
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
         }
+        String xNote = chromosomeXNote(train);
+        if (xNote != null) {
+            addNotes(manifest, List.of(xNote));
+        }
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
         manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));
@@ -620,9 +624,10 @@ public final class Synthesizer {
         List<long[]> drawn = ClusterFit.phaseAll(genotypes, baseMap, free, ClusterFit.DIPLOID_CLUSTERS,
                 req.hmm().iterations(), req.seed(), backend);
         LiStephensPhasing.Refined refined = LiStephensPhasing.refine(genotypes, baseMap, drawn, backend);
-        progress.message(String.format(java.util.Locale.ROOT, "phase refined by Li-Stephens copying: %d "
-                + "haplotypes, %d rounds, %,.0f sites per genome and round", refined.conditioning(),
-                refined.rounds(), refined.visitedPerGenome()));
+        progress.message(String.format(java.util.Locale.ROOT, "phase refined by Li-Stephens copying: %d rounds of "
+                + "haplotype pairs from %d haplotypes, %d haploid rounds from %d, %,.0f sites per genome and round",
+                refined.rounds(), refined.conditioning(), refined.haploidRounds(), refined.haploidConditioning(),
+                refined.visitedPerGenome()));
         return refined.phase();
     }
 
@@ -727,6 +732,22 @@ public final class Synthesizer {
                 phase.set(v, new long[(n + 63) >>> 6]);
             }
         }
+    }
+
+    /**
+     * A note when the input holds chromosome X variants (X, chrX or PLINK's 23; not the pseudo-autosomal XY) and
+     * training males: X is synthesized as an autosome, so synthetic males get heterozygous X calls (docs/synth.md).
+     */
+    static String chromosomeXNote(GenotypeMatrix train) {
+        long x = train.variants().stream().map(v -> v.chrom().toLowerCase(java.util.Locale.ROOT)
+                .replaceFirst("^chr", "")).filter(c -> c.equals("x") || c.equals("23")).count();
+        long males = train.samples().samples().stream().filter(s -> s.sex() == Sex.MALE).count();
+        if (x == 0 || males == 0) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "chromosome X (%,d variants) was synthesized as an autosome, from "
+                + "donors of either sex: synthetic males get heterozygous X calls that no real male has (the input "
+                + "has %,d males); leave X out before synthesis (docs/synth.md, \"Sex and chromosome X\")", x, males);
     }
 
     /** Appends {@code notes} to the manifest's "notes" (printed by {@link SynthResult#render}). */
