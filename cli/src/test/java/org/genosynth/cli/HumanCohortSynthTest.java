@@ -164,9 +164,10 @@ class HumanCohortSynthTest {
         }
         // evaluate against the real holdout: the genotype mosaic chosen before (0.1 cM, both haplotypes of one donor
         // per segment) had an identical-run AUC of 0.999; the haplotype mosaic's runs are within about the warn line
-        // (measured 0.590 / 0.546 without the trait): within two chance SEs (0.033 at 151 members) of 0.6
-        assertThat(metrics.value("segment_mia_auc_identical")).isLessThanOrEqualTo(0.6 + 2 * 0.033);
-        assertThat(metrics.value("segment_mia_auc_half_identical")).isLessThanOrEqualTo(0.6 + 2 * 0.033);
+        // (measured 0.568 / 0.553 with the phasing's haploid rounds; 0.590 / 0.546 without them and the trait; the
+        // bench's runs scatter 0.57-0.63 with the phase): within one chance SE (0.033 at 151 members) of 0.6
+        assertThat(metrics.value("segment_mia_auc_identical")).isLessThanOrEqualTo(0.6 + 0.033);
+        assertThat(metrics.value("segment_mia_auc_half_identical")).isLessThanOrEqualTo(0.6 + 0.033);
     }
 
     @Test
@@ -198,10 +199,10 @@ class HumanCohortSynthTest {
         assertThat(metrics.value("ld_decay_ratio")).isLessThanOrEqualTo(3);
         // the LD-score bar is one unseen real people clear (bench/synth_cohorts.sh: holdout 29.8 against 36.4, 1.22);
         // the haplotype mosaic of statistically phased genomes loses part of it to the phase's switch errors
-        // (measured 2.27, a fail; the genotype mosaic chosen before kept 1.68 but copied whole genotype runs; the HMM
-        // kept a tenth)
+        // (measured 1.88 with the phasing's haploid rounds, a warn; 2.27 without them, a fail; the genotype mosaic
+        // chosen before kept 1.68 but copied whole genotype runs; the HMM kept a tenth): no fail (evaluate's 2)
         assertThat(metrics.section("fidelity", "ld_score_fold_holdout")).isLessThanOrEqualTo(1.5);
-        assertThat(metrics.value("ld_score_fold")).isLessThanOrEqualTo(2.5);
+        assertThat(metrics.value("ld_score_fold")).isLessThanOrEqualTo(2.0);
         // REML PVE (real 0.70): 0.80 with the signal's real targets (it follows the LD score, 13-40 % short here);
         // the loci copied whole and the best measured offset round: measured 0.684
         assertThat(metrics.value("pve_difference")).isLessThanOrEqualTo(0.05);
