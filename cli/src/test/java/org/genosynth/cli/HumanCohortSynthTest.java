@@ -163,10 +163,13 @@ class HumanCohortSynthTest {
                     ((Number) chosen.get("segment_cm")).doubleValue());
         }
         // evaluate against the real holdout: the genotype mosaic chosen before (0.1 cM, both haplotypes of one donor
-        // per segment) had an identical-run AUC of 0.999; the haplotype mosaic's runs are within about the warn line
-        // (measured 0.568 / 0.553 with the phasing's haploid rounds; 0.590 / 0.546 without them and the trait; the
-        // bench's runs scatter 0.57-0.63 with the phase): within one chance SE (0.033 at 151 members) of 0.6
-        assertThat(metrics.value("segment_mia_auc_identical")).isLessThanOrEqualTo(0.6 + 0.033);
+        // per segment) had an identical-run AUC of 0.999; the haplotype mosaic's scattered around the fail line
+        // (0.57-0.63 with the phase) until the identical-run check: no synthetic genome shares a longer identical run
+        // with a real one than the median training genome shares with its closest match (799 variants here). Measured
+        // 0.413 (members' runs now a little shorter than unseen people's: the check truncates them) and half-identical
+        // runs 0.570 (not checked: within one chance SE, 0.033 at 151 members, of the warn line 0.6)
+        assertThat(manifest).contains("\"identical_run_check\"").contains("\"kept_over_the_bound\": 0");
+        assertThat(metrics.value("segment_mia_auc_identical")).isLessThanOrEqualTo(0.55);
         assertThat(metrics.value("segment_mia_auc_half_identical")).isLessThanOrEqualTo(0.6 + 0.033);
     }
 

@@ -166,7 +166,8 @@ final class InnerSplit {
      * Mosaics of the fitting set with every member a donor, in cycles ({@code --donor-pool population}): of haplotypes
      * when the input is phased (each haplotype switching on its own, as the run draws them), else of genotypes; with
      * {@code bound}, each redrawn while it is at the bound's kinship (IBS share with {@code ibs}) to a genome of the
-     * fitting set, as the run's kinship check does. Null when a genome is still at the bound after
+     * fitting set, as the run's kinship check does (haplotype mosaics also while they share an identical run longer
+     * than the bound's {@code identicalRun} with one). Null when a genome is still at the bound after
      * {@link Synthesizer#MAX_ATTEMPTS} attempts (the run would stop).
      */
     GenotypeMatrix populationMosaics(double length, KinshipCheck.Bound bound, boolean ibs) {
@@ -186,7 +187,10 @@ final class InnerSplit {
         RowBuilder builder = new RowBuilder(panel, haplotypes, new SiteNoise.Resample(noise, freq), seed);
         if (bound != null) {
             try {
-                KinshipCheck.run(builder, source, paths, attempts, popOfMosaic, bound.threshold(), ibs,
+                // the run's identical-run check, which it applies to haplotype mosaics
+                KinshipCheck.RunCheck runCheck = haplotypes != null && bound.identicalRun() > 0
+                        ? new KinshipCheck.RunCheck(fitSet.variants(), bound.identicalRun()) : null;
+                KinshipCheck.run(builder, source, paths, attempts, popOfMosaic, bound.threshold(), ibs, runCheck,
                         backend);
             } catch (org.genosynth.io.InputException stillClose) {
                 return null;

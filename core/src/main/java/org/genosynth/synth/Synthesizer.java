@@ -165,6 +165,10 @@ public final class Synthesizer {
             // the kinship check's bound, which the population-pool candidates are measured with
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
+            // population pools of haplotypes are also held to the identical-run bound (measured and drawn)
+            if (bound != null && !coding.inbredOrHaploid()) {
+                bound = bound.withIdenticalRun(KinshipCheck.identicalRunBound(train, req.seed(), backend));
+            }
             // unrelated genomes (the local mosaic leaks): population pools as haplotype mosaics, phased if need be
             java.util.function.Supplier<List<long[]>> statistical = phased || coding.inbredOrHaploid() ? null : () -> {
                 progress.message("phasing the input statistically (population pools are drawn as haplotype "
@@ -395,8 +399,12 @@ public final class Synthesizer {
             KinshipCheck.Bound b = bound != null ? bound : KinshipCheck.bound(mosaic, train, ibs, req.seed(), backend);
             double threshold = b.threshold();
             double cohort = b.cohort();
+            // auto's population pools of haplotypes: the identical-run check too (KinshipCheck.identicalRunBound)
+            KinshipCheck.RunCheck runCheck = choice != null && b.identicalRun() > 0 && haplotypes
+                    && donorPool == SynthRequest.DonorPool.POPULATION
+                    ? new KinshipCheck.RunCheck(train.variants(), b.identicalRun()) : null;
             KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold, ibs,
-                    backend);
+                    runCheck, backend);
             rejected = k.rejected();
             maxKinship = k.maxKinship();
             manifest.put("kinship_check", ibs
@@ -412,6 +420,12 @@ public final class Synthesizer {
                             "rejected", rejected, "max_kinship_to_real", maxKinship)
                     : SynthManifest.ordered("threshold", threshold, "rejected", rejected, "max_kinship_to_real",
                             maxKinship));
+            if (runCheck != null) {
+                manifest.put("identical_run_check", SynthManifest.ordered("bound_variants", runCheck.bound(), "rule",
+                        "no synthetic genome shares a longer run of identical genotypes with a real genome than the "
+                        + "median training genome shares with its closest match among the others", "rejected",
+                        k.runRejected(), "kept_over_the_bound", k.runUnmet()));
+            }
         }
         SampleSheet sheet = syntheticSamples(req, train, pops, names, popOf);
         if (method == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
