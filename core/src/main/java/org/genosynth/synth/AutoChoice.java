@@ -128,14 +128,14 @@ final class AutoChoice {
         }
     }
 
-    /** The choice: the method, the mosaic's donor pools and segment length, and what was measured. */
+    /**
+     * The choice: the method, the mosaic's donor pools and segment length, and what was measured; {@code bound} is
+     * the kinship check's bound given to {@link #choose}, with the identical-run bound where population pools were
+     * measured ({@link KinshipCheck#identicalRunBound}: it is measured only then).
+     */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
                   LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor,
-                  List<long[]> statisticalPhase, String poolsMeasuredAs, String phasingNote) {
-        Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
-                LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor) {
-            this(method, donorPool, segmentCm, calibration, measured, floor, null, null, null);
-        }
+                  List<long[]> statisticalPhase, String poolsMeasuredAs, String phasingNote, KinshipCheck.Bound bound) {
 
         /**
          * A note for the user when the chosen mosaic is over {@link #SEGMENT_BOUND} under the shared-segment attack
@@ -190,7 +190,12 @@ final class AutoChoice {
         measured.add(local);
         if (local.isPrivate()) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.LOCAL, local.segmentCm(), calibration,
-                    measured, null);
+                    measured, null, null, null, null, bound);
+        }
+        // the local mosaic leaked: population pools of haplotypes are also held to the identical-run bound (measured
+        // on the inner splits and drawn in the run), which is measured here, where it is used
+        if (bound != null && !ibs) {
+            bound = bound.withIdenticalRun(KinshipCheck.identicalRunBound(train, seed, backend));
         }
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
         // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not,
@@ -252,10 +257,10 @@ final class AutoChoice {
                 ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
         if (chosen != null) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
-                    calibration, measured, floor, statistical, measuredAs, phasingNote);
+                    calibration, measured, floor, statistical, measuredAs, phasingNote, bound);
         }
         return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
-                phasingNote);
+                phasingNote, bound);
     }
 
     /**

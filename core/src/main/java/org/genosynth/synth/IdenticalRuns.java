@@ -89,20 +89,10 @@ final class IdenticalRuns {
             long ones = same | same << 1; // two bits per identical variant
             best = Math.max(best, current + (Long.numberOfTrailingZeros(~ones) >>> 1));
             if (best < 32) {
-                best = Math.max(best, longestOnes(ones) >>> 1); // a run inside the word
+                best = Math.max(best, org.genosynth.util.Bits.longestOnes(ones) >>> 1); // a run inside the word
             }
             current = Long.numberOfLeadingZeros(~ones) >>> 1;
         }
         return Math.max(best, current);
-    }
-
-    /** The longest run of consecutive one bits in {@code x}. */
-    private static int longestOnes(long x) {
-        int n = 0;
-        while (x != 0) {
-            x &= x << 1;
-            n++;
-        }
-        return n;
     }
 }

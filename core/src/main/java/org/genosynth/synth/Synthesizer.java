@@ -165,10 +165,6 @@ public final class Synthesizer {
             // the kinship check's bound, which the population-pool candidates are measured with
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
-            // population pools of haplotypes are also held to the identical-run bound (measured and drawn)
-            if (bound != null && !coding.inbredOrHaploid()) {
-                bound = bound.withIdenticalRun(KinshipCheck.identicalRunBound(train, req.seed(), backend));
-            }
             // unrelated genomes (the local mosaic leaks): population pools as haplotype mosaics, phased if need be
             java.util.function.Supplier<List<long[]>> statistical = phased || coding.inbredOrHaploid() ? null : () -> {
                 progress.message("phasing the input statistically (population pools are drawn as haplotype "
@@ -179,6 +175,7 @@ public final class Synthesizer {
                     noise, mosaic, coords, bound, coding.inbredOrHaploid(), (double) requested / train.sampleCount(),
                     statistical, req.seed(), backend);
             calibration = choice.calibration();
+            bound = choice.bound(); // with the identical-run bound where population pools were measured
             method = choice.method();
             if (choice.statisticalPhase() != null) {
                 phase.clear();

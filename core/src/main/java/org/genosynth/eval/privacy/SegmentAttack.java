@@ -225,7 +225,7 @@ public final class SegmentAttack {
             } else {
                 best1 = Math.max(best1, run1 + Long.numberOfTrailingZeros(~s));
                 if (best1 < w) {
-                    best1 = Math.max(best1, longestOnes(s));
+                    best1 = Math.max(best1, org.genosynth.util.Bits.longestOnes(s));
                 }
                 run1 = w - 64 + Long.numberOfLeadingZeros(~s & full);
             }
@@ -234,23 +234,13 @@ public final class SegmentAttack {
             } else {
                 best2 = Math.max(best2, run2 + Long.numberOfTrailingZeros(~h));
                 if (best2 < w) {
-                    best2 = Math.max(best2, longestOnes(h));
+                    best2 = Math.max(best2, org.genosynth.util.Bits.longestOnes(h));
                 }
                 run2 = w - 64 + Long.numberOfLeadingZeros(~h & full);
             }
         }
         best[at] = Math.max(best1, run1);
         best[at + 1] = Math.max(best2, run2);
-    }
-
-    /** The longest run of consecutive one bits in {@code x}. */
-    static int longestOnes(long x) {
-        int k = 0;
-        while (x != 0) {
-            x &= x >>> 1;
-            k++;
-        }
-        return k;
     }
 
     private static double[] toDouble(int[] v) {

@@ -139,9 +139,6 @@ class SegmentAttackTest {
         best = new int[] {200, 200};
         SegmentAttack.pair(planes.bits(), 0, 0, pieces, best, 0);
         assertThat(best).containsExactly(530, 530);
-        assertThat(SegmentAttack.longestOnes(0L)).isZero();
-        assertThat(SegmentAttack.longestOnes(-1L)).isEqualTo(64);
-        assertThat(SegmentAttack.longestOnes(0b1110_1111_0110L)).isEqualTo(4);
     }
 
     @Test
