@@ -16,6 +16,7 @@ final class RowBuilder implements java.io.Serializable {
 
     private static final long PHASE = 0x9A5EL;
     private static final long EMIT = 0xE317L;
+    private static final long HAPLOID_X = 0x58A1L;
     private final DonorPanel panel;
     private final DonorPanel haplotypes;
     private final ClusterModel clusters;
@@ -29,6 +30,10 @@ final class RowBuilder implements java.io.Serializable {
     private final int firstAdmixed;
     /** The admixed groups' paths are cluster paths of {@code clusters} (else haplotype mosaics). */
     private final boolean admixedFromModel;
+    /** Row layout: the low bit of every variant haploid in males ({@link ChromosomeX}), or null. */
+    private long[] haploidX;
+    /** Per synthetic genome: male, so haploid on {@link #haploidX} (null: none). */
+    private boolean[] male;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
         this(panel, null, noise, seed);
@@ -97,6 +102,39 @@ final class RowBuilder implements java.io.Serializable {
         return panel;
     }
 
+    /**
+     * Makes the synthetic genomes {@code male[s]} haploid on the variants of {@code haploidLowBits} (row layout, the
+     * low bit of each variant's field; {@link ChromosomeX}): a haplotype-level genome's second haplotype is its first
+     * there, and a heterozygous call left (noise, donors of the other sex) becomes homozygous for one of its alleles
+     * at random. Set before any row is built.
+     */
+    RowBuilder withHaploidX(long[] haploidLowBits, boolean[] male) {
+        this.haploidX = haploidLowBits;
+        this.male = male;
+        return this;
+    }
+
+    private boolean haploidOnX(int sample) {
+        return male != null && sample < male.length && male[sample];
+    }
+
+    /** Heterozygous calls of a male's haploid X variants in {@code dst[dstOff ..)} made homozygous at random. */
+    private void homozygousOnX(long[] dst, int dstOff, int v0, int sample, int attempt, int chunk) {
+        SplittableRandom alleles = null;
+        int w0 = v0 >>> 5;
+        for (int w = 0; w < CHUNK_WORDS && w0 + w < haploidX.length; w++) {
+            long g = dst[dstOff + w];
+            long het = g & ~(g >>> 1) & haploidX[w0 + w];
+            if (het == 0) {
+                continue;
+            }
+            if (alleles == null) {
+                alleles = new SplittableRandom(mix(seed, HAPLOID_X, sample, attempt, chunk));
+            }
+            dst[dstOff + w] = (g & ~het) | ((het & alleles.nextLong()) << 1);
+        }
+    }
+
     int chunkCount() {
         return (panel.variantCount() + CHUNK_VARIANTS - 1) / CHUNK_VARIANTS;
     }
@@ -132,6 +170,9 @@ final class RowBuilder implements java.io.Serializable {
             copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
         }
         noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+        if (haploidOnX(sample)) {
+            homozygousOnX(dst, dstOff, v0, sample, attempt, chunk);
+        }
     }
 
     /**
@@ -147,6 +188,15 @@ final class RowBuilder implements java.io.Serializable {
         int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
         long[] h = new long[2 * CHUNK_WORDS];
         haplotypePair(path, sample, attempt, population, chunk, h);
+        boolean haploid = haploidOnX(sample);
+        if (haploid) {
+            // a male's one X: his second haplotype is his first there
+            int w0 = v0 >>> 5;
+            for (int w = 0; w < CHUNK_WORDS && w0 + w < haploidX.length; w++) {
+                long both = haploidX[w0 + w] | haploidX[w0 + w] << 1;
+                h[CHUNK_WORDS + w] = (h[CHUNK_WORDS + w] & ~both) | (h[w] & both);
+            }
+        }
         long[] phase = new long[CHUNK_WORDS];
         for (int w = 0; w < CHUNK_WORDS; w++) {
             long a = h[w];
@@ -162,6 +212,9 @@ final class RowBuilder implements java.io.Serializable {
         long[] before = java.util.Arrays.copyOfRange(dst, dstOff, dstOff + CHUNK_WORDS);
         if (population < firstAdmixed) {
             noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
+        }
+        if (haploid) {
+            homozygousOnX(dst, dstOff, v0, sample, attempt, chunk);
         }
         SplittableRandom flips = null;
         for (int w = 0; w < CHUNK_WORDS; w++) {

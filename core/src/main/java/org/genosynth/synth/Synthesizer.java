@@ -38,6 +38,7 @@ import org.genosynth.model.VariantBlock;
 public final class Synthesizer {
     private static final long PATHS = 0x9A7F5L;
     private static final long SEXES = 0x5E8L;
+    private static final long X_PATHS = 0x9A7F6L;
     private static final long PHENO = 0x9E10L;
     private static final long ORDER = 0x0DE2L;
     /** Attempts per genome before the kinship check gives up. */
@@ -211,6 +212,13 @@ public final class Synthesizer {
         int n = popOf.length;
         DonorPanel panel = DonorPanel.of(train);
         int[][] members = pops.members();
+        // every synthetic genome's sex, before its genome: a male is haploid on X and a genotype mosaic copies X from
+        // genomes of its sex (ChromosomeX)
+        // (inbred lines and strains are homozygous on X as elsewhere: nothing to do, and no sex to read from it)
+        ChromosomeX chromosomeX = coding.inbredOrHaploid() ? null : ChromosomeX.of(train);
+        Sex[] realSexes = chromosomeX != null ? chromosomeX.realSexes()
+                : train.samples().samples().stream().map(Sample::sex).toArray(Sex[]::new);
+        Sex[] sexes = syntheticSexes(req.seed(), realSexes, pops, names.size(), popOf);
         // haplotype-level mosaics when every variant is phased; the ldp method stays genotype-level
         long phasedVariants = phase.stream().filter(java.util.Objects::nonNull).count();
         boolean phasedInput = !phase.isEmpty() && phasedVariants == phase.size();
@@ -241,10 +249,6 @@ public final class Synthesizer {
         }
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
-        }
-        String xNote = chromosomeXNote(train);
-        if (xNote != null) {
-            addNotes(manifest, List.of(xNote));
         }
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
@@ -315,8 +319,9 @@ public final class Synthesizer {
                 plan = new Plan(haplotypes
                         ? (s, a) -> sampler.drawPair(pools[popOf[s]],
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)))
-                        : (s, a) -> sampler.draw(pools[popOf[s]],
-                                new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                        : sameSexX((s, a, pool, stream) -> sampler.draw(pool,
+                                new SplittableRandom(RowBuilder.mix(req.seed(), stream, s, a))),
+                                (s, a) -> pools[popOf[s]], chromosomeX, sexes, members, popOf), resample);
                 manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
                         phasedStatistically, req));
                 manifest.put("donor_pools", SynthManifest.populationPools(members));
@@ -328,8 +333,10 @@ public final class Synthesizer {
                     plan = new Plan((s, a) -> sampler.drawPair(local.haplotypePool(s, a, popOf[s]),
                             new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
                 } else {
-                    plan = new Plan((s, a) -> sampler.draw(local.pool(s, a, popOf[s]),
-                            new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a))), resample);
+                    plan = new Plan(sameSexX((s, a, pool, stream) -> sampler.draw(pool,
+                            new SplittableRandom(RowBuilder.mix(req.seed(), stream, s, a))),
+                            (s, a) -> local.pool(s, a, popOf[s]), chromosomeX, sexes, members, popOf),
+                            resample);
                 }
                 manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
                         phasedStatistically, req));
@@ -382,6 +389,14 @@ public final class Synthesizer {
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
                 model != null ? second : RowBuilder.SecondHaplotype.DRAWN, method == SynthRequest.Method.HMM,
                 admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
+        if (chromosomeX != null) {
+            boolean[] male = new boolean[n];
+            for (int s = 0; s < n; s++) {
+                male[s] = sexes[s] == Sex.MALE;
+            }
+            builder.withHaploidX(chromosomeX.haploidLowBits(), male);
+            manifest.put("chromosome_x", chromosomeX.describe(method == SynthRequest.Method.MOSAIC && !haplotypes));
+        }
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
         for (int s = 0; s < n; s++) {
@@ -424,7 +439,7 @@ public final class Synthesizer {
                         k.runRejected(), "kept_over_the_bound", k.runUnmet()));
             }
         }
-        SampleSheet sheet = syntheticSamples(req, train, pops, names, popOf);
+        SampleSheet sheet = syntheticSamples(names, popOf, sexes);
         if (method == SynthRequest.Method.LDP && req.ldp().ancestryFilter() && pops.pca() != null) {
             int redrawn = AncestryFilter.run(builder, train.variants(), sheet, plan.paths(), paths, attempts, popOf,
                     pops, backend);
@@ -642,30 +657,80 @@ public final class Synthesizer {
         return refined.phase();
     }
 
-    /** Fresh IDs, the population label, and a sex drawn with the population's real proportions. */
-    private static SampleSheet syntheticSamples(SynthRequest req, GenotypeMatrix train, Populations pops,
-            List<String> names, int[] popOf) {
+    /** Each synthetic genome's sex, drawn with its population's proportions of {@code real} (the real sexes). */
+    static Sex[] syntheticSexes(long seed, Sex[] real, Populations pops, int groups, int[] popOf) {
         // an admixed group (after the real populations) takes the whole cohort's sex ratio
-        int[][] sexCounts = new int[names.size()][3];
-        List<Sample> real = train.samples().samples();
-        for (int s = 0; s < real.size(); s++) {
-            sexCounts[pops.ofSample()[s]][real.get(s).sex().ordinal()]++;
-            for (int p = pops.count(); p < names.size(); p++) {
-                sexCounts[p][real.get(s).sex().ordinal()]++;
+        int[][] sexCounts = new int[groups][3];
+        for (int s = 0; s < real.length; s++) {
+            sexCounts[pops.ofSample()[s]][real[s].ordinal()]++;
+            for (int p = pops.count(); p < groups; p++) {
+                sexCounts[p][real[s].ordinal()]++;
             }
         }
-        List<Sample> out = new ArrayList<>(popOf.length);
-        Sex[] sexes = Sex.values();
+        Sex[] values = Sex.values();
+        Sex[] out = new Sex[popOf.length];
         for (int s = 0; s < popOf.length; s++) {
             int[] c = sexCounts[popOf[s]];
             int total = c[0] + c[1] + c[2];
-            int u = new SplittableRandom(RowBuilder.mix(req.seed(), SEXES, s)).nextInt(total);
-            int pick = u < c[0] ? 0 : u < c[0] + c[1] ? 1 : 2;
+            int u = new SplittableRandom(RowBuilder.mix(seed, SEXES, s)).nextInt(total);
+            out[s] = values[u < c[0] ? 0 : u < c[0] + c[1] ? 1 : 2];
+        }
+        return out;
+    }
+
+    /** Fresh IDs, the population label and the sex. */
+    private static SampleSheet syntheticSamples(List<String> names, int[] popOf, Sex[] sexes) {
+        List<Sample> out = new ArrayList<>(popOf.length);
+        for (int s = 0; s < popOf.length; s++) {
             String id = String.format("SYN%06d", s + 1);
-            out.add(new Sample(id, id, Sample.UNKNOWN_ID, Sample.UNKNOWN_ID, sexes[pick],
-                    names.get(popOf[s])));
+            out.add(new Sample(id, id, Sample.UNKNOWN_ID, Sample.UNKNOWN_ID, sexes[s], names.get(popOf[s])));
         }
         return SampleSheet.of(out);
+    }
+
+    /** A genotype path drawn over a pool of donors, from the random stream {@code stream} of the sample's attempt. */
+    @FunctionalInterface
+    interface PoolDraw {
+        GenomePath draw(int sample, int attempt, int[] pool, long stream);
+    }
+
+    /** The pool a genome's path is drawn over. */
+    @FunctionalInterface
+    interface PoolOf {
+        int[] pool(int sample, int attempt);
+    }
+
+    /**
+     * Genotype-mosaic paths whose X segments come from donors of the genome's sex ({@link ChromosomeX}): the pool's
+     * members of that sex, else its population's, else (none there) the pool as it is, which the row builder then
+     * makes haploid for a male. The genome's path is drawn from stream {@code PATHS} (as without X), its X's from
+     * another.
+     */
+    static PathSource sameSexX(PoolDraw draw, PoolOf poolOf, ChromosomeX x, Sex[] sexes, int[][] members,
+            int[] popOf) {
+        if (x == null) {
+            return (s, a) -> draw.draw(s, a, poolOf.pool(s, a), PATHS);
+        }
+        Sex[] real = x.realSexes();
+        return (s, a) -> {
+            int[] pool = poolOf.pool(s, a);
+            GenomePath path = draw.draw(s, a, pool, PATHS);
+            if (sexes[s] == Sex.UNKNOWN) {
+                return path;
+            }
+            int[] same = ofSex(pool, sexes[s], real);
+            if (same.length < 2 && popOf[s] < members.length) {
+                same = ofSex(members[popOf[s]], sexes[s], real);
+            }
+            if (same.length == 0) {
+                return path;
+            }
+            return x.withX(path, draw.draw(s, a, same, X_PATHS));
+        };
+    }
+
+    private static int[] ofSex(int[] pool, Sex sex, Sex[] real) {
+        return Arrays.stream(pool).filter(d -> real[d] == sex).toArray();
     }
 
     /** Sample sheet of {@code n} placeholder samples, for in-memory use. */
@@ -743,22 +808,6 @@ public final class Synthesizer {
                 phase.set(v, new long[(n + 63) >>> 6]);
             }
         }
-    }
-
-    /**
-     * A note when the input holds chromosome X variants (X, chrX or PLINK's 23; not the pseudo-autosomal XY) and
-     * training males: X is synthesized as an autosome, so synthetic males get heterozygous X calls (docs/synth.md).
-     */
-    static String chromosomeXNote(GenotypeMatrix train) {
-        long x = train.variants().stream().map(v -> v.chrom().toLowerCase(java.util.Locale.ROOT)
-                .replaceFirst("^chr", "")).filter(c -> c.equals("x") || c.equals("23")).count();
-        long males = train.samples().samples().stream().filter(s -> s.sex() == Sex.MALE).count();
-        if (x == 0 || males == 0) {
-            return null;
-        }
-        return String.format(java.util.Locale.ROOT, "chromosome X (%,d variants) was synthesized as an autosome, from "
-                + "donors of either sex: synthetic males get heterozygous X calls that no real male has (the input "
-                + "has %,d males); leave X out before synthesis (docs/synth.md, \"Sex and chromosome X\")", x, males);
     }
 
     /** Appends {@code notes} to the manifest's "notes" (printed by {@link SynthResult#render}). */
