@@ -140,6 +140,14 @@ public final class Evaluation {
         metrics.put("inputs", "synthetic_samples", syn.sampleCount());
         metrics.put("inputs", "holdout_samples", hold == null ? 0 : hold.sampleCount());
         metrics.put("inputs", "shared_variants", cohorts.variantCount());
+        int nonAutosomal = cohorts.variantCount()
+                - org.genosynth.assoc.kinship.StructureInput.autosomes(cohorts.train()).variantCount();
+        metrics.put("inputs", "non_autosomal_variants", nonAutosomal);
+        if (nonAutosomal > 0) {
+            report.fact("non-autosomal variants", String.format(java.util.Locale.ROOT, "%,d variants on X, Y or MT: "
+                    + "left out of KING-robust kinship, PCA and the distance-based privacy measures (as plink2 leaves "
+                    + "them out of KING and PCA), kept everywhere else", nonAutosomal));
+        }
         metrics.put("inputs", "seed", req.seed());
 
         Coding coding = Coding.of(cohorts.train());

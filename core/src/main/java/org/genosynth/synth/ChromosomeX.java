@@ -1,7 +1,6 @@
 package org.genosynth.synth;
 
 import java.util.List;
-import java.util.Locale;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Sex;
@@ -56,15 +55,6 @@ final class ChromosomeX {
         this.realMales = realMales;
     }
 
-    /** True for X's names: {@code X}, {@code chrX} (any case) and PLINK's {@code 23}; not the pseudo-autosomal XY. */
-    static boolean isX(String chrom) {
-        String c = chrom.toLowerCase(Locale.ROOT);
-        if (c.startsWith("chr")) {
-            c = c.substring(3);
-        }
-        return c.equals("x") || c.equals("23");
-    }
-
     /**
      * X of {@code train}; null when it has no X variant or no male (X is then like any other chromosome). Where no
      * sample's sex is given, it is imputed from X ({@link #imputeSexes}).
@@ -74,7 +64,7 @@ final class ChromosomeX {
         boolean[] onX = new boolean[variants.size()];
         int x = 0;
         for (int v = 0; v < onX.length; v++) {
-            onX[v] = isX(variants.get(v).chrom());
+            onX[v] = org.genosynth.model.Chromosomes.isX(variants.get(v).chrom());
             x += onX[v] ? 1 : 0;
         }
         if (x == 0) {

@@ -36,7 +36,7 @@ public final class Kinship {
 
     /** What was written. */
     public record Summary(int samples, int variants, long pairs, long pairsWritten, List<Path> outputs,
-                          String codingNote) {
+                          String codingNote, String autosomesNote) {
         /** A short report for the terminal. */
         public String render() {
             StringBuilder sb = new StringBuilder();
@@ -44,6 +44,9 @@ public final class Kinship {
                     .append(pairsWritten).append(" of ").append(pairs).append(" pairs written\n");
             if (codingNote != null) {
                 sb.append("note: ").append(codingNote).append('\n');
+            }
+            if (autosomesNote != null) {
+                sb.append("note: ").append(autosomesNote).append('\n');
             }
             for (Path p : outputs) {
                 sb.append("  ").append(p).append('\n');
@@ -61,7 +64,8 @@ public final class Kinship {
 
     /** Loads the input and writes the outputs, the pair table's row blocks on {@code context}'s backend. */
     public static Summary run(Request request, ExecutionContext context) {
-        GenotypeMatrix m = request.input().load();
+        GenotypeMatrix loaded = request.input().load();
+        GenotypeMatrix m = request.input().autosomesOf(loaded, "KING-robust kinship");
         if (m.sampleCount() < 2) {
             throw InputException.usage("kinship needs at least 2 samples, " + request.input().input() + " has "
                     + m.sampleCount());
@@ -90,7 +94,8 @@ public final class Kinship {
             }
             out.commit();
             return new Summary(m.sampleCount(), m.variantCount(), t.pairs(), t.written(), outputs,
-                    inbred ? inbredNote(coding) : coding.commandNote());
+                    inbred ? inbredNote(coding) : coding.commandNote(),
+                    StructureInput.nonAutosomesNote(loaded.variantCount() - m.variantCount()));
         }
     }
 

@@ -7,6 +7,7 @@ import org.genosynth.io.GenotypeFormat;
 import org.genosynth.io.GenotypeLoader;
 import org.genosynth.io.InputException;
 import org.genosynth.io.ReadOptions;
+import org.genosynth.model.Chromosomes;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.model.Variant;
@@ -75,11 +76,43 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
 
     /** The matrix without the variants of negative position (the same object when there are none). */
     public static GenotypeMatrix knownPositions(GenotypeMatrix m) {
+        return keep(m, v -> v.position() >= 0);
+    }
+
+    /**
+     * The matrix without the variants on X, Y or MT ({@link Chromosomes#isAutosome}), which
+     * plink2 leaves out of KING-robust kinship, the relationship matrix and PCA (the same object when there are none).
+     */
+    public static GenotypeMatrix autosomes(GenotypeMatrix m) {
+        return keep(m, v -> Chromosomes.isAutosome(v.chrom()));
+    }
+
+    /**
+     * {@link #autosomes} of {@code m}, a user error naming the input when none is left: {@code what} (kinship, PCA) is
+     * computed on autosomes only.
+     */
+    public GenotypeMatrix autosomesOf(GenotypeMatrix m, String what) {
+        GenotypeMatrix kept = autosomes(m);
+        if (kept.variantCount() == 0) {
+            throw InputException.inFile(input, "no autosomal variant: all " + m.variantCount() + " variants used are "
+                    + "on X, Y or MT, which " + what + " leaves out, as plink2 does");
+        }
+        return kept;
+    }
+
+    /** What a summary says of the non-autosomal variants left out (null when there were none). */
+    public static String nonAutosomesNote(int excluded) {
+        return excluded == 0 ? null : String.format(java.util.Locale.ROOT, "%,d variants on X, Y or MT left out "
+                + "(autosomes only, as plink2)", excluded);
+    }
+
+    /** The matrix with the variants {@code keep} accepts (the same object when it accepts all). */
+    private static GenotypeMatrix keep(GenotypeMatrix m, java.util.function.Predicate<Variant> keep) {
         List<Variant> kept = new ArrayList<>();
         int wpv = m.wordsPerVariant();
         int count = 0;
         for (Variant v : m.variants()) {
-            count += v.position() >= 0 ? 1 : 0;
+            count += keep.test(v) ? 1 : 0;
         }
         if (count == m.variantCount()) {
             return m;
@@ -90,7 +123,7 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
         int j = 0;
         for (int i = 0; i < m.variantCount(); i++) {
             Variant v = m.variants().get(i);
-            if (v.position() >= 0) {
+            if (keep.test(v)) {
                 kept.add(v);
                 System.arraycopy(m.words(), m.offset(i), words, j * wpv, wpv);
                 ds[j] = m.dosages(i);

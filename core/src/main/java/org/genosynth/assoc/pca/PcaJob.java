@@ -27,7 +27,7 @@ public final class PcaJob {
 
     /** What was done. */
     public record Summary(int samples, int variants, double[] eigenvalues, String lapack,
-                         PcaModel.Match projection, List<Path> outputs) {
+                         PcaModel.Match projection, List<Path> outputs, String autosomesNote) {
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append(samples).append(" samples, ").append(variants).append(" variants; LAPACK: ").append(lapack)
@@ -36,6 +36,9 @@ public final class PcaJob {
                 sb.append(' ').append(org.genosynth.util.Numbers.significant(v, 6));
             }
             sb.append('\n');
+            if (autosomesNote != null) {
+                sb.append("note: ").append(autosomesNote).append('\n');
+            }
             if (projection != null) {
                 sb.append("projected cohort: ").append(projection.matched()).append(" variants matched, ")
                         .append(projection.flipped()).append(" with swapped alleles, ").append(projection.unmatched())
@@ -57,7 +60,8 @@ public final class PcaJob {
 
     /** Runs the job, the randomized method's passes over the genotypes on {@code context}'s backend. */
     public static Summary run(Request request, ExecutionContext context) {
-        GenotypeMatrix m = request.input().load();
+        GenotypeMatrix loaded = request.input().load();
+        GenotypeMatrix m = request.input().autosomesOf(loaded, "PCA");
         request.input().requirePolymorphic(m, "PCA");
         Standardized z = Standardized.of(m);
         PcaResult result = request.approx() ? Pca.approx(z, request.pcs(), request.seed(), context.backend())
@@ -86,7 +90,8 @@ public final class PcaJob {
             }
             out.commit();
         }
-        return new Summary(m.sampleCount(), m.variantCount(), result.eigenvalues(), lapackName(), match, outputs);
+        return new Summary(m.sampleCount(), m.variantCount(), result.eigenvalues(), lapackName(), match, outputs,
+                StructureInput.nonAutosomesNote(loaded.variantCount() - m.variantCount()));
     }
 
     /** The class name of the LAPACK implementation in use (JNILAPACK = native, e.g. OpenBLAS; F2jLAPACK = Java). */

@@ -68,7 +68,11 @@ public final class Privacy {
                 parts.add(floor);
             }
         }
-        GenotypeMatrix all = Cohorts.concat(parts);
+        // KING-robust kinship, distances and runs on the autosomes, as plink2 computes KING (X of a hemizygous male
+        // is coded homozygous); every variant when none is autosomal
+        GenotypeMatrix concat = Cohorts.concat(parts);
+        GenotypeMatrix autosomes = org.genosynth.assoc.kinship.StructureInput.autosomes(concat);
+        GenotypeMatrix all = autosomes.variantCount() > 0 ? autosomes : concat;
         // the planes of every cohort, shipped once for all the pair matrices below
         Shared<KingKinship> king = backend.share(new KingKinship(SamplePlanes.of(all, backend)));
         int nt = t.sampleCount();
