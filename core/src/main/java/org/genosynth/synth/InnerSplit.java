@@ -190,8 +190,8 @@ final class InnerSplit {
                 // the run's identical-run check, which it applies to haplotype mosaics
                 KinshipCheck.RunCheck runCheck = haplotypes != null && bound.identicalRun() > 0
                         ? new KinshipCheck.RunCheck(fitSet.variants(), bound.identicalRun()) : null;
-                KinshipCheck.run(builder, source, paths, attempts, popOfMosaic, bound.threshold(), ibs, runCheck,
-                        backend);
+                KinshipCheck.run(builder, source, paths, attempts, popOfMosaic, bound.threshold(), ibs,
+                        fitSet.variants(), runCheck, backend);
             } catch (org.genosynth.io.InputException stillClose) {
                 return null;
             }

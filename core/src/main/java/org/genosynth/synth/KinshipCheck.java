@@ -97,7 +97,7 @@ final class KinshipCheck {
         int[] hold = java.util.Arrays.copyOfRange(order, nFit, nFit + nHold);
         java.util.Arrays.sort(fit);
         java.util.Arrays.sort(hold);
-        KinshipGuard guard = new KinshipGuard(DonorPanel.of(InnerSplit.subset(train, fit)), ibs);
+        KinshipGuard guard = new KinshipGuard(DonorPanel.of(InnerSplit.subset(train, fit)), ibs, train.variants());
         DonorPanel held = DonorPanel.of(InnerSplit.subset(train, hold));
         int rw = held.rowWords();
         double[] closest = new double[nHold];
@@ -164,19 +164,16 @@ final class KinshipCheck {
         return new Bound(threshold, cohort);
     }
 
-    static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
-            int[] popOf, double threshold, boolean ibs, Backend backend) {
-        return run(builder, source, paths, attempts, popOf, threshold, ibs, null, backend);
-    }
-
     /**
-     * With {@code runCheck} (null: none), a candidate within the kinship bound is also redrawn while it shares a run of
+     * Kinship measured on the autosomes of {@code variants} (the panel's), as evaluate measures it. With
+     * {@code runCheck} (null: none), a candidate within the kinship bound is also redrawn while it shares a run of
      * identical genotypes longer than the check's bound with a real genome; when every attempt does, the attempt with
      * the shortest such run (within the kinship bound) is kept and counted as unmet.
      */
     static Outcome run(RowBuilder builder, Synthesizer.PathSource source, GenomePath[] paths, int[] attempts,
-            int[] popOf, double threshold, boolean ibs, RunCheck runCheck, Backend backend) {
-        KinshipGuard guard = new KinshipGuard(builder.panel(), ibs);
+            int[] popOf, double threshold, boolean ibs, List<org.genosynth.model.Variant> variants, RunCheck runCheck,
+            Backend backend) {
+        KinshipGuard guard = new KinshipGuard(builder.panel(), ibs, variants);
         IdenticalRuns runs = runCheck == null ? null : new IdenticalRuns(builder.panel(), runCheck.variants());
         List<int[]> tasks = new ArrayList<>();
         for (int s = 0; s < paths.length; s += SAMPLES_PER_TASK) {

@@ -21,12 +21,25 @@ final class KinshipGuard {
 
     /** With {@code ibs}, {@link #closest} measures the identity-by-state share instead of KING kinship. */
     KinshipGuard(DonorPanel panel, boolean ibs) {
+        this(panel, ibs, null);
+    }
+
+    /**
+     * As above, on the autosomes of {@code variants} (the panel's) when it has any, as {@code genosynth evaluate} and
+     * plink2 measure KING ({@link org.genosynth.model.Chromosomes#isAutosome}); null: every variant.
+     */
+    KinshipGuard(DonorPanel panel, boolean ibs, java.util.List<org.genosynth.model.Variant> variants) {
         this.panel = panel;
         this.ibs = ibs;
         int rw = panel.rowWords();
+        boolean anyAutosome = variants == null
+                || variants.stream().anyMatch(v -> org.genosynth.model.Chromosomes.isAutosome(v.chrom()));
         valid = new long[rw];
         for (int v = 0; v < panel.variantCount(); v++) {
-            valid[v >>> 5] |= 1L << ((v & 31) << 1);
+            if (!anyAutosome || variants == null
+                    || org.genosynth.model.Chromosomes.isAutosome(variants.get(v).chrom())) {
+                valid[v >>> 5] |= 1L << ((v & 31) << 1);
+            }
         }
         planes = new long[3 * panel.donorCount() * rw];
         long[] rows = panel.rows();

@@ -416,7 +416,7 @@ public final class Synthesizer {
                     && donorPool == SynthRequest.DonorPool.POPULATION
                     ? new KinshipCheck.RunCheck(train.variants(), b.identicalRun()) : null;
             KinshipCheck.Outcome k = KinshipCheck.run(builder, plan.paths(), paths, attempts, popOf, threshold, ibs,
-                    runCheck, backend);
+                    train.variants(), runCheck, backend);
             rejected = k.rejected();
             maxKinship = k.maxKinship();
             manifest.put("kinship_check", ibs
