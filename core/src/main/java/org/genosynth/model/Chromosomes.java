@@ -25,11 +25,22 @@ public final class Chromosomes {
         return c.equals("x") || c.equals("23");
     }
 
-    /** Not X, Y or MT: what plink2 computes KING-robust kinship, the GRM and PCA on (the pseudo-autosomal XY too). */
+    /**
+     * Not X, Y or MT: what plink2 computes KING-robust kinship, the GRM, PCA and {@code --het} on (the pseudo-autosomal
+     * XY too). Allocation-free: the QC kernel asks it of every variant.
+     */
     public static boolean isAutosome(String chrom) {
-        return switch (normalized(chrom)) {
-            case "x", "23", "y", "24", "m", "mt", "26" -> false;
-            default -> true;
-        };
+        int at = chrom.regionMatches(true, 0, "chr", 0, 3) ? 3 : 0;
+        int n = chrom.length() - at;
+        if (n == 1) {
+            char c = Character.toLowerCase(chrom.charAt(at));
+            return c != 'x' && c != 'y' && c != 'm';
+        }
+        if (n == 2) {
+            char a = Character.toLowerCase(chrom.charAt(at));
+            char b = Character.toLowerCase(chrom.charAt(at + 1));
+            return !(a == 'm' && b == 't' || a == '2' && (b == '3' || b == '4' || b == '6'));
+        }
+        return true;
     }
 }

@@ -77,7 +77,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 counter.addRowAndCount(words, offset);
                 stats[v] = stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits());
                 kept[v] = passes(stats[v]);
-                poly = kept[v] && isPolymorphic(stats[v]);
+                poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
                 counter.settleRow(words, offset, kept[v], poly);
                 if (!kept[v]) {
                     continue;
@@ -88,7 +88,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 if (!kept[v]) {
                     continue;
                 }
-                poly = isPolymorphic(stats[v]);
+                poly = isPolymorphic(stats[v]) && autosome(block, v);
                 counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
             }
             long expectedHom = poly ? SampleTotals.fixed(stats[v].expectedHomozygosity()) : 0;
@@ -99,6 +99,11 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         }
         return new BlockQc(block, stats, kept, totals,
                 formatReports ? QcReportWriter.format(block, stats, kept) : null);
+    }
+
+    /** The heterozygosity/F estimate is on the autosomes, as plink2 --het's (X, Y and MT left out). */
+    private static boolean autosome(VariantBlock block, int v) {
+        return org.genosynth.model.Chromosomes.isAutosome(block.variants().get(v).chrom());
     }
 
     /** Variants that enter the heterozygosity/F estimate: both alleles seen among at least two founders. */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Non-autosomes left out as plink2 leaves them out: mouse_hs1940 with its chromosome 19 renamed {@code X}, 18
  * {@code chrY}, 17 {@code MT} and 16 {@code XY}. {@code plink2 --make-king-table}, {@code --make-rel square} and
  * {@code --pca} compute on chromosomes 1-15 and the pseudo-autosomal XY ("Excluding 1070 variants on
- * non-autosomes": X, Y and MT of known position); {@code genosynth kinship} and {@code pca} must give the same numbers
- * and say what they left out.
+ * non-autosomes": X, Y and MT of known position), and its {@code --het} too; {@code genosynth kinship}, {@code pca} and
+ * {@code qc --het} must give the same numbers (and kinship and PCA say what they left out).
  */
 class NonAutosomesVsPlink2Test {
     @TempDir
@@ -49,7 +49,11 @@ class NonAutosomesVsPlink2Test {
         nonAutosomal = (int) renamed.stream().map(l -> l.split("\t")).filter(f -> !f[0].equals("XY")
                 && !Character.isDigit(f[0].charAt(0)) && Long.parseLong(f[3]) >= 0).count();
         PeerTool.run(dir, "plink2", "--bfile", "z", "--make-king-table", "--make-rel", "square", "--pca", "4",
-                "--threads", "2", "--out", "p");
+                "--het", "--threads", "2", "--out", "p");
+        // plink2 skips the variants of unknown position on load: the per-sample table must cover the same variants
+        org.genosynth.qc.QcPipeline.run(new org.genosynth.qc.QcRequest(prefix, null, null, null, null,
+                MouseData.unknownPositionList(dir), null, false, 2),
+                new org.genosynth.qc.QcPipeline.Sinks(dir.resolve("ourqc").toString(), true, null, null));
         StructureInput in = new StructureInput(prefix, null, false, 2);
         kinship = Kinship.run(new Kinship.Request(in, dir.resolve("ours").toString(), Double.NaN, true));
         pca = PcaJob.run(new PcaJob.Request(in, dir.resolve("ourpca").toString(), 4, false, null, 1));
@@ -83,6 +87,22 @@ class NonAutosomesVsPlink2Test {
                 assertThat(Double.parseDouble(m[j])).isCloseTo(expected,
                         within(2 * printedTolerance(expected, 1e-6)));
             }
+        }
+    }
+
+    @Test
+    void qcHetIsOnTheAutosomesAsPlink2s() {
+        Table theirs = PeerTool.readTable(dir.resolve("p.het"));
+        Table mine = PeerTool.readTable(dir.resolve("ourqc.het"));
+        assertThat(mine.rows()).hasSize(theirs.rows().size()).hasSize(1940);
+        for (int i = 0; i < theirs.rows().size(); i++) {
+            String[] t = theirs.rows().get(i);
+            String[] m = mine.rows().get(i);
+            assertThat(m[mine.column("OBS_CT")]).as("OBS_CT row %d", i).isEqualTo(t[theirs.column("OBS_CT")]);
+            assertThat(m[mine.column("O(HOM)")]).as("O(HOM) row %d", i).isEqualTo(t[theirs.column("O(HOM)")]);
+            double expected = Double.parseDouble(t[theirs.column("F")]);
+            assertThat(Double.parseDouble(m[mine.column("F")])).as("F row %d", i)
+                    .isCloseTo(expected, within(printedTolerance(expected, 1e-6)));
         }
     }
 
