@@ -1,7 +1,5 @@
 package org.genosynth.model;
 
-import java.util.Locale;
-
 /**
  * What a chromosome name stands for, as plink2 reads names with its default (human) chromosome set: {@code X} or
  * {@code 23}, {@code Y} or {@code 24}, mitochondrial {@code MT}, {@code M} or {@code 26}, each with or without a
@@ -14,15 +12,12 @@ public final class Chromosomes {
     private Chromosomes() {
     }
 
-    private static String normalized(String chrom) {
-        String c = chrom.toLowerCase(Locale.ROOT);
-        return c.startsWith("chr") ? c.substring(3) : c;
-    }
-
-    /** Chromosome X ({@code X}, {@code chrX}, {@code 23}); not the pseudo-autosomal {@code XY}. */
+    /** Chromosome X ({@code X}, {@code chrX}, {@code 23}); not the pseudo-autosomal {@code XY}. Allocation-free. */
     public static boolean isX(String chrom) {
-        String c = normalized(chrom);
-        return c.equals("x") || c.equals("23");
+        int at = chrom.regionMatches(true, 0, "chr", 0, 3) ? 3 : 0;
+        int n = chrom.length() - at;
+        return n == 1 && Character.toLowerCase(chrom.charAt(at)) == 'x'
+                || n == 2 && chrom.charAt(at) == '2' && chrom.charAt(at + 1) == '3';
     }
 
     /**

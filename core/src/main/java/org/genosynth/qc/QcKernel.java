@@ -19,6 +19,8 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     private final QcThresholds thresholds;
     private final boolean inbreeding;
     private final boolean formatReports;
+    /** One bit per male founder (the low bit of its slot), or null: on X they carry one allele. */
+    private final long[] maleFounderMask;
 
     /**
      * @param sampleCount samples per block
@@ -35,6 +37,16 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     /** As above; {@code formatReports} also formats the per-variant QC table lines of each block. */
     public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
                     boolean formatReports) {
+        this(sampleCount, founderMask, thresholds, inbreeding, formatReports, null);
+    }
+
+    /**
+     * As above; {@code maleFounderMask} (one bit per male founder, or null) makes chromosome X's frequencies count a
+     * male's call as one allele, as plink2 --freq does ({@link VariantStats#onX}).
+     */
+    public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
+                    boolean formatReports, long[] maleFounderMask) {
+        this.maleFounderMask = maleFounderMask;
         this.sampleCount = sampleCount;
         this.founderMask = founderMask;
         this.thresholds = thresholds;
@@ -75,7 +87,8 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 // one pass: the row's masks go to the per-sample lanes while it is counted, and are taken back out
                 // if the variant turns out to be filtered (or not polymorphic, for the hets)
                 counter.addRowAndCount(words, offset);
-                stats[v] = stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits());
+                stats[v] = onX(block, v, stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits()),
+                        words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
                 counter.settleRow(words, offset, kept[v], poly);
@@ -83,7 +96,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                     continue;
                 }
             } else {
-                stats[v] = count(words, offset, wpv);
+                stats[v] = onX(block, v, count(words, offset, wpv), words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 if (!kept[v]) {
                     continue;
@@ -99,6 +112,26 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         }
         return new BlockQc(block, stats, kept, totals,
                 formatReports ? QcReportWriter.format(block, stats, kept) : null);
+    }
+
+    /** {@code s} with its male founders' counts when variant {@code v} is on X and there are male founders. */
+    private VariantStats onX(VariantBlock block, int v, VariantStats s, long[] words, int offset, int wpv) {
+        if (maleFounderMask == null || !org.genosynth.model.Chromosomes.isX(block.variants().get(v).chrom())) {
+            return s;
+        }
+        int het = 0;
+        int homAlt = 0;
+        int observed = 0;
+        for (int w = 0; w < wpv; w++) {
+            long word = words[offset + w];
+            long m = maleFounderMask[w];
+            long lo = word & GenotypeCodes.LOW_BITS;
+            long hi = (word >>> 1) & GenotypeCodes.LOW_BITS;
+            het += Long.bitCount(lo & ~hi & m);
+            homAlt += Long.bitCount(hi & ~lo & m);
+            observed += Long.bitCount(~(lo & hi) & m);
+        }
+        return s.onX(het, homAlt, observed);
     }
 
     /** The heterozygosity/F estimate is on the autosomes, as plink2 --het's (X, Y and MT left out). */

@@ -65,7 +65,8 @@ public final class QcPipeline {
             long[] founderMask = CohortFilter.founderMask(request, sheet, kept);
             int founders = founderMask == null ? kept.size() : CohortFilter.countBits(founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
-                    sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null);
+                    sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null,
+                    CohortFilter.maleFounderMask(kept, founderMask));
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),

@@ -66,8 +66,9 @@ public final class VariantFilterPass {
             Predicate<Variant> lists = CohortFilter.variantPredicate(request);
             CohortFilter.Samples chosen = CohortFilter.selectSamples(request, sheet, lists, backend, notes);
             SampleSheet kept = sheet.select(chosen.selected());
-            QcKernel kernel = new QcKernel(kept.size(), CohortFilter.founderMask(request, sheet, kept),
-                    request.thresholds(), false);
+            long[] founders = CohortFilter.founderMask(request, sheet, kept);
+            QcKernel kernel = new QcKernel(kept.size(), founders, request.thresholds(), false, false,
+                    CohortFilter.maleFounderMask(kept, founders));
             BitSet passed = new BitSet();
             long[] removed = new long[3];
             long[] read = {0};

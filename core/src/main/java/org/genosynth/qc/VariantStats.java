@@ -11,9 +11,26 @@ package org.genosynth.qc;
  * @param founderHet      het count, founders
  * @param founderHomAlt   hom-alt count, founders
  * @param hweP            HWE exact p over founders
+ * @param maleHet         on chromosome X: heterozygous calls of male founders (half an ALT allele each, as plink2
+ *                        counts them); 0 elsewhere
+ * @param maleHomAlt      on X: hom-alt calls of male founders (one ALT allele each); 0 elsewhere
+ * @param maleObserved    on X: male founders with a genotype (one allele each); 0 elsewhere
  */
 public record VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
-                           int founderHomAlt, double hweP) implements java.io.Serializable {
+                           int founderHomAlt, double hweP, int maleHet, int maleHomAlt, int maleObserved)
+        implements java.io.Serializable {
+
+    /** Counts of a diploid variant (no male haploidy). */
+    public VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
+            int founderHomAlt, double hweP) {
+        this(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, 0, 0, 0);
+    }
+
+    /** The same counts on chromosome X, where male founders carry one allele. */
+    public VariantStats onX(int maleHet, int maleHomAlt, int maleObserved) {
+        return new VariantStats(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, maleHet,
+                maleHomAlt, maleObserved);
+    }
 
     /** Number of samples. */
     public int sampleCount() {
@@ -31,15 +48,20 @@ public record VariantStats(int homRef, int het, int homAlt, int missing, int fou
         return founderHomRef + founderHet + founderHomAlt;
     }
 
-    /** Observed founder alleles (plink2's OBS_CT in .afreq). */
+    /** Observed founder alleles (plink2's OBS_CT in .afreq): two per founder, one per male founder on X. */
     public int alleleCount() {
-        return 2 * founderObserved();
+        return 2 * founderObserved() - maleObserved;
+    }
+
+    /** ALT alleles among founders (a male founder's X: one for hom-alt, half for a heterozygous call, as plink2). */
+    private double altAlleles() {
+        return founderHet + 2.0 * founderHomAlt - maleHomAlt - 0.5 * maleHet;
     }
 
     /** ALT allele frequency among founders, NaN when none observed. */
     public double altFrequency() {
-        int obs = founderObserved();
-        return obs == 0 ? Double.NaN : (founderHet + 2.0 * founderHomAlt) / (2.0 * obs);
+        int alleles = alleleCount();
+        return alleles == 0 ? Double.NaN : altAlleles() / alleles;
     }
 
     /** Minor allele frequency among founders, from the minor allele count (so 0.1 is exactly 0.1, not 1 - 0.9). */
@@ -48,8 +70,8 @@ public record VariantStats(int homRef, int het, int homAlt, int missing, int fou
         if (alleles == 0) {
             return Double.NaN;
         }
-        int alt = founderHet + 2 * founderHomAlt;
-        return (double) Math.min(alt, alleles - alt) / alleles;
+        double alt = altAlleles();
+        return Math.min(alt, alleles - alt) / alleles;
     }
 
     /** Observed heterozygosity among founders. */
