@@ -119,19 +119,27 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         if (maleFounderMask == null || !org.genosynth.model.Chromosomes.isX(block.variants().get(v).chrom())) {
             return s;
         }
+        int[] males = maskedCounts(words, offset, wpv, maleFounderMask);
+        return s.onX(males[0], males[1], males[3] - males[2]);
+    }
+
+    /** Heterozygous, hom-alt and missing calls, and samples, of the {@code mask}ed samples of one variant. */
+    private static int[] maskedCounts(long[] words, int offset, int wpv, long[] mask) {
         int het = 0;
         int homAlt = 0;
-        int observed = 0;
+        int missing = 0;
+        int samples = 0;
         for (int w = 0; w < wpv; w++) {
             long word = words[offset + w];
-            long m = maleFounderMask[w];
+            long m = mask[w];
             long lo = word & GenotypeCodes.LOW_BITS;
             long hi = (word >>> 1) & GenotypeCodes.LOW_BITS;
             het += Long.bitCount(lo & ~hi & m);
             homAlt += Long.bitCount(hi & ~lo & m);
-            observed += Long.bitCount(~(lo & hi) & m);
+            missing += Long.bitCount(lo & hi & m);
+            samples += Long.bitCount(m);
         }
-        return s.onX(het, homAlt, observed);
+        return new int[] {het, homAlt, missing, samples};
     }
 
     /** The heterozygosity/F estimate is on the autosomes, as plink2 --het's (X, Y and MT left out). */
@@ -171,23 +179,10 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
             return new VariantStats(all[0], all[1], all[2], all[3], all[0], all[1], all[2],
                     HardyWeinberg.exactP(all[1], all[0], all[2]));
         }
-        int het = 0;
-        int homAlt = 0;
-        int missing = 0;
-        int founders = 0;
-        for (int w = 0; w < wpv; w++) {
-            long word = words[offset + w];
-            long f = founderMask[w];
-            long lo = word & GenotypeCodes.LOW_BITS;
-            long hi = (word >>> 1) & GenotypeCodes.LOW_BITS;
-            het += Long.bitCount(lo & ~hi & f);
-            homAlt += Long.bitCount(hi & ~lo & f);
-            missing += Long.bitCount(lo & hi & f);
-            founders += Long.bitCount(f);
-        }
-        int homRef = founders - het - homAlt - missing;
-        return new VariantStats(all[0], all[1], all[2], all[3], homRef, het, homAlt,
-                HardyWeinberg.exactP(het, homRef, homAlt));
+        int[] f = maskedCounts(words, offset, wpv, founderMask);
+        int homRef = f[3] - f[0] - f[1] - f[2];
+        return new VariantStats(all[0], all[1], all[2], all[3], homRef, f[0], f[1],
+                HardyWeinberg.exactP(f[0], homRef, f[1]));
     }
 
     private boolean passes(VariantStats s) {
