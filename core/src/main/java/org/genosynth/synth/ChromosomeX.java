@@ -174,10 +174,6 @@ final class ChromosomeX {
         return sexesImputed;
     }
 
-    boolean onX(int v) {
-        return onX[v];
-    }
-
     /** The low bit of every variant haploid in males, in the row layout of {@link DonorPanel} (32 per word). */
     long[] haploidLowBits() {
         return haploidLowBits;
