@@ -140,8 +140,7 @@ public final class Evaluation {
         metrics.put("inputs", "synthetic_samples", syn.sampleCount());
         metrics.put("inputs", "holdout_samples", hold == null ? 0 : hold.sampleCount());
         metrics.put("inputs", "shared_variants", cohorts.variantCount());
-        int nonAutosomal = cohorts.variantCount()
-                - org.genosynth.assoc.kinship.StructureInput.autosomes(cohorts.train()).variantCount();
+        int nonAutosomal = org.genosynth.assoc.kinship.StructureInput.nonAutosomal(cohorts.train().variants());
         metrics.put("inputs", "non_autosomal_variants", nonAutosomal);
         if (nonAutosomal > 0) {
             report.fact("non-autosomal variants", String.format(java.util.Locale.ROOT, "%,d variants on X, Y or MT: "

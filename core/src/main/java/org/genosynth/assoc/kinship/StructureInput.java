@@ -87,6 +87,15 @@ public record StructureInput(Path input, ReadOptions read, boolean keepUnknownPo
         return keep(m, v -> Chromosomes.isAutosome(v.chrom()));
     }
 
+    /** Variants of {@code variants} on X, Y or MT: those {@link #autosomes} leaves out (counted, nothing copied). */
+    public static int nonAutosomal(List<Variant> variants) {
+        int n = 0;
+        for (Variant v : variants) {
+            n += Chromosomes.isAutosome(v.chrom()) ? 0 : 1;
+        }
+        return n;
+    }
+
     /**
      * {@link #autosomes} of {@code m}, a user error naming the input when none is left: {@code what} (kinship, PCA) is
      * computed on autosomes only.

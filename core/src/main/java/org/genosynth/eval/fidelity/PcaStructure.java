@@ -33,7 +33,8 @@ public record PcaStructure(int pcs, double[][] train, double[][] synthetic, doub
     public static PcaStructure of(GenotypeMatrix train, GenotypeMatrix synthetic, GenotypeMatrix holdout, long seed,
             org.genosynth.exec.Backend backend) {
         // on the autosomes, as plink2's PCA (the cohorts are aligned: the same variants are kept in each)
-        if (org.genosynth.assoc.kinship.StructureInput.autosomes(train).variantCount() > 0) {
+        int nonAutosomal = org.genosynth.assoc.kinship.StructureInput.nonAutosomal(train.variants());
+        if (nonAutosomal > 0 && nonAutosomal < train.variantCount()) {
             train = org.genosynth.assoc.kinship.StructureInput.autosomes(train);
             synthetic = org.genosynth.assoc.kinship.StructureInput.autosomes(synthetic);
             holdout = holdout == null ? null : org.genosynth.assoc.kinship.StructureInput.autosomes(holdout);
