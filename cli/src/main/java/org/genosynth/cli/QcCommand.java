@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code genosynth qc}: allele frequencies, missingness, Hardy–Weinberg and heterozygosity, with filters. */
 @Command(name = "qc", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Describe a cohort the way plink2 does: writes OUT.afreq, OUT.vmiss, OUT.smiss, OUT.hardy "
-            + "(founders, exact test of Wigginton et al. 2005) and, with --het, OUT.het (inbreeding F), "
+            + "(founders, exact test of Wigginton et al. 2005), OUT.hardy.x for chromosome X when sexes are known "
+            + "(females and males, exact test of Graffelman and Weir 2016) and, with --het, OUT.het (inbreeding F), "
             + "tab-separated with plink2's column names, after applying any filters, and prints a short summary."},
         footerHeading = "%nExamples:%n",
         footer = {"  genosynth qc --input mouse.bed --out qc/mouse --het",
@@ -41,7 +42,7 @@ final class QcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // an output that is one of the inputs: refused before any work (AtomicOutput checks again per file)
-        org.genosynth.io.Fileset.refuseOverwrite(out, ".afreq", ".vmiss", ".smiss", ".hardy", ".het");
+        org.genosynth.io.Fileset.refuseOverwrite(out, ".afreq", ".vmiss", ".smiss", ".hardy", ".hardy.x", ".het");
         try (Progress progress = Progress.forTerminal();
              ExecutionContext context = execution.open(threads, progress)) {
             QcSummary summary = QcPipeline.run(filters.toRequest(input, threads), new QcPipeline.Sinks(out, het, null, progress),

@@ -146,24 +146,6 @@ public final class CohortFilter {
         return allFounders ? null : mask;
     }
 
-    /**
-     * Male founders among the kept samples ({@code founderMask}: null, every kept sample a founder), one bit at the low
-     * bit of each one's slot; null when there is none (chromosome X is then counted as diploid throughout).
-     */
-    public static long[] maleFounderMask(SampleSheet kept, long[] founderMask) {
-        long[] mask = new long[GenotypeCodes.wordsPerVariant(kept.size())];
-        boolean any = false;
-        for (int i = 0; i < kept.size(); i++) {
-            long bit = 1L << ((i & 31) << 1);
-            if (kept.samples().get(i).sex() == org.genosynth.model.Sex.MALE
-                    && (founderMask == null || (founderMask[i >>> 5] & bit) != 0)) {
-                mask[i >>> 5] |= bit;
-                any = true;
-            }
-        }
-        return any ? mask : null;
-    }
-
     /** Number of set bits (founders) in a mask. */
     static int countBits(long[] mask) {
         int n = 0;

@@ -62,6 +62,107 @@ public final class HardyWeinberg {
         return Math.min(1.0, site.sumTail(a - 2, -2) + site.sumTail(b + 2, 2));
     }
 
+    /** Log of the smallest term, relative to the observed table's probability, that a sum keeps. */
+    private static final double LOG_NEGLIGIBLE_TABLE = Math.log(1e-30);
+    /** Log of the smallest row mass, relative to the largest row's, that the total keeps. */
+    private static final double LOG_NEGLIGIBLE_ROW = Math.log(1e-17);
+
+    /**
+     * The exact test for chromosome X of Graffelman &amp; Weir (2016), as plink2 {@code --hardy} writes it to
+     * {@code .hardy.x} and {@code --hwe} applies it there: females diploid, males hemizygous (heterozygous male calls
+     * left out before), one allele frequency for both sexes. Given the allele counts, a table (males carrying allele
+     * 1, females' heterozygotes) has probability proportional to {@code 2^fhets / (m1! m2! fhets! fhom1! fhom2!)}; the
+     * p-value sums the tables no more likely than the observed one (ties within 1e-9 relative). Each row of tables (a
+     * number of males carrying allele 1) is the autosomal test's distribution over the females' heterozygotes scaled
+     * by the row's mass, which has a closed form, so only the rows whose most likely table is more likely than the
+     * observed one are walked, from where their tables cross the observed probability outward; the rows are visited
+     * outward from the most massive one until the rest cannot matter. Without males it is {@link #exactP}.
+     */
+    public static double exactXP(int femaleHets, int femaleHoms1, int femaleHoms2, int males1, int males2) {
+        if (femaleHets < 0 || femaleHoms1 < 0 || femaleHoms2 < 0 || males1 < 0 || males2 < 0) {
+            throw new IllegalArgumentException("negative genotype count");
+        }
+        if (males1 + males2 == 0) {
+            return exactP(femaleHets, femaleHoms1, femaleHoms2);
+        }
+        XTables x = new XTables(femaleHets + femaleHoms1 + femaleHoms2, males1 + males2,
+                2 * femaleHoms1 + femaleHets + males1);
+        return x.p(males1, femaleHets);
+    }
+
+    /** The tables of one chromosome X variant with fixed female and male counts and allele-1 total. */
+    private static final class XTables {
+        final int females;
+        final int males;
+        final int alleles1;
+        final int lowRow;
+        final int highRow;
+
+        XTables(int females, int males, int alleles1) {
+            this.females = females;
+            this.males = males;
+            this.alleles1 = alleles1;
+            this.lowRow = Math.max(0, alleles1 - 2 * females);
+            this.highRow = Math.min(males, alleles1);
+        }
+
+        /** Log mass of the row where {@code r} males carry allele 1 (up to a constant shared by all rows). */
+        double rowLog(int r) {
+            int f1 = alleles1 - r;
+            return -logFactorial(r) - logFactorial(males - r) - logFactorial(f1) - logFactorial(2 * females - f1);
+        }
+
+        /** The females' heterozygote distribution of row {@code r}. */
+        Site row(int r) {
+            int f1 = alleles1 - r;
+            return new Site(females, Math.min(f1, 2 * females - f1));
+        }
+
+        double p(int observedRow, int observedHets) {
+            if (lowRow == highRow || females == 0) {
+                return 1.0;
+            }
+            double logObserved = rowLog(observedRow) + row(observedRow).logP(observedHets);
+            double limit = logObserved + LOG_TIE;
+            int top = (int) Math.max(lowRow, Math.min(highRow, Math.round((double) alleles1 * males
+                    / (2.0 * females + males))));
+            while (top < highRow && rowLog(top + 1) > rowLog(top)) {
+                top++;
+            }
+            while (top > lowRow && rowLog(top - 1) > rowLog(top)) {
+                top--;
+            }
+            double logTop = rowLog(top);
+            double tail = 0;   // in units of the observed table's probability
+            double mass = 0;   // in units of the top row's mass
+            for (int step = 1; step >= -1; step -= 2) {
+                for (int r = step > 0 ? top : top - 1; r >= lowRow && r <= highRow; r += step) {
+                    double rowLog = rowLog(r);
+                    mass += Math.exp(rowLog - logTop);
+                    tail += rowTail(r, rowLog, logObserved, limit);
+                    if (rowLog - logTop < LOG_NEGLIGIBLE_ROW && rowLog - logObserved < LOG_NEGLIGIBLE_TABLE) {
+                        break;
+                    }
+                }
+            }
+            return Math.min(1.0, Math.exp(Math.log(tail) + logObserved - logTop - Math.log(mass)));
+        }
+
+        /** The row's tables at most {@code limit}, summed in units of the observed table's probability. */
+        private double rowTail(int r, double rowLog, double logObserved, double limit) {
+            Site site = row(r);
+            double rowLimit = limit - rowLog;
+            int mid = site.mode();
+            if (site.logP(mid) <= rowLimit) {
+                return Math.exp(rowLog - logObserved);   // every table of the row, each at most the observed one
+            }
+            int a = site.lastAbove(mid, site.minHets(), rowLimit, mid);
+            int b = site.lastAbove(mid, site.maxHets(), rowLimit, mid);
+            double shift = rowLog - logObserved;
+            return site.walk(a - 2, -2, shift) + site.walk(b + 2, 2, shift);
+        }
+    }
+
     /** Allele and genotype counts of one variant, with log probabilities of heterozygote counts. */
     private static final class Site {
         final int genotypes;
@@ -69,11 +170,39 @@ public final class HardyWeinberg {
         final double logConstant;
 
         Site(int hets, int homs1, int homs2) {
-            genotypes = hets + homs1 + homs2;
-            rare = 2 * Math.min(homs1, homs2) + hets;
+            this(hets + homs1 + homs2, 2 * Math.min(homs1, homs2) + hets);
+        }
+
+        /** {@code genotypes} genotypes carrying {@code rare} copies of the rarer allele. */
+        Site(int genotypes, int rare) {
+            this.genotypes = genotypes;
+            this.rare = rare;
             int common = 2 * genotypes - rare;
             logConstant = logFactorial(genotypes) + logFactorial(rare) + logFactorial(common)
                     - logFactorial(2 * genotypes);
+        }
+
+        /**
+         * {@code exp(shift) * (P(h) + P(h + step) + ...)} while terms matter: relative to the walk's sum, and absolutely
+         * (the caller's unit is the observed table's probability, and the observed table is counted somewhere).
+         */
+        double walk(int h, int step, double shift) {
+            if (h < minHets() || h > maxHets()) {
+                return 0;
+            }
+            double p = Math.exp(shift + logP(h));
+            double sum = p;
+            while (true) {
+                if (step > 0 ? h + 2 > maxHets() : h - 2 < minHets()) {
+                    return sum;
+                }
+                p *= step > 0 ? ratioUp(h) : ratioDown(h);
+                h += step;
+                sum += p;
+                if (p < NEGLIGIBLE * sum || p < 1e-30) {
+                    return sum;
+                }
+            }
         }
 
         int minHets() {

@@ -1,6 +1,7 @@
 package org.genosynth.qc;
 
 import org.genosynth.exec.WorkerKernel;
+import org.genosynth.model.Chromosomes;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.VariantBlock;
 
@@ -19,8 +20,8 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     private final QcThresholds thresholds;
     private final boolean inbreeding;
     private final boolean formatReports;
-    /** One bit per male founder (the low bit of its slot), or null: on X they carry one allele. */
-    private final long[] maleFounderMask;
+    /** The founders by sex, or null when no founder's sex is known: X, Y and MT are counted by them. */
+    private final FounderSexes sexes;
 
     /**
      * @param sampleCount samples per block
@@ -41,12 +42,12 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     }
 
     /**
-     * As above; {@code maleFounderMask} (one bit per male founder, or null) makes chromosome X's frequencies count a
-     * male's call as one allele, as plink2 --freq does ({@link VariantStats#onX}).
+     * As above, counting the sex chromosomes and MT as plink2 does ({@link #sexChromosomes}) by the founders' sexes
+     * ({@code sexes}, null when none is known).
      */
     public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
-                    boolean formatReports, long[] maleFounderMask) {
-        this.maleFounderMask = maleFounderMask;
+                    boolean formatReports, FounderSexes sexes) {
+        this.sexes = sexes;
         this.sampleCount = sampleCount;
         this.founderMask = founderMask;
         this.thresholds = thresholds;
@@ -87,7 +88,8 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 // one pass: the row's masks go to the per-sample lanes while it is counted, and are taken back out
                 // if the variant turns out to be filtered (or not polymorphic, for the hets)
                 counter.addRowAndCount(words, offset);
-                stats[v] = onX(block, v, stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits()),
+                stats[v] = sexChromosomes(block, v,
+                        stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits()),
                         words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
@@ -96,7 +98,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                     continue;
                 }
             } else {
-                stats[v] = onX(block, v, count(words, offset, wpv), words, offset, wpv);
+                stats[v] = sexChromosomes(block, v, count(words, offset, wpv), words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 if (!kept[v]) {
                     continue;
@@ -114,13 +116,33 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 formatReports ? QcReportWriter.format(block, stats, kept) : null);
     }
 
-    /** {@code s} with its male founders' counts when variant {@code v} is on X and there are male founders. */
-    private VariantStats onX(VariantBlock block, int v, VariantStats s, long[] words, int offset, int wpv) {
-        if (maleFounderMask == null || !org.genosynth.model.Chromosomes.isX(block.variants().get(v).chrom())) {
+    /**
+     * {@code s} as plink2 counts variant {@code v} when it is not autosomal ({@link Chromosomes}): on X a male founder
+     * carries one allele ({@code .afreq}, {@code --maf}) and the Hardy–Weinberg test is chromosome X's, of the female
+     * and male founders ({@code .hardy.x}, {@code --hwe}); on Y only the male founders count, one allele each, and on
+     * MT every founder carries one; neither has a Hardy–Weinberg test, nor has X when no founder's sex is known.
+     */
+    private VariantStats sexChromosomes(VariantBlock block, int v, VariantStats s, long[] words, int offset, int wpv) {
+        String chrom = block.variants().get(v).chrom();
+        if (Chromosomes.isAutosome(chrom)) {
             return s;
         }
-        int[] males = maskedCounts(words, offset, wpv, maleFounderMask);
-        return s.onX(males[0], males[1], males[3] - males[2]);
+        if (Chromosomes.isX(chrom)) {
+            if (sexes == null) {
+                return s.withXHardy(null);
+            }
+            int[] m = sexes.males() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.males());
+            int[] f = sexes.females() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.females());
+            VariantStats x = m[3] == 0 ? s : s.onX(m[0], m[1], m[3] - m[2]);
+            return x.withXHardy(new VariantStats.XHardy(f[3] - f[0] - f[1] - f[2], f[0], f[1],
+                    m[3] - m[0] - m[1] - m[2], m[1]));
+        }
+        if (Chromosomes.isY(chrom)) {
+            int[] m = sexes == null || sexes.males() == null ? new int[4]
+                    : maskedCounts(words, offset, wpv, sexes.males());
+            return s.haploid(m[3] - m[0] - m[1] - m[2], m[0], m[1]);
+        }
+        return s.haploid(s.founderHomRef(), s.founderHet(), s.founderHomAlt());
     }
 
     /** Heterozygous, hom-alt and missing calls, and samples, of the {@code mask}ed samples of one variant. */
@@ -144,7 +166,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
 
     /** The heterozygosity/F estimate is on the autosomes, as plink2 --het's (X, Y and MT left out). */
     private static boolean autosome(VariantBlock block, int v) {
-        return org.genosynth.model.Chromosomes.isAutosome(block.variants().get(v).chrom());
+        return Chromosomes.isAutosome(block.variants().get(v).chrom());
     }
 
     /** Variants that enter the heterozygosity/F estimate: both alleles seen among at least two founders. */

@@ -66,7 +66,7 @@ public final class QcPipeline {
             int founders = founderMask == null ? kept.size() : CohortFilter.countBits(founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
                     sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null,
-                    CohortFilter.maleFounderMask(kept, founderMask));
+                    FounderSexes.of(kept, founderMask));
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
@@ -187,6 +187,9 @@ public final class QcPipeline {
         QcSummary summary(int samplesRead, int removedMind, int founders, List<Path> outputs, List<String> notes) {
             if (writer != null) {
                 notes.addAll(writer.notes());
+            }
+            if (reports != null) {
+                notes.addAll(reports.notes());
             }
             long calls = keptVariants * kept.size();
             long missing = 0;

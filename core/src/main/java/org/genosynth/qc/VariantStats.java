@@ -15,21 +15,86 @@ package org.genosynth.qc;
  *                        counts them); 0 elsewhere
  * @param maleHomAlt      on X: hom-alt calls of male founders (one ALT allele each); 0 elsewhere
  * @param maleObserved    on X: male founders with a genotype (one allele each); 0 elsewhere
+ * @param xHardy          on X with founders of known sex: the counts of plink2's {@code .hardy.x} ({@code hweP} is
+ *                        then its chromosome X test); null elsewhere
  */
 public record VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
-                           int founderHomAlt, double hweP, int maleHet, int maleHomAlt, int maleObserved)
+                           int founderHomAlt, double hweP, int maleHet, int maleHomAlt, int maleObserved,
+                           XHardy xHardy)
         implements java.io.Serializable {
+
+    /**
+     * Chromosome X's Hardy–Weinberg counts among founders, as plink2's {@code .hardy.x} has them: females by genotype,
+     * males by allele (a heterozygous male call counts in neither).
+     */
+    public record XHardy(int femaleHomRef, int femaleHet, int femaleHomAlt, int maleRef, int maleAlt)
+            implements java.io.Serializable {
+        /** Females with a genotype. */
+        public int femaleObserved() {
+            return femaleHomRef + femaleHet + femaleHomAlt;
+        }
+
+        /** REF allele frequency among the females, NaN without any. */
+        public double femaleRefFrequency() {
+            int n = femaleObserved();
+            return n == 0 ? Double.NaN : (2.0 * femaleHomRef + femaleHet) / (2.0 * n);
+        }
+
+        /** REF allele frequency among the males, NaN without any. */
+        public double maleRefFrequency() {
+            int n = maleRef + maleAlt;
+            return n == 0 ? Double.NaN : (double) maleRef / n;
+        }
+
+        /** Observed heterozygosity among the females. */
+        public double femaleObservedHet() {
+            int n = femaleObserved();
+            return n == 0 ? Double.NaN : (double) femaleHet / n;
+        }
+
+        /** Expected heterozygosity 2pq among the females, from their own frequency (as plink2). */
+        public double femaleExpectedHet() {
+            double p = femaleRefFrequency();
+            return femaleHomRef == femaleObserved() ? 0 : 2 * p * (1 - p);
+        }
+
+        /** The exact test of Graffelman and Weir (2016) ({@link HardyWeinberg#exactXP}). */
+        public double p() {
+            return HardyWeinberg.exactXP(femaleHet, femaleHomRef, femaleHomAlt, maleRef, maleAlt);
+        }
+    }
 
     /** Counts of a diploid variant (no male haploidy). */
     public VariantStats(int homRef, int het, int homAlt, int missing, int founderHomRef, int founderHet,
             int founderHomAlt, double hweP) {
-        this(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, 0, 0, 0);
+        this(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, 0, 0, 0, null);
     }
 
     /** The same counts on chromosome X, where male founders carry one allele. */
     public VariantStats onX(int maleHet, int maleHomAlt, int maleObserved) {
         return new VariantStats(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, maleHet,
-                maleHomAlt, maleObserved);
+                maleHomAlt, maleObserved, xHardy);
+    }
+
+    /** The same counts with chromosome X's Hardy–Weinberg counts and test ({@code null}: no test, as on Y). */
+    public VariantStats withXHardy(XHardy x) {
+        return new VariantStats(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt,
+                x == null ? Double.NaN : x.p(), maleHet, maleHomAlt, maleObserved, x);
+    }
+
+    /**
+     * The same variant on a haploid chromosome: every founder counted carries one allele (a heterozygous call half an
+     * ALT allele) and there is no Hardy–Weinberg test, as plink2 counts chrY (its founders: the male founders) and
+     * MT (every founder).
+     */
+    public VariantStats haploid(int founderHomRef, int founderHet, int founderHomAlt) {
+        return new VariantStats(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, Double.NaN,
+                founderHet, founderHomAlt, founderHomRef + founderHet + founderHomAlt, null);
+    }
+
+    /** True when the variant has no Hardy–Weinberg test (chrY, MT, or X without founders of known sex). */
+    public boolean noHardyTest() {
+        return Double.isNaN(hweP);
     }
 
     /** Number of samples. */

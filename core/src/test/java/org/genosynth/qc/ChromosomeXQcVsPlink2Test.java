@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code qc}'s allele frequencies on chromosome X against {@code plink2 --freq}: mouse_hs1940 (993 males, 947 females)
- * with chromosome 19 renamed X, and every tenth mouse's sex unknown. A male founder's X is one allele (a heterozygous
- * call half an ALT allele, as plink2 counts it: here every male is diploid on the renamed chromosome, so there are
- * many), a sample of unknown sex counts as two, as do females; the autosomes are unchanged. With {@code --maf} the
- * same variants are kept.
+ * {@code qc} on the sex chromosomes and MT against plink2: mouse_hs1940 (993 males, 947 females) with chromosome 19
+ * renamed X, 18 renamed Y and 17 renamed MT, and every tenth mouse's sex unknown. Allele frequencies
+ * ({@code plink2 --freq}): a male founder's X is one allele (a heterozygous call half an ALT allele, as plink2 counts
+ * it: here every male is diploid on the renamed chromosome, so there are many), a sample of unknown sex counts as two,
+ * as do females; Y counts the male founders only, one allele each, MT every founder once; the autosomes are
+ * unchanged. With {@code --maf} the same variants are kept. Hardy–Weinberg ({@code plink2 --hardy}): X's rows in
+ * {@code .hardy.x} with the chromosome X exact test of the female and male founders (male heterozygous calls left
+ * out), Y and MT without a test, the autosomes in {@code .hardy}; {@code --hwe} keeps what plink2 keeps.
  */
 class ChromosomeXQcVsPlink2Test {
     @TempDir
@@ -31,8 +34,9 @@ class ChromosomeXQcVsPlink2Test {
     static void run() throws Exception {
         Path prefix = MouseData.plink2Fileset(dir, "z");
         Path bim = dir.resolve("z.bim");
-        Files.write(bim, Files.readAllLines(bim).stream().map(l -> l.startsWith("19\t") || l.startsWith("19 ")
-                ? "X" + l.substring(2) : l).toList());
+        Files.write(bim, Files.readAllLines(bim).stream().map(l -> l.startsWith("19\t") ? "X" + l.substring(2)
+                : l.startsWith("18\t") ? "Y" + l.substring(2) : l.startsWith("17\t") ? "MT" + l.substring(2) : l)
+                .toList());
         Path fam = dir.resolve("z.fam");
         List<String> lines = Files.readAllLines(fam);
         for (int i = 0; i < lines.size(); i += 10) {
@@ -41,7 +45,11 @@ class ChromosomeXQcVsPlink2Test {
             lines.set(i, String.join("\t", f));
         }
         Files.write(fam, lines);
-        PeerTool.run(dir, "plink2", "--bfile", "z", "--freq", "--threads", "2", "--out", "p");
+        PeerTool.run(dir, "plink2", "--bfile", "z", "--freq", "--hardy", "--threads", "2", "--out", "p");
+        // every mouse has parents named in the .fam (not in the file): plink2 calls none a founder, genosynth all
+        // (docs/formats.md); --nonfounders on both sides tests everyone
+        PeerTool.run(dir, "plink2", "--bfile", "z", "--hwe", String.valueOf(HWE), "--nonfounders", "--write-snplist",
+                "--threads", "2", "--out", "ph");
         PeerTool.run(dir, "plink2", "--bfile", "z", "--maf", "0.2", "--write-snplist", "--threads", "2", "--out",
                 "pm");
         QcPipeline.run(new QcRequest(prefix, null, null, null, null, MouseData.unknownPositionList(dir), null, false,
@@ -49,6 +57,65 @@ class ChromosomeXQcVsPlink2Test {
         QcPipeline.run(new QcRequest(prefix, null, null, null, null, MouseData.unknownPositionList(dir),
                 new QcThresholds(0.2, Double.NaN, Double.NaN, Double.NaN), false, 2),
                 new QcPipeline.Sinks(dir.resolve("ourmaf").toString(), false, null, null));
+        QcPipeline.run(new QcRequest(prefix, null, null, null, null, MouseData.unknownPositionList(dir),
+                new QcThresholds(Double.NaN, Double.NaN, Double.NaN, HWE), true, 2),
+                new QcPipeline.Sinks(dir.resolve("ourhwe").toString(), false, null, null));
+    }
+
+    /** The --hwe threshold: removes autosomal and X variants of the renamed mice (checked below). */
+    private static final double HWE = 1e-20;
+
+    @Test
+    void chromosomeXHardyWeinbergIsPlink2s() {
+        Table theirs = PeerTool.readTable(dir.resolve("p.hardy.x"));
+        Table mine = PeerTool.readTable(dir.resolve("ours.hardy.x"));
+        assertThat(mine.header()).containsExactly("CHROM", "POS", "ID", "A1", "AX", "FEMALE_HOM_A1_CT",
+                "FEMALE_HET_A1_CT", "FEMALE_TWO_AX_CT", "MALE_A1_CT", "MALE_AX_CT", "O(FEMALE_HET_A1)",
+                "E(FEMALE_HET_A1)", "FEMALE_A1_FREQ", "MALE_A1_FREQ", "P");
+        assertThat(mine.rows()).hasSize(theirs.rows().size()).hasSize(258);
+        int small = 0;
+        for (int i = 0; i < theirs.rows().size(); i++) {
+            String[] t = theirs.rows().get(i);
+            String[] m = mine.rows().get(i);
+            String id = t[theirs.column("ID")];
+            assertThat(m[mine.column("ID")]).isEqualTo(id);
+            for (String c : List.of("A1", "AX", "FEMALE_HOM_A1_CT", "FEMALE_HET_A1_CT", "FEMALE_TWO_AX_CT",
+                    "MALE_A1_CT", "MALE_AX_CT")) {
+                assertThat(m[mine.column(c)]).as(id + " " + c).isEqualTo(t[theirs.column(c)]);
+            }
+            for (String c : List.of("O(FEMALE_HET_A1)", "E(FEMALE_HET_A1)", "FEMALE_A1_FREQ", "MALE_A1_FREQ", "P")) {
+                double expected = Double.parseDouble(t[theirs.column(c)]);
+                // plink2 prints 6 significant digits; a p-value within 1e-6 relative of its exact value
+                assertThat(Double.parseDouble(m[mine.column(c)])).as(id + " " + c)
+                        .isCloseTo(expected, within(printedTolerance(expected, 1e-6)));
+            }
+            small += Double.parseDouble(t[theirs.column("P")]) < 1e-6 ? 1 : 0;
+        }
+        // the diploid males make most of X depart from HWE: the tails are exercised, not only p near 1
+        assertThat(small).isGreaterThan(50);
+    }
+
+    @Test
+    void autosomalHardyTableHasWhatPlink2sHas() {
+        Table theirs = PeerTool.readTable(dir.resolve("p.hardy"));
+        Table mine = PeerTool.readTable(dir.resolve("ours.hardy"));
+        assertThat(mine.rows().stream().map(r -> r[mine.column("ID")]).toList())
+                .containsExactlyElementsOf(theirs.rows().stream().map(r -> r[theirs.column("ID")]).toList());
+        assertThat(mine.rows().stream().map(r -> r[0]).filter(c -> c.equals("X") || c.equals("Y")
+                || c.equals("MT")).count()).isZero();
+    }
+
+    @Test
+    void hweKeepsWhatPlink2Keeps() throws Exception {
+        List<String> theirs = Files.readAllLines(dir.resolve("ph.snplist"));
+        Table mine = PeerTool.readTable(dir.resolve("ourhwe.afreq"));
+        List<String> ours = mine.rows().stream().map(r -> r[mine.column("ID")]).toList();
+        assertThat(ours).containsExactlyElementsOf(theirs);
+        Table all = PeerTool.readTable(dir.resolve("ours.afreq"));
+        long removedOnX = all.rows().stream().filter(r -> r[0].equals("X")).count()
+                - mine.rows().stream().filter(r -> r[0].equals("X")).count();
+        assertThat(removedOnX).isPositive();
+        assertThat(all.rows().size() - ours.size()).isGreaterThan((int) removedOnX);
     }
 
     @Test

@@ -190,4 +190,95 @@ class HardyWeinbergTest {
         assertThat(bruteForce(2, 0, 0)).isEqualTo(1.0);
         assertThat(bruteForce(0, 1, 1)).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-15));
     }
+
+    /**
+     * Graffelman and Weir's chromosome X test by enumerating every table with the observed allele total, in
+     * BigDecimal: weight 2^h / (m1! m2! h! hom1! hom2!) (the factors shared by every table dropped); ties within
+     * 1e-9 relative count, as in the tested code.
+     */
+    private static double bruteForceX(int fh, int f1, int f2, int m1, int m2) {
+        int nf = fh + f1 + f2;
+        int nm = m1 + m2;
+        int a = 2 * f1 + fh + m1;
+        java.math.MathContext mc = new java.math.MathContext(60);
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        java.util.List<java.math.BigDecimal> weights = new java.util.ArrayList<>();
+        java.math.BigDecimal observed = null;
+        for (int r = 0; r <= nm; r++) {
+            int fa = a - r;
+            if (fa < 0 || fa > 2 * nf) {
+                continue;
+            }
+            for (int h = fa & 1; h <= Math.min(fa, 2 * nf - fa); h += 2) {
+                int hom1 = (fa - h) / 2;
+                int hom2 = nf - h - hom1;
+                java.math.BigDecimal w = java.math.BigDecimal.valueOf(2).pow(h).divide(new java.math.BigDecimal(
+                        fact(r).multiply(fact(nm - r)).multiply(fact(h)).multiply(fact(hom1)).multiply(fact(hom2))),
+                        mc);
+                weights.add(w);
+                total = total.add(w);
+                if (r == m1 && h == fh) {
+                    observed = w;
+                }
+            }
+        }
+        java.math.BigDecimal limit = observed.multiply(java.math.BigDecimal.valueOf(1 + 1e-9));
+        java.math.BigDecimal tail = java.math.BigDecimal.ZERO;
+        for (java.math.BigDecimal w : weights) {
+            if (w.compareTo(limit) <= 0) {
+                tail = tail.add(w);
+            }
+        }
+        return tail.divide(total, mc).doubleValue();
+    }
+
+    private static java.math.BigInteger fact(int n) {
+        java.math.BigInteger f = java.math.BigInteger.ONE;
+        for (int i = 2; i <= n; i++) {
+            f = f.multiply(java.math.BigInteger.valueOf(i));
+        }
+        return f;
+    }
+
+    @Test
+    void chromosomeXTestEqualsEveryTableEnumerated() {
+        Random rnd = new Random(2016);
+        int checked = 0;
+        int small = 0;
+        for (int rep = 0; rep < 300; rep++) {
+            int nf = rnd.nextInt(60);
+            int nm = 1 + rnd.nextInt(60);
+            double p = rnd.nextDouble();
+            // mild or strong departures: females drawn with a heterozygote share apart from 2pq, males at their own p
+            double het = rnd.nextBoolean() ? 2 * p * (1 - p) : rnd.nextDouble();
+            int fh = 0;
+            int f1 = 0;
+            for (int i = 0; i < nf; i++) {
+                double u = rnd.nextDouble();
+                if (u < het) {
+                    fh++;
+                } else if (rnd.nextDouble() < p) {
+                    f1++;
+                }
+            }
+            double pm = rnd.nextBoolean() ? p : rnd.nextDouble();
+            int m1 = 0;
+            for (int i = 0; i < nm; i++) {
+                m1 += rnd.nextDouble() < pm ? 1 : 0;
+            }
+            int f2 = nf - fh - f1;
+            double expected = bruteForceX(fh, f1, f2, m1, nm - m1);
+            double actual = HardyWeinberg.exactXP(fh, f1, f2, m1, nm - m1);
+            assertThat(actual).as("%d/%d/%d, males %d/%d", fh, f1, f2, m1, nm - m1)
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * expected + 1e-300));
+            checked++;
+            small += expected < 1e-6 ? 1 : 0;
+        }
+        assertThat(checked).isEqualTo(300);
+        assertThat(small).as("tables far in the tails").isGreaterThan(20);
+        // without males it is the autosomal test; a symmetric table ties with its mirror image
+        assertThat(HardyWeinberg.exactXP(13, 40, 7, 0, 0)).isEqualTo(HardyWeinberg.exactP(13, 40, 7));
+        assertThat(HardyWeinberg.exactXP(10, 20, 20, 15, 15)).isCloseTo(bruteForceX(10, 20, 20, 15, 15),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
 }
