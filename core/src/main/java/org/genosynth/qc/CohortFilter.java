@@ -44,7 +44,7 @@ public final class CohortFilter {
         int[] selected = IdLists.selectSamples(sheet.samples(), request.keep(), request.remove(), notes);
         int removedMind = 0;
         if (selected.length > 0 && !Double.isNaN(request.thresholds().mind())) {
-            int[] afterMind = applyMind(request, selected, variantKeep, backend);
+            int[] afterMind = applyMind(request, sheet, selected, variantKeep, backend);
             removedMind = selected.length - afterMind.length;
             selected = afterMind;
         }
@@ -83,15 +83,17 @@ public final class CohortFilter {
     }
 
     /** First pass for --mind: per-sample missing rates over the selected variants. */
-    private static int[] applyMind(QcRequest request, int[] selected, Predicate<Variant> variantKeep,
-                                   Backend backend) {
+    private static int[] applyMind(QcRequest request, SampleSheet sheet, int[] selected,
+                                   Predicate<Variant> variantKeep, Backend backend) {
         SampleTotals totals = new SampleTotals(selected.length);
-        QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false);
+        SexMasks sexes = SexMasks.of(sheet.select(selected), null);
+        QcKernel counting = new QcKernel(selected.length, null, QcThresholds.none(), false, false, sexes);
         try (GenotypeReader reader = GenotypeSource.of(request.input(), request.read()).open()) {
             List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                     counting, r -> totals.add(r.samples()));
             combine(counters, counting).into(totals);
         }
+        totals.setSexes(sexes);
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < selected.length; j++) {
             if (!(totals.missingRate(j) > request.thresholds().mind())) {

@@ -21,7 +21,8 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     private final boolean inbreeding;
     private final boolean formatReports;
     /** The founders by sex, or null when no founder's sex is known: X, Y and MT are counted by them. */
-    private final FounderSexes sexes;
+    private final SexMasks sexes;
+    private transient volatile long[] noSamples;
 
     /**
      * @param sampleCount samples per block
@@ -46,7 +47,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
      * ({@code sexes}, null when none is known).
      */
     public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
-                    boolean formatReports, FounderSexes sexes) {
+                    boolean formatReports, SexMasks sexes) {
         this.sexes = sexes;
         this.sampleCount = sampleCount;
         this.founderMask = founderMask;
@@ -93,7 +94,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                         words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
-                counter.settleRow(words, offset, kept[v], poly);
+                counter.settleRow(words, offset, kept[v], poly, missingCounted(block, v));
                 if (!kept[v]) {
                     continue;
                 }
@@ -104,12 +105,14 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                     continue;
                 }
                 poly = isPolymorphic(stats[v]) && autosome(block, v);
-                counter.addRow(words, offset, poly);   // the row is still in the L1 cache from counting
+                // the row is still in the L1 cache from counting
+                counter.addRow(words, offset, poly, missingCounted(block, v));
             }
             long expectedHom = poly ? SampleTotals.fixed(stats[v].expectedHomozygosity()) : 0;
-            totals.addVariant(poly, expectedHom);
+            long[] counted = missingCounted(block, v);
+            totals.addVariant(poly, expectedHom, counted != null);
             if (stats[v].missing() > 0 && (!poly || inbreeding)) {
-                addSparseMissing(words, offset, wpv, poly, expectedHom, counter);
+                addSparseMissing(words, offset, wpv, poly, expectedHom, counter, counted);
             }
         }
         return new BlockQc(block, stats, kept, totals,
@@ -131,18 +134,40 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
             if (sexes == null) {
                 return s.withXHardy(null);
             }
-            int[] m = sexes.males() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.males());
-            int[] f = sexes.females() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.females());
+            int[] m = sexes.maleFounders() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.maleFounders());
+            int[] f = sexes.femaleFounders() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.femaleFounders());
             VariantStats x = m[3] == 0 ? s : s.onX(m[0], m[1], m[3] - m[2]);
             return x.withXHardy(new VariantStats.XHardy(f[3] - f[0] - f[1] - f[2], f[0], f[1],
                     m[3] - m[0] - m[1] - m[2], m[1]));
         }
         if (Chromosomes.isY(chrom)) {
-            int[] m = sexes == null || sexes.males() == null ? new int[4]
+            int[] males = sexes == null || sexes.males() == null ? new int[4]
                     : maskedCounts(words, offset, wpv, sexes.males());
-            return s.haploid(m[3] - m[0] - m[1] - m[2], m[0], m[1]);
+            int[] m = sexes == null || sexes.maleFounders() == null ? new int[4]
+                    : maskedCounts(words, offset, wpv, sexes.maleFounders());
+            return s.onSamples(males[3] - males[0] - males[1] - males[2], males[0], males[1], males[2])
+                    .haploid(m[3] - m[0] - m[1] - m[2], m[0], m[1]);
         }
         return s.haploid(s.founderHomRef(), s.founderHet(), s.founderHomAlt());
+    }
+
+    /**
+     * The samples whose missing calls at variant {@code v} count per sample, or null for every sample: on chrY the
+     * males (as plink2's {@code .smiss}, {@code --mind}), none when no sample is known to be male.
+     */
+    private long[] missingCounted(VariantBlock block, int v) {
+        if (!Chromosomes.isY(block.variants().get(v).chrom())) {
+            return null;
+        }
+        return sexes == null || sexes.males() == null ? noSamples() : sexes.males();
+    }
+
+    /** An empty sample mask (cached per kernel instance: workers only read it). */
+    private long[] noSamples() {
+        if (noSamples == null) {
+            noSamples = new long[GenotypeCodes.wordsPerVariant(sampleCount)];
+        }
+        return noSamples;
     }
 
     /** Heterozygous, hom-alt and missing calls, and samples, of the {@code mask}ed samples of one variant. */
@@ -176,9 +201,9 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
 
     /** Per-sample missing calls at monomorphic variants, and expected homozygosity lost to missing calls. */
     private static void addSparseMissing(long[] words, int offset, int wpv, boolean poly, long expectedHom,
-                                         SampleCounter counter) {
+                                         SampleCounter counter, long[] counted) {
         for (int w = 0; w < wpv; w++) {
-            long missing = GenotypeCodes.missingMask(words[offset + w]);
+            long missing = GenotypeCodes.missingMask(words[offset + w]) & (counted == null ? -1L : counted[w]);
             while (missing != 0) {
                 int bit = Long.numberOfTrailingZeros(missing);
                 counter.addSparseMissing((w << 5) + (bit >>> 1), poly, expectedHom);

@@ -64,14 +64,14 @@ public final class QcPipeline {
             sinks.progress().start("variants", reader.variantCountHint());
             long[] founderMask = CohortFilter.founderMask(request, sheet, kept);
             int founders = founderMask == null ? kept.size() : CohortFilter.countBits(founderMask);
+            SexMasks sexes = SexMasks.of(kept, founderMask);
             QcKernel kernel = new QcKernel(kept.size(), founderMask, request.thresholds(),
-                    sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null,
-                    FounderSexes.of(kept, founderMask));
+                    sinks.reportPrefix() != null && sinks.inbreeding(), sinks.reportPrefix() != null, sexes);
             Collector collector = new Collector(kept, request.thresholds(), sinks);
             try {
                 List<SampleCounter> counters = backend.mapOrdered(new BlockStream(reader, selected, variantKeep),
                         kernel, collector::accept);
-                collector.setCounts(CohortFilter.combine(counters, kernel));
+                collector.setCounts(CohortFilter.combine(counters, kernel), sexes);
                 collector.requireVariants(request);
                 List<Path> outputs = collector.commit();
                 notes.addAll(reader.notes());
@@ -124,8 +124,9 @@ public final class QcPipeline {
             this.writer = w;
         }
 
-        void setCounts(SampleCounter counts) {
+        void setCounts(SampleCounter counts, SexMasks sexes) {
             counts.into(totals);
+            totals.setSexes(sexes);
         }
 
         void accept(QcKernel.BlockQc r) {
@@ -191,12 +192,13 @@ public final class QcPipeline {
             if (reports != null) {
                 notes.addAll(reports.notes());
             }
-            long calls = keptVariants * kept.size();
+            long calls = 0;
             long missing = 0;
             double het = 0;
             int hetSamples = 0;
             for (int i = 0; i < kept.size(); i++) {
                 missing += totals.missing(i);
+                calls += totals.observed(i);
                 double h = totals.heterozygosity(i);
                 if (!Double.isNaN(h)) {
                     het += h;

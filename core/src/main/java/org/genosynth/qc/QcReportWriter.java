@@ -191,7 +191,7 @@ public final class QcReportWriter implements AutoCloseable {
             for (int i = 0; i < samples.size(); i++) {
                 Sample s = samples.get(i);
                 a.clear().append(s.familyId()).append('\t').append(s.id()).append('\t').append(t.missing(i))
-                        .append('\t').append(t.variantCount()).append('\t')
+                        .append('\t').append(t.observed(i)).append('\t')
                         .appendSignificant(t.missingRate(i), DIGITS).append('\n');
                 a.writeTo(smiss);
             }

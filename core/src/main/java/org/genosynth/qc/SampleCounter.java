@@ -71,6 +71,11 @@ public final class SampleCounter implements java.io.Serializable {
      * {@code genotypes[offset..offset + wordsPerVariant)}.
      */
     void addRow(long[] genotypes, int offset, boolean countHets) {
+        addRow(genotypes, offset, countHets, null);
+    }
+
+    /** As above, counting only the missing calls of the samples in {@code missingOnly} (null: every sample). */
+    void addRow(long[] genotypes, int offset, boolean countHets, long[] missingOnly) {
         long[] h = hets.two;
         long[] m = missing.two;
         long low = GenotypeCodes.LOW_BITS;
@@ -79,13 +84,13 @@ public final class SampleCounter implements java.io.Serializable {
                 long g = genotypes[offset + w];
                 long shifted = g >>> 1;
                 h[w] += g & ~shifted & low;
-                m[w] += g & shifted & low;
+                m[w] += g & shifted & low & (missingOnly == null ? -1L : missingOnly[w]);
             }
             hets.rowAdded();
         } else {
             for (int w = 0; w < m.length; w++) {
                 long g = genotypes[offset + w];
-                m[w] += g & (g >>> 1) & low;
+                m[w] += g & (g >>> 1) & low & (missingOnly == null ? -1L : missingOnly[w]);
             }
         }
         missing.rowAdded();
@@ -141,19 +146,27 @@ public final class SampleCounter implements java.io.Serializable {
      * lanes (exactly: it was added last and nothing has spilled since).
      */
     void settleRow(long[] genotypes, int offset, boolean keep, boolean countHets) {
+        settleRow(genotypes, offset, keep, countHets, null);
+    }
+
+    /**
+     * As above; when the row is kept only the missing calls of the samples in {@code missingOnly} stay counted (null:
+     * every sample's).
+     */
+    void settleRow(long[] genotypes, int offset, boolean keep, boolean countHets, long[] missingOnly) {
         boolean removeHets = (!keep || !countHets) && lastHets > 0;
-        boolean removeMissing = !keep && lastMissing > 0;
+        boolean removeMissing = lastMissing > 0 && (!keep || missingOnly != null);
         if (removeHets || removeMissing) {
             long[] h = hets.two;
             long[] m = missing.two;
             long low = GenotypeCodes.LOW_BITS;
             long hetKeep = removeHets ? -1L : 0L;
-            long missKeep = removeMissing ? -1L : 0L;
             for (int w = 0; w < h.length; w++) {
                 long g = genotypes[offset + w];
                 long shifted = g >>> 1;
+                long missRemoved = !removeMissing ? 0L : !keep ? -1L : ~missingOnly[w];
                 h[w] -= g & ~shifted & low & hetKeep;
-                m[w] -= g & shifted & low & missKeep;
+                m[w] -= g & shifted & low & missRemoved;
             }
         }
         if (keep && countHets) {

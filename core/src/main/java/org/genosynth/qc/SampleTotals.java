@@ -18,6 +18,9 @@ public final class SampleTotals implements java.io.Serializable {
     private int[] polyHets;
     private long[] polyMissingExpectedHom;
     private long variants;
+    /** Variants on chrY: only the males' calls count for them. */
+    private long yVariants;
+    private SexMasks sexes;
     private long polyVariants;
     private long polyExpectedHom;
 
@@ -35,7 +38,15 @@ public final class SampleTotals implements java.io.Serializable {
     }
 
     void addVariant(boolean polymorphic, long expectedHom) {
+        addVariant(polymorphic, expectedHom, false);
+    }
+
+    /** As above; {@code onY}: a chrY variant, called only in the males. */
+    void addVariant(boolean polymorphic, long expectedHom, boolean onY) {
         variants++;
+        if (onY) {
+            yVariants++;
+        }
         if (polymorphic) {
             polyVariants++;
             polyExpectedHom += expectedHom;
@@ -57,6 +68,7 @@ public final class SampleTotals implements java.io.Serializable {
     /** Adds another block's variant counts into these. */
     public SampleTotals add(SampleTotals other) {
         variants += other.variants;
+        yVariants += other.yVariants;
         polyVariants += other.polyVariants;
         polyExpectedHom += other.polyExpectedHom;
         return this;
@@ -76,9 +88,20 @@ public final class SampleTotals implements java.io.Serializable {
         return missing[s];
     }
 
+    /** The samples' sexes (null: none known), for the variants on chrY, which count only for the males. */
+    void setSexes(SexMasks sexes) {
+        this.sexes = sexes;
+    }
+
+    /** Variants that count for sample {@code s} (plink2 .smiss OBS_CT): chrY's only for a male. */
+    public long observed(int s) {
+        return sexes != null && sexes.isMale(s) ? variants : variants - yVariants;
+    }
+
     /** Missing rate of sample {@code s}. */
     public double missingRate(int s) {
-        return variants == 0 ? Double.NaN : (double) missing[s] / variants;
+        long n = observed(s);
+        return n == 0 ? Double.NaN : (double) missing[s] / n;
     }
 
     /** Polymorphic variants where sample {@code s} has a call (plink2 --het OBS_CT). */

@@ -68,7 +68,7 @@ public final class VariantFilterPass {
             SampleSheet kept = sheet.select(chosen.selected());
             long[] founders = CohortFilter.founderMask(request, sheet, kept);
             QcKernel kernel = new QcKernel(kept.size(), founders, request.thresholds(), false, false,
-                    FounderSexes.of(kept, founders));
+                    SexMasks.of(kept, founders));
             BitSet passed = new BitSet();
             long[] removed = new long[3];
             long[] read = {0};

@@ -92,6 +92,15 @@ public record VariantStats(int homRef, int het, int homAlt, int missing, int fou
                 founderHet, founderHomAlt, founderHomRef + founderHet + founderHomAlt, null);
     }
 
+    /**
+     * The same variant with other all-sample counts: on chrY plink2's missingness ({@code .vmiss}, {@code --geno}) is
+     * over the males.
+     */
+    public VariantStats onSamples(int homRef, int het, int homAlt, int missing) {
+        return new VariantStats(homRef, het, homAlt, missing, founderHomRef, founderHet, founderHomAlt, hweP, maleHet,
+                maleHomAlt, maleObserved, xHardy);
+    }
+
     /** True when the variant has no Hardy–Weinberg test (chrY, MT, or X without founders of known sex). */
     public boolean noHardyTest() {
         return Double.isNaN(hweP);

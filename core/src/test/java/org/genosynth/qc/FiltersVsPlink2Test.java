@@ -51,10 +51,10 @@ class FiltersVsPlink2Test {
                 new QcPipeline.Sinks(dir.resolve("ours").toString(), null, null));
         assertThat(summary.founders()).isEqualTo(650);
         assertThat(summary.genotypeRate()).isBetween(0.9, 0.99);
-        compare("afreq", "ID", List.of("ALT_FREQS"), List.of("OBS_CT"));
-        compare("vmiss", "ID", List.of("F_MISS"), List.of("MISSING_CT", "OBS_CT"));
-        compare("hardy", "ID", List.of("O(HET_A1)", "E(HET_A1)", "P"), List.of("HOM_A1_CT", "HET_A1_CT", "TWO_AX_CT"));
-        compare("smiss", "IID", List.of("F_MISS"), List.of("MISSING_CT", "OBS_CT"));
+        compare(dir, "afreq", "ID", List.of("ALT_FREQS"), List.of("OBS_CT"));
+        compare(dir, "vmiss", "ID", List.of("F_MISS"), List.of("MISSING_CT", "OBS_CT"));
+        compare(dir, "hardy", "ID", List.of("O(HET_A1)", "E(HET_A1)", "P"), List.of("HOM_A1_CT", "HET_A1_CT", "TWO_AX_CT"));
+        compare(dir, "smiss", "IID", List.of("F_MISS"), List.of("MISSING_CT", "OBS_CT"));
     }
 
     @Test
@@ -78,7 +78,11 @@ class FiltersVsPlink2Test {
                 .isEqualTo(Files.readAllBytes(dir.resolve("plink-filtered.bed")));
     }
 
-    private static void compare(String ext, String key, List<String> values, List<String> counts) {
+    /**
+     * {@code dir/ours.EXT} against plink2's {@code dir/p.EXT}, rows matched by {@code key}: the same rows, the
+     * {@code counts} columns equal, the {@code values} columns to plink2's printed digits (1e-6 relative).
+     */
+    static void compare(Path dir, String ext, String key, List<String> values, List<String> counts) {
         Table theirs = PeerTool.readTable(dir.resolve("p." + ext));
         Table ours = PeerTool.readTable(dir.resolve("ours." + ext));
         assertThat(ours.rows()).hasSameSizeAs(theirs.rows());
