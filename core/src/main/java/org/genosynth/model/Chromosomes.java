@@ -20,6 +20,14 @@ public final class Chromosomes {
                 || n == 2 && chrom.charAt(at) == '2' && chrom.charAt(at + 1) == '3';
     }
 
+    /** Chromosome Y ({@code Y}, {@code chrY}, {@code 24}). Allocation-free. */
+    public static boolean isY(String chrom) {
+        int at = chrom.regionMatches(true, 0, "chr", 0, 3) ? 3 : 0;
+        int n = chrom.length() - at;
+        return n == 1 && Character.toLowerCase(chrom.charAt(at)) == 'y'
+                || n == 2 && chrom.charAt(at) == '2' && chrom.charAt(at + 1) == '4';
+    }
+
     /**
      * Not X, Y or MT: what plink2 computes KING-robust kinship, the GRM, PCA and {@code --het} on (the pseudo-autosomal
      * XY too). Allocation-free: the QC kernel asks it of every variant.

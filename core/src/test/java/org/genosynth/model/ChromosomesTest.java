@@ -26,4 +26,13 @@ class ChromosomesTest {
         assertThat(Chromosomes.isX("XY")).isFalse();
         assertThat(Chromosomes.isX("X_random")).isFalse();
     }
+
+    @Test
+    void yIsNamedAsPlink2NamesIt() {
+        assertThat(Chromosomes.isY("chrY")).isTrue();
+        assertThat(Chromosomes.isY("y")).isTrue();
+        assertThat(Chromosomes.isY("24")).isTrue();
+        assertThat(Chromosomes.isY("XY")).isFalse();
+        assertThat(Chromosomes.isY("2")).isFalse();
+    }
 }
