@@ -82,8 +82,9 @@ public final class GlmGwas {
                 // the kernels return statistics without variants; the variants of each block, in block order, wait
                 // here for its results (the backend pulls blocks and delivers results in the same order)
                 java.util.Queue<List<Variant>> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
-                java.util.function.Predicate<Variant> admitted = filtered == null ? designs::admit
-                        : v -> filtered.variants().test(v) && designs.admit(v);
+                java.util.function.Predicate<Variant> kept = filtered == null ? null : filtered.variants();
+                java.util.function.Predicate<Variant> admitted = kept == null ? designs::admit
+                        : v -> kept.test(v) && designs.admit(v);
                 Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(), admitted);
                 Iterator<VariantBlock> noted = new Iterator<>() {
                     @Override
