@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
             + "linear mixed model (--model lmm: GEMMA's exact model; --model lmm-loco: BOLT-LMM-inf's, no n x n "
             + "matrix, leave-one-chromosome-out). Samples with a missing phenotype or covariate are left out; a "
             + "missing genotype call leaves the sample out of that variant's test. Writes OUT.gwas.tsv "
-            + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg.",
+            + "(CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE P [FIRTH]), OUT.manhattan.svg and OUT.qq.svg. "
+            + "Linear and logistic test chromosome X, Y and MT as plink2 2.00a3.5 --glm: on X a SEX covariate "
+            + "(samples of unknown sex left out) when both sexes are present, Y among the males, Y and MT with "
+            + "haploid coding; the mixed models test them as autosomes.",
             "Filters (every model) run first, in plink2's order and with qc's semantics: --keep/--remove and "
             + "--extract/--exclude, then --mind, then --geno, --hwe, --maf over the samples kept (frequencies and HWE "
             + "over founders unless --nonfounders), whatever their phenotype; removed variants are absent from "

@@ -32,4 +32,13 @@ class ChromosomesTest {
         assertThat(Chromosomes.isY("2")).isFalse();
         assertThat(Chromosomes.isY("chrY_random")).isFalse();
     }
+
+    @Test
+    void yIsNamedAsPlink2NamesIt() {
+        assertThat(Chromosomes.isY("chrY")).isTrue();
+        assertThat(Chromosomes.isY("y")).isTrue();
+        assertThat(Chromosomes.isY("24")).isTrue();
+        assertThat(Chromosomes.isY("XY")).isFalse();
+        assertThat(Chromosomes.isY("2")).isFalse();
+    }
 }

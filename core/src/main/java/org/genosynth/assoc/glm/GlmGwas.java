@@ -25,6 +25,8 @@ import org.genosynth.io.BlockStream;
 import org.genosynth.io.GenotypeReader;
 import org.genosynth.io.GenotypeSource;
 import org.genosynth.io.InputException;
+import org.genosynth.model.Sample;
+import org.genosynth.model.Sex;
 import org.genosynth.model.Variant;
 import org.genosynth.qc.VariantFilterPass;
 import org.genosynth.model.VariantBlock;
@@ -33,7 +35,8 @@ import org.genosynth.report.svg.GwasPlots;
 /**
  * Linear or logistic association of every variant with one phenotype, the equivalent of plink2
  * {@code --glm hide-covar omit-ref} (logistic: {@code firth-fallback}): samples with a missing phenotype or covariate
- * are left out of every test, a missing call leaves the sample out of that variant's test. Writes
+ * are left out of every test, a missing call leaves the sample out of that variant's test; chromosomes X, Y and MT
+ * are tested as plink2 tests them ({@link GlmDesigns}: SEX as a covariate on X, males only on Y). Writes
  * {@code OUT.gwas.tsv}, {@code OUT.manhattan.svg} and {@code OUT.qq.svg}. Output is byte-identical at any thread count
  * (blocks are computed independently and written in input order). With {@link GwasRequest#filters()}, plink's sample
  * and variant filters run first ({@link VariantFilterPass}): removed samples leave every test, removed variants are
@@ -63,10 +66,9 @@ public final class GlmGwas {
              AtomicOutput output = new AtomicOutput()) {
             AnalysisSamples samples = AnalysisSamples.load(request, reader.sampleSheet().samples(), logistic,
                     filtered == null ? null : filtered.samples());
-            CovariateBasis basis = CovariateBasis.of(samples.size(), samples.covariates(), samples.covariateNames());
-            BlockKernel<VariantBlock, GlmStats> kernel = logistic
-                    ? new LogisticKernel(basis, samples.phenotype())
-                    : new LinearKernel(basis, samples.phenotype());
+            GlmDesigns designs = GlmDesigns.of(samples, sexes(reader.sampleSheet().samples(), samples.keep()),
+                    logistic, request.pheno(), request.phenoCol());
+            BlockKernel<VariantBlock, GlmStats> kernel = designs.kernel();
             GwasPlots plots = new GwasPlots();
             long[] counts = new long[3];
             double[] minLog10p = {0};
@@ -80,8 +82,10 @@ public final class GlmGwas {
                 // the kernels return statistics without variants; the variants of each block, in block order, wait
                 // here for its results (the backend pulls blocks and delivers results in the same order)
                 java.util.Queue<List<Variant>> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
-                Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(),
-                        filtered == null ? null : filtered.variants());
+                java.util.function.Predicate<Variant> kept = filtered == null ? null : filtered.variants();
+                java.util.function.Predicate<Variant> admitted = kept == null ? designs::admit
+                        : v -> kept.test(v) && designs.admit(v);
+                Iterator<VariantBlock> blocks = new BlockStream(reader, samples.keep(), admitted);
                 Iterator<VariantBlock> noted = new Iterator<>() {
                     @Override
                     public boolean hasNext() {
@@ -128,6 +132,7 @@ public final class GlmGwas {
                 if (logistic && counts[2] > 0) {
                     notes.add(counts[2] + " variants fitted with Firth's penalized likelihood (FIRTH = Y)");
                 }
+                notes.addAll(designs.notes());
                 notes.addAll(reader.notes());
                 Map<String, Double> summary = new LinkedHashMap<>();
                 summary.put("samples", (double) samples.size());
@@ -154,6 +159,15 @@ public final class GlmGwas {
         Function<VariantBlock, GlmStats> kernel = logistic ? new LogisticKernel(basis, phenotype)
                 : new LinearKernel(basis, phenotype);
         return kernel.apply(block).rows(block.variants());
+    }
+
+    /** The sex of each analysis sample ({@code keep}: indices into {@code input}). */
+    private static Sex[] sexes(List<Sample> input, int[] keep) {
+        Sex[] out = new Sex[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            out[i] = input.get(keep[i]).sex();
+        }
+        return out;
     }
 
     private static void write(AtomicOutput output, Path target, String text) {

@@ -49,6 +49,22 @@ public final class GlmStats implements java.io.Serializable {
         set(v, freq, obs, Double.NaN, Double.NaN, Double.NaN, false);
     }
 
+    /** Multiplies every BETA and SE by {@code factor} (haploid coding; the test statistic and P are unchanged). */
+    void scaleEffects(double factor) {
+        for (int v = 0; v < beta.length; v++) {
+            beta[v] *= factor;
+            se[v] *= factor;
+        }
+    }
+
+    /** Copies {@code part}'s statistics to the variants {@code at, at + 1, ...} of this block. */
+    void put(int at, GlmStats part) {
+        for (int v = 0; v < part.size(); v++) {
+            set(at + v, part.a1Freq[v], part.obsCount[v], part.beta[v], part.se[v], part.log10p[v],
+                    part.firth != null && part.firth[v]);
+        }
+    }
+
     /** Variants in the block. */
     public int size() {
         return a1Freq.length;
