@@ -84,6 +84,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         int wpv = block.wordsPerVariant();
         for (int v = 0; v < nv; v++) {
             int offset = v * wpv;
+            long[] counted = missingCounted(block, v);
             boolean poly;
             if (founderMask == null) {
                 // one pass: the row's masks go to the per-sample lanes while it is counted, and are taken back out
@@ -94,7 +95,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                         words, offset, wpv);
                 kept[v] = passes(stats[v]);
                 poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
-                counter.settleRow(words, offset, kept[v], poly, missingCounted(block, v));
+                counter.settleRow(words, offset, kept[v], poly, counted);
                 if (!kept[v]) {
                     continue;
                 }
@@ -106,10 +107,9 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 }
                 poly = isPolymorphic(stats[v]) && autosome(block, v);
                 // the row is still in the L1 cache from counting
-                counter.addRow(words, offset, poly, missingCounted(block, v));
+                counter.addRow(words, offset, poly, counted);
             }
             long expectedHom = poly ? SampleTotals.fixed(stats[v].expectedHomozygosity()) : 0;
-            long[] counted = missingCounted(block, v);
             totals.addVariant(poly, expectedHom, counted != null);
             if (stats[v].missing() > 0 && (!poly || inbreeding)) {
                 addSparseMissing(words, offset, wpv, poly, expectedHom, counter, counted);
