@@ -61,6 +61,28 @@ public final class GenotypeCodes {
         return new int[] {sampleCount - het - homAlt - missing, het, homAlt, missing};
     }
 
+    /**
+     * Heterozygous, hom-alt and missing calls, and samples, among the samples of {@code mask} (one bit at the low bit
+     * of each one's slot) of the packed row at {@code words[offset..offset + mask.length)}.
+     */
+    public static int[] maskedCounts(long[] words, int offset, long[] mask) {
+        int het = 0;
+        int homAlt = 0;
+        int missing = 0;
+        int samples = 0;
+        for (int w = 0; w < mask.length; w++) {
+            long word = words[offset + w];
+            long m = mask[w];
+            long lo = word & LOW_BITS;
+            long hi = (word >>> 1) & LOW_BITS;
+            het += Long.bitCount(lo & ~hi & m);
+            homAlt += Long.bitCount(hi & ~lo & m);
+            missing += Long.bitCount(lo & hi & m);
+            samples += Long.bitCount(m);
+        }
+        return new int[] {het, homAlt, missing, samples};
+    }
+
     /** Mask (one bit per sample, at the low bit of its slot) of samples whose code is missing. */
     public static long missingMask(long word) {
         return word & (word >>> 1) & LOW_BITS;

@@ -92,7 +92,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 counter.addRowAndCount(words, offset);
                 stats[v] = sexChromosomes(block, v,
                         stats(counter.lastHets(), counter.lastMissing(), counter.lastSetBits()),
-                        words, offset, wpv);
+                        words, offset);
                 kept[v] = passes(stats[v]);
                 poly = kept[v] && isPolymorphic(stats[v]) && autosome(block, v);
                 counter.settleRow(words, offset, kept[v], poly, counted);
@@ -100,7 +100,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                     continue;
                 }
             } else {
-                stats[v] = sexChromosomes(block, v, count(words, offset, wpv), words, offset, wpv);
+                stats[v] = sexChromosomes(block, v, count(words, offset), words, offset);
                 kept[v] = passes(stats[v]);
                 if (!kept[v]) {
                     continue;
@@ -125,7 +125,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
      * and male founders ({@code .hardy.x}, {@code --hwe}); on Y only the male founders count, one allele each, and on
      * MT every founder carries one; neither has a Hardy–Weinberg test, nor has X when no founder's sex is known.
      */
-    private VariantStats sexChromosomes(VariantBlock block, int v, VariantStats s, long[] words, int offset, int wpv) {
+    private VariantStats sexChromosomes(VariantBlock block, int v, VariantStats s, long[] words, int offset) {
         String chrom = block.variants().get(v).chrom();
         if (Chromosomes.isAutosome(chrom)) {
             return s;
@@ -134,17 +134,15 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
             if (sexes == null) {
                 return s.withXHardy(null);
             }
-            int[] m = sexes.maleFounders() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.maleFounders());
-            int[] f = sexes.femaleFounders() == null ? new int[4] : maskedCounts(words, offset, wpv, sexes.femaleFounders());
+            int[] m = countsOf(sexes.maleFounders(), words, offset);
+            int[] f = countsOf(sexes.femaleFounders(), words, offset);
             VariantStats x = m[3] == 0 ? s : s.onX(m[0], m[1], m[3] - m[2]);
             return x.withXHardy(new VariantStats.XHardy(f[3] - f[0] - f[1] - f[2], f[0], f[1],
                     m[3] - m[0] - m[1] - m[2], m[1]));
         }
         if (Chromosomes.isY(chrom)) {
-            int[] males = sexes == null || sexes.males() == null ? new int[4]
-                    : maskedCounts(words, offset, wpv, sexes.males());
-            int[] m = sexes == null || sexes.maleFounders() == null ? new int[4]
-                    : maskedCounts(words, offset, wpv, sexes.maleFounders());
+            int[] males = countsOf(sexes == null ? null : sexes.males(), words, offset);
+            int[] m = countsOf(sexes == null ? null : sexes.maleFounders(), words, offset);
             return s.onSamples(males[3] - males[0] - males[1] - males[2], males[0], males[1], males[2])
                     .haploid(m[3] - m[0] - m[1] - m[2], m[0], m[1]);
         }
@@ -170,23 +168,9 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
         return noSamples;
     }
 
-    /** Heterozygous, hom-alt and missing calls, and samples, of the {@code mask}ed samples of one variant. */
-    private static int[] maskedCounts(long[] words, int offset, int wpv, long[] mask) {
-        int het = 0;
-        int homAlt = 0;
-        int missing = 0;
-        int samples = 0;
-        for (int w = 0; w < wpv; w++) {
-            long word = words[offset + w];
-            long m = mask[w];
-            long lo = word & GenotypeCodes.LOW_BITS;
-            long hi = (word >>> 1) & GenotypeCodes.LOW_BITS;
-            het += Long.bitCount(lo & ~hi & m);
-            homAlt += Long.bitCount(hi & ~lo & m);
-            missing += Long.bitCount(lo & hi & m);
-            samples += Long.bitCount(m);
-        }
-        return new int[] {het, homAlt, missing, samples};
+    /** {@link GenotypeCodes#maskedCounts} of the samples of {@code mask}, all zero when there is none (null). */
+    private static int[] countsOf(long[] mask, long[] words, int offset) {
+        return mask == null ? new int[4] : GenotypeCodes.maskedCounts(words, offset, mask);
     }
 
     /** The heterozygosity/F estimate is on the autosomes, as plink2 --het's (X, Y and MT left out). */
@@ -220,13 +204,13 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
                 HardyWeinberg.exactP(het, homRef, homAlt));
     }
 
-    private VariantStats count(long[] words, int offset, int wpv) {
+    private VariantStats count(long[] words, int offset) {
         int[] all = GenotypeCodes.counts(words, offset, sampleCount);
         if (founderMask == null) {
             return new VariantStats(all[0], all[1], all[2], all[3], all[0], all[1], all[2],
                     HardyWeinberg.exactP(all[1], all[0], all[2]));
         }
-        int[] f = maskedCounts(words, offset, wpv, founderMask);
+        int[] f = GenotypeCodes.maskedCounts(words, offset, founderMask);
         int homRef = f[3] - f[0] - f[1] - f[2];
         return new VariantStats(all[0], all[1], all[2], all[3], homRef, f[0], f[1],
                 HardyWeinberg.exactP(f[0], homRef, f[1]));

@@ -98,17 +98,8 @@ final class ChromosomeX {
             if (!onX[v]) {
                 continue;
             }
-            int off = train.offset(v);
-            int het = 0;
-            int called = 0;
-            for (int w = 0; w < maleMask.length; w++) {
-                long g = words[off + w];
-                long lo = g & GenotypeCodes.LOW_BITS;
-                long hi = (g >>> 1) & GenotypeCodes.LOW_BITS;
-                het += Long.bitCount(lo & ~hi & maleMask[w]);
-                called += Long.bitCount(~(lo & hi) & maleMask[w]);
-            }
-            if (het <= PAR_MALE_HET_SHARE * called) {
+            int[] maleCalls = GenotypeCodes.maskedCounts(words, train.offset(v), maleMask);
+            if (maleCalls[0] <= PAR_MALE_HET_SHARE * (maleCalls[3] - maleCalls[2])) {
                 haploid[v >>> 5] |= 1L << ((v & 31) << 1);
                 haploidCount++;
             }
