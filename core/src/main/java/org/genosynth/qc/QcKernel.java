@@ -20,7 +20,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     private final QcThresholds thresholds;
     private final boolean inbreeding;
     private final boolean formatReports;
-    /** The founders by sex, or null when no founder's sex is known: X, Y and MT are counted by them. */
+    /** The samples by sex, or null when no sample's sex is known: X, Y and MT are counted by them. */
     private final SexMasks sexes;
     private transient volatile long[] noSamples;
 
@@ -43,7 +43,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
     }
 
     /**
-     * As above, counting the sex chromosomes and MT as plink2 does ({@link #sexChromosomes}) by the founders' sexes
+     * As above, counting the sex chromosomes and MT as plink2 does ({@link #sexChromosomes}) by the samples' sexes
      * ({@code sexes}, null when none is known).
      */
     public QcKernel(int sampleCount, long[] founderMask, QcThresholds thresholds, boolean inbreeding,
