@@ -89,4 +89,29 @@ class SexChromosomesVsPlink2Test {
         assertThat(Files.readAllBytes(dir.resolve("ours-filtered.bed")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("plink-filtered.bed")));
     }
+
+    @Test
+    void vcfOutputHasPlink2sPloidy() throws IOException {
+        PeerTool.run(dir, "plink2", "--bfile", "sex", "--export", "vcf", "--out", "plink-export");
+        QcPipeline.run(QcRequest.of(dir.resolve("sex")), new QcPipeline.Sinks(null, samples -> GenotypeFiles.create(
+                dir.resolve("ours-export.vcf"), GenotypeFormat.VCF, samples, WriteOptions.defaults()), null));
+        // the dummy's first variant is at position 0, which plink2 writes and genosynth's VCF cannot hold (skipped)
+        List<String[]> theirs = Files.readAllLines(dir.resolve("plink-export.vcf")).stream()
+                .filter(l -> !l.startsWith("#")).map(l -> l.split("\t")).filter(f -> !f[1].equals("0")).toList();
+        List<String[]> ours = Files.readAllLines(dir.resolve("ours-export.vcf")).stream()
+                .filter(l -> !l.startsWith("#")).map(l -> l.split("\t")).toList();
+        assertThat(ours).hasSameSizeAs(theirs);
+        int haploid = 0;
+        for (int v = 0; v < theirs.size(); v++) {
+            String[] t = theirs.get(v);
+            String[] o = ours.get(v);
+            assertThat(new String[] {o[0], o[1], o[3], o[4]}).as(t[2]).containsExactly(t[0], t[1], t[3], t[4]);
+            for (int c = 9; c < t.length; c++) {
+                assertThat(o[c]).as(t[2] + " sample " + (c - 9)).isEqualTo(t[c]);
+                haploid += t[c].length() == 1 ? 1 : 0;
+            }
+        }
+        // X's males, every Y and MT call: haploid
+        assertThat(haploid).isGreaterThan(300 * 800);
+    }
 }

@@ -1,12 +1,17 @@
 package org.genosynth.io.vcf;
 
 import java.nio.charset.StandardCharsets;
+import org.genosynth.model.Chromosomes;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.Variant;
 import org.genosynth.model.VariantBlock;
 
 /**
  * Formats one variant of a block as a VCF data line (with trailing newline).
+ *
+ * <p>Ploidy as plink2 {@code --export vcf} writes it: a male's homozygous or missing call on chromosome X, and every
+ * sample's on Y and MT, is haploid ({@code 0}, {@code 1}, {@code .}); a heterozygous call stays diploid, as does
+ * every call of a sample of unknown sex on X, and every call of a line that carries dosages (DS is diploid).
  *
  * <p>Alleles: a missing or PLINK "0" REF is written as {@code N}; a missing ALT, or an ALT equal to REF, is written as
  * {@code .}. At such monomorphic sites every called genotype is written REF/REF when ALT equals REF (its copies are
@@ -15,14 +20,18 @@ import org.genosynth.model.VariantBlock;
 final class RecordFormatter {
     private static final String[] UNPHASED = {"0/0", "0/1", "1/1", "./."};
     private static final String[] PHASED = {"0|0", "0|1", "1|1", "./."};
+    private static final String[] HAPLOID = {"0", "0/1", "1", "."};
 
     private final int sampleCount;
     private final boolean writeDosage;
+    /** Per sample, male (haploid on X); null when no sample is. */
+    private final boolean[] male;
     private final StringBuilder sb = new StringBuilder(256);
 
-    RecordFormatter(int sampleCount, boolean writeDosage) {
+    RecordFormatter(int sampleCount, boolean writeDosage, boolean[] male) {
         this.sampleCount = sampleCount;
         this.writeDosage = writeDosage;
+        this.male = male;
     }
 
     /** True when the line for variant {@code i} carries FORMAT DS. */
@@ -68,6 +77,9 @@ final class RecordFormatter {
         float[] dosages = ds ? block.dosages(i) : null;
         long[] words = block.genotypeWords();
         int offset = block.offset(i);
+        boolean x = !ds && male != null && Chromosomes.isX(v.chrom());
+        // Y and MT: the non-autosomes other than X
+        boolean allHaploid = !ds && !Chromosomes.isAutosome(v.chrom()) && !Chromosomes.isX(v.chrom());
         for (int s = 0; s < sampleCount; s++) {
             int code = GenotypeCodes.get(words, offset, s);
             sb.append('\t');
@@ -76,6 +88,8 @@ final class RecordFormatter {
             }
             if (code == GenotypeCodes.HET && phase != null && (phase[s >>> 6] >>> (s & 63) & 1L) != 0) {
                 sb.append("1|0");
+            } else if (allHaploid || x && male[s]) {
+                sb.append(HAPLOID[code]);
             } else {
                 sb.append(texts[code]);
             }

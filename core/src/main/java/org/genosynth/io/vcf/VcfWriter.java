@@ -55,12 +55,23 @@ public final class VcfWriter implements GenotypeWriter {
     private boolean finished;
     private boolean bodyOpen = true;
 
+    /** Per sample, whether it is male (its X written haploid); null when none is. */
+    private static boolean[] males(SampleSheet samples) {
+        boolean[] male = new boolean[samples.size()];
+        boolean any = false;
+        for (int s = 0; s < male.length; s++) {
+            male[s] = samples.samples().get(s).sex() == org.genosynth.model.Sex.MALE;
+            any |= male[s];
+        }
+        return any ? male : null;
+    }
+
     private VcfWriter(Path out, GenotypeFormat format, SampleSheet samples, boolean writeDosage) throws IOException {
         this.out = out.toAbsolutePath();
         this.layout = layoutOf(this.out, format);
         this.samples = samples;
         this.columns = SampleHeaderLines.columnNames(samples.samples());
-        this.formatter = new RecordFormatter(samples.size(), writeDosage);
+        this.formatter = new RecordFormatter(samples.size(), writeDosage, males(samples));
         this.finalTemp = atomic.temp(this.out);
         this.indexTemp = layout == Layout.BGZIP ? atomic.temp(sibling(".tbi")) : null;
         this.bodyTemp = atomic.temp(sibling(".body"));
