@@ -159,7 +159,8 @@ public final class HardyWeinberg {
             int a = site.lastAbove(mid, site.minHets(), rowLimit, mid);
             int b = site.lastAbove(mid, site.maxHets(), rowLimit, mid);
             double shift = rowLog - logObserved;
-            return site.walk(a - 2, -2, shift) + site.walk(b + 2, 2, shift);
+            // in units of the observed table, which the p-value counts somewhere: terms below 1e-30 cannot matter
+            return site.walk(a - 2, -2, shift, 1e-30) + site.walk(b + 2, 2, shift, 1e-30);
         }
     }
 
@@ -183,10 +184,10 @@ public final class HardyWeinberg {
         }
 
         /**
-         * {@code exp(shift) * (P(h) + P(h + step) + ...)} while terms matter: relative to the walk's sum, and absolutely
-         * (the caller's unit is the observed table's probability, and the observed table is counted somewhere).
+         * {@code exp(shift) * (P(h) + P(h + step) + ...)} while terms matter: relative to the walk's sum, and below
+         * {@code floor} (in the caller's unit; 0: no floor).
          */
-        double walk(int h, int step, double shift) {
+        double walk(int h, int step, double shift, double floor) {
             if (h < minHets() || h > maxHets()) {
                 return 0;
             }
@@ -199,7 +200,7 @@ public final class HardyWeinberg {
                 p *= step > 0 ? ratioUp(h) : ratioDown(h);
                 h += step;
                 sum += p;
-                if (p < NEGLIGIBLE * sum || p < 1e-30) {
+                if (p < NEGLIGIBLE * sum || p < floor) {
                     return sum;
                 }
             }
@@ -290,22 +291,7 @@ public final class HardyWeinberg {
 
         /** P(h) + P(h + step) + ... while terms matter. */
         double sumTail(int h, int step) {
-            if (h < minHets() || h > maxHets()) {
-                return 0;
-            }
-            double p = Math.exp(logP(h));
-            double sum = p;
-            while (true) {
-                if (step > 0 ? h + 2 > maxHets() : h - 2 < minHets()) {
-                    return sum;
-                }
-                p *= step > 0 ? ratioUp(h) : ratioDown(h);
-                h += step;
-                sum += p;
-                if (p < NEGLIGIBLE * sum) {
-                    return sum;
-                }
-            }
+            return walk(h, step, 0, 0);
         }
 
         /** P(h - 2) / P(h), one division. */

@@ -107,10 +107,8 @@ class ChromosomeXQcVsPlink2Test {
 
     @Test
     void hweKeepsWhatPlink2Keeps() throws Exception {
-        List<String> theirs = Files.readAllLines(dir.resolve("ph.snplist"));
+        List<String> ours = assertKeeps("ph.snplist", "ourhwe.afreq");
         Table mine = PeerTool.readTable(dir.resolve("ourhwe.afreq"));
-        List<String> ours = mine.rows().stream().map(r -> r[mine.column("ID")]).toList();
-        assertThat(ours).containsExactlyElementsOf(theirs);
         Table all = PeerTool.readTable(dir.resolve("ours.afreq"));
         long removedOnX = all.rows().stream().filter(r -> r[0].equals("X")).count()
                 - mine.rows().stream().filter(r -> r[0].equals("X")).count();
@@ -144,9 +142,15 @@ class ChromosomeXQcVsPlink2Test {
 
     @Test
     void mafKeepsWhatPlink2Keeps() throws Exception {
-        List<String> theirs = Files.readAllLines(dir.resolve("pm.snplist"));
-        Table mine = PeerTool.readTable(dir.resolve("ourmaf.afreq"));
+        assertKeeps("pm.snplist", "ourmaf.afreq");
+    }
+
+    /** Our table {@code afreq} lists the variants of plink2's {@code snplist}, in order; returns their IDs. */
+    private static List<String> assertKeeps(String snplist, String afreq) throws Exception {
+        List<String> theirs = Files.readAllLines(dir.resolve(snplist));
+        Table mine = PeerTool.readTable(dir.resolve(afreq));
         List<String> ours = mine.rows().stream().map(r -> r[mine.column("ID")]).toList();
         assertThat(ours).containsExactlyElementsOf(theirs);
+        return ours;
     }
 }
