@@ -251,12 +251,7 @@ class GlmVsPlink2Test {
         Path sub = Files.createDirectories(dir.resolve("dummy"));
         PeerTool.run(sub, "plink2", "--dummy", "600", "800", "0.01", "acgt", "scalar-pheno", "--seed", "3",
                 "--make-bed", "--out", "d");
-        List<String> pheno = new ArrayList<>(List.of("FID\tIID\tY"));
-        for (String line : Files.readAllLines(sub.resolve("d.fam"))) {
-            String[] f = line.split("\\s+");
-            pheno.add(f[0] + "\t" + f[1] + "\t" + f[5]);
-        }
-        Files.write(sub.resolve("y.txt"), pheno);
+        famPhenotype(sub, "Y", "y.txt");
         PeerTool.run(sub, "plink2", "--bfile", "d", "--pheno", "y.txt", "--pheno-name", "Y", "--glm", "allow-no-covars",
                 "omit-ref", "log10", "--out", "p");
         GwasResult ours = GlmGwas.run(new GwasRequest(sub.resolve("d"), ReadOptions.defaults(), sub.resolve("y.txt"),
@@ -287,12 +282,7 @@ class GlmVsPlink2Test {
         // a complete variant (a stale intercept column shrinks its SE; docs/formats.md); the dummy's phenotype is binary
         Path sub = Files.createDirectories(dir.resolve("dummy-logistic"));
         PeerTool.run(sub, "plink2", "--dummy", "600", "800", "0.05", "acgt", "--seed", "5", "--make-bed", "--out", "d");
-        List<String> pheno = new ArrayList<>(List.of("FID\tIID\tB"));
-        for (String line : Files.readAllLines(sub.resolve("d.fam"))) {
-            String[] f = line.split("\\s+");
-            pheno.add(f[0] + "\t" + f[1] + "\t" + f[5]);
-        }
-        Files.write(sub.resolve("b.txt"), pheno);
+        famPhenotype(sub, "B", "b.txt");
         PeerTool.run(sub, "plink2", "--bfile", "d", "--pheno", "b.txt", "--pheno-name", "B", "--glm", "allow-no-covars",
                 "omit-ref", "firth-fallback", "log10", "cols=+firth,+beta", "--out", "p");
         GwasResult ours = GlmGwas.run(new GwasRequest(sub.resolve("d"), ReadOptions.defaults(), sub.resolve("b.txt"),
@@ -321,6 +311,16 @@ class GlmVsPlink2Test {
         }
         assertThat(obsCounts.size()).isGreaterThan(10);
         assertThat(compared).isGreaterThan(700);
+    }
+
+    /** The phenotype column of {@code sub/d.fam} as a table {@code sub/file} with the column {@code name}. */
+    private static void famPhenotype(Path sub, String name, String file) throws IOException {
+        List<String> pheno = new ArrayList<>(List.of("FID\tIID\t" + name));
+        for (String line : Files.readAllLines(sub.resolve("d.fam"))) {
+            String[] f = line.split("\\s+");
+            pheno.add(f[0] + "\t" + f[1] + "\t" + f[5]);
+        }
+        Files.write(sub.resolve(file), pheno);
     }
 
     private static void close(String[] row, Table theirs, String column, double ours, double relative, double[] max) {
