@@ -123,7 +123,7 @@ public final class QcKernel implements WorkerKernel<SampleCounter, VariantBlock,
      * {@code s} as plink2 counts variant {@code v} when it is not autosomal ({@link Chromosomes}): on X a male founder
      * carries one allele ({@code .afreq}, {@code --maf}) and the Hardy–Weinberg test is chromosome X's, of the female
      * and male founders ({@code .hardy.x}, {@code --hwe}); on Y only the male founders count, one allele each, and on
-     * MT every founder carries one; neither has a Hardy–Weinberg test, nor has X when no founder's sex is known.
+     * MT every founder carries one; neither has a Hardy–Weinberg test, nor has X when no sample's sex is known.
      */
     private VariantStats sexChromosomes(VariantBlock block, int v, VariantStats s, long[] words, int offset) {
         String chrom = block.variants().get(v).chrom();

@@ -146,7 +146,7 @@ public final class QcReportWriter implements AutoCloseable {
      */
     public List<String> notes() {
         return untested == 0 ? List.of() : List.of(String.format(java.util.Locale.ROOT, "%,d variants on chrY, MT, "
-                + "or X without a founder of known sex have no Hardy-Weinberg test (not in %s.hardy; --hwe keeps "
+                + "or X without a sample of known sex have no Hardy-Weinberg test (not in %s.hardy; --hwe keeps "
                 + "them), as plink2 skips them", untested, prefix));
     }
 
