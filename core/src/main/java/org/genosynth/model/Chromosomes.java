@@ -28,6 +28,17 @@ public final class Chromosomes {
                 || n == 2 && chrom.charAt(at) == '2' && chrom.charAt(at + 1) == '4';
     }
 
+    /** Mitochondrial DNA ({@code MT}, {@code M}, {@code chrM}, {@code chrMT}, {@code 26}). Allocation-free. */
+    public static boolean isMt(String chrom) {
+        int at = chrom.regionMatches(true, 0, "chr", 0, 3) ? 3 : 0;
+        int n = chrom.length() - at;
+        if (n == 1) {
+            return Character.toLowerCase(chrom.charAt(at)) == 'm';
+        }
+        return n == 2 && (Character.toLowerCase(chrom.charAt(at)) == 'm' && Character.toLowerCase(chrom.charAt(at + 1))
+                == 't' || chrom.charAt(at) == '2' && chrom.charAt(at + 1) == '6');
+    }
+
     /**
      * Not X, Y or MT: what plink2 computes KING-robust kinship, the GRM, PCA and {@code --het} on (the pseudo-autosomal
      * XY too). Allocation-free: the QC kernel asks it of every variant.

@@ -30,10 +30,14 @@ final class RowBuilder implements java.io.Serializable {
     private final int firstAdmixed;
     /** The admixed groups' paths are cluster paths of {@code clusters} (else haplotype mosaics). */
     private final boolean admixedFromModel;
-    /** Row layout: the low bit of every variant haploid in males ({@link ChromosomeX}), or null. */
-    private long[] haploidX;
-    /** Per synthetic genome: male, so haploid on {@link #haploidX} (null: none). */
-    private boolean[] male;
+    /** Row layout: the low bit of every variant haploid in males (X, Y; {@link Ploidy}), or null. */
+    private long[] maleHaploid;
+    /** Row layout: the low bit of every variant haploid in every genome (MT), or null. */
+    private long[] allHaploid;
+    /** Row layout: the low bit of every variant a female lacks (Y), or null. */
+    private long[] femaleAbsent;
+    /** Per synthetic genome its sex (null: ploidy not set). */
+    private org.genosynth.model.Sex[] sexes;
 
     RowBuilder(DonorPanel panel, SiteNoise noise, long seed) {
         this(panel, null, noise, seed);
@@ -103,35 +107,59 @@ final class RowBuilder implements java.io.Serializable {
     }
 
     /**
-     * Makes the synthetic genomes {@code male[s]} haploid on the variants of {@code haploidLowBits} (row layout, the
-     * low bit of each variant's field; {@link ChromosomeX}): a haplotype-level genome's second haplotype is its first
-     * there, and a heterozygous call left (noise, donors of the other sex) becomes homozygous for one of its alleles
-     * at random. Set before any row is built.
+     * Sets each synthetic genome's ploidy ({@link Ploidy}) by its sex {@code sexes[s]}: a male is haploid on the
+     * variants of {@code maleHaploid}, every genome on those of {@code allHaploid}, and a female's calls on
+     * {@code femaleAbsent} are missing (row layout, the low bit of each variant's field; the last two may be null).
+     * Haploid means: a haplotype-level genome's second haplotype is its first there, and a heterozygous call left
+     * (noise, donors of the other sex) becomes homozygous for one of its alleles at random. Set before any row is
+     * built.
      */
-    RowBuilder withHaploidX(long[] haploidLowBits, boolean[] male) {
-        this.haploidX = haploidLowBits;
-        this.male = male;
+    RowBuilder withPloidy(long[] maleHaploid, long[] allHaploid, long[] femaleAbsent, org.genosynth.model.Sex[] sexes) {
+        this.maleHaploid = maleHaploid;
+        this.allHaploid = allHaploid;
+        this.femaleAbsent = femaleAbsent;
+        this.sexes = sexes;
         return this;
     }
 
-    private boolean haploidOnX(int sample) {
-        return male != null && sample < male.length && male[sample];
+    /** The haploid variants of genome {@code sample} in row word {@code w} (low bits), 0 when none. */
+    private long haploidWord(int sample, int w) {
+        long all = allHaploid != null && w < allHaploid.length ? allHaploid[w] : 0L;
+        return male(sample) && w < maleHaploid.length ? all | maleHaploid[w] : all;
     }
 
-    /** Heterozygous calls of a male's haploid X variants in {@code dst[dstOff ..)} made homozygous at random. */
-    private void homozygousOnX(long[] dst, int dstOff, int v0, int sample, int attempt, int chunk) {
+    private boolean male(int sample) {
+        return sexes != null && sample < sexes.length && sexes[sample] == org.genosynth.model.Sex.MALE;
+    }
+
+    /** Whether genome {@code sample} has a haploid variant or one it lacks. */
+    private boolean ploidyApplies(int sample) {
+        return sexes != null && (allHaploid != null || male(sample) || femaleAbsent != null && sample < sexes.length
+                && sexes[sample] == org.genosynth.model.Sex.FEMALE);
+    }
+
+    /**
+     * Heterozygous calls of the genome's haploid variants in {@code dst[dstOff ..)} made homozygous at random, and a
+     * female's calls on the variants she lacks made missing.
+     */
+    private void applyPloidy(long[] dst, int dstOff, int v0, int sample, int attempt, int chunk) {
         SplittableRandom alleles = null;
         int w0 = v0 >>> 5;
-        for (int w = 0; w < CHUNK_WORDS && w0 + w < haploidX.length; w++) {
+        boolean female = femaleAbsent != null && sexes[sample] == org.genosynth.model.Sex.FEMALE;
+        for (int w = 0; w < CHUNK_WORDS; w++) {
             long g = dst[dstOff + w];
-            long het = g & ~(g >>> 1) & haploidX[w0 + w];
-            if (het == 0) {
-                continue;
+            long het = g & ~(g >>> 1) & haploidWord(sample, w0 + w);
+            if (het != 0) {
+                if (alleles == null) {
+                    alleles = new SplittableRandom(mix(seed, HAPLOID_X, sample, attempt, chunk));
+                }
+                g = (g & ~het) | ((het & alleles.nextLong()) << 1);
             }
-            if (alleles == null) {
-                alleles = new SplittableRandom(mix(seed, HAPLOID_X, sample, attempt, chunk));
+            if (female && w0 + w < femaleAbsent.length) {
+                long absent = femaleAbsent[w0 + w];
+                g |= absent | absent << 1;
             }
-            dst[dstOff + w] = (g & ~het) | ((het & alleles.nextLong()) << 1);
+            dst[dstOff + w] = g;
         }
     }
 
@@ -170,8 +198,8 @@ final class RowBuilder implements java.io.Serializable {
             copyBits(rows, donors[k] * rw, dst, dstBase, a, b);
         }
         noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
-        if (haploidOnX(sample)) {
-            homozygousOnX(dst, dstOff, v0, sample, attempt, chunk);
+        if (ploidyApplies(sample)) {
+            applyPloidy(dst, dstOff, v0, sample, attempt, chunk);
         }
     }
 
@@ -188,12 +216,13 @@ final class RowBuilder implements java.io.Serializable {
         int v1 = Math.min(m, v0 + CHUNK_VARIANTS);
         long[] h = new long[2 * CHUNK_WORDS];
         haplotypePair(path, sample, attempt, population, chunk, h);
-        boolean haploid = haploidOnX(sample);
-        if (haploid) {
-            // a male's one X: his second haplotype is his first there
+        boolean ploidy = ploidyApplies(sample);
+        if (ploidy) {
+            // one X (a male's), one Y, one MT: the second haplotype is the first there
             int w0 = v0 >>> 5;
-            for (int w = 0; w < CHUNK_WORDS && w0 + w < haploidX.length; w++) {
-                long both = haploidX[w0 + w] | haploidX[w0 + w] << 1;
+            for (int w = 0; w < CHUNK_WORDS; w++) {
+                long one = haploidWord(sample, w0 + w);
+                long both = one | one << 1;
                 h[CHUNK_WORDS + w] = (h[CHUNK_WORDS + w] & ~both) | (h[w] & both);
             }
         }
@@ -213,8 +242,8 @@ final class RowBuilder implements java.io.Serializable {
         if (population < firstAdmixed) {
             noise.apply(dst, dstOff, v0, v1, population, new SplittableRandom(mix(seed, sample, attempt, chunk)));
         }
-        if (haploid) {
-            homozygousOnX(dst, dstOff, v0, sample, attempt, chunk);
+        if (ploidy) {
+            applyPloidy(dst, dstOff, v0, sample, attempt, chunk);
         }
         SplittableRandom flips = null;
         for (int w = 0; w < CHUNK_WORDS; w++) {

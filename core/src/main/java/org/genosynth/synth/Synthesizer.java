@@ -212,11 +212,11 @@ public final class Synthesizer {
         int n = popOf.length;
         DonorPanel panel = DonorPanel.of(train);
         int[][] members = pops.members();
-        // every synthetic genome's sex, before its genome: a male is haploid on X and a genotype mosaic copies X from
-        // genomes of its sex (ChromosomeX)
+        // every synthetic genome's sex, before its genome: a male is haploid on X and Y, a female has no Y, and a
+        // genotype mosaic copies X and Y from genomes of its sex; every genome is haploid on MT (Ploidy)
         // (inbred lines and strains are homozygous on X as elsewhere: nothing to do, and no sex to read from it)
-        ChromosomeX chromosomeX = coding.inbredOrHaploid() ? null : ChromosomeX.of(train);
-        Sex[] realSexes = chromosomeX != null ? chromosomeX.realSexes()
+        Ploidy ploidy = coding.inbredOrHaploid() ? null : Ploidy.of(train);
+        Sex[] realSexes = ploidy != null ? ploidy.realSexes()
                 : train.samples().samples().stream().map(Sample::sex).toArray(Sex[]::new);
         Sex[] sexes = syntheticSexes(req.seed(), realSexes, pops, names.size(), popOf);
         // haplotype-level mosaics when every variant is phased; the ldp method stays genotype-level
@@ -321,7 +321,7 @@ public final class Synthesizer {
                                 new SplittableRandom(RowBuilder.mix(req.seed(), PATHS, s, a)))
                         : sameSexX((s, a, pool, stream) -> sampler.draw(pool,
                                 new SplittableRandom(RowBuilder.mix(req.seed(), stream, s, a))),
-                                (s, a) -> pools[popOf[s]], chromosomeX, sexes, members, popOf), resample);
+                                (s, a) -> pools[popOf[s]], ploidy, sexes, members, popOf), resample);
                 manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
                         phasedStatistically, req));
                 manifest.put("donor_pools", SynthManifest.populationPools(members));
@@ -335,7 +335,7 @@ public final class Synthesizer {
                 } else {
                     plan = new Plan(sameSexX((s, a, pool, stream) -> sampler.draw(pool,
                             new SplittableRandom(RowBuilder.mix(req.seed(), stream, s, a))),
-                            (s, a) -> local.pool(s, a, popOf[s]), chromosomeX, sexes, members, popOf),
+                            (s, a) -> local.pool(s, a, popOf[s]), ploidy, sexes, members, popOf),
                             resample);
                 }
                 manifest.put("mosaic", SynthManifest.mosaic(mosaic, donorPool, segmentCm, noise, map, haplotypes,
@@ -389,13 +389,9 @@ public final class Synthesizer {
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
                 model != null ? second : RowBuilder.SecondHaplotype.DRAWN, method == SynthRequest.Method.HMM,
                 admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
-        if (chromosomeX != null) {
-            boolean[] male = new boolean[n];
-            for (int s = 0; s < n; s++) {
-                male[s] = sexes[s] == Sex.MALE;
-            }
-            builder.withHaploidX(chromosomeX.haploidLowBits(), male);
-            manifest.put("chromosome_x", chromosomeX.describe(method == SynthRequest.Method.MOSAIC && !haplotypes));
+        if (ploidy != null) {
+            builder.withPloidy(ploidy.maleHaploidLowBits(), ploidy.allHaploidLowBits(), ploidy.yLowBits(), sexes);
+            manifest.putAll(ploidy.describe(method == SynthRequest.Method.MOSAIC && !haplotypes));
         }
         GenomePath[] paths = new GenomePath[n];
         int[] attempts = new int[n];
@@ -701,14 +697,14 @@ public final class Synthesizer {
     }
 
     /**
-     * Genotype-mosaic paths whose X segments come from donors of the genome's sex ({@link ChromosomeX}): the pool's
+     * Genotype-mosaic paths whose X and Y segments come from donors of the genome's sex ({@link Ploidy}): the pool's
      * members of that sex, else its population's, else (none there) the pool as it is, which the row builder then
-     * makes haploid for a male. The genome's path is drawn from stream {@code PATHS} (as without X), its X's from
-     * another.
+     * makes haploid for a male. The genome's path is drawn from stream {@code PATHS} (as without X), its X's and Y's
+     * from another.
      */
-    static PathSource sameSexX(PoolDraw draw, PoolOf poolOf, ChromosomeX x, Sex[] sexes, int[][] members,
+    static PathSource sameSexX(PoolDraw draw, PoolOf poolOf, Ploidy x, Sex[] sexes, int[][] members,
             int[] popOf) {
-        if (x == null) {
+        if (x == null || !x.hasSexLinked()) {
             return (s, a) -> draw.draw(s, a, poolOf.pool(s, a), PATHS);
         }
         Sex[] real = x.realSexes();
@@ -725,7 +721,7 @@ public final class Synthesizer {
             if (same.length == 0) {
                 return path;
             }
-            return x.withX(path, draw.draw(s, a, same, X_PATHS));
+            return x.withSexLinked(path, draw.draw(s, a, same, X_PATHS));
         };
     }
 

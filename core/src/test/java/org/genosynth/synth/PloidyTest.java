@@ -25,15 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chromosome X of synthetic males (docs/synth.md, "Sex and chromosome X"): a cohort made of the mice's chromosomes 1
- * and 2 and, as X, chromosome 3, whose males (every other mouse) are made hemizygous there (each heterozygote made
+ * Chromosomes X, Y and MT of synthetic genomes (docs/synth.md, "Sex, X, Y and MT"): a cohort made of the mice's
+ * chromosomes 1 and 2, as Y chromosome 4 (males made hemizygous, females' calls missing), as MT the first
+ * {@value #MT} variants of chromosome 5 (every genome made haploid) and, as X, chromosome 3, whose males (every other mouse) are made hemizygous there (each heterozygote made
  * homozygous at random) except over its first 20 variants (a pseudo-autosomal stretch, where males stay diploid).
  * Synthetic males are heterozygous on no haploid X variant, whatever the generator; synthetic females keep the real
  * females' X heterozygosity (a genotype mosaic copies their X from real females); the pseudo-autosomal stretch stays
  * diploid in males.
  */
-class ChromosomeXTest {
+class PloidyTest {
     private static final int PAR = 20;
+    private static final int MT = 60;
     private static final int N = 400;
     @TempDir
     static Path dir;
@@ -49,10 +51,18 @@ class ChromosomeXTest {
         int wpv = GenotypeCodes.wordsPerVariant(N);
         List<Variant> kept = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
+        int mt = 0;
         for (int v = 0; v < mouse.variantCount(); v++) {
             Variant x = mouse.variants().get(v);
-            if ((x.chrom().equals("1") || x.chrom().equals("2") || x.chrom().equals("3")) && x.hasPosition()) {
-                kept.add(x.chrom().equals("3") ? new Variant("X", x.position(), x.id(), x.ref(), x.alt(), x.centimorgan()) : x);
+            String chrom = switch (x.chrom()) {
+                case "1", "2" -> x.chrom();
+                case "3" -> "X";
+                case "4" -> "Y";
+                case "5" -> x.hasPosition() && mt++ < MT ? "MT" : null;
+                default -> null;
+            };
+            if (chrom != null && x.hasPosition()) {
+                kept.add(new Variant(chrom, x.position(), x.id(), x.ref(), x.alt(), x.centimorgan()));
                 rows.add(v);
             }
         }
@@ -66,12 +76,14 @@ class ChromosomeXTest {
         SplittableRandom r = new SplittableRandom(5);
         int onX = 0;
         for (int j = 0; j < kept.size(); j++) {
-            boolean haploid = kept.get(j).chrom().equals("X") && onX++ >= PAR;
+            String chrom = kept.get(j).chrom();
+            boolean haploidInMales = chrom.equals("X") && onX++ >= PAR || chrom.equals("Y");
             for (int s = 0; s < N; s++) {
                 int c = mouse.code(rows.get(j), s);
                 boolean male = s % 2 == 0;
-                GenotypeCodes.set(words, j * wpv, s, haploid && male && c == GenotypeCodes.HET
-                        ? (r.nextBoolean() ? 0 : 2) : c);
+                boolean haploid = haploidInMales && male || chrom.equals("MT");
+                GenotypeCodes.set(words, j * wpv, s, chrom.equals("Y") && !male ? GenotypeCodes.MISSING
+                        : haploid && c == GenotypeCodes.HET ? (r.nextBoolean() ? 0 : 2) : c);
             }
         }
         cohort = dir.resolve("withx.bed");
@@ -91,14 +103,18 @@ class ChromosomeXTest {
         }
     }
 
-    /** Heterozygous share of the genomes of {@code sex} over variants on X (from {@code from}, to {@code to}). */
+    /**
+     * Heterozygous share of the genomes of {@code sex} over variants on X (from {@code from}, to {@code to}), or over
+     * the autosomes.
+     */
     private static double hetShare(GenotypeMatrix m, Sex sex, boolean x, int from, int to) {
         long het = 0;
         long called = 0;
         int onX = 0;
         for (int v = 0; v < m.variantCount(); v++) {
-            boolean isX = m.variants().get(v).chrom().equals("X");
-            if (isX != x) {
+            String chrom = m.variants().get(v).chrom();
+            boolean isX = chrom.equals("X");
+            if (x ? !isX : !chrom.equals("1") && !chrom.equals("2")) {
                 continue;
             }
             int k = isX ? onX++ : v;
@@ -143,7 +159,7 @@ class ChromosomeXTest {
 
     @Test
     void realMalesTellWhichXVariantsAreHaploid() {
-        ChromosomeX x = ChromosomeX.of(real);
+        Ploidy x = Ploidy.of(real);
         assertThat(x.xVariants()).isGreaterThan(PAR + 100);
         // the pseudo-autosomal stretch, minus its variants where too few males are heterozygous to tell
         assertThat(x.xVariants() - x.haploidVariants()).isBetween(PAR / 2, PAR);
@@ -165,7 +181,7 @@ class ChromosomeXTest {
         for (int v = 0; v < onX.length; v++) {
             onX[v] = org.genosynth.model.Chromosomes.isX(m.variants().get(v).chrom());
         }
-        Sex[] imputed = ChromosomeX.imputeSexes(m, onX);
+        Sex[] imputed = Ploidy.imputeSexes(m, onX);
         int right = 0;
         int wrong = 0;
         for (int s = 0; s < N; s++) {
@@ -192,5 +208,56 @@ class ChromosomeXTest {
     void hmmMalesAreHaploidOnX() {
         // the HMM is fitted on both sexes' X as diploid: its females' heterozygosity is that of the pooled haplotypes
         assertHaploidMales(synth(SynthRequest.Method.HMM, null, "hmm"), 0.35);
+    }
+
+    /** Heterozygous, called and missing calls of the genomes of {@code sex} (null: all) on {@code chrom}. */
+    private static long[] calls(GenotypeMatrix m, String chrom, Sex sex) {
+        long[] out = new long[3];
+        for (int v = 0; v < m.variantCount(); v++) {
+            if (!m.variants().get(v).chrom().equals(chrom)) {
+                continue;
+            }
+            for (int s = 0; s < m.sampleCount(); s++) {
+                if (sex != null && m.samples().samples().get(s).sex() != sex) {
+                    continue;
+                }
+                int c = m.code(v, s);
+                out[0] += c == GenotypeCodes.HET ? 1 : 0;
+                out[c == GenotypeCodes.MISSING ? 2 : 1]++;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void realGenomesTellWhichYAndMtVariantsAreHaploid() {
+        Ploidy p = Ploidy.of(real);
+        assertThat(p.yVariants()).isGreaterThan(100);
+        assertThat(p.mtVariants()).isEqualTo(MT);
+        java.util.Map<String, Object> described = p.describe(true);
+        assertThat(((java.util.Map<?, ?>) described.get("chromosome_y")).get("haploid_in_males"))
+                .isEqualTo(p.yVariants());
+        assertThat(((java.util.Map<?, ?>) described.get("mt")).get("haploid")).isEqualTo(MT);
+    }
+
+    @Test
+    void malesAreHaploidOnYFemalesHaveNoYAndEveryGenomeIsHaploidOnMt() {
+        for (SynthRequest.Method method : List.of(SynthRequest.Method.MOSAIC, SynthRequest.Method.HMM)) {
+            GenotypeMatrix syn = synth(method, null, "ymt-" + method);
+            long[] maleY = calls(syn, "Y", Sex.MALE);
+            long[] femaleY = calls(syn, "Y", Sex.FEMALE);
+            long[] mt = calls(syn, "MT", null);
+            assertThat(maleY[0]).as(method + " male Y hets").isZero();
+            // the real males' Y is called as often as their autosomes (the mice's missing share is below 5 %)
+            assertThat((double) maleY[1] / (maleY[1] + maleY[2])).as(method + " male Y called").isGreaterThan(0.9);
+            assertThat(femaleY[1]).as(method + " female Y calls").isZero();
+            assertThat(femaleY[2]).isPositive();
+            assertThat(mt[0]).as(method + " MT hets").isZero();
+            assertThat((double) mt[1] / (mt[1] + mt[2])).as(method + " MT called").isGreaterThan(0.9);
+            // the autosomes keep their heterozygosity
+            double autosomes = hetShare(real, Sex.FEMALE, false, 0, 0);
+            assertThat(hetShare(syn, Sex.FEMALE, false, 0, 0)).isCloseTo(autosomes,
+                    org.assertj.core.data.Offset.offset(0.1 * autosomes));
+        }
     }
 }
