@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             + "and DCR share, as evaluate computes them) and the first private one is used: the mosaic with local "
             + "donor pools at its LD-fitted length; else the mosaic with the whole population as donors at the "
             + "longest segment length measured private, also under evaluate's shared-segment attack (haplotype "
-            + "mosaics: unphased input is phased statistically first; up to 2e7 genomes x variants); else hmm. The "
+            + "mosaics: phased input at any size, unphased input phased statistically first up to 2e7 genomes x "
+            + "variants); else hmm. The "
             + "manifest "
             + "says what was measured and chosen.",
             "  hmm: haplotypes drawn forward from a haplotype-cluster hidden Markov model (fastPHASE) fitted by EM "

@@ -98,8 +98,9 @@ final class AutoChoice {
      * phasing's haploid rounds (session 18; there the smallest setting, 8 and 2 pair rounds, then one haploid round of
      * 32): 0.05 cM, LD score 3.33-fold low, PCA KS 0.39, kinship KS 0.38, PVE 0.55 too high, 4 fail again (the
      * shared-segment AUCs 0.576 / 0.589, warns). Beyond it the attack is
-     * reported, not deciding, and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle and give the phased
-     * VCF: then the population pools are haplotype mosaics).
+     * reported, not deciding, for unphased input, and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle
+     * and give the phased VCF: then the population pools are haplotype mosaics, and the attack decides at any size,
+     * {@link #segmentDecides}).
      */
     static final double MAX_SEGMENT_RULE_GENOTYPES = 2e7;
 
@@ -199,9 +200,8 @@ final class AutoChoice {
         }
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
         // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not,
-        // and the shared-segment attack deciding, on cohorts the phasing covers at its full setting
-        boolean segmentDecides = !ibs && (double) train.sampleCount() * train.variantCount()
-                <= MAX_SEGMENT_RULE_GENOTYPES;
+        // and the shared-segment attack deciding
+        boolean segmentDecides = segmentDecides(ibs, phase != null, train.sampleCount(), train.variantCount());
         List<long[]> populationPhase = phase;
         String phasingNote = null;
         if (segmentDecides && phase == null && statisticalPhase != null) {
@@ -261,6 +261,16 @@ final class AutoChoice {
         }
         return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
                 phasingNote, bound);
+    }
+
+    /**
+     * Whether the shared-segment attack decides among population pools: not for inbred or strain coding (their lines
+     * share long founder segments with unseen lines); on phased input always (nothing is phased, and the attack is
+     * measured on every candidate anyway); on unphased input up to {@link #MAX_SEGMENT_RULE_GENOTYPES}, what the
+     * statistical phasing covers at its full setting.
+     */
+    static boolean segmentDecides(boolean ibs, boolean phased, int samples, int variants) {
+        return !ibs && (phased || (double) samples * variants <= MAX_SEGMENT_RULE_GENOTYPES);
     }
 
     /**
