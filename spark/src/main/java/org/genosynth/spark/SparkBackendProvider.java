@@ -110,6 +110,12 @@ public final class SparkBackendProvider implements BackendProvider {
         SparkConf conf = new SparkConf().setAppName("genosynth").setMaster(master);
         SparkBackend.trace("context: SparkConf made");
         conf.setIfMissing("spark.log.level", "WARN");
+        // the launcher's choice of OpenBLAS kernels (AVX2 on AVX-512 processors, for the same bytes on every run)
+        // holds for executors on other machines too; local executors share the driver's process and environment
+        String coreType = System.getenv("OPENBLAS_CORETYPE");
+        if (coreType != null && !coreType.isBlank()) {
+            conf.setIfMissing("spark.executorEnv.OPENBLAS_CORETYPE", coreType);
+        }
         if (master.startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.ui.showConsoleProgress", "false");
