@@ -52,3 +52,12 @@ def kmeans(points, clusters, rng):
         centres = np.array([points[label == k].mean(0) if (label == k).any() else centres[k]
                             for k in range(clusters)])
     return label
+
+
+def permutation_within(label, clusters, rng):
+    """A permutation of the samples that moves each one only within its cluster (k-means label)."""
+    perm = np.arange(len(label))
+    for k in range(clusters):
+        idx = np.where(label == k)[0]
+        perm[idx] = rng.permutation(idx)
+    return perm

@@ -11,7 +11,7 @@ Needs numpy.
 """
 import sys
 import numpy as np
-from bedio import MAGIC, dosages, kmeans, pack, read_codes, top_pcs
+from bedio import MAGIC, dosages, kmeans, pack, permutation_within, read_codes, top_pcs
 
 src, out, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
 clusters = int(sys.argv[4]) if len(sys.argv) > 4 else 5
@@ -25,11 +25,7 @@ label = kmeans(pcs, clusters, rng)
 with open(out + '.bed', 'wb') as bed, open(out + '.bim', 'w') as bo:
     bed.write(MAGIC)
     for c in range(copies):
-        perm = np.arange(n)
-        if c > 0:
-            for k in range(clusters):
-                idx = np.where(label == k)[0]
-                perm[idx] = rng.permutation(idx)
+        perm = np.arange(n) if c == 0 else permutation_within(label, clusters, rng)
         bed.write(pack(codes[:, perm]))
         for b in bim:
             bo.write('\t'.join([str(c + 1), b[1] + '_c%d' % (c + 1)] + b[2:]) + '\n')

@@ -12,7 +12,7 @@ Needs numpy.
 import gzip
 import sys
 import numpy as np
-from bedio import kmeans, top_pcs
+from bedio import kmeans, permutation_within, top_pcs
 
 src, copies = sys.argv[1], int(sys.argv[2])
 clusters = int(sys.argv[3]) if len(sys.argv) > 3 else 5
@@ -37,11 +37,7 @@ for line in header:
             out.write('##contig=<ID=%d>\n' % (c + 1))
     out.write(line)
 for c in range(copies):
-    perm = np.arange(n)
-    if c > 0:
-        for k in range(clusters):
-            idx = np.where(label == k)[0]
-            perm[idx] = rng.permutation(idx)
+    perm = np.arange(n) if c == 0 else permutation_within(label, clusters, rng)
     for r in records:
         cols = r[9:]
         out.write('\t'.join([str(c + 1), r[1], r[2] + '_c%d' % (c + 1)] + r[3:9] + [cols[i] for i in perm]) + '\n')
