@@ -258,15 +258,10 @@ class GlmVsPlink2Test {
                 "Y", null, List.of(), Model.LINEAR, sub.resolve("g").toString(), 2));
         Table theirs = PeerTool.readTable(sub.resolve("p.Y.glm.linear"));
         Table table = PeerTool.readTable(ours.table());
-        Map<String, String[]> mine = byId(table);
         java.util.Set<String> obsCounts = new java.util.HashSet<>();
-        for (String[] row : theirs.rows()) {
-            String[] m = mine.get(row[theirs.column("ID")]);
-            assertThat(m[table.column("OBS_CT")]).isEqualTo(row[theirs.column("OBS_CT")]);
-            obsCounts.add(row[theirs.column("OBS_CT")]);
-            if (!row[theirs.column("ERRCODE")].equals(".")) {
-                continue;
-            }
+        for (String[][] pair : fittedPairs(theirs, table, obsCounts)) {
+            String[] row = pair[0];
+            String[] m = pair[1];
             close(row, theirs, "BETA", Double.parseDouble(m[table.column("BETA")]), 1e-6, null);
             close(row, theirs, "SE", Double.parseDouble(m[table.column("SE")]), 1e-6, null);
             double expected = Double.parseDouble(row[theirs.column("LOG10_P")]);
@@ -290,16 +285,11 @@ class GlmVsPlink2Test {
         Table theirs = PeerTool.readTable(sub.resolve(Files.exists(sub.resolve("p.B.glm.logistic.hybrid"))
                 ? "p.B.glm.logistic.hybrid" : "p.B.glm.logistic"));
         Table table = PeerTool.readTable(ours.table());
-        Map<String, String[]> mine = byId(table);
         java.util.Set<String> obsCounts = new java.util.HashSet<>();
         int compared = 0;
-        for (String[] row : theirs.rows()) {
-            String[] m = mine.get(row[theirs.column("ID")]);
-            assertThat(m[table.column("OBS_CT")]).isEqualTo(row[theirs.column("OBS_CT")]);
-            obsCounts.add(row[theirs.column("OBS_CT")]);
-            if (!row[theirs.column("ERRCODE")].equals(".")) {
-                continue;
-            }
+        for (String[][] pair : fittedPairs(theirs, table, obsCounts)) {
+            String[] row = pair[0];
+            String[] m = pair[1];
             // plink2 fits in single precision (Firth's estimates off by up to ~1.2e-4 relative)
             double relative = m[table.column("FIRTH")].equals("Y") ? 5e-4 : 1e-4;
             close(row, theirs, "SE", Double.parseDouble(m[table.column("SE")]), relative, null);
@@ -311,6 +301,24 @@ class GlmVsPlink2Test {
         }
         assertThat(obsCounts.size()).isGreaterThan(10);
         assertThat(compared).isGreaterThan(700);
+    }
+
+    /**
+     * plink2's rows without an error code, each paired with ours ({@code {theirs, ours}}); on every row of plink2's the
+     * OBS_CT is asserted equal to ours and added to {@code obsCounts}.
+     */
+    private static List<String[][]> fittedPairs(Table theirs, Table table, java.util.Set<String> obsCounts) {
+        Map<String, String[]> mine = byId(table);
+        List<String[][]> pairs = new ArrayList<>();
+        for (String[] row : theirs.rows()) {
+            String[] m = mine.get(row[theirs.column("ID")]);
+            assertThat(m[table.column("OBS_CT")]).isEqualTo(row[theirs.column("OBS_CT")]);
+            obsCounts.add(row[theirs.column("OBS_CT")]);
+            if (row[theirs.column("ERRCODE")].equals(".")) {
+                pairs.add(new String[][] {row, m});
+            }
+        }
+        return pairs;
     }
 
     /** The phenotype column of {@code sub/d.fam} as a table {@code sub/file} with the column {@code name}. */
