@@ -109,7 +109,10 @@ public final class SparkBackendProvider implements BackendProvider {
     static SparkConf confFor(String master) {
         SparkConf conf = new SparkConf().setAppName("genosynth").setMaster(master);
         SparkBackend.trace("context: SparkConf made");
-        conf.setIfMissing("spark.log.level", "WARN");
+        if (!WarningsLogProvider.active()) {
+            // Spark sets this level on log4j2 (starting it); the launcher's binding prints warnings and errors itself
+            conf.setIfMissing("spark.log.level", "WARN");
+        }
         // the launcher's choice of OpenBLAS kernels (AVX2 on AVX-512 processors, for the same bytes on every run)
         // holds for executors on other machines too; local executors share the driver's process and environment
         String coreType = System.getenv("OPENBLAS_CORETYPE");
