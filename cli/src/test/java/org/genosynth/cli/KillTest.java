@@ -26,7 +26,8 @@ class KillTest {
     /**
      * Kill moments, as fractions of the time a complete run took (start-up, reading, computing, writing): one while it
      * computes; the moments that matter most, while it writes, are caught by watching for its first temporary file.
-     * (0.25, 0.5 and 0.75 before: 117 s of CI's time at load 5 for five commands, against about 90 s now.)
+     * (0.25, 0.5 and 0.75 before: 117 s in a CI run at load 5 for the five commands; 69 s with the one kill, in a
+     * run beside another test JVM.)
      */
     private static final double[] KILL_AT = {0.5};
 
