@@ -1,6 +1,11 @@
 package org.genosynth.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Properties;
 import java.util.Set;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -22,18 +27,41 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * service: spark-submit users keep their cluster's log4j2 configuration.
  */
 public final class WarningsLogProvider implements SLF4JServiceProvider {
-    /** Spark's loggers whose warnings are expected on one machine: only their errors are printed. */
-    private static final Set<String> ERRORS_ONLY = Set.of(
-            // blocks travel inside their tasks: the large-task warning is expected
-            "org.apache.spark.scheduler.TaskSetManager",
-            // a loopback hostname is normal on one machine
-            "org.apache.spark.util.Utils",
-            // so is the missing native Hadoop library
-            "org.apache.hadoop.util.NativeCodeLoader");
+    /** The launcher's log4j2 configuration, also in this jar: the loggers it sets to {@code error} are read there. */
+    static final String LOG4J2_CONFIGURATION = "/genosynth-spark-log4j2.properties";
+    /**
+     * Spark's loggers whose warnings are expected on one machine (the large-task warning, a loopback hostname, the
+     * missing native Hadoop library): only their errors are printed. The same list as where log4j2 does start.
+     */
+    private static final Set<String> ERRORS_ONLY = errorsOnly();
 
     private final ILoggerFactory loggers = name -> new WarningsLogger(name, System.err);
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new BasicMDCAdapter();
+
+    /** The {@code logger.X.name} of every {@code logger.X.level = error} of {@link #LOG4J2_CONFIGURATION}. */
+    static Set<String> errorsOnly() {
+        Properties log4j2 = new Properties();
+        try (InputStream in = WarningsLogProvider.class.getResourceAsStream(LOG4J2_CONFIGURATION)) {
+            if (in == null) {
+                throw new IllegalStateException(LOG4J2_CONFIGURATION + " is missing from the spark module's jar");
+            }
+            log4j2.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> names = new HashSet<>();
+        for (String key : log4j2.stringPropertyNames()) {
+            if (key.startsWith("logger.") && key.endsWith(".level")
+                    && "error".equalsIgnoreCase(log4j2.getProperty(key).strip())) {
+                String name = log4j2.getProperty(key.substring(0, key.length() - ".level".length()) + ".name");
+                if (name != null) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
 
     /** True when SLF4J runs on this binding (Spark's log level is then this class's, not log4j2's). */
     public static boolean active() {

@@ -43,6 +43,13 @@ class WarningsLogProviderTest {
     }
 
     @Test
+    void theQuietLoggersAreTheOnesTheLog4j2ConfigurationSetsToError() {
+        assertThat(WarningsLogProvider.errorsOnly()).containsExactlyInAnyOrder(
+                "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.util.Utils",
+                "org.apache.hadoop.util.NativeCodeLoader");
+    }
+
+    @Test
     void activeOnlyWhenSlf4jIsBoundToIt() {
         String before = System.getProperty("slf4j.provider");
         try {
