@@ -142,12 +142,17 @@ public final class Privacy {
         }
         aatsTrain /= AATS_REPEATS;
         aatsTest = h == null ? Double.NaN : aatsTest / AATS_REPEATS;
+        // where AATS falls short of its pass line, the same accuracy of the frequency-only genomes: on a small cohort
+        // the frequencies alone sit on the training genomes (measured only then: a second within-set matrix)
+        double aatsFloor = floor == null || !(aatsTrain < PrivacySection.AATS_PASS) ? Double.NaN
+                : floorAats(king, tIdx, tPool, tt, floorIdx, ibs, seed, backend);
 
         double[] dcrHold = new double[0];
         double[] maxKinHold = new double[0];
         double share = Double.NaN;
         double auc = Double.NaN;
         double floorAuc = Double.NaN;
+        double floorShare = Double.NaN;
         int miaMembers = 0;
         SegmentAttack.Result segment = null;
         if (h != null) {
@@ -167,6 +172,9 @@ public final class Privacy {
             segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
                     Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
             // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
+            // and the distance to the closest training genome of those genomes, against the holdout's
+            floorShare = floor == null ? Double.NaN : Ranks.probabilityLess(
+                    PairMatrix.compute(king, floorIdx, tIdx, false, ibs, backend).rowMinDistance(null, null), dcrHold);
             floorAuc = floor == null ? Double.NaN : Ranks.probabilityLess(
                     PairMatrix.compute(king, Cohorts.pick(tIdx, members), floorIdx, false, ibs, backend)
                             .rowMinDistance(null, null),
@@ -198,7 +206,27 @@ public final class Privacy {
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
                 nTest, dups, floorAuc, miaMembers, segment == null ? Double.NaN : segment.aucIdentical(),
-                segment == null ? Double.NaN : segment.aucHalfIdentical(), segment);
+                segment == null ? Double.NaN : segment.aucHalfIdentical(), segment, floorShare, aatsFloor);
+    }
+
+    /**
+     * AATS of the frequency-only genomes ({@code floorIdx}) against the training pool, as the synthetic genomes' is
+     * computed: equal-size random subsets, {@link #AATS_REPEATS} of them.
+     */
+    private static double floorAats(Shared<KingKinship> king, int[] tIdx, int[] tPool, PairMatrix tt, int[] floorIdx,
+            boolean ibs, long seed, Backend backend) {
+        PairMatrix ft = PairMatrix.compute(king, floorIdx, Cohorts.pick(tIdx, tPool), false, ibs, backend);
+        PairMatrix ff = PairMatrix.compute(king, floorIdx, floorIdx, true, ibs, backend);
+        int n = Math.min(tPool.length, floorIdx.length);
+        double sum = 0;
+        for (int rep = 0; rep < AATS_REPEATS; rep++) {
+            long rs = seed + 7000L * (rep + 1);
+            int[] tSub = Cohorts.subset(tPool.length, n, rs);
+            int[] fSub = Cohorts.subset(floorIdx.length, n, rs + 1);
+            sum += adversarialAccuracy(ft.colMinDistance(tSub, fSub), tt.rowMinDistance(tSub, tSub),
+                    ft.rowMinDistance(fSub, tSub), ff.rowMinDistance(fSub, fSub));
+        }
+        return sum / AATS_REPEATS;
     }
 
     /**

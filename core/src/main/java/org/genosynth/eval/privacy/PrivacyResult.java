@@ -37,13 +37,18 @@ import java.util.List;
  *                              genome's (NaN without a holdout)
  * @param segmentAucHalfIdentical the same with half-identical runs (no opposite homozygotes: one shared haplotype)
  * @param segmentRuns           the attack's per-genome longest runs (null without a holdout)
+ * @param dcrShareFloor         {@code dcrShareCloser} of the genomes drawn site by site from the training genotype
+ *                              counts (those of {@code miaAucFloor}) in place of the synthetic ones: what any generator
+ *                              keeping the frequencies shows (NaN without a holdout)
+ * @param aatsFloor             {@code aatsTrain} of those genomes in place of the synthetic ones, measured only where
+ *                              {@code aatsTrain} is below its pass line (else NaN)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
         List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
         double miaAucFloor, int miaMembers, double segmentAucIdentical, double segmentAucHalfIdentical,
-        SegmentAttack.Result segmentRuns) {
+        SegmentAttack.Result segmentRuns, double dcrShareFloor, double aatsFloor) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -73,7 +78,7 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
                 List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers,
-                segmentAucIdentical, segmentAucHalfIdentical, segmentRuns);
+                segmentAucIdentical, segmentAucHalfIdentical, segmentRuns, dcrShareFloor, aatsFloor);
     }
 
     /**
@@ -94,6 +99,16 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
     public double miaChanceSe() {
         double m = miaMembers;
         return m == 0 ? Double.NaN : Math.sqrt((2 * m + 1) / (12 * m * m));
+    }
+
+    /**
+     * The chance SE of {@link #dcrShareCloser} (a probability that one of the synthetic genomes' distances is below one
+     * of the holdout's) when both come from the same distribution (NaN without a holdout).
+     */
+    public double dcrShareChanceSe() {
+        double s = dcrSynthetic.length;
+        double h = dcrHoldout.length;
+        return s == 0 || h == 0 ? Double.NaN : Math.sqrt((s + h + 1) / (12 * s * h));
     }
 
     /** AATS privacy loss: test minus train adversarial accuracy (near 0: no sign of memorisation). */

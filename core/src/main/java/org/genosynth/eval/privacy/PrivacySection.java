@@ -14,6 +14,9 @@ public final class PrivacySection {
     private static final String AREA = "privacy";
     /** KING-robust kinship of second-degree relatives (KING's lower bound, 2^-3.5). */
     public static final double SECOND_DEGREE = 0.0884;
+    /** AATS's pass and warn lines (at least). */
+    static final double AATS_PASS = 0.45;
+    static final double AATS_WARN = 0.4;
     /** AATS on smaller equal-size subsets than this is not applicable. */
     public static final int MIN_AATS_SUBSET = 20;
 
@@ -33,9 +36,7 @@ public final class PrivacySection {
         metrics.put(AREA, "dcr_median_holdout", dcrHold);
         metrics.put(AREA, "dcr_p05_synthetic", Ranks.quantile(p.dcrSynthetic(), 0.05));
         metrics.put(AREA, "dcr_p05_holdout", Ranks.quantile(p.dcrHoldout(), 0.05));
-        metrics.judge(AREA, "closer to train than holdout", "dcr_share_closer", p.dcrShareCloser(),
-                Threshold.atMost(0.55, 0.6), "P(a synthetic genome is closer to its nearest training genome than a "
-                        + "holdout genome is); 0.5 = no closer than unseen real genomes");
+        closerShare(p, metrics);
         metrics.judge(AREA, "exact copies", "exact_copies", p.exactCopies(), Threshold.atMost(0, 0),
                 "synthetic genomes identical to a training genome");
         metrics.judge(AREA, "near copies", "near_copies", p.nearCopies(), Threshold.atMost(0, 0),
@@ -45,6 +46,9 @@ public final class PrivacySection {
         membership(p, metrics);
         segments(p, hasHoldout, sec, metrics);
         if (hasHoldout) {
+            metrics.record(AREA, "DCR share of frequency-only genomes", "dcr_share_frequency_floor",
+                    p.dcrShareFloor(), Verdict.INFO, "information", "dcr_share_closer of genomes drawn site by site "
+                    + "from the training genotype counts (above 0.55, this cohort is too small for the absolute bound)");
             metrics.record(AREA, "membership AUC of frequency-only genomes", "mia_auc_frequency_floor",
                     p.miaAucFloor(), Verdict.INFO, "information", "the same attack on genomes drawn site by site "
                     + "from the training genotype counts: the floor every generator keeping the frequencies shares "
@@ -79,6 +83,33 @@ public final class PrivacySection {
                     Chart.THIRD);
         }
         sec.figures(dcr.render(), kin.render());
+    }
+
+    /**
+     * The DCR share: pass <= 0.55, warn <= 0.6, fail above; except where genomes drawn from the training frequencies
+     * alone already exceed 0.55 (a small cohort: the frequencies carry their members), where a share within that
+     * floor plus two chance SEs is a warn, and where 0.5 + 2 chance SEs exceeds 0.6 (few synthetic or holdout
+     * genomes), where that is the warn bound: as {@code mia_auc}.
+     */
+    private static void closerShare(PrivacyResult p, Metrics metrics) {
+        String meaning = "P(a synthetic genome is closer to its nearest training genome than a holdout genome is); 0.5 "
+                + "= no closer than unseen real genomes";
+        double share = p.dcrShareCloser();
+        double floor = p.dcrShareFloor();
+        double se = p.dcrShareChanceSe();
+        boolean floorAbove = floor > FLOOR_PASS;
+        double warn = Math.max(0.6, (floorAbove ? floor : 0.5) + 2 * se);
+        if (!(share > FLOOR_PASS) || !(warn > 0.6)) {
+            metrics.judge(AREA, "closer to train than holdout", "dcr_share_closer", share,
+                    Threshold.atMost(0.55, 0.6), meaning);
+            return;
+        }
+        Verdict v = share <= warn ? Verdict.WARN : Verdict.FAIL;
+        String why = floorAbove ? "the frequency-only floor " + fmt(floor) + " + 2 chance SE, since even the floor "
+                + "exceeds " + FLOOR_PASS : "0.5 + 2 chance SE at " + p.dcrSynthetic().length + " synthetic and "
+                + p.dcrHoldout().length + " holdout genomes";
+        metrics.record(AREA, "closer to train than holdout", "dcr_share_closer", share, v, "pass <= " + FLOOR_PASS
+                + "; warn <= " + fmt(warn) + ": " + why, meaning);
     }
 
     /**
@@ -243,9 +274,23 @@ public final class PrivacySection {
             metrics.notApplicable(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), "subsets of "
                     + p.subsetSize() + " genomes (< " + MIN_AATS_SUBSET + "): nearest neighbours too few to mean "
                     + "anything");
+        } else if (p.aatsFloor() < AATS_PASS && p.aatsTrain() < AATS_PASS) {
+            // a small cohort: the frequency-only genomes themselves sit on the training genomes
+            double floor = p.aatsFloor();
+            double low = Math.min(AATS_WARN, floor - 2 * Math.sqrt(floor * (1 - floor) / (2.0 * p.subsetSize())));
+            Verdict v = p.aatsTrain() >= low ? Verdict.WARN : Verdict.FAIL;
+            metrics.record(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), v, "pass >= " + AATS_PASS
+                    + "; warn >= " + fmt(low) + ": the frequency-only floor " + fmt(floor) + " - 2 binomial SE at "
+                    + p.subsetSize() + " genomes, since even the floor is below " + AATS_PASS, aatsMeaning
+                    + "; on this cohort genomes drawn from the training frequencies alone reach " + fmt(floor));
         } else {
-            metrics.judge(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(), Threshold.atLeast(0.45, 0.4),
-                    aatsMeaning);
+            metrics.judge(AREA, "AATS (train vs synthetic)", "aats", p.aatsTrain(),
+                    Threshold.atLeast(AATS_PASS, AATS_WARN), aatsMeaning);
+        }
+        if (Double.isFinite(p.aatsFloor())) {
+            metrics.record(AREA, "AATS of frequency-only genomes", "aats_frequency_floor", p.aatsFloor(),
+                    Verdict.INFO, "information", "aats of genomes drawn site by site from the training genotype "
+                    + "counts, measured where aats is below " + AATS_PASS);
         }
         metrics.put(AREA, "aats_holdout", p.aatsTest());
         String lossMeaning = "AATS(holdout) - AATS(train); above 0 when the generator memorised its training genomes";

@@ -18,7 +18,7 @@ class SegmentVerdictTest {
         return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
                 0.5, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), 0.5, members, identical, half, null);
+                        new boolean[1]), 0.5, members, identical, half, null, Double.NaN, Double.NaN);
     }
 
     private static Metrics judge(PrivacyResult p) {
@@ -45,7 +45,7 @@ class SegmentVerdictTest {
         return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
                 auc, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), floor, members, 0.5, 0.5, null);
+                        new boolean[1]), floor, members, 0.5, 0.5, null, Double.NaN, Double.NaN);
     }
 
     /**
