@@ -36,6 +36,8 @@ final class RowBuilder implements java.io.Serializable {
     private long[] allHaploid;
     /** Row layout: the low bit of every variant a female lacks (Y), or null. */
     private long[] femaleAbsent;
+    /** The training cohort's missing calls for genomes drawn from the model, or null ({@link #withMissingCalls}). */
+    private MissingCalls missingCalls;
     /** Per synthetic genome its sex (null: ploidy not set). */
     private org.genosynth.model.Sex[] sexes;
 
@@ -130,6 +132,15 @@ final class RowBuilder implements java.io.Serializable {
 
     private boolean male(int sample) {
         return sexes != null && sample < sexes.length && sexes[sample] == org.genosynth.model.Sex.MALE;
+    }
+
+    /**
+     * Gives the genomes drawn from the cluster model the training cohort's missing calls ({@link MissingCalls}; a
+     * mosaic copies its donors' own). Set before any row is built.
+     */
+    RowBuilder withMissingCalls(MissingCalls calls) {
+        this.missingCalls = calls;
+        return this;
     }
 
     /** Whether genome {@code sample} has a haploid variant or one it lacks. */
@@ -258,6 +269,9 @@ final class RowBuilder implements java.io.Serializable {
                 flips = new SplittableRandom(mix(seed, PHASE, sample, attempt, chunk));
             }
             phase[w] = (phase[w] & ~lanes) | (lanes & het & flips.nextLong());
+        }
+        if (missingCalls != null && (allFromModel || population >= firstAdmixed && admixedFromModel)) {
+            missingCalls.apply(dst, dstOff, phase, v0, v1, sample, attempt, chunk);
         }
         if (phaseDst != null) {
             System.arraycopy(phase, 0, phaseDst, dstOff, CHUNK_WORDS);

@@ -146,6 +146,16 @@ final class SynthManifest {
                 round6(map.totalLength()));
     }
 
+    /** What {@link MissingCalls} gave the genomes drawn from the model. */
+    static Map<String, Object> missingCalls(MissingCalls calls) {
+        double[] b = calls.sampleBeta();
+        return ordered("rule", "call (s, v) missing with probability min(1, m_v f_s): m_v the variant's missing rate "
+                + "in the training cohort, f_s a draw from the beta distribution of the training genomes' missing "
+                + "rates over their mean (no real genome's pattern copied)", "training_missing_fraction",
+                calls.meanRate(), "per_genome_beta", Double.isNaN(b[0]) ? "none: every training genome has the same "
+                        + "rate" : java.util.List.of(b[0], b[1]));
+    }
+
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");

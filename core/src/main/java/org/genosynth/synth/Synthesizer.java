@@ -389,6 +389,14 @@ public final class Synthesizer {
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
                 model != null ? second : RowBuilder.SecondHaplotype.DRAWN, method == SynthRequest.Method.HMM,
                 admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
+        if (model != null) {
+            // the model emits an allele everywhere: its genomes get the training cohort's missing-call rates
+            MissingCalls calls = MissingCalls.of(train, req.seed());
+            if (calls != null) {
+                builder.withMissingCalls(calls);
+                manifest.put("missing_calls", SynthManifest.missingCalls(calls));
+            }
+        }
         if (ploidy != null) {
             builder.withPloidy(ploidy.maleHaploidLowBits(), ploidy.allHaploidLowBits(), ploidy.yLowBits(), sexes);
             manifest.putAll(ploidy.describe(method == SynthRequest.Method.MOSAIC && !haplotypes));
