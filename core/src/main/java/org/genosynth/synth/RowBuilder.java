@@ -38,6 +38,8 @@ final class RowBuilder implements java.io.Serializable {
     private long[] femaleAbsent;
     /** The training cohort's missing calls for genomes drawn from the model, or null ({@link #withMissingCalls}). */
     private MissingCalls missingCalls;
+    /** The missing calls go to every genome, not only to those drawn from the cluster model. */
+    private boolean missingForEveryGenome;
     /** Per synthetic genome its sex (null: ploidy not set). */
     private org.genosynth.model.Sex[] sexes;
 
@@ -135,11 +137,13 @@ final class RowBuilder implements java.io.Serializable {
     }
 
     /**
-     * Gives the genomes drawn from the cluster model the training cohort's missing calls ({@link MissingCalls}; a
-     * mosaic copies its donors' own). Set before any row is built.
+     * Gives the genomes drawn from the cluster model, or every genome ({@code everyGenome}: the context sampler's
+     * drawn haplotypes), the training cohort's missing calls ({@link MissingCalls}; a mosaic copies its donors' own).
+     * Set before any row is built.
      */
-    RowBuilder withMissingCalls(MissingCalls calls) {
+    RowBuilder withMissingCalls(MissingCalls calls, boolean everyGenome) {
         this.missingCalls = calls;
+        this.missingForEveryGenome = everyGenome;
         return this;
     }
 
@@ -270,7 +274,8 @@ final class RowBuilder implements java.io.Serializable {
             }
             phase[w] = (phase[w] & ~lanes) | (lanes & het & flips.nextLong());
         }
-        if (missingCalls != null && (allFromModel || population >= firstAdmixed && admixedFromModel)) {
+        if (missingCalls != null && (missingForEveryGenome || allFromModel
+                || population >= firstAdmixed && admixedFromModel)) {
             missingCalls.apply(dst, dstOff, phase, v0, v1, sample, attempt, chunk);
         }
         if (phaseDst != null) {

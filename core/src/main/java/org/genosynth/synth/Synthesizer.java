@@ -389,11 +389,12 @@ public final class Synthesizer {
         RowBuilder builder = new RowBuilder(panel, haplotypePanel, model, plan.noise(), req.seed(),
                 model != null ? second : RowBuilder.SecondHaplotype.DRAWN, method == SynthRequest.Method.HMM,
                 admixture == null ? Integer.MAX_VALUE : admixture.firstGroup());
-        if (model != null) {
-            // the model emits an allele everywhere: its genomes get the training cohort's missing-call rates
+        if (model != null || contextMethod) {
+            // the model and the context sampler emit an allele everywhere: their genomes get the training cohort's
+            // missing-call rates
             MissingCalls calls = MissingCalls.of(train, req.seed());
             if (calls != null) {
-                builder.withMissingCalls(calls);
+                builder.withMissingCalls(calls, contextMethod);
                 manifest.put("missing_calls", SynthManifest.missingCalls(calls));
             }
         }
