@@ -155,6 +155,7 @@ public final class Privacy {
         double floorShare = Double.NaN;
         int miaMembers = 0;
         SegmentAttack.Result segment = null;
+        SegmentAttack.Result floorSegment = null;
         if (h != null) {
             dcrHold = ht.rowMinDistance(null, null);
             maxKinHold = ht.rowMaxKinship();
@@ -171,6 +172,13 @@ public final class Privacy {
             // genome (at most WITHIN_CAP of them: the synthetic pool above)
             segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
                     Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
+            // where it finds the synthetic genomes' runs longer with members, the same attack on the frequency-only
+            // genomes: on a small cohort they share longer runs with members too (their rare alleles are members')
+            if (floor != null && (segment.aucIdentical() > PrivacySection.FLOOR_PASS
+                    || segment.aucHalfIdentical() > PrivacySection.FLOOR_PASS)) {
+                floorSegment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
+                        Cohorts.pick(hIdx, nonMembers), floorIdx, backend);
+            }
             // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
             // and the distance to the closest training genome of those genomes, against the holdout's
             floorShare = floor == null ? Double.NaN : Ranks.probabilityLess(
@@ -206,7 +214,9 @@ public final class Privacy {
         return new PrivacyResult(dcrSyn, dcrHold, share, exact, near, maxKin, maxKinHold, aatsTrain, aatsTest, n,
                 auc, tt.kinshipValues(true), ss.kinshipValues(true), leakedIds(realIds, synthetic), ibs, lossDraws,
                 nTest, dups, floorAuc, miaMembers, segment == null ? Double.NaN : segment.aucIdentical(),
-                segment == null ? Double.NaN : segment.aucHalfIdentical(), segment, floorShare, aatsFloor);
+                segment == null ? Double.NaN : segment.aucHalfIdentical(), segment, floorShare, aatsFloor,
+                floorSegment == null ? Double.NaN : floorSegment.aucIdentical(),
+                floorSegment == null ? Double.NaN : floorSegment.aucHalfIdentical());
     }
 
     /**

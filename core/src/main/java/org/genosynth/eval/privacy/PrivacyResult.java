@@ -42,13 +42,17 @@ import java.util.List;
  *                              keeping the frequencies shows (NaN without a holdout)
  * @param aatsFloor             {@code aatsTrain} of those genomes in place of the synthetic ones, measured only where
  *                              {@code aatsTrain} is below its pass line (else NaN)
+ * @param segmentFloorIdentical the shared-segment attack's identical-run AUC on those genomes in place of the synthetic
+ *                              ones, measured only where one of the synthetic genomes' two AUCs is above 0.55 (else NaN)
+ * @param segmentFloorHalfIdentical the same with half-identical runs
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
         int subsetSize, double miaAuc, double[] kinshipWithinTrain, double[] kinshipWithinSynthetic,
         List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
         double miaAucFloor, int miaMembers, double segmentAucIdentical, double segmentAucHalfIdentical,
-        SegmentAttack.Result segmentRuns, double dcrShareFloor, double aatsFloor) {
+        SegmentAttack.Result segmentRuns, double dcrShareFloor, double aatsFloor,
+        double segmentFloorIdentical, double segmentFloorHalfIdentical) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -78,7 +82,8 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         return new PrivacyResult(dcrSynthetic, dcrHoldout, dcrShareCloser, exactCopies, nearCopies, maxKinshipToTrain,
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
                 List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers,
-                segmentAucIdentical, segmentAucHalfIdentical, segmentRuns, dcrShareFloor, aatsFloor);
+                segmentAucIdentical, segmentAucHalfIdentical, segmentRuns, dcrShareFloor, aatsFloor,
+                segmentFloorIdentical, segmentFloorHalfIdentical);
     }
 
     /**

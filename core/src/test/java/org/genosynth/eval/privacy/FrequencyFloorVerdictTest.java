@@ -28,7 +28,7 @@ class FrequencyFloorVerdictTest {
         return new PrivacyResult(s, h, share, 0, 0, new double[] {0.01}, new double[] {0.01}, aats, aats, subset, 0.5,
                 new double[0], new double[0], List.of(), false, new double[] {0}, subset,
                 new PrivacyResult.Duplicates(0, 0, 0, 100, 100, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), 0.5, 100, 0.5, 0.5, null, floor, aatsFloor);
+                        new boolean[1]), 0.5, 100, 0.5, 0.5, null, floor, aatsFloor, Double.NaN, Double.NaN);
     }
 
     private static Metrics judge(PrivacyResult p) {

@@ -14,11 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class SegmentVerdictTest {
     private static PrivacyResult result(int members, double identical, double half) {
+        return result(members, identical, half, Double.NaN, Double.NaN);
+    }
+
+    private static PrivacyResult result(int members, double identical, double half, double floorIdentical,
+            double floorHalf) {
         double[] one = {0.3};
         return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
                 0.5, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), 0.5, members, identical, half, null, Double.NaN, Double.NaN);
+                        new boolean[1]), 0.5, members, identical, half, null, Double.NaN, Double.NaN, floorIdentical,
+                floorHalf);
     }
 
     private static Metrics judge(PrivacyResult p) {
@@ -45,7 +51,8 @@ class SegmentVerdictTest {
         return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, 0.5, 0.5, members,
                 auc, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), floor, members, 0.5, 0.5, null, Double.NaN, Double.NaN);
+                        new boolean[1]), floor, members, 0.5, 0.5, null, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
     /**
@@ -77,5 +84,24 @@ class SegmentVerdictTest {
         assertThat(result(10, Double.NaN, 0.6).segmentAuc()).isEqualTo(0.6);
         assertThat(result(10, Double.NaN, Double.NaN).segmentAuc()).isNaN();
         assertThat(result(10, 0.7, 0.6).withLeakedIds(List.of("x")).segmentAuc()).isEqualTo(0.7);
+    }
+
+    /**
+     * Where the frequency-only genomes' own segment AUC exceeds 0.55 (a small cohort), the warn bound is that floor +
+     * 2 chance SEs: 61 members (SE 0.052), floor 0.62, warn up to 0.724.
+     */
+    @Test
+    void segmentAucsOfASmallCohortAreJudgedFromTheirFrequencyOnlyFloor() {
+        Metrics m = judge(result(61, 0.57, 0.687, 0.52, 0.62));
+        assertThat(m.verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.WARN);
+        assertThat(m.verdict("segment_mia_auc_half_identical_frequency_floor")).isEqualTo(Verdict.INFO);
+        // the identical runs' floor is under 0.55: the chance band, 0.5 + 2 x 0.052 = 0.605
+        assertThat(m.verdict("segment_mia_auc_identical")).isEqualTo(Verdict.WARN);
+        assertThat(judge(result(61, 0.62, 0.5, 0.52, 0.62)).verdict("segment_mia_auc_identical"))
+                .isEqualTo(Verdict.FAIL);
+        assertThat(judge(result(61, 0.5, 0.73, 0.52, 0.62)).verdict("segment_mia_auc_half_identical"))
+                .isEqualTo(Verdict.FAIL);
+        // no floor measured (both AUCs at or under 0.55): the absolute lines
+        assertThat(judge(result(300, 0.54, 0.55)).verdict("segment_mia_auc_half_identical")).isEqualTo(Verdict.PASS);
     }
 }
