@@ -173,16 +173,18 @@ public final class Privacy {
             segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
                     Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
             // where it finds the synthetic genomes' runs longer with members, the same attack on the frequency-only
-            // genomes: on a small cohort they share longer runs with members too (their rare alleles are members')
+            // genomes (below): on a small cohort they share longer runs with members too (their rare alleles are the
+            // members')
             if (floor != null && (segment.aucIdentical() > PrivacySection.FLOOR_PASS
                     || segment.aucHalfIdentical() > PrivacySection.FLOOR_PASS)) {
                 floorSegment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
                         Cohorts.pick(hIdx, nonMembers), floorIdx, backend);
             }
-            // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
-            // and the distance to the closest training genome of those genomes, against the holdout's
+            // the frequency-only genomes' distance to their closest training genome against the holdout's: the DCR
+            // share's floor
             floorShare = floor == null ? Double.NaN : Ranks.probabilityLess(
                     PairMatrix.compute(king, floorIdx, tIdx, false, ibs, backend).rowMinDistance(null, null), dcrHold);
+            // the same attack on genomes drawn from the training frequencies alone: the floor a small cohort sets
             floorAuc = floor == null ? Double.NaN : Ranks.probabilityLess(
                     PairMatrix.compute(king, Cohorts.pick(tIdx, members), floorIdx, false, ibs, backend)
                             .rowMinDistance(null, null),
