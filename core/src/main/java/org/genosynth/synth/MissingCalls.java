@@ -27,13 +27,28 @@ final class MissingCalls implements java.io.Serializable {
     private final double beta;
     private final double meanSampleRate;
     private final long seed;
+    /** The factors of genomes {@code 0 .. factors.length - 1}, drawn once ({@link #forGenomes}); others on demand. */
+    private final float[] factors;
 
-    private MissingCalls(float[] rate, double alpha, double beta, double meanSampleRate, long seed) {
+    private MissingCalls(float[] rate, double alpha, double beta, double meanSampleRate, long seed, float[] factors) {
         this.rate = rate;
         this.alpha = alpha;
         this.beta = beta;
         this.meanSampleRate = meanSampleRate;
         this.seed = seed;
+        this.factors = factors;
+    }
+
+    /**
+     * The same calls with the factors of genomes {@code 0 .. n - 1} drawn now (a beta quantile each), not once per
+     * chunk of every genome.
+     */
+    MissingCalls forGenomes(int n) {
+        float[] f = new float[n];
+        for (int s = 0; s < n; s++) {
+            f[s] = (float) drawFactor(s);
+        }
+        return new MissingCalls(rate, alpha, beta, meanSampleRate, seed, f);
     }
 
     /**
@@ -92,7 +107,7 @@ final class MissingCalls implements java.io.Serializable {
         }
         double var = n > 1 ? ss / (n - 1) : 0;
         double common = mean > 0 && var > 0 && var < mean * (1 - mean) ? mean * (1 - mean) / var - 1 : Double.NaN;
-        return new MissingCalls(rate, mean * common, (1 - mean) * common, mean, seed);
+        return new MissingCalls(rate, mean * common, (1 - mean) * common, mean, seed, new float[0]);
     }
 
     /** The training genomes' mean missing rate. */
@@ -107,6 +122,10 @@ final class MissingCalls implements java.io.Serializable {
 
     /** Genome {@code sample}'s factor {@code f_s} (1 when the training genomes' rates do not vary). */
     double factor(int sample) {
+        return sample < factors.length ? factors[sample] : drawFactor(sample);
+    }
+
+    private double drawFactor(int sample) {
         if (Double.isNaN(alpha)) {
             return 1;
         }

@@ -394,7 +394,7 @@ public final class Synthesizer {
             // missing-call rates
             MissingCalls calls = MissingCalls.of(train, req.seed());
             if (calls != null) {
-                builder.withMissingCalls(calls, contextMethod);
+                builder.withMissingCalls(calls.forGenomes(n), contextMethod);
                 manifest.put("missing_calls", SynthManifest.missingCalls(calls));
             }
         }

@@ -119,22 +119,10 @@ public final class PrivacySection {
      * with a lower floor, the floor is taken at 0.5 (warn up to 0.5 + 2 chance SEs where that exceeds 0.6).
      */
     private static void membership(PrivacyResult p, Metrics metrics) {
-        String meaning = "distance-to-closest-synthetic attack telling training members from holdout genomes; 0.5 = "
-                + "chance";
-        double auc = p.miaAuc();
-        double floor = p.miaAucFloor();
-        double atFloor = floor + 2 * p.miaChanceSe();
-        if (!(floor > FLOOR_PASS) || auc <= FLOOR_PASS) {
-            // a floor at or below 0.55 is taken at 0.5, as for the segment AUCs: on few members the floor itself is
-            // noisy (12 members: 0.43 or 0.73 on the same cohort), and chance alone reaches 0.5 + 2 SEs
-            segmentAuc(p, "membership inference AUC", "mia_auc", auc, meaning, metrics);
-            return;
-        }
-        Verdict v = auc <= Math.max(0.6, atFloor) ? Verdict.WARN : Verdict.FAIL;
-        metrics.record(AREA, "membership inference AUC", "mia_auc", auc, v, "pass <= " + FLOOR_PASS + "; warn <= "
-                + fmt(Math.max(0.6, atFloor)) + ": the frequency-only floor " + fmt(floor) + " + 2 SE, since even "
-                + "the floor exceeds " + FLOOR_PASS, meaning + "; on this cohort genomes drawn from the training "
-                + "frequencies alone reach " + fmt(floor));
+        // a floor at or below 0.55 is taken at 0.5, as for the segment AUCs: on few members the floor itself is noisy
+        // (12 members: 0.43 or 0.73 on the same cohort), and chance alone reaches 0.5 + 2 SEs
+        againstFloor(p, "membership inference AUC", "mia_auc", p.miaAuc(), p.miaAucFloor(), "distance-to-closest-"
+                + "synthetic attack telling training members from holdout genomes; 0.5 = chance", metrics);
     }
 
     /**
