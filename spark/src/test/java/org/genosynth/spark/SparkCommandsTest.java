@@ -119,6 +119,26 @@ class SparkCommandsTest {
     }
 
     @Test
+    void synthHmmWithMissingCalls() throws Exception {
+        // the genomes drawn from the model get the training cohort's missing calls (MissingCalls, shipped in the row
+        // builder): plink2 --dummy genotypes with 10 % of the calls missing
+        Process p = new ProcessBuilder("plink2", "--dummy", "120", "2000", "0.1", "acgt", "--seed", "4", "--make-bed",
+                "--out", dir.resolve("missing").toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor()).isZero();
+        assertSameOutputs("synth", "--input", dir.resolve("missing").toString(), "--method", "hmm", "--n", "60",
+                "--clusters", "4", "--em-iterations", "2", "--no-families", "--seed", "3", "--threads", "2");
+        List<Path> manifests;
+        try (Stream<Path> s = Files.walk(dir)) {
+            manifests = s.filter(f -> f.getFileName().toString().equals("out.manifest.json")).toList();
+        }
+        assertThat(manifests).hasSize(2);
+        for (Path manifest : manifests) {
+            assertThat(Files.readString(manifest)).contains("\"missing_calls\"");
+        }
+    }
+
+    @Test
     void qcAndGwasOnAPlainBimbamFile() throws Exception {
         // executors parse the rows of their blocks' line ranges: 3,000 rows of the mouse BIMBAM file, unzipped
         Path geno = dir.resolve("mouse.geno.txt");
