@@ -86,30 +86,14 @@ public final class PrivacySection {
     }
 
     /**
-     * The DCR share: pass <= 0.55, warn <= 0.6, fail above; except where genomes drawn from the training frequencies
-     * alone already exceed 0.55 (a small cohort: the frequencies carry their members), where a share within that
-     * floor plus two chance SEs is a warn, and where 0.5 + 2 chance SEs exceeds 0.6 (few synthetic or holdout
-     * genomes), where that is the warn bound: as {@code mia_auc}.
+     * The DCR share, judged as {@code mia_auc} ({@link #againstFloor}) with the chance SE of a share between its
+     * synthetic and holdout genomes.
      */
     private static void closerShare(PrivacyResult p, Metrics metrics) {
-        String meaning = "P(a synthetic genome is closer to its nearest training genome than a holdout genome is); 0.5 "
-                + "= no closer than unseen real genomes";
-        double share = p.dcrShareCloser();
-        double floor = p.dcrShareFloor();
-        double se = p.dcrShareChanceSe();
-        boolean floorAbove = floor > FLOOR_PASS;
-        double warn = Math.max(0.6, (floorAbove ? floor : 0.5) + 2 * se);
-        if (!(share > FLOOR_PASS) || !(warn > 0.6)) {
-            metrics.judge(AREA, "closer to train than holdout", "dcr_share_closer", share,
-                    Threshold.atMost(0.55, 0.6), meaning);
-            return;
-        }
-        Verdict v = share <= warn ? Verdict.WARN : Verdict.FAIL;
-        String why = floorAbove ? "the frequency-only floor " + fmt(floor) + " + 2 chance SE, since even the floor "
-                + "exceeds " + FLOOR_PASS : "0.5 + 2 chance SE at " + p.dcrSynthetic().length + " synthetic and "
-                + p.dcrHoldout().length + " holdout genomes";
-        metrics.record(AREA, "closer to train than holdout", "dcr_share_closer", share, v, "pass <= " + FLOOR_PASS
-                + "; warn <= " + fmt(warn) + ": " + why, meaning);
+        againstFloor("closer to train than holdout", "dcr_share_closer", p.dcrShareCloser(), p.dcrShareFloor(),
+                p.dcrShareChanceSe(), p.dcrSynthetic().length + " synthetic and " + p.dcrHoldout().length
+                + " holdout genomes", "P(a synthetic genome is closer to its nearest training genome than a holdout "
+                + "genome is); 0.5 = no closer than unseen real genomes", metrics);
     }
 
     /**
@@ -121,8 +105,9 @@ public final class PrivacySection {
     private static void membership(PrivacyResult p, Metrics metrics) {
         // a floor at or below 0.55 is taken at 0.5, as for the segment AUCs: on few members the floor itself is noisy
         // (12 members: 0.43 or 0.73 on the same cohort), and chance alone reaches 0.5 + 2 SEs
-        againstFloor(p, "membership inference AUC", "mia_auc", p.miaAuc(), p.miaAucFloor(), "distance-to-closest-"
-                + "synthetic attack telling training members from holdout genomes; 0.5 = chance", metrics);
+        againstFloor("membership inference AUC", "mia_auc", p.miaAuc(), p.miaAucFloor(), p.miaChanceSe(),
+                p.miaMembers() + " members", "distance-to-closest-synthetic attack telling training members from "
+                + "holdout genomes; 0.5 = chance", metrics);
     }
 
     /**
@@ -139,11 +124,14 @@ public final class PrivacySection {
                 + "called) at which its genotype ";
         String tail = " some synthetic genome's; AUC of telling training members from holdout genomes (the distance "
                 + "attack's members and non-members); 0.5 = chance. Catches generators that copy real segments";
-        againstFloor(p, "shared-segment membership AUC (identical runs)", "segment_mia_auc_identical",
-                p.segmentAucIdentical(), p.segmentFloorIdentical(), what + "equals" + tail, metrics);
-        againstFloor(p, "shared-segment membership AUC (half-identical runs)", "segment_mia_auc_half_identical",
-                p.segmentAucHalfIdentical(), p.segmentFloorHalfIdentical(), what + "shares an allele with" + tail
-                + "; half-identical runs (no opposite homozygotes) are what copying one haplotype leaves", metrics);
+        String members = p.miaMembers() + " members";
+        againstFloor("shared-segment membership AUC (identical runs)", "segment_mia_auc_identical",
+                p.segmentAucIdentical(), p.segmentFloorIdentical(), p.miaChanceSe(), members, what + "equals" + tail,
+                metrics);
+        againstFloor("shared-segment membership AUC (half-identical runs)", "segment_mia_auc_half_identical",
+                p.segmentAucHalfIdentical(), p.segmentFloorHalfIdentical(), p.miaChanceSe(), members, what
+                + "shares an allele with" + tail + "; half-identical runs (no opposite homozygotes) are what copying "
+                + "one haplotype leaves", metrics);
         if (Double.isFinite(p.segmentFloorIdentical())) {
             metrics.record(AREA, "shared-segment AUC of frequency-only genomes (identical runs)",
                     "segment_mia_auc_identical_frequency_floor", p.segmentFloorIdentical(), Verdict.INFO,
@@ -173,32 +161,28 @@ public final class PrivacySection {
 
     /**
      * Pass <= 0.55; warn <= max(0.6, the frequency-only floor + 2 chance SEs) where that floor exceeds 0.55, else
-     * warn <= max(0.6, 0.5 + 2 chance SEs); fail above.
+     * warn <= max(0.6, 0.5 + 2 chance SEs); fail above. {@code se} is the chance SE of {@code value} on the sets
+     * {@code sizes} names.
      */
-    private static void againstFloor(PrivacyResult p, String label, String key, double auc, double floor,
+    private static void againstFloor(String label, String key, double value, double floor, double se, String sizes,
             String meaning, Metrics metrics) {
-        if (floor > FLOOR_PASS && auc > FLOOR_PASS) {
-            double atFloor = Math.max(0.6, floor + 2 * p.miaChanceSe());
-            Verdict v = auc <= atFloor ? Verdict.WARN : Verdict.FAIL;
-            metrics.record(AREA, label, key, auc, v, "pass <= " + FLOOR_PASS + "; warn <= " + fmt(atFloor) + ": the "
-                    + "frequency-only floor " + fmt(floor) + " + 2 SE, since even the floor exceeds " + FLOOR_PASS,
-                    meaning + "; on this cohort genomes drawn from the training frequencies alone reach " + fmt(floor));
+        if (floor > FLOOR_PASS && value > FLOOR_PASS) {
+            double atFloor = Math.max(0.6, floor + 2 * se);
+            Verdict v = value <= atFloor ? Verdict.WARN : Verdict.FAIL;
+            metrics.record(AREA, label, key, value, v, "pass <= " + FLOOR_PASS + "; warn <= " + fmt(atFloor) + ": the "
+                    + "frequency-only floor " + fmt(floor) + " + 2 chance SE, since even the floor exceeds "
+                    + FLOOR_PASS, meaning + "; on this cohort genomes drawn from the training frequencies alone reach "
+                    + fmt(floor));
             return;
         }
-        segmentAuc(p, label, key, auc, meaning, metrics);
-    }
-
-    /** Pass <= 0.55, warn <= max(0.6, 0.5 + 2 chance SEs), fail above. */
-    private static void segmentAuc(PrivacyResult p, String label, String key, double auc, String meaning,
-            Metrics metrics) {
-        double atChance = 0.5 + 2 * p.miaChanceSe();
-        if (!(atChance > 0.6) || !(auc > FLOOR_PASS)) {
-            metrics.judge(AREA, label, key, auc, Threshold.atMost(FLOOR_PASS, 0.6), meaning);
+        double atChance = 0.5 + 2 * se;
+        if (!(atChance > 0.6) || !(value > FLOOR_PASS)) {
+            metrics.judge(AREA, label, key, value, Threshold.atMost(FLOOR_PASS, 0.6), meaning);
             return;
         }
-        Verdict v = auc <= atChance ? Verdict.WARN : Verdict.FAIL;
-        metrics.record(AREA, label, key, auc, v, "pass <= " + FLOOR_PASS + "; warn <= " + fmt(atChance) + ": 0.5 + 2"
-                + " chance SE at " + p.miaMembers() + " members", meaning);
+        Verdict v = value <= atChance ? Verdict.WARN : Verdict.FAIL;
+        metrics.record(AREA, label, key, value, v, "pass <= " + FLOOR_PASS + "; warn <= " + fmt(atChance) + ": 0.5 + 2"
+                + " chance SE at " + sizes, meaning);
     }
 
     private static double median(int[] v) {
