@@ -40,6 +40,10 @@ final class RowBuilder implements java.io.Serializable {
     private MissingCalls missingCalls;
     /** The missing calls go to every genome, not only to those drawn from the cluster model. */
     private boolean missingForEveryGenome;
+    /** The training cohort's departure from HWE for genomes drawn from the model, or null ({@link #withInbreeding}). */
+    private Inbreeding inbreeding;
+    /** The identity by descent goes to every genome, not only to those drawn from the cluster model. */
+    private boolean inbreedingForEveryGenome;
     /** Per synthetic genome its sex (null: ploidy not set). */
     private org.genosynth.model.Sex[] sexes;
 
@@ -144,6 +148,17 @@ final class RowBuilder implements java.io.Serializable {
     RowBuilder withMissingCalls(MissingCalls calls, boolean everyGenome) {
         this.missingCalls = calls;
         this.missingForEveryGenome = everyGenome;
+        return this;
+    }
+
+    /**
+     * Gives the diploid genomes drawn from the cluster model, or every genome ({@code everyGenome}: the context
+     * sampler's), the training cohort's departure from Hardy–Weinberg proportions ({@link Inbreeding}; a mosaic's
+     * genomes pair real haplotypes or copy real genotypes). Set before any row is built.
+     */
+    RowBuilder withInbreeding(Inbreeding ibd, boolean everyGenome) {
+        this.inbreeding = ibd;
+        this.inbreedingForEveryGenome = everyGenome;
         return this;
     }
 
@@ -314,6 +329,12 @@ final class RowBuilder implements java.io.Serializable {
             copyPath(path, 0, h, 0, v0, v1, m);
             copyPath(path.second(), 0, h, CHUNK_WORDS, v0, v1, m);
             fillSecondWhereOnlyItIsMissing(path, h, v0, v1, m);
+        }
+        // here, not where the row is built: a synthetic family's child inherits these same haplotypes from its parent
+        // (no Mendelian inconsistency with the parent), and its own two come from two parents
+        if (inbreeding != null && second == SecondHaplotype.DRAWN && (inbreedingForEveryGenome || allFromModel
+                || admixed && admixedFromModel)) {
+            inbreeding.apply(h, CHUNK_WORDS, v0, v1, sample, attempt, chunk);
         }
     }
 

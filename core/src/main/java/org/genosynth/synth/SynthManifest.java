@@ -156,6 +156,14 @@ final class SynthManifest {
                         + "rate" : java.util.List.of(b[0], b[1]));
     }
 
+    static Map<String, Object> inbreeding(double f, Inbreeding ibd) {
+        return ordered("training_f", Double.isNaN(f) ? "none: no autosomal variant called twice in a population"
+                : round6(f), "identity_by_descent_probability", ibd == null ? 0.0 : round6(ibd.probability()),
+                "rule", "F = 1 - sum Hobs / sum Hexp over the autosomal variants within each population; when "
+                + "positive, each drawn genome's second haplotype takes its first's allele at each variant with "
+                + "probability F (one number of the cohort; no genome copied)");
+    }
+
     static Map<String, Object> hmm(ClusterFit.Outcome fit, SynthRequest.Hmm hmm) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", "haplotype-cluster HMM (fastPHASE model); haplotypes drawn forward");

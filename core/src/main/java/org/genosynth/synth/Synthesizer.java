@@ -397,6 +397,13 @@ public final class Synthesizer {
                 builder.withMissingCalls(calls.forGenomes(n), contextMethod);
                 manifest.put("missing_calls", SynthManifest.missingCalls(calls));
             }
+            // two haplotypes drawn independently are in Hardy-Weinberg proportions; the cohort may not be
+            double f = Inbreeding.coefficient(train, pops.ofSample(), pops.count());
+            Inbreeding ibd = Inbreeding.of(f, req.seed());
+            if (ibd != null) {
+                builder.withInbreeding(ibd, contextMethod);
+            }
+            manifest.put("inbreeding", SynthManifest.inbreeding(f, ibd));
         }
         if (ploidy != null) {
             builder.withPloidy(ploidy.maleHaploidLowBits(), ploidy.allHaploidLowBits(), ploidy.yLowBits(), sexes);

@@ -45,6 +45,8 @@ import java.util.List;
  * @param segmentFloorIdentical the shared-segment attack's identical-run AUC on those genomes in place of the synthetic
  *                              ones, measured only where one of the synthetic genomes' two AUCs is above 0.55 (else NaN)
  * @param segmentFloorHalfIdentical the same with half-identical runs
+ * @param aatsLossFloor         the AATS privacy loss of those genomes in place of the synthetic ones, measured only where
+ *                              the synthetic genomes' loss is above {@link PrivacySection#AATS_LOSS_PASS} (else NaN)
  */
 public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double dcrShareCloser, int exactCopies,
         int nearCopies, double[] maxKinshipToTrain, double[] maxKinshipHoldout, double aatsTrain, double aatsTest,
@@ -52,7 +54,7 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
         List<String> leakedIds, boolean ibs, double[] aatsLossDraws, int testSubsetSize, Duplicates duplicates,
         double miaAucFloor, int miaMembers, double segmentAucIdentical, double segmentAucHalfIdentical,
         SegmentAttack.Result segmentRuns, double dcrShareFloor, double aatsFloor,
-        double segmentFloorIdentical, double segmentFloorHalfIdentical) {
+        double segmentFloorIdentical, double segmentFloorHalfIdentical, double aatsLossFloor) {
 
     /** One pair of real samples and its KING-robust kinship (or IBS share with inbred coding). */
     public record RelatedPair(String cohort1, String fid1, String iid1, String cohort2, String fid2, String iid2,
@@ -83,7 +85,7 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
                 maxKinshipHoldout, aatsTrain, aatsTest, subsetSize, miaAuc, kinshipWithinTrain, kinshipWithinSynthetic,
                 List.copyOf(all), ibs, aatsLossDraws, testSubsetSize, duplicates, miaAucFloor, miaMembers,
                 segmentAucIdentical, segmentAucHalfIdentical, segmentRuns, dcrShareFloor, aatsFloor,
-                segmentFloorIdentical, segmentFloorHalfIdentical);
+                segmentFloorIdentical, segmentFloorHalfIdentical, aatsLossFloor);
     }
 
     /**

@@ -28,7 +28,22 @@ class FrequencyFloorVerdictTest {
         return new PrivacyResult(s, h, share, 0, 0, new double[] {0.01}, new double[] {0.01}, aats, aats, subset, 0.5,
                 new double[0], new double[0], List.of(), false, new double[] {0}, subset,
                 new PrivacyResult.Duplicates(0, 0, 0, 100, 100, Privacy.DUPLICATE_KINSHIP, List.of(),
-                        new boolean[1]), 0.5, 100, 0.5, 0.5, null, floor, aatsFloor, Double.NaN, Double.NaN);
+                        new boolean[1]), 0.5, 100, 0.5, 0.5, null, floor, aatsFloor, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
+
+    /**
+     * An AATS privacy loss of {@code test - train} on subsets of 420 training and 180 holdout genomes (draws
+     * scattering by 0.009), and the frequency-only genomes' loss {@code lossFloor}.
+     */
+    private static PrivacyResult loss(double train, double test, double lossFloor) {
+        double[] one = {0.3};
+        double d = test - train;
+        return new PrivacyResult(one, one, 0.5, 0, 0, new double[] {0.01}, new double[] {0.01}, train, test, 420, 0.5,
+                new double[0], new double[0], List.of(), false, new double[] {d - 0.01, d, d + 0.01, d - 0.005,
+                    d + 0.005}, 180, new PrivacyResult.Duplicates(0, 0, 0, 100, 100, Privacy.DUPLICATE_KINSHIP,
+                        List.of(), new boolean[1]), 0.5, 100, 0.5, 0.5, null, 0.5, Double.NaN, Double.NaN,
+                Double.NaN, lossFloor);
     }
 
     private static Metrics judge(PrivacyResult p) {
@@ -85,5 +100,24 @@ class FrequencyFloorVerdictTest {
         assertThat(judge(result(28, 12, 0.5, 0.3, 0.143, 0.47, 28)).verdict("aats")).isEqualTo(Verdict.FAIL);
         assertThat(judge(result(300, 120, 0.5, 0.3, 0.42, Double.NaN, 300)).verdict("aats")).isEqualTo(Verdict.WARN);
         assertThat(judge(result(300, 120, 0.5, 0.3, 0.46, Double.NaN, 300)).verdict("aats")).isEqualTo(Verdict.PASS);
+    }
+
+    /**
+     * 420 x 300,000 genome-wide plink2 --dummy genotypes: the HMM's AATS privacy loss 0.2365 (AATS 0.727 against the
+     * holdout's 0.964); where the frequency-only genomes lose as much, a warn (the floor + its sampling interval),
+     * else the absolute lines (fail above 0.05 or twice the interval).
+     */
+    @Test
+    void aatsLossOfManyVariantsIsJudgedFromItsFrequencyOnlyFloor() {
+        Metrics m = judge(loss(0.727, 0.9635, 0.23));
+        assertThat(m.verdict("aats_privacy_loss")).isEqualTo(Verdict.WARN);
+        assertThat(m.verdict("aats_privacy_loss_frequency_floor")).isEqualTo(Verdict.INFO);
+        assertThat(m.tree().toString()).contains("frequency-only floor 0.2300");
+        // far above the floor: a fail
+        assertThat(judge(loss(0.6, 0.9635, 0.23)).verdict("aats_privacy_loss")).isEqualTo(Verdict.FAIL);
+        // a floor within the pass line, or none measured: the absolute lines
+        assertThat(judge(loss(0.727, 0.9635, 0.01)).verdict("aats_privacy_loss")).isEqualTo(Verdict.FAIL);
+        assertThat(judge(loss(0.727, 0.9635, Double.NaN)).verdict("aats_privacy_loss")).isEqualTo(Verdict.FAIL);
+        assertThat(judge(loss(0.95, 0.9635, Double.NaN)).verdict("aats_privacy_loss")).isEqualTo(Verdict.PASS);
     }
 }

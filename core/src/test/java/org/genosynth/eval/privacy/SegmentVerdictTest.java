@@ -24,7 +24,7 @@ class SegmentVerdictTest {
                 0.5, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
                         new boolean[1]), 0.5, members, identical, half, null, Double.NaN, Double.NaN, floorIdentical,
-                floorHalf);
+                floorHalf, Double.NaN);
     }
 
     private static Metrics judge(PrivacyResult p) {
@@ -52,7 +52,7 @@ class SegmentVerdictTest {
                 auc, new double[0], new double[0], List.of(), false, new double[] {0}, members,
                 new PrivacyResult.Duplicates(0, 0, 0, members, members, Privacy.DUPLICATE_KINSHIP, List.of(),
                         new boolean[1]), floor, members, 0.5, 0.5, null, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+                Double.NaN, Double.NaN);
     }
 
     /**
