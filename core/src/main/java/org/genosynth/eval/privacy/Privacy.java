@@ -144,13 +144,15 @@ public final class Privacy {
         aatsTest = h == null ? Double.NaN : aatsTest / AATS_REPEATS;
         // where AATS falls short of its pass line, the same accuracy of the frequency-only genomes: on a small cohort
         // the frequencies alone sit on the training genomes (measured only then: a second within-set matrix)
-        double aatsFloor = floor == null || !(aatsTrain < PrivacySection.AATS_PASS) ? Double.NaN
-                : floorAats(king, tIdx, tPool, tt, floorIdx, ibs, seed, backend);
         // where the AATS privacy loss is above its lowest pass line, the same loss of the frequency-only genomes: over
         // many variants the training frequencies alone sit closer to the training genomes than to unseen ones
         // (Homer et al. 2008), and the loss measures that too
-        double aatsLossFloor = floor == null || h == null || !(aatsTest - aatsTrain > PrivacySection.AATS_LOSS_PASS)
-                ? Double.NaN : floorAatsLoss(king, tIdx, tPool, tt, hIdx, hPool, hh, floorIdx, ibs, seed, backend);
+        boolean lossFloor = h != null && aatsTest - aatsTrain > PrivacySection.AATS_LOSS_PASS;
+        double[] floorAats = floor == null || !(aatsTrain < PrivacySection.AATS_PASS || lossFloor)
+                ? new double[] {Double.NaN, Double.NaN}
+                : floorAats(king, tIdx, tPool, tt, lossFloor ? hIdx : null, hPool, hh, floorIdx, ibs, seed, backend);
+        double aatsFloor = aatsTrain < PrivacySection.AATS_PASS ? floorAats[0] : Double.NaN;
+        double aatsLossFloor = lossFloor ? floorAats[1] : Double.NaN;
 
         double[] dcrHold = new double[0];
         double[] maxKinHold = new double[0];
@@ -227,50 +229,35 @@ public final class Privacy {
     }
 
     /**
-     * The AATS privacy loss of the frequency-only genomes ({@code floorIdx}) in place of the synthetic ones, computed
-     * as the synthetic genomes' is (the same subset sizes and seeds, {@link #AATS_REPEATS} repeats).
+     * The frequency-only genomes ({@code floorIdx}) in place of the synthetic ones, on the same equal-size subsets as
+     * the synthetic genomes' ({@link #AATS_REPEATS} of them): their AATS against the training pool and, with the
+     * holdout ({@code hIdx} not null), their AATS privacy loss (NaN without).
      */
-    private static double floorAatsLoss(Shared<KingKinship> king, int[] tIdx, int[] tPool, PairMatrix tt, int[] hIdx,
+    private static double[] floorAats(Shared<KingKinship> king, int[] tIdx, int[] tPool, PairMatrix tt, int[] hIdx,
             int[] hPool, PairMatrix hh, int[] floorIdx, boolean ibs, long seed, Backend backend) {
         PairMatrix ft = PairMatrix.compute(king, floorIdx, Cohorts.pick(tIdx, tPool), false, ibs, backend);
-        PairMatrix fh = PairMatrix.compute(king, floorIdx, Cohorts.pick(hIdx, hPool), false, ibs, backend);
         PairMatrix ff = PairMatrix.compute(king, floorIdx, floorIdx, true, ibs, backend);
+        PairMatrix fh = hIdx == null ? null
+                : PairMatrix.compute(king, floorIdx, Cohorts.pick(hIdx, hPool), false, ibs, backend);
         int n = Math.min(tPool.length, floorIdx.length);
         int nTest = Math.min(hPool.length, floorIdx.length);
-        double sum = 0;
+        double train = 0;
+        double loss = 0;
         for (int rep = 0; rep < AATS_REPEATS; rep++) {
             long rs = seed + 1000L * (rep + 1);
             int[] tSub = Cohorts.subset(tPool.length, n, rs);
             int[] fSub = Cohorts.subset(floorIdx.length, n, rs + 1);
             double aaTrain = adversarialAccuracy(ft.colMinDistance(tSub, fSub), tt.rowMinDistance(tSub, tSub),
                     ft.rowMinDistance(fSub, tSub), ff.rowMinDistance(fSub, fSub));
-            int[] hSub = Cohorts.subset(hPool.length, nTest, rs + 2);
-            int[] fSubTest = Cohorts.subset(floorIdx.length, nTest, rs + 3);
-            double aaTest = adversarialAccuracy(fh.colMinDistance(hSub, fSubTest), hh.rowMinDistance(hSub, hSub),
-                    fh.rowMinDistance(fSubTest, hSub), ff.rowMinDistance(fSubTest, fSubTest));
-            sum += aaTest - aaTrain;
+            train += aaTrain;
+            if (fh != null) {
+                int[] hSub = Cohorts.subset(hPool.length, nTest, rs + 2);
+                int[] fSubTest = Cohorts.subset(floorIdx.length, nTest, rs + 3);
+                loss += adversarialAccuracy(fh.colMinDistance(hSub, fSubTest), hh.rowMinDistance(hSub, hSub),
+                        fh.rowMinDistance(fSubTest, hSub), ff.rowMinDistance(fSubTest, fSubTest)) - aaTrain;
+            }
         }
-        return sum / AATS_REPEATS;
-    }
-
-    /**
-     * AATS of the frequency-only genomes ({@code floorIdx}) against the training pool, as the synthetic genomes' is
-     * computed: equal-size random subsets, {@link #AATS_REPEATS} of them.
-     */
-    private static double floorAats(Shared<KingKinship> king, int[] tIdx, int[] tPool, PairMatrix tt, int[] floorIdx,
-            boolean ibs, long seed, Backend backend) {
-        PairMatrix ft = PairMatrix.compute(king, floorIdx, Cohorts.pick(tIdx, tPool), false, ibs, backend);
-        PairMatrix ff = PairMatrix.compute(king, floorIdx, floorIdx, true, ibs, backend);
-        int n = Math.min(tPool.length, floorIdx.length);
-        double sum = 0;
-        for (int rep = 0; rep < AATS_REPEATS; rep++) {
-            long rs = seed + 7000L * (rep + 1);
-            int[] tSub = Cohorts.subset(tPool.length, n, rs);
-            int[] fSub = Cohorts.subset(floorIdx.length, n, rs + 1);
-            sum += adversarialAccuracy(ft.colMinDistance(tSub, fSub), tt.rowMinDistance(tSub, tSub),
-                    ft.rowMinDistance(fSub, tSub), ff.rowMinDistance(fSub, fSub));
-        }
-        return sum / AATS_REPEATS;
+        return new double[] {train / AATS_REPEATS, fh == null ? Double.NaN : loss / AATS_REPEATS};
     }
 
     /**
