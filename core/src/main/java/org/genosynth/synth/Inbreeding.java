@@ -83,12 +83,11 @@ final class Inbreeding implements java.io.Serializable {
      */
     void apply(long[] h, int words, int v0, int v1, int sample, int attempt, int chunk) {
         SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, IBD, sample, attempt, chunk));
-        double logStay = coefficient >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-coefficient);
+        double logStay = GeometricGaps.logStay(coefficient);
         int v = v0 - 1;
         while (true) {
-            // the next variant identical by descent: a geometric gap at probability F per variant
-            v += coefficient >= 1 ? 1 : 1 + (int) Math.min(Integer.MAX_VALUE / 2,
-                    Math.floor(Math.log(1 - random.nextDouble()) / logStay));
+            // the next variant identical by descent
+            v = GeometricGaps.next(v, coefficient, logStay, random);
             if (v >= v1) {
                 return;
             }

@@ -148,12 +148,11 @@ final class MissingCalls implements java.io.Serializable {
             return;
         }
         SplittableRandom random = new SplittableRandom(RowBuilder.mix(seed, CALLS, sample, attempt, chunk));
-        double logStay = bound >= 1 ? Double.NEGATIVE_INFINITY : Math.log1p(-bound);
+        double logStay = GeometricGaps.logStay(bound);
         int v = v0 - 1;
         while (true) {
-            // the next candidate at probability `bound` per call: a geometric gap
-            v += bound >= 1 ? 1 : 1 + (int) Math.min(Integer.MAX_VALUE / 2,
-                    Math.floor(Math.log(1 - random.nextDouble()) / logStay));
+            // the next candidate at probability `bound` per call
+            v = GeometricGaps.next(v, bound, logStay, random);
             if (v >= v1) {
                 return;
             }
