@@ -15,11 +15,9 @@ VARIANTS="${3:-100000}"
 WORK="$ROOT/bench/work"
 mkdir -p "$WORK/qc_floor"
 cd "$WORK"
-data="dummy_${SAMPLES}x${VARIANTS}"
-if [ ! -f "$data.bed" ]; then
-  echo "generating $data with plink2 --dummy ..." >&2
-  plink2 --dummy "$SAMPLES" "$VARIANTS" 0.01 acgt --seed 1 --make-bed --out "$data" >/dev/null
-fi
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+data=$(dummy_bed "$SAMPLES" "$VARIANTS")
 "$ROOT/genosynth" --version >/dev/null   # builds the jar and its class-data-sharing archive if needed
 JAR="$ROOT/cli/target/genosynth.jar"
 javac -d qc_floor -cp "$JAR" "$ROOT/bench/LeanQc.java"
@@ -28,9 +26,6 @@ archive=$(ls -t "$ROOT"/cli/target/genosynth-*.jsa 2>/dev/null | head -1 || true
 opts=(-XX:+UseSerialGC -Xss4m -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000)
 grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && opts+=(-XX:+UseTransparentHugePages)
 [ -n "$archive" ] && opts+=('-Xlog:cds*=off' "-XX:SharedArchiveFile=$archive")
-
-# shellcheck source=bench/lib.sh
-. "$ROOT/bench/lib.sh"
 
 export OPENBLAS_NUM_THREADS=1
 "$ROOT/genosynth" qc --input "$data" --out qc_floor/genosynth >/dev/null

@@ -13,15 +13,10 @@ VARIANTS="${3:-100000}"
 WORK="$ROOT/bench/work"
 mkdir -p "$WORK"
 cd "$WORK"
-data="dummy_${SAMPLES}x${VARIANTS}"
-if [ ! -f "$data.bed" ]; then
-  echo "generating $data with plink2 --dummy ..." >&2
-  plink2 --dummy "$SAMPLES" "$VARIANTS" 0.01 acgt --seed 1 --make-bed --out "$data" >/dev/null
-fi
-"$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
-
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
+data=$(dummy_bed "$SAMPLES" "$VARIANTS")
+"$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
 
 export OPENBLAS_NUM_THREADS=1   # plink2 in its best configuration (see DESIGN.md)
 plink_cmd=(plink2 --bfile "$data" --freq --missing --hardy --out plink_qc)
