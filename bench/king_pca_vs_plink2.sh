@@ -16,14 +16,6 @@ VARIANTS="${5:-100000}"
 WORK="$ROOT/bench/work"
 mkdir -p "$WORK"
 cd "$WORK"
-dummy() {
-  local data="dummy_${1}x${2}"
-  if [ ! -f "$data.bed" ]; then
-    echo "generating $data with plink2 --dummy ..." >&2
-    plink2 --dummy "$1" "$2" 0.01 acgt --seed 1 --make-bed --out "$data" >/dev/null
-  fi
-  echo "$data"
-}
 "$ROOT/genosynth" --version >/dev/null   # builds the jar if needed, outside the timings
 
 # shellcheck source=bench/lib.sh
@@ -55,13 +47,13 @@ compare() {   # label, then plink2 command, '--', genosynth command
 }
 
 if [ "$PART" = king ] || [ "$PART" = all ]; then
-  data=$(dummy "$KING_SAMPLES" "$VARIANTS")
+  data=$(dummy_bed "$KING_SAMPLES" "$VARIANTS")
   compare "KING table on ${KING_SAMPLES} x ${VARIANTS}" \
     plink2 --bfile "$data" --make-king-table --out plink_king -- \
     "$ROOT/genosynth" kinship --input "$data" --out genosynth_king
 fi
 if [ "$PART" = pca ] || [ "$PART" = all ]; then
-  data=$(dummy "$PCA_SAMPLES" "$VARIANTS")
+  data=$(dummy_bed "$PCA_SAMPLES" "$VARIANTS")
   # both tools run single-threaded BLAS calls on their own threads (genosynth: its passes by variant ranges on the
   # backend's workers; OpenBLAS threads on top of them would oversubscribe the cores: 2.02x plink2's time, measured)
   compare "randomized PCA (10 PCs) on ${PCA_SAMPLES} x ${VARIANTS}" \

@@ -12,12 +12,19 @@ timed() {
   awk '{printf "%.3f %.3f\n", $1, $2 + $3}' <<<"$t"
 }
 # dummy_bed SAMPLES VARIANTS  prints dummy_SAMPLESxVARIANTS, the prefix of a plink2 --dummy fileset (1% missing calls,
-#               seed 1) in the current directory, made first if it is not there (bench/qc_vs_plink2.sh, bench/qc_floor.sh)
+#               seed 1) in the current directory, made first if it is not there
 dummy_bed() {
   local d="dummy_${1}x${2}"
   if [ ! -f "$d.bed" ]; then
     echo "generating $d with plink2 --dummy ..." >&2
     plink2 --dummy "$1" "$2" 0.01 acgt --seed 1 --make-bed --out "$d" >/dev/null
   fi
+  echo "$d"
+}
+# shared_dir ROOT  prints the shared directory (holding data/): $GENOSYNTH_SHARED, else ROOT/../shared, else
+#               ROOT/../../shared (a checkout one level deeper)
+shared_dir() {
+  local d="${GENOSYNTH_SHARED:-$1/../shared}"
+  [ -d "$d/data" ] || d="$1/../../shared"
   echo "$d"
 }

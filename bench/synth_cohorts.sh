@@ -19,8 +19,9 @@
 #   usage: bench/synth_cohorts.sh [NAME=GENOTYPES[:PHENO[:COLUMN]] ...]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="${GENOSYNTH_SHARED:-$ROOT/../shared}"
-[ -d "$SHARED/data" ] || SHARED="$ROOT/../../shared"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+SHARED=$(shared_dir "$ROOT")
 SYNTH_ARGS="${SYNTH_ARGS:-}"
 SYNTH_SEED="${SYNTH_SEED:-1}"
 WORK="$ROOT/bench/work/cohorts"
@@ -31,8 +32,6 @@ fi
 G="$ROOT/genosynth"
 mkdir -p "$WORK"
 "$G" --version >/dev/null   # builds the jar if needed, outside the timings
-# shellcheck source=bench/lib.sh
-. "$ROOT/bench/lib.sh"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; synth seed $SYNTH_SEED"
 
 names=()

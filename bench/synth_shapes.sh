@@ -9,8 +9,9 @@
 #   usage: bench/synth_shapes.sh [NAME ...]     NAME in: tiny noLD multi miss20 cc xsex chrvcf mousebb
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="${GENOSYNTH_SHARED:-$ROOT/../shared}"
-[ -d "$SHARED/data" ] || SHARED="$ROOT/../../shared"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+SHARED=$(shared_dir "$ROOT")
 S="$SHARED/data"
 G="$ROOT/genosynth"
 W="$ROOT/bench/work/shapes"
