@@ -58,18 +58,21 @@ final class AutoChoice {
      * already share long segments (recombinant-inbred strains from a few founders: a simulated two-founder panel,
      * {@code bench/ri_panel.py}, kept mean r² 0.65 at 0.1-0.25 cM with 1 cM segments against 0.97 real, 0.95 with
      * 20 cM and 0.96 with 50 cM, at membership AUC 0.61, 0.50 and 0.36); on unrelated people they leak and are
-     * screened out on one inner split ({@link #SCREENED_ABOVE_CM}).
+     * screened out on one inner split ({@link #clearlyLeaky}).
      */
     static final double[] POPULATION_GRID = {50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02};
     /**
-     * Population-pool lengths above this, and every length where the shared-segment attack decides, are first measured
-     * on one inner split, and the other replicates are measured only when that one is not clearly leaky: its DCR share
-     * above {@link #DCR_BOUND} + 0.1, its membership AUC more than 3 chance SEs above the bound, or (where it decides)
-     * its shared-segment AUC more than 3 chance SEs above that bound. On unrelated people the segment AUC of every
-     * length from 50 to 0.5 cM is far above it (`plink2 --dummy` 1,050 genomes x 8,000 variants on 22 chromosomes:
-     * 0.78-0.999 against 0.617), and measuring each on 4 splits was most of auto's time.
+     * Every population-pool length is first measured on one inner split, and the other replicates are measured only
+     * when that one is not clearly leaky ({@link #clearlyLeaky}): its DCR share above {@link #DCR_BOUND} + 0.1, its
+     * membership AUC more than 3 chance SEs above the bound, or (where it decides) its shared-segment AUC more than 3
+     * chance SEs above that bound. On unrelated people the segment AUC of every length from 50 to 0.5 cM is far above
+     * it (`plink2 --dummy` 1,050 genomes x 8,000 variants on 22 chromosomes: 0.78-0.999 against 0.617), and measuring
+     * each on 4 splits was most of auto's time. And on diploid genomes the shortest length is screened first: a mosaic
+     * of longer segments copies more of each donor, so where even the shortest is clearly leaky every length is, and
+     * the HMM is used without walking the grid (on a genome-wide `plink2 --dummy` cohort of 420 x 300,000 the walk,
+     * every length leaky, took about 6 of auto's 7 minutes). Not on inbred or strain coding, where longer founder
+     * segments measured more private (membership AUC 0.61 at 1 cM, 0.36 at 50 cM on a two-founder panel).
      */
-    static final double SCREENED_ABOVE_CM = 1;
     /**
      * The shared-segment attack (evaluate's {@code segment_mia_auc_*}, the larger of its two AUCs) is measured on
      * every candidate and compared with evaluate's pass line; population pools' with this plus (the frequency
@@ -234,20 +237,24 @@ final class AutoChoice {
         // inbred lines and strains are haplotypes already and share long founder segments with unseen lines: there
         // the attack is reported, not deciding (docs/synth.md, the strain panel)
         double segmentDecidingBound = segmentDecides ? POPULATION_SEGMENT_BOUND + floorExcess : Double.NaN;
+        KinshipCheck.Bound runBound = bound;
+        Map<Double, InnerSplit.Measured> firstSplit = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<InnerSplit.Measured> screen = length -> firstSplit.computeIfAbsent(length,
+                l -> measure(splits.get(0), inner -> inner.populationMosaics(l, runBound, ibs)));
         Candidate chosen = null;
-        for (double length : lengths) {
-            InnerSplit.Measured privacy = null;
-            if (length > SCREENED_ABOVE_CM || segmentDecides) {
-                InnerSplit.Measured first = populationPrivacy(splits.subList(0, 1), length, bound, ibs);
-                if (!(first.dcrShareCloser() <= DCR_BOUND + 0.1
-                        && first.miaAuc() - 3 * first.miaNullSe() <= populationBound)
-                        || first.segmentAuc() - 3 * first.miaNullSe() > segmentDecidingBound) {
-                    privacy = first; // clearly leaky (or NaN: the kinship check could not be met)
-                }
-            }
-            if (privacy == null) {
-                privacy = populationPrivacy(splits, length, bound, ibs);
-            }
+        double shortest = lengths[lengths.length - 1];
+        boolean walk = true;
+        if (!ibs && lengths.length > 1 && clearlyLeaky(screen.apply(shortest), populationBound, segmentDecidingBound)) {
+            measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), populationBound,
+                    segmentBound, true, segmentDecidingBound));
+            walk = false;
+        }
+        for (int i = 0; walk && i < lengths.length; i++) {
+            double length = lengths[i];
+            InnerSplit.Measured first = screen.apply(length);
+            InnerSplit.Measured privacy = clearlyLeaky(first, populationBound, segmentDecidingBound) ? first
+                    : mean(first, splits.subList(1, splits.size()),
+                            inner -> inner.populationMosaics(length, runBound, ibs));
             Candidate c = new Candidate("mosaic, population pools", length, privacy, populationBound, segmentBound,
                     true, segmentDecidingBound);
             measured.add(c);
@@ -278,43 +285,58 @@ final class AutoChoice {
     }
 
     /**
-     * The mean inner privacy of population-pool mosaics of {@code length} over the replicate splits (NaN, not private,
-     * when the kinship check cannot be met on one of them).
+     * Clearly leaky on one inner split (NaN, where the kinship check could not be met, is): its DCR share over
+     * {@link #DCR_BOUND} + 0.1, or its membership AUC (or, where it decides, its shared-segment AUC) more than 3 chance
+     * SEs over its bound.
      */
-    private static InnerSplit.Measured populationPrivacy(List<InnerSplit> splits, double length,
-            KinshipCheck.Bound bound, boolean ibs) {
-        return mean(splits, split -> split.populationMosaics(length, bound, ibs));
+    static boolean clearlyLeaky(InnerSplit.Measured first, double miaBound, double segmentDecidingBound) {
+        return !(first.dcrShareCloser() <= DCR_BOUND + 0.1 && first.miaAuc() - 3 * first.miaNullSe() <= miaBound)
+                || first.segmentAuc() - 3 * first.miaNullSe() > segmentDecidingBound;
     }
 
-    /** The mean inner privacy, over the splits, of genomes drawn site by site from the fitting set's frequencies. */
+    /** The inner privacy, over the splits, of genomes drawn site by site from the fitting set's frequencies. */
     private static InnerSplit.Measured frequencyFloor(List<InnerSplit> splits) {
-        return mean(splits, InnerSplit::frequencyOnly);
+        return mean(null, splits, InnerSplit::frequencyOnly);
+    }
+
+    /** The privacy of what {@code draw} makes of {@code split} (all NaN: null, the kinship check not met). */
+    private static InnerSplit.Measured measure(InnerSplit split,
+            java.util.function.Function<InnerSplit, GenotypeMatrix> draw) {
+        GenotypeMatrix genomes = draw.apply(split);
+        return genomes == null ? new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                : split.privacy(genomes);
     }
 
     /**
-     * The mean over the splits of the privacy of what {@code draw} makes of each (null: all NaN); the chance SE of
-     * the mean AUC is taken as one split's over the square root of their number (the splits share people, so it is
-     * somewhat larger).
+     * The mean over {@code first} (one split's, already measured; null: none) and {@code splits} of the privacy of
+     * what {@code draw} makes of each (all NaN as soon as one is); the chance SE of the mean AUC is taken as one
+     * split's over the square root of their number (the splits share people, so it is somewhat larger).
      */
-    private static InnerSplit.Measured mean(List<InnerSplit> splits,
+    private static InnerSplit.Measured mean(InnerSplit.Measured first, List<InnerSplit> splits,
             java.util.function.Function<InnerSplit, GenotypeMatrix> draw) {
+        List<InnerSplit.Measured> each = new ArrayList<>();
+        if (first != null) {
+            each.add(first);
+        }
+        for (InnerSplit split : splits) {
+            if (!each.isEmpty() && Double.isNaN(each.get(each.size() - 1).miaAuc())) {
+                break;
+            }
+            each.add(measure(split, draw));
+        }
         double mia = 0;
         double dcr = 0;
-        double se = 0;
         double segment = 0;
-        for (InnerSplit split : splits) {
-            GenotypeMatrix genomes = draw.apply(split);
-            if (genomes == null) {
-                return new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        for (InnerSplit.Measured m : each) {
+            if (Double.isNaN(m.miaAuc())) {
+                return m;
             }
-            InnerSplit.Measured m = split.privacy(genomes);
             mia += m.miaAuc();
             dcr += m.dcrShareCloser();
             segment += m.segmentAuc();
-            se = m.miaNullSe();
         }
-        return new InnerSplit.Measured(mia / splits.size(), dcr / splits.size(), se / Math.sqrt(splits.size()),
-                segment / splits.size());
+        int n = each.size();
+        return new InnerSplit.Measured(mia / n, dcr / n, each.get(n - 1).miaNullSe() / Math.sqrt(n), segment / n);
     }
 
     /** The manifest's {@code method_choice}. */
@@ -344,7 +366,10 @@ final class AutoChoice {
                 + "larger of its identical and half-identical AUCs; unphased input phased statistically first, so "
                 + "that they are haplotype mosaics); the local pools' shared-segment AUC is reported, not deciding "
                 + "(segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE and (the floor's "
-                + "segment AUC - 0.5))", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
+                + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on the other "
+                + "splits only when not clearly leaky there; on diploid genomes the shortest length first: where "
+                + "even it is clearly leaky (longer segments copy more of each donor), so is every length, and the "
+                + "grid is not walked", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
                 : choice.poolsMeasuredAs(),
                 "candidates", rows, "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "frequency_floor_segment_mia_auc",

@@ -97,9 +97,31 @@ class AutoChoiceTest {
         // 0.02 cM in all: even the shortest population-pool segments (0.02 cM) copy a genome from one or two donors
         AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3));
         assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
-        assertThat(c.measured()).hasSize(1 + AutoChoice.POPULATION_GRID.length);
         assertThat(c.measured()).noneMatch(AutoChoice.Candidate::isPrivate);
-        assertThat(c.measured().get(c.measured().size() - 1).privacy().dcrShareCloser()).isGreaterThan(0.55);
+        // the shortest length was screened first and was clearly leaky on one inner split: the grid was not walked
+        assertThat(c.measured()).hasSize(2);
+        AutoChoice.Candidate shortest = c.measured().get(1);
+        assertThat(shortest.segmentCm()).isEqualTo(AutoChoice.POPULATION_GRID[AutoChoice.POPULATION_GRID.length - 1]);
+        assertThat(shortest.privacy().dcrShareCloser()).isGreaterThan(AutoChoice.DCR_BOUND + 0.1);
+        assertThat(AutoChoice.clearlyLeaky(shortest.privacy(), shortest.miaBound(), Double.NaN)).isTrue();
+    }
+
+    @Test
+    void aLengthIsClearlyLeakyOnOneSplitOnlyFarOverItsBounds() {
+        // DCR share: over 0.55 + 0.1
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.50, 0.66, 0.04, 0.5), 0.55, Double.NaN)).isTrue();
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.50, 0.64, 0.04, 0.5), 0.55, Double.NaN)).isFalse();
+        // membership AUC: more than 3 chance SEs over its bound
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.68, 0.30, 0.04, 0.5), 0.55, Double.NaN)).isTrue();
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.66, 0.30, 0.04, 0.5), 0.55, Double.NaN)).isFalse();
+        // the shared-segment AUC only where it decides
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.50, 0.30, 0.04, 0.95), 0.55, Double.NaN))
+                .isFalse();
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.50, 0.30, 0.04, 0.95), 0.55, 0.62)).isTrue();
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(0.50, 0.30, 0.04, 0.70), 0.55, 0.62)).isFalse();
+        // the kinship check not met
+        assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                0.55, Double.NaN)).isTrue();
     }
 
     @Test
