@@ -70,8 +70,10 @@ final class AutoChoice {
      * each on 4 splits was most of auto's time. And on diploid genomes the shortest length is screened first: a mosaic
      * of longer segments copies more of each donor, so where even the shortest is clearly leaky every length is, and
      * the HMM is used without walking the grid (on a genome-wide `plink2 --dummy` cohort of 420 x 300,000 the walk,
-     * every length leaky, took about 6 of auto's 7 minutes). Not on inbred or strain coding, where longer founder
-     * segments measured more private (membership AUC 0.61 at 1 cM, 0.36 at 50 cM on a two-founder panel).
+     * every length leaky, took about 6 of auto's 7 minutes); where its DCR share alone says so, before the frequency
+     * floor is measured (4 more inner measurements, the slowest ones on many variants: the shared-segment attack
+     * follows short runs word by word). Not on inbred or strain coding, where longer founder segments measured more
+     * private (membership AUC 0.61 at 1 cM, 0.36 at 50 cM on a two-founder panel).
      */
     /**
      * The shared-segment attack (evaluate's {@code segment_mia_auc_*}, the larger of its two AUCs) is measured on
@@ -222,6 +224,26 @@ final class AutoChoice {
         List<InnerSplit> splits = new ArrayList<>();
         splits.add(populationPhase == phase ? split : new InnerSplit(train, populationPhase, populationOf, map, noise,
                 mosaic.maxSegmentCm(), mosaic.minDonors(), null, mosaicsPerGenome, seed, backend));
+        KinshipCheck.Bound runBound = bound;
+        InnerSplit firstSplit = splits.get(0);
+        Map<Double, InnerSplit.Measured> onFirstSplit = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<InnerSplit.Measured> screen = length -> onFirstSplit.computeIfAbsent(length,
+                l -> measure(firstSplit, inner -> inner.populationMosaics(l, runBound, ibs)));
+        List<long[]> statistical = populationPhase == phase ? null : populationPhase;
+        String measuredAs = populationPhase == null ? "genotype mosaics (unphased input)" : statistical == null
+                ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
+        // a mosaic of longer segments copies more of each donor: where even the shortest length's DCR share is clearly
+        // over its bound on one inner split (or its kinship check cannot be met), no length is private, and neither
+        // the floor below nor the grid is measured (not on inbred or strain coding: there longer founder segments
+        // measured more private)
+        double shortest = lengths[lengths.length - 1];
+        boolean probe = !ibs && lengths.length > 1;
+        if (probe && !(screen.apply(shortest).dcrShareCloser() <= DCR_BOUND + 0.1)) {
+            measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), Double.NaN,
+                    Double.NaN, true, Double.NaN));
+            return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, null, null,
+                    measuredAs, phasingNote, bound);
+        }
         for (int r = 1; r < REPLICATES; r++) {
             splits.add(new InnerSplit(train, populationPhase, populationOf, map, noise, mosaic.maxSegmentCm(),
                     mosaic.minDonors(), null, mosaicsPerGenome, RowBuilder.mix(seed, REPLICATE, r), backend));
@@ -237,14 +259,9 @@ final class AutoChoice {
         // inbred lines and strains are haplotypes already and share long founder segments with unseen lines: there
         // the attack is reported, not deciding (docs/synth.md, the strain panel)
         double segmentDecidingBound = segmentDecides ? POPULATION_SEGMENT_BOUND + floorExcess : Double.NaN;
-        KinshipCheck.Bound runBound = bound;
-        Map<Double, InnerSplit.Measured> firstSplit = new java.util.HashMap<>();
-        java.util.function.DoubleFunction<InnerSplit.Measured> screen = length -> firstSplit.computeIfAbsent(length,
-                l -> measure(splits.get(0), inner -> inner.populationMosaics(l, runBound, ibs)));
         Candidate chosen = null;
-        double shortest = lengths[lengths.length - 1];
         boolean walk = true;
-        if (!ibs && lengths.length > 1 && clearlyLeaky(screen.apply(shortest), populationBound, segmentDecidingBound)) {
+        if (probe && clearlyLeaky(screen.apply(shortest), populationBound, segmentDecidingBound)) {
             measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), populationBound,
                     segmentBound, true, segmentDecidingBound));
             walk = false;
@@ -263,9 +280,6 @@ final class AutoChoice {
                 break;
             }
         }
-        List<long[]> statistical = populationPhase == phase ? null : populationPhase;
-        String measuredAs = populationPhase == null ? "genotype mosaics (unphased input)" : statistical == null
-                ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
         if (chosen != null) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
                     calibration, measured, floor, statistical, measuredAs, phasingNote, bound);
@@ -345,8 +359,10 @@ final class AutoChoice {
         for (Candidate c : choice.measured()) {
             rows.add(SynthManifest.ordered("generator", c.generator(), "segment_cm", c.segmentCm(), "mia_auc",
                     c.privacy().miaAuc(), "mia_auc_chance_se", c.privacy().miaNullSe(), "dcr_share_closer",
-                    c.privacy().dcrShareCloser(), "mia_auc_bound", c.miaBound(), "segment_mia_auc",
-                    c.privacy().segmentAuc(), "segment_mia_auc_bound", c.segmentBound(), "segment_private",
+                    c.privacy().dcrShareCloser(), "mia_auc_bound", Double.isNaN(c.miaBound())
+                    ? "not measured: the DCR share decided, before the frequency floor" : c.miaBound(), "segment_mia_auc",
+                    c.privacy().segmentAuc(), "segment_mia_auc_bound", Double.isNaN(c.segmentBound())
+                    ? "not measured: the DCR share decided, before the frequency floor" : c.segmentBound(), "segment_private",
                     c.segmentPrivate(), "segment_mia_auc_deciding_bound", Double.isNaN(c.segmentDecidingBound())
                     ? "not deciding" : c.segmentDecidingBound(), "private", c.isPrivate()));
         }
@@ -369,7 +385,7 @@ final class AutoChoice {
                 + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on the other "
                 + "splits only when not clearly leaky there; on diploid genomes the shortest length first: where "
                 + "even it is clearly leaky (longer segments copy more of each donor), so is every length, and the "
-                + "grid is not walked", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
+                + "grid is not walked (nor the frequency floor measured, where its DCR share alone decided)", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
                 : choice.poolsMeasuredAs(),
                 "candidates", rows, "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "frequency_floor_segment_mia_auc",

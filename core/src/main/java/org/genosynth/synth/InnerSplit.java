@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.eval.AlignedCohorts;
 import org.genosynth.eval.privacy.Privacy;
-import org.genosynth.eval.privacy.PrivacyResult;
 import org.genosynth.exec.Backend;
 import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
@@ -53,6 +52,11 @@ final class InnerSplit {
      */
     private final int[] popOfMosaic;
     private final LocalPools local;
+    /**
+     * Each inner holdout genome's distance to its closest genome of the fitting set (the DCR share's reference), the
+     * same for every candidate judged on this split: measured with the first, then kept.
+     */
+    private double[] holdoutDistances;
     /** The fitting set's haplotypes when the input is phased, else null. */
     private final DonorPanel haplotypes;
 
@@ -238,12 +242,13 @@ final class InnerSplit {
      * half-identical-run attacks) of {@code mosaics} against the inner holdout, as evaluate computes them.
      */
     Measured privacy(GenotypeMatrix mosaics) {
-        PrivacyResult pr = Privacy.compute(AlignedCohorts.of(fitSet, mosaics, holdSet), java.util.Set.of(),
-                Synthesizer.anonymous(mosaics.sampleCount()), seed, backend);
+        Privacy.Membership m = Privacy.membership(AlignedCohorts.of(fitSet, mosaics, holdSet), holdoutDistances,
+                seed, backend);
+        holdoutDistances = m.dcrHold();
         // the attack compares equal-size sets of members and non-members (the inner holdout's size)
         double n1 = holdSet.sampleCount();
-        return new Measured(pr.miaAuc(), pr.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)),
-                pr.segmentAuc());
+        return new Measured(m.miaAuc(), m.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)),
+                m.segmentAuc());
     }
 
     /** Every variant's phase bits of samples {@code rows}, in that order. */

@@ -34,7 +34,7 @@ class AutoChoiceTest {
             double p = 0.1 + 0.8 * r.nextDouble();
             for (int s = 0; s < n; s++) {
                 int g = (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
-                GenotypeCodes.set(words, v * wpv, s, g == 0 ? 0 : g == 1 ? 2 : 3);
+                GenotypeCodes.set(words, v * wpv, s, g);
             }
         }
         return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
@@ -103,7 +103,10 @@ class AutoChoiceTest {
         AutoChoice.Candidate shortest = c.measured().get(1);
         assertThat(shortest.segmentCm()).isEqualTo(AutoChoice.POPULATION_GRID[AutoChoice.POPULATION_GRID.length - 1]);
         assertThat(shortest.privacy().dcrShareCloser()).isGreaterThan(AutoChoice.DCR_BOUND + 0.1);
-        assertThat(AutoChoice.clearlyLeaky(shortest.privacy(), shortest.miaBound(), Double.NaN)).isTrue();
+        // its DCR share alone decided: the frequency floor was not measured, nor the bounds counted from it
+        assertThat(c.floor()).isNull();
+        assertThat(shortest.miaBound()).isNaN();
+        assertThat(AutoChoice.describe(c).toString()).contains("not measured: the DCR share decided");
     }
 
     @Test

@@ -68,11 +68,7 @@ public final class Privacy {
                 parts.add(floor);
             }
         }
-        // KING-robust kinship, distances and runs on the autosomes, as plink2 computes KING (X of a hemizygous male
-        // is coded homozygous); every variant when none is autosomal
-        GenotypeMatrix concat = Cohorts.concat(parts);
-        GenotypeMatrix autosomes = org.genosynth.assoc.kinship.StructureInput.autosomes(concat);
-        GenotypeMatrix all = autosomes.variantCount() > 0 ? autosomes : concat;
+        GenotypeMatrix all = pairInput(parts);
         // the planes of every cohort, shipped once for all the pair matrices below
         Shared<KingKinship> king = backend.share(new KingKinship(SamplePlanes.of(all, backend)));
         int nt = t.sampleCount();
@@ -167,16 +163,11 @@ public final class Privacy {
             dcrHold = ht.rowMinDistance(null, null);
             maxKinHold = ht.rowMaxKinship();
             share = Ranks.probabilityLess(dcrSyn, dcrHold);
-            // membership: equal numbers of members (train) and non-members (holdout), scored by closeness to S
-            int m = Math.min(nt, nh);
-            miaMembers = m;
-            int[] members = Cohorts.subset(nt, m, seed + 3);
-            int[] nonMembers = Cohorts.subset(nh, m, seed + 4);
-            double[] memberDist = st.colMinDistance(members, null);
-            double[] nonMemberDist = hs.rowMinDistance(nonMembers, null);
-            auc = Ranks.probabilityLess(memberDist, nonMemberDist);
-            // the same members and non-members scored by their longest run of genotypes shared with a synthetic
-            // genome (at most WITHIN_CAP of them: the synthetic pool above)
+            int[][] attacked = attacked(nt, nh, seed);
+            int[] members = attacked[0];
+            int[] nonMembers = attacked[1];
+            miaMembers = members.length;
+            auc = miaAuc(st, hs, members, nonMembers);
             segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
                     Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
             // where it finds the synthetic genomes' runs longer with members, the same attack on the frequency-only
@@ -226,6 +217,80 @@ public final class Privacy {
                 segment == null ? Double.NaN : segment.aucHalfIdentical(), segment, floorShare, aatsFloor,
                 floorSegment == null ? Double.NaN : floorSegment.aucIdentical(),
                 floorSegment == null ? Double.NaN : floorSegment.aucHalfIdentical(), aatsLossFloor);
+    }
+
+    /**
+     * What {@code synth --method auto}'s inner splits judge a candidate by: the DCR share, the membership AUC and the
+     * shared-segment AUCs of {@code cohorts} (a holdout required), computed as {@link #compute} computes them (the same
+     * subsets and seeds: the same values), without AATS, relatedness and floors, which need three more pair matrices.
+     * {@code dcrHold}: each holdout genome's distance to its closest training genome, which depends on the training
+     * set and the holdout only (null: computed here, and returned for the next cohort judged against the same two).
+     */
+    public static Membership membership(AlignedCohorts cohorts, double[] dcrHold, long seed, Backend backend) {
+        GenotypeMatrix t = cohorts.train();
+        GenotypeMatrix s = cohorts.synthetic();
+        GenotypeMatrix h = cohorts.holdout();
+        GenotypeMatrix all = pairInput(List.of(t, s, h));
+        Shared<KingKinship> king = backend.share(new KingKinship(SamplePlanes.of(all, backend)));
+        int nt = t.sampleCount();
+        int ns = s.sampleCount();
+        int nh = h.sampleCount();
+        int[] tIdx = Cohorts.range(0, nt);
+        int[] sIdx = Cohorts.range(nt, ns);
+        int[] hIdx = Cohorts.range(nt + ns, nh);
+        PairMatrix st = PairMatrix.compute(king, sIdx, tIdx, false, false, backend);
+        double[] hold = dcrHold != null ? dcrHold
+                : PairMatrix.compute(king, hIdx, tIdx, false, false, backend).rowMinDistance(null, null);
+        PairMatrix hs = PairMatrix.compute(king, hIdx, sIdx, false, false, backend);
+        int[][] attacked = attacked(nt, nh, seed);
+        int[] members = attacked[0];
+        int[] nonMembers = attacked[1];
+        double auc = miaAuc(st, hs, members, nonMembers);
+        int[] sPool = Cohorts.subset(ns, WITHIN_CAP, seed + 1);
+        SegmentAttack.Result segment = SegmentAttack.compute(king, all.variants(), Cohorts.pick(tIdx, members),
+                Cohorts.pick(hIdx, nonMembers), Cohorts.pick(sIdx, sPool), backend);
+        king.release();
+        double share = Ranks.probabilityLess(st.rowMinDistance(null, null), hold);
+        return new Membership(share, auc, members.length, segment.aucIdentical(), segment.aucHalfIdentical(), hold);
+    }
+
+    /**
+     * {@link #membership}'s values: the DCR share, the membership AUC over {@code members} members and as many
+     * non-members, the shared-segment AUCs, and the holdout's distances to its closest training genome.
+     */
+    public record Membership(double dcrShareCloser, double miaAuc, int members, double segmentAucIdentical,
+            double segmentAucHalfIdentical, double[] dcrHold) {
+        /** The larger of the two shared-segment AUCs, as {@link PrivacyResult#segmentAuc}. */
+        public double segmentAuc() {
+            return PrivacyResult.larger(segmentAucIdentical, segmentAucHalfIdentical);
+        }
+    }
+
+    /**
+     * The cohorts side by side, on the autosomes, as plink2 computes KING (X of a hemizygous male is coded
+     * homozygous); every variant when none is autosomal: what the pair matrices and the runs are computed on.
+     */
+    private static GenotypeMatrix pairInput(List<GenotypeMatrix> parts) {
+        GenotypeMatrix concat = Cohorts.concat(parts);
+        GenotypeMatrix autosomes = org.genosynth.assoc.kinship.StructureInput.autosomes(concat);
+        return autosomes.variantCount() > 0 ? autosomes : concat;
+    }
+
+    /**
+     * The membership attack's members (of {@code nt} training genomes) and non-members (of {@code nh} holdout
+     * genomes): equal numbers, seeded subsets.
+     */
+    private static int[][] attacked(int nt, int nh, long seed) {
+        int m = Math.min(nt, nh);
+        return new int[][] {Cohorts.subset(nt, m, seed + 3), Cohorts.subset(nh, m, seed + 4)};
+    }
+
+    /**
+     * Membership AUC: {@code members} (columns of {@code st}) and {@code nonMembers} (rows of {@code hs}) scored by
+     * their distance to the closest synthetic genome.
+     */
+    private static double miaAuc(PairMatrix st, PairMatrix hs, int[] members, int[] nonMembers) {
+        return Ranks.probabilityLess(st.colMinDistance(members, null), hs.rowMinDistance(nonMembers, null));
     }
 
     /**

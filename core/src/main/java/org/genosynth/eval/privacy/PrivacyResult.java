@@ -93,13 +93,12 @@ public record PrivacyResult(double[] dcrSynthetic, double[] dcrHoldout, double d
      * NaN, i.e. without a holdout).
      */
     public double segmentAuc() {
-        if (Double.isNaN(segmentAucIdentical)) {
-            return segmentAucHalfIdentical;
-        }
-        if (Double.isNaN(segmentAucHalfIdentical)) {
-            return segmentAucIdentical;
-        }
-        return Math.max(segmentAucIdentical, segmentAucHalfIdentical);
+        return larger(segmentAucIdentical, segmentAucHalfIdentical);
+    }
+
+    /** The larger of two AUCs, one of them NaN: the other. */
+    static double larger(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     /** The chance SE of a membership AUC on {@link #miaMembers} members and as many non-members (NaN without). */
