@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genosynth.exec.Backend;
+import org.genosynth.exec.ProgressListener;
 import org.genosynth.model.GenotypeMatrix;
 
 /**
@@ -163,7 +164,7 @@ final class AutoChoice {
                     + "%.3f under the shared-segment attack on the inner split (pass <= %.3f; genome-wide attacks "
                     + "pass); for output that passes every privacy verdict of genosynth evaluate, use --method hmm "
                     + "(docs/synth.md, \"The shared-segment attack\")", c.generator(),
-                    java.math.BigDecimal.valueOf(c.segmentCm()).stripTrailingZeros().toPlainString(),
+                    cm(c.segmentCm()),
                     c.privacy().segmentAuc(), c.segmentBound());
         }
     }
@@ -187,11 +188,12 @@ final class AutoChoice {
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
             double mosaicsPerGenome, java.util.function.Supplier<List<long[]>> statisticalPhase, long seed,
-            Backend backend) {
+            Backend backend, ProgressListener progress) {
         InnerSplit split = new InnerSplit(train, phase, populationOf, map, noise, mosaic.maxSegmentCm(),
                 mosaic.minDonors(), coords, mosaicsPerGenome, seed, backend);
         boolean given = !Double.isNaN(mosaic.segmentCm());
         double[] grid = given ? new double[] {mosaic.segmentCm()} : LdCalibration.GRID;
+        progress.message("auto: the local-pool mosaic's segment length, fitted and measured on an inner split");
         LdCalibration.Outcome calibration = LdCalibration.fit(split, grid, true, backend);
         List<Candidate> measured = new ArrayList<>();
         Candidate local = new Candidate("mosaic, local pools", calibration.segmentCm(), calibration.privacy(),
@@ -228,7 +230,11 @@ final class AutoChoice {
         InnerSplit firstSplit = splits.get(0);
         Map<Double, InnerSplit.Measured> onFirstSplit = new java.util.HashMap<>();
         java.util.function.DoubleFunction<InnerSplit.Measured> screen = length -> onFirstSplit.computeIfAbsent(length,
-                l -> measure(firstSplit, inner -> inner.populationMosaics(l, runBound, ibs)));
+                l -> {
+                    progress.message(String.format(java.util.Locale.ROOT, "auto: population pools, %s cM, inner "
+                            + "split 1 of %d", cm(l), REPLICATES));
+                    return measure(firstSplit, inner -> inner.populationMosaics(l, runBound, ibs));
+                });
         List<long[]> statistical = populationPhase == phase ? null : populationPhase;
         String measuredAs = populationPhase == null ? "genotype mosaics (unphased input)" : statistical == null
                 ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
@@ -250,7 +256,8 @@ final class AutoChoice {
         }
         // the membership signal of genomes that keep nothing but the inner training set's allele frequencies: the
         // attack's floor at these sizes, which every generator that keeps the frequencies shares
-        InnerSplit.Measured floor = frequencyFloor(splits);
+        InnerSplit.Measured floor = mean(null, splits, InnerSplit::frequencyOnly, "the frequency-only floor",
+                progress);
         double populationBound = POPULATION_MIA_BOUND + Math.max(0, floor.miaAuc() - 0.5);
         // the same floor under the shared-segment attack: a member's rare alleles are in the genomes drawn from the
         // frequencies (and in any mosaic), an unseen genome's are not, so its runs end at them
@@ -271,7 +278,8 @@ final class AutoChoice {
             InnerSplit.Measured first = screen.apply(length);
             InnerSplit.Measured privacy = clearlyLeaky(first, populationBound, segmentDecidingBound) ? first
                     : mean(first, splits.subList(1, splits.size()),
-                            inner -> inner.populationMosaics(length, runBound, ibs));
+                            inner -> inner.populationMosaics(length, runBound, ibs),
+                            "population pools, " + cm(length) + " cM", progress);
             Candidate c = new Candidate("mosaic, population pools", length, privacy, populationBound, segmentBound,
                     true, segmentDecidingBound);
             measured.add(c);
@@ -308,11 +316,6 @@ final class AutoChoice {
                 || first.segmentAuc() - 3 * first.miaNullSe() > segmentDecidingBound;
     }
 
-    /** The inner privacy, over the splits, of genomes drawn site by site from the fitting set's frequencies. */
-    private static InnerSplit.Measured frequencyFloor(List<InnerSplit> splits) {
-        return mean(null, splits, InnerSplit::frequencyOnly);
-    }
-
     /** The privacy of what {@code draw} makes of {@code split} (all NaN: null, the kinship check not met). */
     private static InnerSplit.Measured measure(InnerSplit split,
             java.util.function.Function<InnerSplit, GenotypeMatrix> draw) {
@@ -327,7 +330,7 @@ final class AutoChoice {
      * split's over the square root of their number (the splits share people, so it is somewhat larger).
      */
     private static InnerSplit.Measured mean(InnerSplit.Measured first, List<InnerSplit> splits,
-            java.util.function.Function<InnerSplit, GenotypeMatrix> draw) {
+            java.util.function.Function<InnerSplit, GenotypeMatrix> draw, String what, ProgressListener progress) {
         List<InnerSplit.Measured> each = new ArrayList<>();
         if (first != null) {
             each.add(first);
@@ -336,6 +339,8 @@ final class AutoChoice {
             if (!each.isEmpty() && Double.isNaN(each.get(each.size() - 1).miaAuc())) {
                 break;
             }
+            progress.message(String.format(java.util.Locale.ROOT, "auto: %s, inner split %d of %d", what,
+                    each.size() + 1, (first == null ? 0 : 1) + splits.size()));
             each.add(measure(split, draw));
         }
         double mia = 0;
@@ -353,16 +358,22 @@ final class AutoChoice {
         return new InnerSplit.Measured(mia / n, dcr / n, each.get(n - 1).miaNullSe() / Math.sqrt(n), segment / n);
     }
 
+    /** A segment length as the user would write it: 0.02, 2, 50. */
+    private static String cm(double length) {
+        return java.math.BigDecimal.valueOf(length).stripTrailingZeros().toPlainString();
+    }
+
     /** The manifest's {@code method_choice}. */
     static Map<String, Object> describe(Choice choice) {
         List<Object> rows = new ArrayList<>();
+        String beforeFloor = "not measured: the DCR share decided, before the frequency floor";
         for (Candidate c : choice.measured()) {
             rows.add(SynthManifest.ordered("generator", c.generator(), "segment_cm", c.segmentCm(), "mia_auc",
                     c.privacy().miaAuc(), "mia_auc_chance_se", c.privacy().miaNullSe(), "dcr_share_closer",
-                    c.privacy().dcrShareCloser(), "mia_auc_bound", Double.isNaN(c.miaBound())
-                    ? "not measured: the DCR share decided, before the frequency floor" : c.miaBound(), "segment_mia_auc",
-                    c.privacy().segmentAuc(), "segment_mia_auc_bound", Double.isNaN(c.segmentBound())
-                    ? "not measured: the DCR share decided, before the frequency floor" : c.segmentBound(), "segment_private",
+                    c.privacy().dcrShareCloser(), "mia_auc_bound",
+                    Double.isNaN(c.miaBound()) ? beforeFloor : c.miaBound(), "segment_mia_auc",
+                    c.privacy().segmentAuc(), "segment_mia_auc_bound",
+                    Double.isNaN(c.segmentBound()) ? beforeFloor : c.segmentBound(), "segment_private",
                     c.segmentPrivate(), "segment_mia_auc_deciding_bound", Double.isNaN(c.segmentDecidingBound())
                     ? "not deciding" : c.segmentDecidingBound(), "private", c.isPrivate()));
         }
@@ -382,10 +393,11 @@ final class AutoChoice {
                 + "larger of its identical and half-identical AUCs; unphased input phased statistically first, so "
                 + "that they are haplotype mosaics); the local pools' shared-segment AUC is reported, not deciding "
                 + "(segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE and (the floor's "
-                + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on the other "
-                + "splits only when not clearly leaky there; on diploid genomes the shortest length first: where "
-                + "even it is clearly leaky (longer segments copy more of each donor), so is every length, and the "
-                + "grid is not walked (nor the frequency floor measured, where its DCR share alone decided)", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
+                + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on "
+                + "the other splits only when not clearly leaky there; on diploid genomes the shortest length "
+                + "first: where even it is clearly leaky (longer segments copy more of each donor), so is every "
+                + "length, and the grid is not walked (nor the frequency floor measured, where its DCR share alone "
+                + "decided)", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
                 : choice.poolsMeasuredAs(),
                 "candidates", rows, "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "frequency_floor_segment_mia_auc",

@@ -174,7 +174,7 @@ public final class Synthesizer {
             };
             choice = AutoChoice.choose(train, phased ? phase : null, given == null ? null : given.ofSample(), map,
                     noise, mosaic, coords, bound, coding.inbredOrHaploid(), (double) requested / train.sampleCount(),
-                    statistical, req.seed(), backend);
+                    statistical, req.seed(), backend, progress);
             calibration = choice.calibration();
             bound = choice.bound(); // with the identical-run bound where population pools were measured
             method = choice.method();

@@ -43,7 +43,8 @@ class AutoChoiceTest {
     private static AutoChoice.Choice choose(GenotypeMatrix g) {
         try (ExecutionContext context = ExecutionContext.local(2)) {
             return AutoChoice.choose(g, null, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
-                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend());
+                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend(),
+                    org.genosynth.exec.ProgressListener.NONE);
         }
     }
 
