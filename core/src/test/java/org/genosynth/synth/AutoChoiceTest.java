@@ -40,11 +40,24 @@ class AutoChoiceTest {
         return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
     }
 
-    private static AutoChoice.Choice choose(GenotypeMatrix g) {
+    private static AutoChoice.Choice choose(GenotypeMatrix g, List<String> messages) {
+        org.genosynth.exec.ProgressListener progress = new org.genosynth.exec.ProgressListener() {
+            @Override
+            public void start(String task, long total) {
+            }
+
+            @Override
+            public void update(long done) {
+            }
+
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        };
         try (ExecutionContext context = ExecutionContext.local(2)) {
             return AutoChoice.choose(g, null, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
-                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend(),
-                    org.genosynth.exec.ProgressListener.NONE);
+                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend(), progress);
         }
     }
 
@@ -96,7 +109,8 @@ class AutoChoiceTest {
     @Test
     void whereEveryMosaicCopiesItsDonorsTheHmmIsChosen() {
         // 0.02 cM in all: even the shortest population-pool segments (0.02 cM) copy a genome from one or two donors
-        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3));
+        List<String> messages = new ArrayList<>();
+        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3), messages);
         assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
         assertThat(c.measured()).noneMatch(AutoChoice.Candidate::isPrivate);
         // the shortest length was screened first and was clearly leaky on one inner split: the grid was not walked
@@ -108,6 +122,10 @@ class AutoChoiceTest {
         assertThat(c.floor()).isNull();
         assertThat(shortest.miaBound()).isNaN();
         assertThat(AutoChoice.describe(c).toString()).contains("not measured: the DCR share decided");
+        // a terminal's progress line says what is being measured
+        assertThat(messages).containsExactly(
+                "auto: the local-pool mosaic's segment length, fitted and measured on an inner split",
+                "auto: population pools, 0.02 cM, inner split 1 of 4");
     }
 
     @Test
