@@ -63,20 +63,6 @@ final class AutoChoice {
      */
     static final double[] POPULATION_GRID = {50, 20, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02};
     /**
-     * Every population-pool length is first measured on one inner split, and the other replicates are measured only
-     * when that one is not clearly leaky ({@link #clearlyLeaky}): its DCR share above {@link #DCR_BOUND} + 0.1, its
-     * membership AUC more than 3 chance SEs above the bound, or (where it decides) its shared-segment AUC more than 3
-     * chance SEs above that bound. On unrelated people the segment AUC of every length from 50 to 0.5 cM is far above
-     * it (`plink2 --dummy` 1,050 genomes x 8,000 variants on 22 chromosomes: 0.78-0.999 against 0.617), and measuring
-     * each on 4 splits was most of auto's time. And on diploid genomes the shortest length is screened first: a mosaic
-     * of longer segments copies more of each donor, so where even the shortest is clearly leaky every length is, and
-     * the HMM is used without walking the grid (on a genome-wide `plink2 --dummy` cohort of 420 x 300,000 the walk,
-     * every length leaky, took about 6 of auto's 7 minutes); where its DCR share alone says so, before the frequency
-     * floor is measured (4 more inner measurements, the slowest ones on many variants: the shared-segment attack
-     * follows short runs word by word). Not on inbred or strain coding, where longer founder segments measured more
-     * private (membership AUC 0.61 at 1 cM, 0.36 at 50 cM on a two-founder panel).
-     */
-    /**
      * The shared-segment attack (evaluate's {@code segment_mia_auc_*}, the larger of its two AUCs) is measured on
      * every candidate and compared with evaluate's pass line; population pools' with this plus (the frequency
      * floor's segment AUC - 0.5), as their membership AUC is: an unseen genome's runs end at its rare alleles, which
@@ -310,6 +296,17 @@ final class AutoChoice {
      * Clearly leaky on one inner split (NaN, where the kinship check could not be met, is): its DCR share over
      * {@link #DCR_BOUND} + 0.1, or its membership AUC (or, where it decides, its shared-segment AUC) more than 3 chance
      * SEs over its bound.
+     *
+     * <p>Every population-pool length is first measured on one inner split, and the other replicates are measured only
+     * when that one is not clearly leaky. On unrelated people the segment AUC of every length from 50 to 0.5 cM is far
+     * above its bound (`plink2 --dummy` 1,050 genomes x 8,000 variants on 22 chromosomes: 0.78-0.999 against 0.617),
+     * and measuring each on 4 splits was most of auto's time. And on diploid genomes the shortest length is screened
+     * first: a mosaic of longer segments copies more of each donor, so where even the shortest is clearly leaky every
+     * length is, and the HMM is used without walking the grid (on a genome-wide `plink2 --dummy` cohort of 420 x
+     * 300,000 the walk, every length leaky, took about 6 of auto's 7 minutes); where its DCR share alone says so,
+     * before the frequency floor is measured (4 more inner measurements, the slowest ones on many variants: the
+     * shared-segment attack follows short runs word by word). Not on inbred or strain coding, where longer founder
+     * segments measured more private (membership AUC 0.61 at 1 cM, 0.36 at 50 cM on a two-founder panel).
      */
     static boolean clearlyLeaky(InnerSplit.Measured first, double miaBound, double segmentDecidingBound) {
         return !(first.dcrShareCloser() <= DCR_BOUND + 0.1 && first.miaAuc() - 3 * first.miaNullSe() <= miaBound)
