@@ -1,18 +1,24 @@
 package org.genosynth.synth;
 
+import org.genosynth.util.Bits;
+
 /**
  * The generator's own privacy check: the largest KING-robust kinship (plink2's formula, over the variants called in
  * both) between a candidate synthetic genome and any real genome of the panel, and whether the candidate is an exact
- * copy of one. Donor rows are pre-split into bit planes (het, hom-ref, hom-alt) so a pair costs about a dozen word
- * operations and four popcounts per 32 variants. For inbred or 0/1-coded cohorts, where KING-robust kinship divides by
- * heterozygote counts near 0, the measure is the identity-by-state share instead (identical genotypes over the
- * variants called in both), as {@code genosynth evaluate} judges them.
+ * copy of one. Donor rows are pre-split into bit planes of 64 variants a word (het, hom-ref, hom-alt, as
+ * {@link org.genosynth.assoc.kinship.SamplePlanes} holds them for {@code genosynth kinship}), so a pair costs about a
+ * dozen word operations and four popcounts per 64 variants. For inbred or 0/1-coded cohorts, where KING-robust
+ * kinship divides by heterozygote counts near 0, the measure is the identity-by-state share instead (identical
+ * genotypes over the variants called in both), as {@code genosynth evaluate} judges them.
  */
 final class KinshipGuard {
     private final DonorPanel panel;
     private final boolean ibs;
-    /** Interleaved planes: {@code 3 (d rowWords + w) + {0 het, 1 homRef, 2 homAlt}}. */
+    /** Words of 64 variants per plane. */
+    private final int words;
+    /** Interleaved planes: {@code 3 (d words + w) + {0 het, 1 homRef, 2 homAlt}}. */
     private final long[] planes;
+    /** Per word: the variants measured (autosomal, or every variant when there is none). */
     private final long[] valid;
 
     KinshipGuard(DonorPanel panel) {
@@ -31,31 +37,37 @@ final class KinshipGuard {
     KinshipGuard(DonorPanel panel, boolean ibs, java.util.List<org.genosynth.model.Variant> variants) {
         this.panel = panel;
         this.ibs = ibs;
-        int rw = panel.rowWords();
+        words = (panel.variantCount() + 63) >>> 6;
         boolean anyAutosome = variants == null
                 || variants.stream().anyMatch(v -> org.genosynth.model.Chromosomes.isAutosome(v.chrom()));
-        valid = new long[rw];
+        valid = new long[words];
         for (int v = 0; v < panel.variantCount(); v++) {
             if (!anyAutosome || variants == null
                     || org.genosynth.model.Chromosomes.isAutosome(variants.get(v).chrom())) {
-                valid[v >>> 5] |= 1L << ((v & 31) << 1);
+                valid[v >>> 6] |= 1L << (v & 63);
             }
         }
-        planes = new long[3 * panel.donorCount() * rw];
+        int rw = panel.rowWords();
+        planes = new long[3 * panel.donorCount() * words];
         long[] rows = panel.rows();
         for (int d = 0; d < panel.donorCount(); d++) {
-            for (int w = 0; w < rw; w++) {
-                split(rows[d * rw + w], valid[w], planes, 3 * (d * rw + w));
-            }
+            split(rows, d * rw, valid, planes, 3 * d * words);
         }
     }
 
-    private static void split(long word, long valid, long[] out, int at) {
-        long lo = word & valid;
-        long hi = (word >>> 1) & valid;
-        out[at] = lo & ~hi;
-        out[at + 1] = valid & ~lo & ~hi;
-        out[at + 2] = hi & ~lo;
+    /**
+     * The het, hom-ref and hom-alt planes of the 2-bit row at {@code rows[from..]} (32 variants a word; a row has an
+     * even number of words), 64 variants a word, within {@code valid}: missing calls and padding are in none.
+     */
+    private static void split(long[] rows, int from, long[] valid, long[] out, int at) {
+        for (int w = 0; w < valid.length; w++) {
+            long a = rows[from + 2 * w];
+            long b = rows[from + 2 * w + 1];
+            long v = valid[w];
+            out[at + 3 * w] = (Bits.evenBits(a & ~(a >>> 1)) | Bits.evenBits(b & ~(b >>> 1)) << 32) & v;
+            out[at + 3 * w + 1] = (Bits.evenBits(~a & ~(a >>> 1)) | Bits.evenBits(~b & ~(b >>> 1)) << 32) & v;
+            out[at + 3 * w + 2] = (Bits.evenBits(~a & (a >>> 1)) | Bits.evenBits(~b & (b >>> 1)) << 32) & v;
+        }
     }
 
     /** The closest real genome to a candidate. */
@@ -64,35 +76,33 @@ final class KinshipGuard {
 
     /** Max kinship of {@code row} (a full row as {@link RowBuilder#fullRow}) to any donor. */
     Closest closest(long[] row) {
-        int rw = panel.rowWords();
-        long[] cand = new long[3 * rw];
-        for (int w = 0; w < rw; w++) {
-            split(row[w], valid[w], cand, 3 * w);
-        }
+        long[] cand = new long[3 * words];
+        split(row, 0, valid, cand, 0);
         double best = Double.NEGATIVE_INFINITY;
         int bestDonor = -1;
+        int len = 3 * words;
         for (int d = 0; d < panel.donorCount(); d++) {
-            int base = 3 * d * rw;
-            long hetHet = 0;
-            long ibs0 = 0;
-            long het1Hom2 = 0;
-            long het2Hom1 = 0;
-            for (int w = 0, at = 0; w < rw; w++, at += 3) {
-                long xh = cand[at];
-                long x0 = cand[at + 1];
-                long x2 = cand[at + 2];
-                long yh = planes[base + at];
-                long y0 = planes[base + at + 1];
-                long y2 = planes[base + at + 2];
-                hetHet += Long.bitCount(xh & yh);
-                ibs0 += Long.bitCount((x0 & y2) | (x2 & y0));
-                het1Hom2 += Long.bitCount(xh & (y0 | y2));
-                het2Hom1 += Long.bitCount(yh & (x0 | x2));
-            }
+            int base = d * len;
             double k;
             if (ibs) {
-                k = identityByState(cand, base, rw);
+                k = identityByState(cand, base);
             } else {
+                long hetHet = 0;
+                long ibs0 = 0;
+                long het1Hom2 = 0;
+                long het2Hom1 = 0;
+                for (int at = 0; at < len; at += 3) {
+                    long xh = cand[at];
+                    long x0 = cand[at + 1];
+                    long x2 = cand[at + 2];
+                    long yh = planes[base + at];
+                    long y0 = planes[base + at + 1];
+                    long y2 = planes[base + at + 2];
+                    hetHet += Long.bitCount(xh & yh);
+                    ibs0 += Long.bitCount((x0 & y2) | (x2 & y0));
+                    het1Hom2 += Long.bitCount(xh & (y0 | y2));
+                    het2Hom1 += Long.bitCount(yh & (x0 | x2));
+                }
                 long smallerHet = hetHet + Math.min(het1Hom2, het2Hom1);
                 k = smallerHet == 0 ? Double.NEGATIVE_INFINITY
                         : 0.5 - (double) (4 * ibs0 + het1Hom2 + het2Hom1) / (4.0 * smallerHet);
@@ -106,10 +116,10 @@ final class KinshipGuard {
     }
 
     /** Share of the variants called in both with the same genotype. */
-    private double identityByState(long[] cand, int base, int rw) {
+    private double identityByState(long[] cand, int base) {
         long same = 0;
         long both = 0;
-        for (int w = 0, at = 0; w < rw; w++, at += 3) {
+        for (int at = 0, len = 3 * words; at < len; at += 3) {
             long x = cand[at] | cand[at + 1] | cand[at + 2];
             long y = planes[base + at] | planes[base + at + 1] | planes[base + at + 2];
             both += Long.bitCount(x & y);

@@ -5,6 +5,19 @@ public final class Bits {
     private Bits() {
     }
 
+    /**
+     * The even bits {@code 0, 2, .., 62} of {@code x}, packed into bits {@code 0..31}: one bit per 2-bit genotype
+     * code, so that two words of codes make one word of 64 variants.
+     */
+    public static long evenBits(long x) {
+        x &= 0x5555_5555_5555_5555L;
+        x = (x | (x >>> 1)) & 0x3333_3333_3333_3333L;
+        x = (x | (x >>> 2)) & 0x0F0F_0F0F_0F0F_0F0FL;
+        x = (x | (x >>> 4)) & 0x00FF_00FF_00FF_00FFL;
+        x = (x | (x >>> 8)) & 0x0000_FFFF_0000_FFFFL;
+        return (x | (x >>> 16)) & 0xFFFF_FFFFL;
+    }
+
     /** The longest run of consecutive one bits in {@code x}. */
     public static int longestOnes(long x) {
         int k = 0;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.genosynth.exec.Backend;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.util.Bits;
 
 /**
  * Genotypes transposed to a sample-major bit layout for pair loops: per sample and per 64 variants, one word each of
@@ -133,9 +133,9 @@ public final class SamplePlanes implements java.io.Serializable {
                 long a = src[off];
                 long b = second ? src[off + 1] : 0;
                 int k = v - vStart;
-                het[k] = evenBits(a & ~(a >>> 1)) | evenBits(b & ~(b >>> 1)) << 32;
-                hom[k] = evenBits(~a) | evenBits(~b) << 32;
-                alt[k] = evenBits(~a & (a >>> 1)) | evenBits(~b & (b >>> 1)) << 32;
+                het[k] = Bits.evenBits(a & ~(a >>> 1)) | Bits.evenBits(b & ~(b >>> 1)) << 32;
+                hom[k] = Bits.evenBits(~a) | Bits.evenBits(~b) << 32;
+                alt[k] = Bits.evenBits(~a & (a >>> 1)) | Bits.evenBits(~b & (b >>> 1)) << 32;
             }
             transpose(het);
             transpose(hom);
@@ -152,16 +152,6 @@ public final class SamplePlanes implements java.io.Serializable {
                 bits[at + CALLED] = h | o;
             }
         }
-    }
-
-    /** The even bits {@code 0, 2, .., 62} of {@code x}, packed into bits {@code 0..31}. */
-    static long evenBits(long x) {
-        x &= GenotypeCodes.LOW_BITS;
-        x = (x | (x >>> 1)) & 0x3333_3333_3333_3333L;
-        x = (x | (x >>> 2)) & 0x0F0F_0F0F_0F0F_0F0FL;
-        x = (x | (x >>> 4)) & 0x00FF_00FF_00FF_00FFL;
-        x = (x | (x >>> 8)) & 0x0000_FFFF_0000_FFFFL;
-        return (x | (x >>> 16)) & 0xFFFF_FFFFL;
     }
 
     /** Transposes a 64 x 64 bit matrix in place: bit {@code c} of row {@code r} becomes bit {@code r} of row {@code c}. */
