@@ -27,8 +27,8 @@ import org.genosynth.model.GenotypeMatrix;
  * <p>Population pools are tried on unrelated cohorts, where a genotype mosaic is identical to its donor over every
  * copied segment and no length both keeps the LD and passes the shared-segment attack (human_1kg_chr20: 0.999 at 0.1
  * cM). So unphased diploid input is phased statistically first (cluster-model draw and Li–Stephens refinement, as
- * {@code --statistical-phasing}; up to {@link #MAX_SEGMENT_RULE_GENOTYPES}), and population pools are measured as haplotype
- * mosaics, as the run then draws them.
+ * {@code --statistical-phasing}, at the setting {@link LiStephensPhasing} affords for the cohort's size), and population
+ * pools are measured as haplotype mosaics, as the run then draws them.
  */
 final class AutoChoice {
     /** The mosaic is chosen when its measured DCR share is at most this ... */
@@ -83,22 +83,6 @@ final class AutoChoice {
      * real holdout, where the genotype mosaic chosen before had 0.999), and where no length is within it, the HMM.
      */
     static final double POPULATION_SEGMENT_BOUND = 0.6;
-    /**
-     * Genotypes (training genomes x variants) up to which the shared-segment attack decides for population pools of
-     * diploid genomes (and unphased input is phased statistically for them): what the Li–Stephens refinement phases at
-     * its full setting within its work budget. Measured beyond it, on 8 copies of the human_1kg_chr20 region as
-     * chromosomes (352 x 199,920, 7e7: `CHIMERAS=8 bench/synth_cohorts.sh`): the phasing fell to 8 haplotypes and 2
-     * rounds, and the rule chose 0.02 cM haplotype mosaics: LD score 4.4-fold low, PCA KS 0.42, kinship KS 0.46, PVE
-     * 0.55 too high (4 fail, against the genotype mosaic's 2 with its shared-segment fail). Measured again with the
-     * phasing's haploid rounds (session 18; there the smallest setting, 8 and 2 pair rounds, then one haploid round of
-     * 32): 0.05 cM, LD score 3.33-fold low, PCA KS 0.39, kinship KS 0.38, PVE 0.55 too high, 4 fail again (the
-     * shared-segment AUCs 0.576 / 0.589, warns). Beyond it the attack is
-     * reported, not deciding, for unphased input, and synth says so in a note (phase with SHAPEIT5, Eagle2 or Beagle
-     * and give the phased VCF: then the population pools are haplotype mosaics, and the attack decides at any size,
-     * {@link #segmentDecides}).
-     */
-    static final double MAX_SEGMENT_RULE_GENOTYPES = 2e7;
-
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
                      double segmentBound, boolean withMargin, double segmentDecidingBound) {
@@ -131,7 +115,7 @@ final class AutoChoice {
      */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
                   LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor,
-                  List<long[]> statisticalPhase, String poolsMeasuredAs, String phasingNote, KinshipCheck.Bound bound) {
+                  List<long[]> statisticalPhase, String poolsMeasuredAs, KinshipCheck.Bound bound) {
 
         /**
          * A note for the user when the chosen mosaic is over {@link #SEGMENT_BOUND} under the shared-segment attack
@@ -168,8 +152,9 @@ final class AutoChoice {
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
      * {@code mosaicsPerGenome} the run's synthetic genomes per training genome; {@code statisticalPhase} phases
      * unphased diploid input (null: the input is phased, inbred or coded as strains), called only when population
-     * pools are tried, and only up to {@link #MAX_SEGMENT_RULE_GENOTYPES}. The phase is returned with the choice when a
-     * population-pool mosaic is chosen from it.
+     * pools are tried, and returning null where the cohort is more than it phases ({@link #phases}): population pools
+     * are then measured as genotype mosaics. The phase is returned with the choice when a population-pool mosaic is
+     * chosen from it.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
@@ -187,7 +172,7 @@ final class AutoChoice {
         measured.add(local);
         if (local.isPrivate()) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.LOCAL, local.segmentCm(), calibration,
-                    measured, null, null, null, null, bound);
+                    measured, null, null, null, bound);
         }
         // the local mosaic leaked: population pools of haplotypes are also held to the identical-run bound (measured
         // on the inner splits and drawn in the run), which is measured here, where it is used
@@ -197,17 +182,10 @@ final class AutoChoice {
         double[] lengths = given ? new double[] {mosaic.segmentCm()} : POPULATION_GRID;
         // unrelated genomes: population pools as haplotype mosaics, the input phased statistically where it is not,
         // and the shared-segment attack deciding
-        boolean segmentDecides = segmentDecides(ibs, phase != null, train.sampleCount(), train.variantCount());
+        boolean segmentDecides = segmentDecides(ibs);
         List<long[]> populationPhase = phase;
-        String phasingNote = null;
         if (segmentDecides && phase == null && statisticalPhase != null) {
             populationPhase = statisticalPhase.get();
-        } else if (!segmentDecides && !ibs) {
-            phasingNote = String.format(java.util.Locale.ROOT, "the shared-segment attack did not decide among "
-                    + "population pools: %,d genomes x %,d variants are more than auto phases and measures at full "
-                    + "setting (%,.0f genotypes)%s", train.sampleCount(), train.variantCount(),
-                    MAX_SEGMENT_RULE_GENOTYPES, phase == null ? "; a genotype mosaic is identical to its donor over "
-                    + "every copied segment: phase the cohort (SHAPEIT5, Eagle2, Beagle) and give the phased VCF" : "");
         }
         List<InnerSplit> splits = new ArrayList<>();
         splits.add(populationPhase == phase ? split : new InnerSplit(train, populationPhase, populationOf, map, noise,
@@ -234,7 +212,7 @@ final class AutoChoice {
             measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), Double.NaN,
                     Double.NaN, true, Double.NaN));
             return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, null, null,
-                    measuredAs, phasingNote, bound);
+                    measuredAs, bound);
         }
         for (int r = 1; r < REPLICATES; r++) {
             splits.add(new InnerSplit(train, populationPhase, populationOf, map, noise, mosaic.maxSegmentCm(),
@@ -276,20 +254,20 @@ final class AutoChoice {
         }
         if (chosen != null) {
             return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
-                    calibration, measured, floor, statistical, measuredAs, phasingNote, bound);
+                    calibration, measured, floor, statistical, measuredAs, bound);
         }
         return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
-                phasingNote, bound);
+                bound);
     }
 
     /**
      * Whether the shared-segment attack decides among population pools: not for inbred or strain coding (their lines
-     * share long founder segments with unseen lines); on phased input always (nothing is phased, and the attack is
-     * measured on every candidate anyway); on unphased input up to {@link #MAX_SEGMENT_RULE_GENOTYPES}, what the
-     * statistical phasing covers at its full setting.
+     * share long founder segments with unseen lines); on every diploid cohort otherwise, phased or not, whatever its
+     * size (until session 26 not on unphased input of more than 2e7 genotypes, which was not phased, and auto kept
+     * genotype mosaics that every training genome could be found in: docs/synth.md, "Unphased input of any size").
      */
-    static boolean segmentDecides(boolean ibs, boolean phased, int samples, int variants) {
-        return !ibs && (phased || (double) samples * variants <= MAX_SEGMENT_RULE_GENOTYPES);
+    static boolean segmentDecides(boolean ibs) {
+        return !ibs;
     }
 
     /**
@@ -387,8 +365,9 @@ final class AutoChoice {
                 + "from the inner training set's allele frequencies; both the mean over " + REPLICATES + " inner "
                 + "splits, the mosaics put through the run's kinship check). Population pools also within "
                 + POPULATION_SEGMENT_BOUND + " + (the floor's segment AUC - 0.5) under the shared-segment attack (the "
-                + "larger of its identical and half-identical AUCs; unphased input phased statistically first, so "
-                + "that they are haplotype mosaics); the local pools' shared-segment AUC is reported, not deciding "
+                + "larger of its identical and half-identical AUCs; not on inbred or strain coding; unphased input "
+                + "phased statistically first, so that they are haplotype mosaics); the local pools' shared-segment "
+                + "AUC is reported, not deciding "
                 + "(segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE and (the floor's "
                 + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on "
                 + "the other splits only when not clearly leaky there; on diploid genomes the shortest length "

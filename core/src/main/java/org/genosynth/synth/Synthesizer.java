@@ -167,6 +167,7 @@ public final class Synthesizer {
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
             // unrelated genomes (the local mosaic leaks): population pools as haplotype mosaics, phased if need be
+            // (at the setting the phasing affords for the cohort's size)
             java.util.function.Supplier<List<long[]>> statistical = phased || coding.inbredOrHaploid() ? null : () -> {
                 progress.message("phasing the input statistically (population pools are drawn as haplotype "
                         + "mosaics)");
@@ -243,9 +244,6 @@ public final class Synthesizer {
         }
         if (phasingNote != null) {
             addNotes(manifest, List.of(phasingNote));
-        }
-        if (choice != null && choice.phasingNote() != null) {
-            addNotes(manifest, List.of(choice.phasingNote()));
         }
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
