@@ -80,6 +80,12 @@ class AutoChoiceTest {
     }
 
     private static AutoChoice.Choice choose(GenotypeMatrix g, List<String> messages) {
+        return choose(g, messages, null);
+    }
+
+    /** With {@code statisticalPhase} standing in for the statistical phasing of unphased input. */
+    private static AutoChoice.Choice choose(GenotypeMatrix g, List<String> messages,
+            java.util.function.Supplier<List<long[]>> statisticalPhase) {
         org.genosynth.exec.ProgressListener progress = new org.genosynth.exec.ProgressListener() {
             @Override
             public void start(String task, long total) {
@@ -96,7 +102,7 @@ class AutoChoiceTest {
         };
         try (ExecutionContext context = ExecutionContext.local(2)) {
             return AutoChoice.choose(g, null, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
-                    LocalPools.coordinates(g, 1), null, false, 1, null, 1, context.backend(), progress);
+                    LocalPools.coordinates(g, 1), null, false, 1, statisticalPhase, 1, context.backend(), progress);
         }
     }
 
@@ -188,6 +194,29 @@ class AutoChoiceTest {
         assertThat(shortest.isPrivate()).isFalse();
         assertThat(c.measured()).hasSize(2);
         assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
+    }
+
+    @Test
+    void unphasedInputIsPhasedOnlyWhereTheShortestGenotypeMosaicIsNotClearlyLeaky() {
+        // independent sites: the 0.02 cM genotype mosaic's DCR share is clearly over the bound, so the phasing (minutes
+        // on a genome-wide cohort) is not run and the HMM is used
+        int[] phasings = {0};
+        java.util.function.Supplier<List<long[]>> phasing = () -> {
+            phasings[0]++;
+            return null; // as if phased; null: population pools then measured as genotype mosaics
+        };
+        List<String> messages = new ArrayList<>();
+        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3), messages, phasing);
+        assertThat(phasings[0]).isZero();
+        assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
+        assertThat(c.poolsMeasuredAs()).isEqualTo("genotype mosaics (unphased input, not phased: the DCR share decided)");
+        assertThat(c.measured().get(1).privacy().dcrShareCloser()).isGreaterThan(AutoChoice.DCR_BOUND + 0.1);
+        assertThat(messages).contains("auto: population pools, 0.02 cM, as genotype mosaics before phasing, inner "
+                + "split 1 of 4");
+        // unrelated genomes with LD, whose 0.02 cM genotype mosaic passes the DCR share (0.35): phased
+        AutoChoice.Choice withLd = choose(withLd(200, 3000, 16, 0.02, 0.001, 5), new ArrayList<>(), phasing);
+        assertThat(phasings[0]).isEqualTo(1);
+        assertThat(withLd.method()).isEqualTo(SynthRequest.Method.HMM); // its segments are found (test above)
     }
 
     @Test
