@@ -96,21 +96,11 @@ final class BlockGenerator implements BlockKernel<Integer, VariantBlock> {
                     }
                     Transpose2Bit.transpose(tile, 0);
                     for (int k = 0; k < kEnd; k++) {
-                        phase[w * 32 + k][g >>> 1] |= lowBits(tile[k]) << ((g & 1) << 5);
+                        phase[w * 32 + k][g >>> 1] |= org.genosynth.util.Bits.evenBits(tile[k]) << ((g & 1) << 5);
                     }
                 }
             }
         }
         return new VariantBlock(v0, n, variants.subList(v0, v1), out, null, phase);
-    }
-
-    /** The low bit of each 2-bit field of {@code x}, packed into the low 32 bits. */
-    static long lowBits(long x) {
-        x &= 0x5555_5555_5555_5555L;
-        x = (x | (x >>> 1)) & 0x3333_3333_3333_3333L;
-        x = (x | (x >>> 2)) & 0x0F0F_0F0F_0F0F_0F0FL;
-        x = (x | (x >>> 4)) & 0x00FF_00FF_00FF_00FFL;
-        x = (x | (x >>> 8)) & 0x0000_FFFF_0000_FFFFL;
-        return (x | (x >>> 16)) & 0xFFFF_FFFFL;
     }
 }
