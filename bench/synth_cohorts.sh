@@ -7,7 +7,7 @@
 #     MAF >= 0.05, seed 1) so that the 352 training people have hits;
 #   - with CHIMERAS=K, K copies of the 1kg region as chromosomes (a genome-wide-like cohort: bench/chimera_cohort.py);
 #   - with ARRAY=PER, the 1kg region thinned to array density (plink2 --maf 0.02 --bp-space 3000) and PER copies of it
-#     on each of 22 autosomes (bench/chimera_array.py; ARRAY=4: 503 x 75,856; needs plink2);
+#     on each of 22 autosomes (bench/chimera_cohort.py --per-chromosome; ARRAY=4: 503 x 75,856; needs plink2);
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
 #     a phenotype file a trait is simulated as for 1kg), e.g. bxd=bench/work/bxd.geno.txt.gz after bench/ri_panel.py bench/work/bxd.
 # SYNTH_ARGS adds settings to every synth (e.g. SYNTH_ARGS="--method mosaic --donor-pool population --segment-cm 0.1",
@@ -92,11 +92,11 @@ if [ -n "${CHIMERAS:-}" ]; then
   run "1kg-x$CHIMERAS" "$WORK/1kg-chimeras.bed" "" ""
 fi
 
-# optional: a genome-wide-like cohort at array density (bench/chimera_array.py; needs numpy and plink2), e.g. ARRAY=4:
+# optional: a genome-wide-like cohort at array density (bench/chimera_cohort.py --per-chromosome; needs numpy and plink2), e.g. ARRAY=4:
 # 503 x 75,856 on 22 autosomes (docs/synth.md, "Unphased input of any size")
 if [ -n "${ARRAY:-}" ]; then
   plink2 --bfile "$kg" --maf 0.02 --bp-space 3000 --make-bed --out "$WORK/1kg-thin" >/dev/null
-  python3 "$ROOT/bench/chimera_array.py" "$WORK/1kg-thin" "$WORK/1kg-array" "$ARRAY" >/dev/null
+  python3 "$ROOT/bench/chimera_cohort.py" "$WORK/1kg-thin" "$WORK/1kg-array" $((22 * ARRAY)) --per-chromosome "$ARRAY" >/dev/null
   run "1kg-array$ARRAY" "$WORK/1kg-array.bed" "" ""
 fi
 
