@@ -151,10 +151,10 @@ final class AutoChoice {
      * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
      * {@code mosaicsPerGenome} the run's synthetic genomes per training genome; {@code statisticalPhase} phases
-     * unphased diploid input (null: the input is phased, inbred or coded as strains), called only when population
-     * pools are tried, and returning null where the cohort is more than it phases ({@link #phases}): population pools
-     * are then measured as genotype mosaics. The phase is returned with the choice when a population-pool mosaic is
-     * chosen from it.
+     * unphased diploid input (null: the input is phased, inbred or coded as strains; population pools are then
+     * measured as genotype mosaics where the input is unphased), called only when population pools are tried and the
+     * shortest length's genotype mosaic is not clearly leaky by its DCR share. The phase is returned with the choice
+     * when a population-pool mosaic is chosen from it.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
@@ -381,9 +381,9 @@ final class AutoChoice {
                 + "splits, the mosaics put through the run's kinship check). Population pools also within "
                 + POPULATION_SEGMENT_BOUND + " + (the floor's segment AUC - 0.5) under the shared-segment attack (the "
                 + "larger of its identical and half-identical AUCs; not on inbred or strain coding; unphased input "
-                + "phased statistically first, so that they are haplotype mosaics, unless the shortest length drawn as a "
-                + "genotype mosaic is clearly leaky by its DCR share); the local pools' shared-segment "
-                + "AUC is reported, not deciding "
+                + "phased statistically first, so that they are haplotype mosaics, unless the shortest length drawn "
+                + "as a genotype mosaic is clearly leaky by its DCR share); the local pools' shared-segment AUC is "
+                + "reported, not deciding "
                 + "(segment_private: <= " + SEGMENT_BOUND + ", and with population pools plus 1 SE and (the floor's "
                 + "segment AUC - 0.5)). Each population-pool length is measured on one inner split first and on "
                 + "the other splits only when not clearly leaky there; on diploid genomes the shortest length "
