@@ -27,8 +27,8 @@ import org.genosynth.model.GenotypeMatrix;
  * <p>Population pools are tried on unrelated cohorts, where a genotype mosaic is identical to its donor over every
  * copied segment and no length both keeps the LD and passes the shared-segment attack (human_1kg_chr20: 0.999 at 0.1
  * cM). So unphased diploid input is phased statistically first (cluster-model draw and Li–Stephens refinement, as
- * {@code --statistical-phasing}, at the setting {@link LiStephensPhasing} affords for the cohort's size), and population
- * pools are measured as haplotype mosaics, as the run then draws them.
+ * {@code --statistical-phasing}, at the setting {@link LiStephensPhasing} affords for the cohort's size), and
+ * population pools are measured as haplotype mosaics, as the run then draws them.
  */
 final class AutoChoice {
     /** The mosaic is chosen when its measured DCR share is at most this ... */
