@@ -83,6 +83,17 @@ final class AutoChoice {
      * real holdout, where the genotype mosaic chosen before had 0.999), and where no length is within it, the HMM.
      */
     static final double POPULATION_SEGMENT_BOUND = 0.6;
+    /**
+     * Genotypes (training genomes x variants) up to which unphased input is phased statistically for population pools
+     * ({@link #phases}): at the Li–Stephens refinement's smallest setting (8 haplotypes, 2 pair rounds, a haploid round
+     * of 32: about 320 copying-state visits per genome and site, 2-5 ns each on 2 cores) about half an hour, with the
+     * cluster model's draw. Beyond (a biobank), population pools are measured as genotype mosaics, which the
+     * shared-segment attack still judges (where it finds them, the HMM), and synth says so in a note.
+     */
+    static final double MAX_PHASED_GENOTYPES = 1e9;
+    /** {@link Choice#poolsMeasuredAs} where the cohort was more than {@link #MAX_PHASED_GENOTYPES}. */
+    static final String UNPHASED_BEYOND_PHASING = "genotype mosaics (unphased input, more genotypes than auto phases)";
+
     /** One measured candidate and the membership AUC it was allowed. */
     record Candidate(String generator, double segmentCm, InnerSplit.Measured privacy, double miaBound,
                      double segmentBound, boolean withMargin, double segmentDecidingBound) {
@@ -137,6 +148,15 @@ final class AutoChoice {
                     cm(c.segmentCm()),
                     c.privacy().segmentAuc(), c.segmentBound());
         }
+
+        /** A note for the user where unphased input was too large to phase (null otherwise). */
+        String phasingNote() {
+            return !UNPHASED_BEYOND_PHASING.equals(poolsMeasuredAs) ? null : String.format(java.util.Locale.ROOT,
+                    "population pools were measured as genotype mosaics: the cohort holds more genotypes than auto "
+                    + "phases (%,.0f), and a genotype mosaic is identical to its donor over every copied segment, "
+                    + "which the shared-segment attack finds; phase the cohort (SHAPEIT5, Eagle2, Beagle) and give "
+                    + "the phased VCF for haplotype mosaics", MAX_PHASED_GENOTYPES);
+        }
     }
 
     private AutoChoice() {
@@ -151,10 +171,10 @@ final class AutoChoice {
      * {@link LocalPools#coordinates}; {@code bound} the run's kinship check (null: none), applied to the
      * population-pool candidates' inner mosaics as the run will apply it ({@code ibs}: identity by state);
      * {@code mosaicsPerGenome} the run's synthetic genomes per training genome; {@code statisticalPhase} phases
-     * unphased diploid input (null: the input is phased, inbred or coded as strains; population pools are then
-     * measured as genotype mosaics where the input is unphased), called only when population pools are tried and the
-     * shortest length's genotype mosaic is not clearly leaky by its DCR share. The phase is returned with the choice
-     * when a population-pool mosaic is chosen from it.
+     * unphased diploid input (null: the input is phased, inbred or coded as strains), called only when population
+     * pools are tried and the shortest length's genotype mosaic is not clearly leaky by its DCR share, and returning
+     * null where the cohort is more than auto phases ({@link #phases}): population pools are then measured as genotype
+     * mosaics. The phase is returned with the choice when a population-pool mosaic is chosen from it.
      */
     static Choice choose(GenotypeMatrix train, List<long[]> phase, int[] populationOf, GeneticMap map, double noise,
             SynthRequest.Mosaic mosaic, double[][] coords, KinshipCheck.Bound bound, boolean ibs,
@@ -207,7 +227,7 @@ final class AutoChoice {
                             "genotype mosaics (unphased input, not phased: the DCR share decided)", bound);
                 }
             }
-            populationPhase = statisticalPhase.get();
+            populationPhase = statisticalPhase.get(); // null: more than it phases
         }
         List<InnerSplit> splits = new ArrayList<>();
         splits.add(populationPhase == phase ? split : new InnerSplit(train, populationPhase, populationOf, map, noise,
@@ -221,8 +241,9 @@ final class AutoChoice {
                     return measure(firstSplit, inner -> inner.populationMosaics(l, runBound, ibs));
                 });
         List<long[]> statistical = populationPhase == phase ? null : populationPhase;
-        String measuredAs = populationPhase == null ? "genotype mosaics (unphased input)" : statistical == null
-                ? "haplotype mosaics (phased input)" : "haplotype mosaics (input phased statistically)";
+        String measuredAs = populationPhase != null ? statistical == null ? "haplotype mosaics (phased input)"
+                : "haplotype mosaics (input phased statistically)" : statisticalPhase != null && segmentDecides
+                ? UNPHASED_BEYOND_PHASING : "genotype mosaics (unphased input)";
         if (probe && !(screen.apply(shortest).dcrShareCloser() <= DCR_BOUND + 0.1)) {
             measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), Double.NaN,
                     Double.NaN, true, Double.NaN));
@@ -283,6 +304,11 @@ final class AutoChoice {
      */
     static boolean segmentDecides(boolean ibs) {
         return !ibs;
+    }
+
+    /** Whether unphased input of this size is phased statistically: up to {@link #MAX_PHASED_GENOTYPES}. */
+    static boolean phases(int samples, int variants) {
+        return (double) samples * variants <= MAX_PHASED_GENOTYPES;
     }
 
     /**

@@ -167,8 +167,11 @@ public final class Synthesizer {
             bound = Double.isNaN(mosaic.maxKinship()) ? null
                     : KinshipCheck.bound(mosaic, train, coding.inbredOrHaploid(), req.seed(), backend);
             // unrelated genomes (the local mosaic leaks): population pools as haplotype mosaics, phased if need be
-            // (at the setting the phasing affords for the cohort's size)
+            // (at the setting the phasing affords for the cohort's size; null beyond what auto phases)
             java.util.function.Supplier<List<long[]>> statistical = phased || coding.inbredOrHaploid() ? null : () -> {
+                if (!AutoChoice.phases(train.sampleCount(), train.variantCount())) {
+                    return null;
+                }
                 progress.message("phasing the input statistically (population pools are drawn as haplotype "
                         + "mosaics)");
                 return phaseStatistically(train, baseMap, req, backend, progress);
@@ -244,6 +247,9 @@ public final class Synthesizer {
         }
         if (phasingNote != null) {
             addNotes(manifest, List.of(phasingNote));
+        }
+        if (choice != null && choice.phasingNote() != null) {
+            addNotes(manifest, List.of(choice.phasingNote()));
         }
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));

@@ -203,7 +203,7 @@ class AutoChoiceTest {
         int[] phasings = {0};
         java.util.function.Supplier<List<long[]>> phasing = () -> {
             phasings[0]++;
-            return null; // as if phased; null: population pools then measured as genotype mosaics
+            return null; // as beyond what auto phases: population pools measured as genotype mosaics
         };
         List<String> messages = new ArrayList<>();
         AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3), messages, phasing);
@@ -217,6 +217,14 @@ class AutoChoiceTest {
         AutoChoice.Choice withLd = choose(withLd(200, 3000, 16, 0.02, 0.001, 5), new ArrayList<>(), phasing);
         assertThat(phasings[0]).isEqualTo(1);
         assertThat(withLd.method()).isEqualTo(SynthRequest.Method.HMM); // its segments are found (test above)
+        // the phasing declined (a cohort beyond what auto phases): measured as genotype mosaics, and synth says so
+        assertThat(withLd.poolsMeasuredAs()).isEqualTo(AutoChoice.UNPHASED_BEYOND_PHASING);
+        assertThat(withLd.phasingNote()).startsWith("population pools were measured as genotype mosaics: the cohort "
+                + "holds more genotypes than auto phases (1,000,000,000)");
+        assertThat(c.phasingNote()).isNull();
+        // up to 1e9 genotypes: 2,000 x 500,000 is phased (minutes), 2,001 x 500,000 is not
+        assertThat(AutoChoice.phases(2_000, 500_000)).isTrue();
+        assertThat(AutoChoice.phases(2_001, 500_000)).isFalse();
     }
 
     @Test
