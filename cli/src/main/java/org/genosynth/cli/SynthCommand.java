@@ -26,10 +26,9 @@ import picocli.CommandLine.Option;
             + "and DCR share, as evaluate computes them) and the first private one is used: the mosaic with local "
             + "donor pools at its LD-fitted length; else the mosaic with the whole population as donors at the "
             + "longest segment length measured private, also under evaluate's shared-segment attack (haplotype "
-            + "mosaics: phased input at any size, unphased input phased statistically first up to 2e7 genomes x "
-            + "variants); else hmm. The "
-            + "manifest "
-            + "says what was measured and chosen.",
+            + "mosaics: phased input at any size, unphased input phased statistically first up to 1e9 genomes x "
+            + "variants, unless even the shortest segments leak as genotype mosaics); else hmm. The manifest says "
+            + "what was measured and chosen.",
             "  hmm: haplotypes drawn forward from a haplotype-cluster hidden Markov model (fastPHASE) fitted by EM "
             + "(unphased input is first phased by sampling from a diploid model), per-population parameters, "
             + "populations inferred by Tracy-Widom; nothing is copied from any real genome; phased output.",
