@@ -211,6 +211,7 @@ final class AutoChoice {
         double shortest = lengths[lengths.length - 1];
         boolean probe = !ibs && lengths.length > 1;
         List<long[]> populationPhase = phase;
+        InnerSplit.Measured unphased = null;
         if (segmentDecides && phase == null && statisticalPhase != null) {
             // the phasing takes minutes on genome-wide cohorts: the shortest length is first screened as a genotype
             // mosaic, and where its DCR share is clearly over the bound, the input is not phased (its haplotype
@@ -218,12 +219,9 @@ final class AutoChoice {
             if (probe) {
                 progress.message(String.format(java.util.Locale.ROOT, "auto: population pools, %s cM, as genotype "
                         + "mosaics before phasing, inner split 1 of %d", cm(shortest), REPLICATES));
-                InnerSplit.Measured unphased = measure(split, inner -> inner.populationMosaics(shortest, runBound,
-                        ibs));
+                unphased = measure(split, inner -> inner.populationMosaics(shortest, runBound, ibs));
                 if (!(unphased.dcrShareCloser() <= DCR_BOUND + 0.1)) {
-                    measured.add(new Candidate("mosaic, population pools", shortest, unphased, Double.NaN, Double.NaN,
-                            true, Double.NaN));
-                    return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, null, null,
+                    return decidedByDcr(measured, shortest, unphased, calibration,
                             "genotype mosaics (unphased input, not phased: the DCR share decided)", bound);
                 }
             }
@@ -234,6 +232,9 @@ final class AutoChoice {
                 mosaic.maxSegmentCm(), mosaic.minDonors(), null, mosaicsPerGenome, seed, backend));
         InnerSplit firstSplit = splits.get(0);
         Map<Double, InnerSplit.Measured> onFirstSplit = new java.util.HashMap<>();
+        if (unphased != null && firstSplit == split) {
+            onFirstSplit.put(shortest, unphased); // not phased after all (more than it phases): measured already
+        }
         java.util.function.DoubleFunction<InnerSplit.Measured> screen = length -> onFirstSplit.computeIfAbsent(length,
                 l -> {
                     progress.message(String.format(java.util.Locale.ROOT, "auto: population pools, %s cM, inner "
@@ -245,10 +246,7 @@ final class AutoChoice {
                 : "haplotype mosaics (input phased statistically)" : statisticalPhase != null && segmentDecides
                 ? UNPHASED_BEYOND_PHASING : "genotype mosaics (unphased input)";
         if (probe && !(screen.apply(shortest).dcrShareCloser() <= DCR_BOUND + 0.1)) {
-            measured.add(new Candidate("mosaic, population pools", shortest, screen.apply(shortest), Double.NaN,
-                    Double.NaN, true, Double.NaN));
-            return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, null, null,
-                    measuredAs, bound);
+            return decidedByDcr(measured, shortest, screen.apply(shortest), calibration, measuredAs, bound);
         }
         for (int r = 1; r < REPLICATES; r++) {
             splits.add(new InnerSplit(train, populationPhase, populationOf, map, noise, mosaic.maxSegmentCm(),
@@ -293,6 +291,18 @@ final class AutoChoice {
                     calibration, measured, floor, statistical, measuredAs, bound);
         }
         return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
+                bound);
+    }
+
+    /**
+     * The HMM, where the shortest population-pool length's DCR share alone was clearly over the bound on one inner
+     * split ({@code shortest}, measured as {@code measuredAs}): no length is private, and no bound was counted.
+     */
+    private static Choice decidedByDcr(List<Candidate> measured, double length, InnerSplit.Measured shortest,
+            LdCalibration.Outcome calibration, String measuredAs, KinshipCheck.Bound bound) {
+        measured.add(new Candidate("mosaic, population pools", length, shortest, Double.NaN, Double.NaN, true,
+                Double.NaN));
+        return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, null, null, measuredAs,
                 bound);
     }
 
