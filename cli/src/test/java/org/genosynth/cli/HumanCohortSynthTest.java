@@ -235,23 +235,45 @@ class HumanCohortSynthTest {
     void anotherSynthSeedKeepsTheRealHitsAndThePve() throws IOException {
         // population pools at 0.1 cM given directly, of genotypes (no statistical phasing): the calibration is what is
         // tested here, and neither auto's candidates nor the phase (about a minute) need be made again
+        keepsTheRealHitsAndThePve("3");
+    }
+
+    /**
+     * A seed at which the offset rounds and the bracket end short of a pass: the rounds measured PVE 0.700 with 25 of
+     * the 44 real hits (background aim 0.670), then 0.814 with 44 (kept before session 27: a PVE warn), and every
+     * bracket state 25 hits; the states along the two ends' targets, each with its own background aim, found 0.687
+     * with 44 of 44 (docs/synth.md, "Along the targets").
+     */
+    @Test
+    void theStatesAlongTheTargetsKeepTheHitsAndThePve() throws IOException {
+        keepsTheRealHitsAndThePve("5");
+    }
+
+    /**
+     * The LMM GWAS of both sides (as evaluate runs it) after synth with population pools of genotypes at 0.1 cM and
+     * {@code seed}: SNP recall and precision at 5e-8 at least 0.9, REML PVE within 0.05 of the real.
+     */
+    private static void keepsTheRealHitsAndThePve(String seed) throws IOException {
+        String syn = "syn-seed" + seed;
         ok(CliRun.of("synth", "--input", dir.resolve("split.train").toString(), "--pheno",
                 dir.resolve("split.train.pheno.tsv").toString(), "--method", "mosaic", "--donor-pool", "population",
-                "--segment-cm", "0.1", "--seed", "3", "--out",
-                dir.resolve("syn3").toString()));
-        ok(CliRun.of("gwas", "--input", dir.resolve("split.train.bed").toString(), "--pheno",
-                dir.resolve("split.train.pheno.tsv").toString(), "--pheno-name", "1", "--model", "lmm", "--out",
-                dir.resolve("real3").toString()));
-        ok(CliRun.of("gwas", "--input", dir.resolve("syn3.bed").toString(), "--pheno",
-                dir.resolve("syn3.pheno.tsv").toString(), "--pheno-name", "1", "--model", "lmm", "--out",
-                dir.resolve("synth3").toString()));
-        java.util.Set<String> real = genomeWideHits(dir.resolve("real3.gwas.tsv"));
-        java.util.Set<String> found = genomeWideHits(dir.resolve("synth3.gwas.tsv"));
-        assertThat(real).hasSize(44);
-        long shared = found.stream().filter(real::contains).count();
-        assertThat((double) shared / real.size()).as("SNP recall").isGreaterThanOrEqualTo(0.9);
+                "--segment-cm", "0.1", "--seed", seed, "--out", dir.resolve(syn).toString()));
+        Path real = dir.resolve("real-lmm");
+        if (!Files.exists(dir.resolve("real-lmm.gwas.tsv"))) {
+            ok(CliRun.of("gwas", "--input", dir.resolve("split.train.bed").toString(), "--pheno",
+                    dir.resolve("split.train.pheno.tsv").toString(), "--pheno-name", "1", "--model", "lmm", "--out",
+                    real.toString()));
+        }
+        ok(CliRun.of("gwas", "--input", dir.resolve(syn + ".bed").toString(), "--pheno",
+                dir.resolve(syn + ".pheno.tsv").toString(), "--pheno-name", "1", "--model", "lmm", "--out",
+                dir.resolve(syn + "-lmm").toString()));
+        java.util.Set<String> realHits = genomeWideHits(dir.resolve("real-lmm.gwas.tsv"));
+        java.util.Set<String> found = genomeWideHits(dir.resolve(syn + "-lmm.gwas.tsv"));
+        assertThat(realHits).hasSize(44);
+        long shared = found.stream().filter(realHits::contains).count();
+        assertThat((double) shared / realHits.size()).as("SNP recall").isGreaterThanOrEqualTo(0.9);
         assertThat((double) shared / found.size()).as("SNP precision").isGreaterThanOrEqualTo(0.9);
-        assertThat(Math.abs(pve(dir.resolve("synth3.lmm.log.tsv")) - pve(dir.resolve("real3.lmm.log.tsv"))))
+        assertThat(Math.abs(pve(dir.resolve(syn + "-lmm.lmm.log.tsv")) - pve(dir.resolve("real-lmm.lmm.log.tsv"))))
                 .as("REML PVE difference").isLessThanOrEqualTo(0.05);
     }
 
