@@ -198,6 +198,59 @@ class EvaluationReferenceCasesTest {
         // ~990 phenotyped mice: REML's standard error is small and the PVE difference is judged
         assertThat(m.number("utility", "pve_se_real")).isLessThan(0.1);
         assertThat(m.verdict("pve_difference")).isNotEqualTo(Verdict.NA);
+        // the CD8 profile replicates in the holdout (r about 0.5): the -log10 p correlation is judged
+    }
+
+    @Test
+    void aGwasProfileThatDoesNotReplicateInTheHoldoutIsNotJudged() throws IOException {
+        // half of the holdout mice play the synthetic cohort, the other half the holdout; with CD8 the real GWAS's
+        // -log10 p profile replicates in the holdout (the chromosome 17 locus) and the correlation is judged; with
+        // CD8 shuffled among the mice of each side (seeded), a trait without heritability, the profile is noise on
+        // both sides: their correlation (measured -0.045) is within 2 / sqrt(variants) of none, and not judged
+        Metrics cd8 = replication(dir.resolve("m.train.pheno.tsv"), dir.resolve("m.holdout.pheno.tsv"), "cd8");
+        assertThat(cd8.number("utility", "neglog10p_correlation_holdout")).isFinite()
+                .isGreaterThan(chance(cd8));
+        assertThat(cd8.verdict("neglog10p_correlation")).isNotEqualTo(Verdict.NA);
+        Metrics noise = replication(shuffled(dir.resolve("m.train.pheno.tsv"), dir.resolve("null.train.pheno.tsv"), 21),
+                shuffled(dir.resolve("m.holdout.pheno.tsv"), dir.resolve("null.holdout.pheno.tsv"), 22), "null");
+        assertThat(noise.number("utility", "neglog10p_correlation_holdout")).isFinite().isLessThan(chance(noise));
+        assertThat(noise.verdict("neglog10p_correlation")).isEqualTo(Verdict.NA);
+    }
+
+    /** Linear GWAS of the training mice against holdout half A as the synthetic cohort and half B as the holdout. */
+    private static Metrics replication(Path trainPheno, Path holdoutPheno, String out) {
+        return Evaluation.run(new EvaluationRequest(train, holdoutA, holdoutB, null, trainPheno, holdoutPheno, "1",
+                null, null, null, Model.LINEAR, null, 0, 0, dir.resolve(out), 1, 0, holdoutPheno)).metrics();
+    }
+
+    /** Two standard errors of a null Pearson r over the variants compared. */
+    private static double chance(Metrics m) {
+        return 2 / Math.sqrt(((Number) m.get("utility", "variants_compared")).doubleValue());
+    }
+
+    /** {@code in} with the values of its first trait column permuted among its rows (seeded). */
+    private static Path shuffled(Path in, Path out, long seed) throws IOException {
+        List<String> lines = Files.readAllLines(in);
+        List<String[]> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            rows.add(l.split("\t", -1));
+        }
+        int[] order = java.util.stream.IntStream.range(0, rows.size()).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i).clone();
+            f[2] = rows.get(order[i])[2];
+            sb.append(String.join("\t", f)).append('\n');
+        }
+        Files.writeString(out, sb);
+        return out;
     }
 
     @Test
