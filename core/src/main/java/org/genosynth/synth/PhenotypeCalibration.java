@@ -43,8 +43,17 @@ final class PhenotypeCalibration {
     static final double OFFSET_TOLERANCE = 0.25;
     /** Background aims (0 .. 1 - MIN_NOISE) of the PVE calibration. */
     static final int PVE_GRID = 12;
-    /** Factors tried on the signal's targets when the signal alone explains more than the real REML PVE. */
-    static final double[] SIGNAL_SCALES = {1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5};
+    /**
+     * Factors tried on the signal's targets when the signal alone explains more than the real REML PVE; below
+     * {@link #HIT_SCALE_FLOOR} only where no real genome-wide hit is to be kept.
+     */
+    static final double[] SIGNAL_SCALES = {1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.4, 0.3, 0.2,
+        0.1, 0};
+    /**
+     * The smallest factor on the signal's targets where real genome-wide hits are to be kept: it halves their
+     * statistics (a hit at 5e-8, |t| about 5.5, falls to p 0.006).
+     */
+    static final double HIT_SCALE_FLOOR = 0.5;
     /**
      * Share of the genome-wide hits (real and synthetic at factor 1) that the signal scale may lose: the utility
      * targets are SNP recall >= 0.8 and locus recall >= 0.9, and a locus has many hits.
@@ -523,8 +532,10 @@ final class PhenotypeCalibration {
      * than REML finds in the real cohort: a sparse trait's REML PVE grows with its loci's LD scores relative to the
      * genome's average, and a generator that keeps the loci's LD but not all of the genome's raises it. The factors
      * of {@link #SIGNAL_SCALES} are measured (one eigendecomposition) and the factor interpolated where the PVE crosses
-     * the real one. Then one LMM checks the SNPs that are genome-wide hits in both the real and the unscaled synthetic
-     * cohort; where more than {@link #HIT_LOSS} of them, or every hit of a locus, fall above 5e-8, the factor is
+     * the real one (down to 0, the signal removed, where the real trait has no genome-wide hit: a trait with no
+     * heritability, REML PVE 0.000 on `plink2 --dummy`'s 1,050 x 8,000, kept 0.060 at the former floor of 0.5). Then,
+     * from at least {@link #HIT_SCALE_FLOOR}, one LMM checks the SNPs that are genome-wide hits in both the real and
+     * the unscaled synthetic cohort; where more than {@link #HIT_LOSS} of them, or every hit of a locus, fall above 5e-8, the factor is
      * bisected between the largest factor that lost them and the smallest that kept them (1 at first),
      * {@link #SCALE_CHECKS} LMMs in all, and the smallest factor that kept them is used.
      */
@@ -551,6 +562,7 @@ final class PhenotypeCalibration {
         if (kept.isEmpty()) {
             return scale;
         }
+        scale = Math.max(scale, HIT_SCALE_FLOOR);
         // bisection between the largest factor found to lose too much (none yet) and the smallest found to keep
         // enough (1 keeps every hit by definition), the interpolated factor tried first
         double keeps = 1;
