@@ -285,6 +285,15 @@ final class PhenotypeCalibration {
      * bisection toward the first point from the hits' side where the PVE passes; the best measured state by
      * {@link #verdicts} is returned (the states of the rounds included). Measured on the mouse demo at synth seed 3:
      * the rounds alternated between PVE 0.442 with 13 of 13 real hits and 0.603 with 11 of 13.
+     *
+     * <p>Where the bracket too ends short of a pass, {@link #BRACKET_ROUNDS} more states lie on the line between the
+     * two ends' targets, each with a background aim of its own ({@link #pveAim}: none where its signal alone already
+     * explains the real PVE), by bisection: toward the hits' end while the state's hits fall short of a pass, else
+     * away from it. The bracket moves the targets and the aim together, but the background the rounds added for the
+     * PVE is what takes the loci's statistics down (the LMM reads them into its variance component), and raising the
+     * targets against it takes the PVE past the real one: measured on human_1kg_chr20 (synth seed 1), the hits' end
+     * at PVE 0.846 (0.700 real) with 44 of 44 real hits, the other end at 0.701 with 21, every bracket state 21-23
+     * hits, and half-way between their targets with no background 0.714 with 43 of 44.
      */
     private static Fit bracket(Fit fit, Fit best, int[] bestLevel, List<Measured> measured, GenotypeMatrix synth,
             double maxSignal, long streamSeed, SynthLmm synthLmm, Background basis) {
@@ -298,78 +307,61 @@ final class PhenotypeCalibration {
         Measured hits = ends[0];
         Measured pve = ends[1];
         java.util.Set<Integer> realHits = realGenomeWide(fit);
-        double lo = 0;
-        double hi = 1;
-        for (int step = 0; step < BRACKET_ROUNDS; step++) {
-            double t = (lo + hi) / 2;
-            Fit state = between(hits.state(), pve.state(), t);
-            double[] y = generate(state, synth, maxSignal, new SplittableRandom(streamSeed), basis);
-            LmmResult lmm = synthLmm.fit(y);
-            double pveGap = fit.realPve() - lmm.nullModel().pve();
-            java.util.Set<Integer> found = genomeWide(lmm);
-            int[] level = verdicts(Double.isFinite(pveGap) ? Math.abs(pveGap) : Double.POSITIVE_INFINITY, realHits,
-                    found, synth.variants());
-            if (BY_VERDICTS.compare(level, bestLevel) < 0) {
-                best = state;
-                bestLevel = level;
-            }
-            if (bestLevel[0] + bestLevel[1] == 0) {
-                break;
-            }
-            Measured at = new Measured(state, pveGap, level, verdicts(0, realHits, found, synth.variants()));
-            // still on the hits' side of the PVE's pass band: move away from them; else back toward them
-            if (!at.pvePasses() && Math.signum(pveGap) == Math.signum(hits.pveGap())) {
-                lo = t;
-            } else {
-                hi = t;
-            }
+        Calibration at = new Calibration(fit, realHits, synth, maxSignal, streamSeed, synthLmm, basis);
+        // still on the hits' side of the PVE's pass band: move away from them; else back toward them
+        Measured kept = at.bisect(new Measured(best, Double.NaN, bestLevel, null),
+                t -> between(hits.state(), pve.state(), t),
+                m -> !m.pvePasses() && Math.signum(m.pveGap()) == Math.signum(hits.pveGap()));
+        if (kept.level()[0] + kept.level()[1] == 0
+                || java.util.Arrays.equals(hits.state().targetR(), pve.state().targetR())) {
+            return kept.state();
         }
-        return bestLevel[0] + bestLevel[1] == 0 ? best
-                : alongTargets(fit, best, bestLevel, hits, pve, synth, maxSignal, streamSeed, synthLmm, basis);
+        // the hits hold: further from them, toward the other end's smaller targets
+        return at.bisect(kept, t -> at.withOwnAim(between(hits.state(), pve.state(), t)),
+                m -> m.hitLevel()[0] + m.hitLevel()[1] == 0).state();
     }
 
-    /**
-     * Where the bracket too ends short of a pass: {@link #BRACKET_ROUNDS} more states on the line between the two
-     * ends' targets, each with its own background aim ({@link #pveAim}: none where its signal alone already explains
-     * the real PVE), by bisection: toward the hits' end while the state's hits fall short of a pass, else toward the
-     * other; the best measured state is returned. The bracket moves the targets and the aim together, but the
-     * background the rounds added for the PVE takes the loci's statistics down (the LMM reads them into its variance
-     * component), and raising the targets against it raises the PVE past the real: measured on human_1kg_chr20 (synth
-     * seed 1), the hits' end at PVE 0.846 (0.700 real) with 44 of 44 real hits, the other end at 0.701 with 21, every
-     * bracket state 21-23 hits, and half-way between their targets with no background 0.714 with 43 of 44.
-     */
-    private static Fit alongTargets(Fit fit, Fit best, int[] bestLevel, Measured hits, Measured pve,
-            GenotypeMatrix synth, double maxSignal, long streamSeed, SynthLmm synthLmm, Background basis) {
-        if (java.util.Arrays.equals(hits.state().targetR(), pve.state().targetR())) {
-            return best;
-        }
-        java.util.Set<Integer> realHits = realGenomeWide(fit);
-        double lo = 0;
-        double hi = 1;
-        for (int step = 0; step < BRACKET_ROUNDS; step++) {
-            double t = (lo + hi) / 2;
-            Fit targets = between(hits.state(), pve.state(), t);
-            Fit state = targets.withPveAim(pveAim(targets, synth, maxSignal, streamSeed, synthLmm, basis)[0]);
+    /** What a state is measured with: the real fit and its hits, the synthetic genotypes and the calibration's LMM. */
+    private record Calibration(Fit fit, java.util.Set<Integer> realHits, GenotypeMatrix synth, double maxSignal,
+            long streamSeed, SynthLmm synthLmm, Background basis) {
+        /** {@code state} generated, fitted with the calibration's LMM and judged ({@link #verdicts}). */
+        Measured measure(Fit state) {
             LmmResult lmm = synthLmm.fit(generate(state, synth, maxSignal, new SplittableRandom(streamSeed), basis));
             double pveGap = fit.realPve() - lmm.nullModel().pve();
             java.util.Set<Integer> found = genomeWide(lmm);
             int[] level = verdicts(Double.isFinite(pveGap) ? Math.abs(pveGap) : Double.POSITIVE_INFINITY, realHits,
                     found, synth.variants());
-            if (BY_VERDICTS.compare(level, bestLevel) < 0) {
-                best = state;
-                bestLevel = level;
-            }
-            if (bestLevel[0] + bestLevel[1] == 0) {
-                break;
-            }
-            int[] hitLevel = verdicts(0, realHits, found, synth.variants());
-            if (hitLevel[0] + hitLevel[1] == 0) {
-                lo = t;   // the hits hold: further from them, toward the other end's smaller targets
-            } else {
-                hi = t;
-            }
+            return new Measured(state, pveGap, level, verdicts(0, realHits, found, synth.variants()));
         }
-        return best;
+
+        /** {@code targets} with the background aim of its own ({@link #pveAim}). */
+        Fit withOwnAim(Fit targets) {
+            return targets.withPveAim(pveAim(targets, synth, maxSignal, streamSeed, synthLmm, basis)[0]);
+        }
+
+        /**
+         * The best by verdicts of {@code best} and of up to {@link #BRACKET_ROUNDS} states {@code stateAt(t)} measured
+         * by bisection of [0, 1] (until one passes), each next {@code t} beyond the last where {@code further} holds
+         * for its measurement, else before it.
+         */
+        Measured bisect(Measured best, java.util.function.DoubleFunction<Fit> stateAt,
+                java.util.function.Predicate<Measured> further) {
+            double lo = 0;
+            double hi = 1;
+            for (int step = 0; step < BRACKET_ROUNDS && best.level()[0] + best.level()[1] > 0; step++) {
+                double t = (lo + hi) / 2;
+                Measured at = measure(stateAt.apply(t));
+                if (BY_VERDICTS.compare(at.level(), best.level()) < 0) {
+                    best = at;
+                }
+                if (further.test(at)) {
+                    lo = t;
+                } else {
+                    hi = t;
+                }
+            }
+            return best;
+        }
     }
 
     /** Fewest fail, then warn verdicts ({@link #verdicts}) first. */
