@@ -19,26 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class AutoChoiceTest {
 
-    /** {@code n} genomes of {@code m} independent sites, {@code cmPerVariant} apart on the map. */
-    private static GenotypeMatrix unrelated(int n, int m, double cmPerVariant, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < n; s++) {
-            samples.add(Sample.of("u" + s));
-        }
-        List<Variant> variants = new ArrayList<>();
-        int wpv = GenotypeCodes.wordsPerVariant(n);
-        long[] words = new long[m * wpv];
-        for (int v = 0; v < m; v++) {
-            variants.add(new Variant("1", 100L * (v + 1), "v" + v, "A", "G", v * cmPerVariant));
-            double p = 0.1 + 0.8 * r.nextDouble();
-            for (int s = 0; s < n; s++) {
-                int g = (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
-                GenotypeCodes.set(words, v * wpv, s, g);
-            }
-        }
-        return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
-    }
 
     /**
      * {@code n} unphased genomes of {@code m} variants whose haplotypes are mosaics of {@code founders} founder
@@ -155,7 +135,7 @@ class AutoChoiceTest {
     void whereEveryMosaicCopiesItsDonorsTheHmmIsChosen() {
         // 0.02 cM in all: even the shortest population-pool segments (0.02 cM) copy a genome from one or two donors
         List<String> messages = new ArrayList<>();
-        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3), messages);
+        AutoChoice.Choice c = choose(TestCohorts.unrelated(120, 400, 0.00005, 3), messages);
         assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
         assertThat(c.measured()).noneMatch(AutoChoice.Candidate::isPrivate);
         // the shortest length was screened first and was clearly leaky on one inner split: the grid was not walked
@@ -206,7 +186,7 @@ class AutoChoiceTest {
             return null; // as beyond what auto phases: population pools measured as genotype mosaics
         };
         List<String> messages = new ArrayList<>();
-        AutoChoice.Choice c = choose(unrelated(120, 400, 0.00005, 3), messages, phasing);
+        AutoChoice.Choice c = choose(TestCohorts.unrelated(120, 400, 0.00005, 3), messages, phasing);
         assertThat(phasings[0]).isZero();
         assertThat(c.method()).isEqualTo(SynthRequest.Method.HMM);
         assertThat(c.poolsMeasuredAs()).isEqualTo("genotype mosaics (unphased input, not phased: the DCR share decided)");

@@ -2,16 +2,10 @@ package org.genosynth.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.genosynth.assoc.lmm.LmmEngine;
 import org.genosynth.assoc.lmm.LmmOptions;
-import org.genosynth.model.GenotypeCodes;
 import org.genosynth.model.GenotypeMatrix;
-import org.genosynth.model.Sample;
-import org.genosynth.model.SampleSheet;
-import org.genosynth.model.Variant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +22,7 @@ class PhenotypeSignalScaleTest {
 
     @Test
     void aTraitWithoutHeritabilityKeepsNoneWhereNoGenomeWideHitIsAtStake() {
-        GenotypeMatrix synth = independentSites(3);
+        GenotypeMatrix synth = TestCohorts.unrelated(N, M, 0.001, 3);
         int[] window = new int[SIGNAL];
         int[] tier = new int[SIGNAL];
         double[] r = new double[SIGNAL];
@@ -66,25 +60,5 @@ class PhenotypeSignalScaleTest {
         try (LmmEngine.Prepared prepared = LmmEngine.prepare(g, y, null, LmmOptions.defaults().withThreads(1))) {
             return prepared.fit(y).nullModel().pve();
         }
-    }
-
-    /** N genomes of M unlinked sites in Hardy–Weinberg proportions, allele frequencies 0.1-0.9. */
-    private static GenotypeMatrix independentSites(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Sample> samples = new ArrayList<>();
-        for (int s = 0; s < N; s++) {
-            samples.add(Sample.of("s" + s));
-        }
-        List<Variant> variants = new ArrayList<>();
-        int wpv = GenotypeCodes.wordsPerVariant(N);
-        long[] words = new long[M * wpv];
-        for (int v = 0; v < M; v++) {
-            variants.add(new Variant("1", 1000L * (v + 1), "v" + v, "A", "G", 0));
-            double p = 0.1 + 0.8 * random.nextDouble();
-            for (int s = 0; s < N; s++) {
-                GenotypeCodes.set(words, v * wpv, s, (random.nextDouble() < p ? 1 : 0) + (random.nextDouble() < p ? 1 : 0));
-            }
-        }
-        return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
     }
 }

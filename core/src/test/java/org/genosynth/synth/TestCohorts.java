@@ -1,0 +1,40 @@
+package org.genosynth.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.genosynth.model.GenotypeCodes;
+import org.genosynth.model.GenotypeMatrix;
+import org.genosynth.model.Sample;
+import org.genosynth.model.SampleSheet;
+import org.genosynth.model.Variant;
+
+/** Cohorts built in memory for the synth tests. */
+final class TestCohorts {
+    private TestCohorts() {
+    }
+
+    /**
+     * {@code n} genomes (u0, u1, ...) of {@code m} independent sites in Hardy–Weinberg proportions, allele
+     * frequencies 0.1-0.9, 100 bp and {@code cmPerVariant} apart on chromosome 1.
+     */
+    static GenotypeMatrix unrelated(int n, int m, double cmPerVariant, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Sample> samples = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            samples.add(Sample.of("u" + s));
+        }
+        List<Variant> variants = new ArrayList<>();
+        int wpv = GenotypeCodes.wordsPerVariant(n);
+        long[] words = new long[m * wpv];
+        for (int v = 0; v < m; v++) {
+            variants.add(new Variant("1", 100L * (v + 1), "v" + v, "A", "G", v * cmPerVariant));
+            double p = 0.1 + 0.8 * r.nextDouble();
+            for (int s = 0; s < n; s++) {
+                int g = (r.nextDouble() < p ? 1 : 0) + (r.nextDouble() < p ? 1 : 0);
+                GenotypeCodes.set(words, v * wpv, s, g);
+            }
+        }
+        return new GenotypeMatrix(SampleSheet.of(samples), variants, words, null);
+    }
+}
