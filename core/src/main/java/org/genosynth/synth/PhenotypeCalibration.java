@@ -307,9 +307,9 @@ final class PhenotypeCalibration {
         Measured hits = ends[0];
         Measured pve = ends[1];
         java.util.Set<Integer> realHits = realGenomeWide(fit);
-        Calibration at = new Calibration(fit, realHits, synth, maxSignal, streamSeed, synthLmm, basis);
+        Calibration calibration = new Calibration(fit, realHits, synth, maxSignal, streamSeed, synthLmm, basis);
         // still on the hits' side of the PVE's pass band: move away from them; else back toward them
-        Measured kept = at.bisect(new Measured(best, Double.NaN, bestLevel, null),
+        Measured kept = calibration.bisect(new Measured(best, Double.NaN, bestLevel, null),
                 t -> between(hits.state(), pve.state(), t),
                 m -> !m.pvePasses() && Math.signum(m.pveGap()) == Math.signum(hits.pveGap()));
         if (kept.level()[0] + kept.level()[1] == 0
@@ -317,7 +317,7 @@ final class PhenotypeCalibration {
             return kept.state();
         }
         // the hits hold: further from them, toward the other end's smaller targets
-        return at.bisect(kept, t -> at.withOwnAim(between(hits.state(), pve.state(), t)),
+        return calibration.bisect(kept, t -> calibration.withOwnAim(between(hits.state(), pve.state(), t)),
                 m -> m.hitLevel()[0] + m.hitLevel()[1] == 0).state();
     }
 
@@ -527,9 +527,9 @@ final class PhenotypeCalibration {
      * the real one (down to 0, the signal removed, where the real trait has no genome-wide hit: a trait with no
      * heritability, REML PVE 0.000 on `plink2 --dummy`'s 1,050 x 8,000, kept 0.060 at the former floor of 0.5). Then,
      * from at least {@link #HIT_SCALE_FLOOR}, one LMM checks the SNPs that are genome-wide hits in both the real and
-     * the unscaled synthetic cohort; where more than {@link #HIT_LOSS} of them, or every hit of a locus, fall above 5e-8, the factor is
-     * bisected between the largest factor that lost them and the smallest that kept them (1 at first),
-     * {@link #SCALE_CHECKS} LMMs in all, and the smallest factor that kept them is used.
+     * the unscaled synthetic cohort; where more than {@link #HIT_LOSS} of them, or every hit of a locus, fall above
+     * 5e-8, the factor is bisected between the largest factor that lost them and the smallest that kept them (1 at
+     * first), {@link #SCALE_CHECKS} LMMs in all, and the smallest factor that kept them is used.
      */
     private static double signalScale(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
             SynthLmm synthLmm) {
