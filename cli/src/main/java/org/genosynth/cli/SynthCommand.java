@@ -204,9 +204,10 @@ final class SynthCommand implements Callable<Integer> {
     Double signalP;
 
     @Option(names = "--polygenic-background", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Phenotypes: add a polygenic background (a random combination of the top 20 principal "
-                + "components of the synthetic genotypes), sized so the synthetic REML PVE meets the real one (measured "
-                + "on the synthetic cohort for 12 sizes, interpolated), then the signal SNPs' targets moved until "
+            description = "Phenotypes: add a polygenic background (noise of covariance h2 K + (1 - h2) I, K the "
+                + "synthetic relatedness matrix, in which the signal SNPs keep their real LMM statistics), h2 sized so "
+                + "the synthetic REML PVE meets the real one (measured on the synthetic cohort for 12 sizes, "
+                + "interpolated), then the signal SNPs' targets moved until "
                 + "their LMM statistics match the real ones again (default: on; --no-polygenic-background: the signal "
                 + "SNPs only, docs/synth.md).")
     boolean polygenicBackground = true;

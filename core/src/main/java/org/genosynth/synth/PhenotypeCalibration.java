@@ -16,7 +16,6 @@ import org.genosynth.assoc.lmm.LmmResult;
 import org.genosynth.eval.utility.UtilitySection;
 import org.genosynth.model.GenotypeMatrix;
 import org.genosynth.report.html.Verdict;
-import org.genosynth.synth.PhenotypeSynthesis.Background;
 import org.genosynth.synth.PhenotypeSynthesis.Fit;
 
 /**
@@ -91,24 +90,27 @@ final class PhenotypeCalibration {
     private static Calibrated generateCalibrated(Fit fit, GenotypeMatrix synth, double maxSignal, long streamSeed,
             int rounds, SynthLmm synthLmm) {
         boolean calibratePve = fit.background() && Double.isFinite(fit.realPve());
-        Background basis = calibratePve ? Background.of(synth, new SplittableRandom(streamSeed)) : null;
-        Fit current = hitRounds(fit, fit.withPveAim(0), synth, maxSignal, streamSeed, rounds, synthLmm, basis);
+        RelatednessWhitening whitening = calibratePve ? synthLmm.whitening(PhenotypeSynthesis.phenotypedRows(fit,
+                synth.sampleCount(), new SplittableRandom(streamSeed))) : null;
+        Fit current = hitRounds(fit, fit.withPveAim(0), synth, maxSignal, streamSeed, rounds, synthLmm, whitening);
         if (!calibratePve) {
-            return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis), 0, 1);
+            return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), whitening),
+                    0, 1);
         }
         // the background moves the LMM statistics of the SNPs that correlate with it by an offset: additive rounds
         // (measured on the mouse demo: multiplicative ones took SNP precision at 5e-8 from 0.72 to 0.52)
-        double[] aim = pveAim(current, synth, maxSignal, streamSeed, synthLmm, basis);
+        double[] aim = pveAim(current, synth, maxSignal, streamSeed, synthLmm, whitening);
         if (aim[0] == 0 && aim[2] > fit.realPve() + PVE_TOLERANCE) {
-            double scale = signalScale(fit, current, synth, maxSignal, streamSeed, synthLmm);
+            double scale = signalScale(fit, current, synth, maxSignal, streamSeed, synthLmm, whitening);
             return new Calibrated(generate(scaled(current, scale), synth, maxSignal, new SplittableRandom(streamSeed),
-                    basis), 0, scale);
+                    whitening), 0, scale);
         }
         current = current.withPveAim(aim[0]);
         if (current.pveAim() > 0) {
-            current = offsetRounds(fit, current, aim[1], synth, maxSignal, streamSeed, OFFSET_ROUNDS, synthLmm, basis);
+            current = offsetRounds(fit, current, aim[1], synth, maxSignal, streamSeed, OFFSET_ROUNDS, synthLmm,
+                    whitening);
         }
-        return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis),
+        return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), whitening),
                 current.pveAim(), 1);
     }
 
@@ -135,14 +137,14 @@ final class PhenotypeCalibration {
      * unmeasured state was the one kept.
      */
     private static Fit hitRounds(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
-            int rounds, SynthLmm synthLmm, Background basis) {
+            int rounds, SynthLmm synthLmm, RelatednessWhitening whitening) {
         if (rounds <= 0 || fit.window().length == 0) {
             return current;
         }
         Fit best = current;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int round = 0; round <= rounds; round++) {
-            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), whitening);
             LmmResult lmm = synthLmm.fit(y);
             java.util.Map<Integer, Double> synthT = waldT(lmm);
             double distance = tDistance(fit, synthT);
@@ -200,7 +202,7 @@ final class PhenotypeCalibration {
      * {@code 1 / sqrt(n)} of zero.
      */
     private static Fit offsetRounds(Fit fit, Fit current, double pveSlope, GenotypeMatrix synth, double maxSignal,
-            long streamSeed, int rounds, SynthLmm synthLmm, Background basis) {
+            long streamSeed, int rounds, SynthLmm synthLmm, RelatednessWhitening whitening) {
         double sqrtN = Math.sqrt(fit.realObserved());
         Fit best = current;
         double bestGap = Double.POSITIVE_INFINITY;
@@ -209,7 +211,7 @@ final class PhenotypeCalibration {
         java.util.Set<Integer> realHits = realGenomeWide(fit);
         List<Measured> measured = new ArrayList<>();
         for (int round = 0; round <= rounds && fit.window().length > 0; round++) {
-            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), basis);
+            double[] y = generate(current, synth, maxSignal, new SplittableRandom(streamSeed), whitening);
             LmmResult lmm = synthLmm.fit(y);
             // the moved targets change what the signal explains: the aim follows the PVE this round measured
             double pveGap = fit.realPve() - lmm.nullModel().pve();
@@ -268,7 +270,7 @@ final class PhenotypeCalibration {
             }
             current = current.withTargets(r);
         }
-        return bracket(fit, best, bestLevel, measured, synth, maxSignal, streamSeed, synthLmm, basis);
+        return bracket(fit, best, bestLevel, measured, synth, maxSignal, streamSeed, synthLmm, whitening);
     }
 
     /** A measured state: its signed PVE gap (real - synthetic), its verdicts, and its hits' verdicts alone. */
@@ -296,7 +298,7 @@ final class PhenotypeCalibration {
      * hits, and half-way between their targets with no background 0.714 with 43 of 44.
      */
     private static Fit bracket(Fit fit, Fit best, int[] bestLevel, List<Measured> measured, GenotypeMatrix synth,
-            double maxSignal, long streamSeed, SynthLmm synthLmm, Background basis) {
+            double maxSignal, long streamSeed, SynthLmm synthLmm, RelatednessWhitening whitening) {
         if (bestLevel[0] + bestLevel[1] == 0 || measured.size() < 2) {
             return best;
         }
@@ -307,7 +309,7 @@ final class PhenotypeCalibration {
         Measured hits = ends[0];
         Measured pve = ends[1];
         java.util.Set<Integer> realHits = realGenomeWide(fit);
-        Calibration calibration = new Calibration(fit, realHits, synth, maxSignal, streamSeed, synthLmm, basis);
+        Calibration calibration = new Calibration(fit, realHits, synth, maxSignal, streamSeed, synthLmm, whitening);
         // still on the hits' side of the PVE's pass band: move away from them; else back toward them
         Measured kept = calibration.bisect(new Measured(best, Double.NaN, bestLevel, null),
                 t -> between(hits.state(), pve.state(), t),
@@ -323,10 +325,11 @@ final class PhenotypeCalibration {
 
     /** What a state is measured with: the real fit and its hits, the synthetic genotypes and the calibration's LMM. */
     private record Calibration(Fit fit, java.util.Set<Integer> realHits, GenotypeMatrix synth, double maxSignal,
-            long streamSeed, SynthLmm synthLmm, Background basis) {
+            long streamSeed, SynthLmm synthLmm, RelatednessWhitening whitening) {
         /** {@code state} generated, fitted with the calibration's LMM and judged ({@link #verdicts}). */
         Measured measure(Fit state) {
-            LmmResult lmm = synthLmm.fit(generate(state, synth, maxSignal, new SplittableRandom(streamSeed), basis));
+            LmmResult lmm = synthLmm.fit(generate(state, synth, maxSignal, new SplittableRandom(streamSeed),
+                    whitening));
             double pveGap = fit.realPve() - lmm.nullModel().pve();
             java.util.Set<Integer> found = genomeWide(lmm);
             int[] level = verdicts(Double.isFinite(pveGap) ? Math.abs(pveGap) : Double.POSITIVE_INFINITY, realHits,
@@ -336,7 +339,7 @@ final class PhenotypeCalibration {
 
         /** {@code targets} with the background aim of its own ({@link #pveAim}). */
         Fit withOwnAim(Fit targets) {
-            return targets.withPveAim(pveAim(targets, synth, maxSignal, streamSeed, synthLmm, basis)[0]);
+            return targets.withPveAim(pveAim(targets, synth, maxSignal, streamSeed, synthLmm, whitening)[0]);
         }
 
         /**
@@ -488,13 +491,13 @@ final class PhenotypeCalibration {
      * there, the PVE without a background}.
      */
     private static double[] pveAim(Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
-            SynthLmm synthLmm, Background basis) {
+            SynthLmm synthLmm, RelatednessWhitening whitening) {
         double[] aims = new double[PVE_GRID];
         double[][] candidates = new double[PVE_GRID][];
         for (int i = 0; i < PVE_GRID; i++) {
             aims[i] = stable((1 - MIN_NOISE) * i / (PVE_GRID - 1));
             candidates[i] = generate(current.withPveAim(aims[i]), synth, maxSignal, new SplittableRandom(streamSeed),
-                    basis);
+                    whitening);
         }
         double[] pve = synthLmm.nullModels(candidates)
                 .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
@@ -532,16 +535,16 @@ final class PhenotypeCalibration {
      * first), {@link #SCALE_CHECKS} LMMs in all, and the smallest factor that kept them is used.
      */
     private static double signalScale(Fit fit, Fit current, GenotypeMatrix synth, double maxSignal, long streamSeed,
-            SynthLmm synthLmm) {
+            SynthLmm synthLmm, RelatednessWhitening whitening) {
         double[][] candidates = new double[SIGNAL_SCALES.length][];
         for (int i = 0; i < SIGNAL_SCALES.length; i++) {
             candidates[i] = generate(scaled(current, SIGNAL_SCALES[i]), synth, maxSignal,
-                    new SplittableRandom(streamSeed), null);
+                    new SplittableRandom(streamSeed), whitening);
         }
         double[] pve = synthLmm.nullModels(candidates)
                 .stream().mapToDouble(nm -> stable(nm.pve())).toArray();
         double target = fit.realPve();
-        double scale = SIGNAL_SCALES[SIGNAL_SCALES.length - 1];
+        double scale = pve[0] <= target ? 1 : SIGNAL_SCALES[SIGNAL_SCALES.length - 1];
         for (int i = 0; i + 1 < SIGNAL_SCALES.length; i++) {
             if (pve[i] >= target && target >= pve[i + 1]) {
                 double t = pve[i] > pve[i + 1] ? (pve[i] - target) / (pve[i] - pve[i + 1]) : 0;
@@ -561,7 +564,8 @@ final class PhenotypeCalibration {
         double loses = Double.NaN;
         for (int check = 0; check < SCALE_CHECKS; check++) {
             double trial = check == 0 ? scale : stable((loses + keeps) / 2);
-            double[] y = generate(scaled(current, trial), synth, maxSignal, new SplittableRandom(streamSeed), null);
+            double[] y = generate(scaled(current, trial), synth, maxSignal, new SplittableRandom(streamSeed),
+                    whitening);
             java.util.Set<Integer> found = genomeWide(synthLmm.fit(y));
             java.util.Set<Integer> lost = new java.util.HashSet<>(kept);
             lost.removeAll(found);
@@ -624,6 +628,11 @@ final class PhenotypeCalibration {
 
         LmmResult fit(double[] y) {
             return prepared(y).fit(y);
+        }
+
+        /** The relatedness matrix over the samples {@code like} has values for, as the LMM decomposed it. */
+        RelatednessWhitening whitening(double[] like) {
+            return new RelatednessWhitening(prepared(like).spectrum());
         }
 
         List<org.genosynth.assoc.lmm.NullModel> nullModels(double[][] phenotypes) {

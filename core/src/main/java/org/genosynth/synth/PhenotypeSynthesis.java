@@ -21,18 +21,19 @@ import org.genosynth.model.GenotypeMatrix;
  * columns) the prevalence.
  *
  * <p>Generate on the synthetic genotypes: a fixed share of synthetic samples is phenotyped (the real missing
- * fraction); over them, with the W columns standardized, the genetic value {@code g = X_W a} solves
- * {@code X_W' y / n = r} ({@code a = (R + lambda I)^-1 r}, ridge only when needed to keep {@code var(g)} below
- * {@code maxSignal}) — when the synthetic LD cannot carry every target (the exact solution would explain more than
- * {@code maxSignal}, as when a generator draws the variants of a real block less tightly linked), only the clump leads
- * keep targets and their neighbours follow through the synthetic LD; a polygenic background (opt-in: a random
- * combination of the top principal components of the synthetic genotypes), centred and scaled to the rest
- * of the real PVE ({@code var(u) = PVE - var(g)}), keeps its shape while the signal SNPs' part is solved around it
- * ({@code X_W'(g + u)/n = r}); after the hit calibration rounds, the background's size is interpolated between grid
- * points whose synthetic REML PVE was measured, to the real PVE ({@link PhenotypeCalibration#generateCalibrated}); the residual is Gaussian noise made exactly orthogonal to the intercept and to W
- * (modified Gram–Schmidt) and scaled so that {@code var(y) = 1}; then y is put back on the real mean and SD. So every
- * signal-set SNP has, in the synthetic cohort, the marginal association it had in the real one, whatever the
- * synthetic LD; other SNPs get theirs through LD with W plus noise. Case/control columns (0/1, or PLINK's 1/2) are
+ * fraction). Over them, in the space the LMM reads the synthetic cohort in ({@link RelatednessWhitening}: whitened by
+ * {@code V = h2 K + (1 - h2) I}, K the synthetic relatedness matrix, h2 the background's aim; without a background
+ * the identity), with the W columns whitened, freed of the (whitened) intercept and standardized, the genetic value
+ * {@code g = Z_W a} solves {@code Z_W' y / n = r} ({@code a = (R + lambda I)^-1 r}, ridge only when needed to keep
+ * {@code var(g)} below {@code maxSignal}) — when the synthetic LD cannot carry every target (the exact solution would
+ * explain more than {@code maxSignal}, as when a generator draws the variants of a real block less tightly linked),
+ * only the clump leads keep targets and their neighbours follow through the synthetic LD; the residual is Gaussian
+ * noise made exactly orthogonal to the intercept and to W (modified Gram–Schmidt) and scaled so that
+ * {@code var(y) = 1}; back on the samples (and standardized), the noise has covariance V: the polygenic background
+ * as the LMM models it; then y is put on the real mean and SD. So every signal-set SNP has, in the synthetic cohort,
+ * the LMM association it had in the real one, whatever the synthetic LD and relatedness; other SNPs get theirs through
+ * LD with W plus noise. The background's aim and the targets are calibrated against the synthetic cohort's own LMM
+ * ({@link PhenotypeCalibration#generateCalibrated}). Case/control columns (0/1, or PLINK's 1/2) are
  * thresholded at the real prevalence (liability model) and written in their own coding. Nothing of an individual's
  * phenotype is copied: only the per-SNP summary statistics of the signal set, the mean, SD and missing fraction are
  * used.
@@ -133,10 +134,6 @@ final class PhenotypeSynthesis {
     static final int FOLLOWS = 3;
     /** Without a p threshold, SNPs up to this p join the signal set as suggestive, kept while the synthetic LD can. */
     static final double SUGGESTIVE_P = 1e-3;
-    /** Principal components that carry the polygenic background. */
-    static final int BACKGROUND_PCS = 20;
-    /** Synthetic cohorts up to this size get an exact PCA for the background, larger ones a randomized one. */
-    static final int EXACT_PCA_SAMPLES = 5000;
     /** LD (r^2) at which a significant SNP joins an earlier lead's clump. */
     static final double CLUMP_R2 = 0.8;
     /**
@@ -295,14 +292,21 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * As {@link #generate(Fit, GenotypeMatrix, double, SplittableRandom)}, the background (when the fit has one) on
-     * {@code basis} (null: computed here).
+     * As {@link #generate(Fit, GenotypeMatrix, double, SplittableRandom)}, in the space the LMM reads the synthetic
+     * cohort in ({@link RelatednessWhitening}; null: none, no background): the signal columns whitened at the
+     * background's heritability (the fit's aim) and freed of the whitened intercept, their genetic value solved there
+     * for the real LMM correlations, white noise orthogonal to the intercept and to the signal columns; back on the
+     * samples, the noise is a draw of covariance {@code h2 K + (1 - h2) I}: the polygenic background as the LMM models
+     * it, and the signal SNPs' LMM statistics are what the targets say whatever the relatedness.
      */
     static double[] generate(Fit fit, GenotypeMatrix synth, double maxSignal, SplittableRandom random,
-            Background background) {
+            RelatednessWhitening whitening) {
         int n = synth.sampleCount();
         int observed = (int) Math.round(n * (1 - fit.missingFraction()));
         int[] rows = chooseRows(n, observed, random);
+        if (whitening != null && !Arrays.equals(rows, whitening.rows())) {
+            throw new IllegalStateException("the relatedness matrix was decomposed over other samples");
+        }
         double[][] x = standardizedColumns(synth, fit.window(), rows);
         int q = x.length;
         double[] r = fit.targetR().clone();
@@ -312,13 +316,113 @@ final class PhenotypeSynthesis {
         for (int j = 0; j < q; j++) {
             r[j] = x[j] == null ? 0 : fit.binary() ? liabilityR(x[j], r[j], fit.prevalence()) : r[j];
         }
+        double h2 = whitening != null && fit.background() && Double.isFinite(fit.pveAim())
+                ? Math.max(0, Math.min(fit.pveAim() * lift * lift, 1 - MIN_NOISE)) : 0;
+        double[] intercept = new double[observed];
+        Arrays.fill(intercept, 1);
+        double[][] z = x;
+        if (whitening != null) {
+            intercept = whitening.intercept(h2);
+            z = whitened(whitening, fit.window(), x, r, intercept, h2);
+        }
+        double[] g = signal(fit, z, r, observed, maxSignal);
+        double gVar = dot(g, g) / observed;
+        double[] e = new double[observed];
+        for (int i = 0; i < observed; i++) {
+            e[i] = gaussian(random);
+        }
+        project(orthonormalBasis(intercept, z, observed), e);
+        double eScale = Math.sqrt(Math.max(0, 1 - gVar) / (dot(e, e) / observed));
+        double[] liability = new double[observed];
+        for (int i = 0; i < observed; i++) {
+            liability[i] = g[i] + eScale * e[i];
+        }
+        return finish(fit, whitening == null ? liability : standardized(whitening.unwhiten(liability, h2)), rows, n);
+    }
+
+    /**
+     * The columns {@code x} of the variants {@code window} whitened at {@code h2}, freed of the whitened
+     * {@code intercept} and scaled to mean square 1; null (and the target in {@code r} 0) where nothing is left.
+     */
+    private static double[][] whitened(RelatednessWhitening whitening, int[] window, double[][] x, double[] r,
+            double[] intercept, double h2) {
+        double cc = dot(intercept, intercept);
+        double[][] z = new double[x.length][];
+        for (int j = 0; j < x.length; j++) {
+            if (x[j] == null) {
+                continue;
+            }
+            double[] v = whitening.whiten(window[j], x[j], h2);
+            double k = dot(intercept, v) / cc;
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= k * intercept[i];
+            }
+            double ss = dot(v, v);
+            if (ss <= 1e-9 * v.length) {
+                r[j] = 0;
+                continue;
+            }
+            double scale = Math.sqrt(v.length / ss);
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+            z[j] = v;
+        }
+        return z;
+    }
+
+    /** {@code v} centred and scaled to mean square 1 (in place). */
+    private static double[] standardized(double[] v) {
+        double mean = Arrays.stream(v).sum() / v.length;
+        double ss = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= mean;
+            ss += v[i] * v[i];
+        }
+        double sd = Math.sqrt(ss / v.length);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= sd;
+        }
+        return v;
+    }
+
+    /**
+     * The values of a phenotype whose liability (mean 0, variance 1) over {@code rows} is {@code liability}: a binary
+     * column thresholded at the real prevalence, in its own coding; else on the real mean and SD; NaN elsewhere.
+     */
+    private static double[] finish(Fit fit, double[] liability, int[] rows, int n) {
+        int observed = rows.length;
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        if (fit.binary()) {
+            double[] sorted = liability.clone();
+            Arrays.sort(sorted);
+            int cases = (int) Math.round(fit.prevalence() * observed);
+            double cut = cases == 0 ? Double.POSITIVE_INFINITY : sorted[observed - cases];
+            double control = fit.controlCode();
+            for (int i = 0; i < observed; i++) {
+                out[rows[i]] = control + (liability[i] >= cut ? 1 : 0);
+            }
+        } else {
+            for (int i = 0; i < observed; i++) {
+                out[rows[i]] = fit.mean() + fit.sd() * liability[i];
+            }
+        }
+        return out;
+    }
+
+
+    /**
+     * The genetic value {@code g = X a} of the signal columns {@code x} (nulled where they lose their targets, as
+     * {@code r} is zeroed): as many real associations as the synthetic genotypes can carry within {@code maxSignal}.
+     */
+    private static double[] signal(Fit fit, double[][] x, double[] r, int observed, double maxSignal) {
+        int q = x.length;
         // as many real associations as the synthetic genotypes can carry: all signal SNPs, else the significant ones,
         // else the clump leads (ridge only if even those would explain more than maxSignal); the SNPs that follow
         // their leads through a locus copied whole never have targets of their own
         drop(x, r, fit.tier(), SUGGESTIVE);
         double[] g = exactValue(x, r, observed);
-        boolean[] penalized = null;
-        boolean ridge = false;
         if (dot(g, g) / observed > maxSignal) {
             drop(x, r, fit.tier(), SIGNIFICANT);
             g = exactValue(x, r, observed);
@@ -338,11 +442,10 @@ final class PhenotypeSynthesis {
                     break;
                 }
             }
-            penalized = new boolean[q];
+            boolean[] penalized = new boolean[q];
             for (int j = 0; j < q; j++) {
                 penalized[j] = !lead[j];
             }
-            ridge = true;
             g = geneticValue(x, r, observed, maxSignal, penalized);
         }
         if (dot(g, g) / observed > maxSignal) {
@@ -352,67 +455,9 @@ final class PhenotypeSynthesis {
                     r[j] = 0;
                 }
             }
-            penalized = null;
             g = geneticValue(x, r, observed, maxSignal, null);
         }
-        double gVar = dot(g, g) / observed;
-        double[] e = new double[observed];
-        for (int i = 0; i < observed; i++) {
-            e[i] = gaussian(random);
-        }
-        List<double[]> basis = orthonormalBasis(x, observed);
-        project(basis, e);
-        double bgVar = Double.isFinite(fit.pveAim())
-                ? Math.max(0, Math.min(fit.pveAim() * lift * lift, 1 - MIN_NOISE) - gVar) : 0;
-        if (bgVar > 0 && fit.background()) {
-            double[] u = (background != null ? background : Background.of(synth, random)).draw(rows, random);
-            double mu = Arrays.stream(u).sum() / observed;
-            for (int i = 0; i < observed; i++) {
-                u[i] -= mu;
-            }
-            double uu = dot(u, u) / observed;
-            if (uu > 0) {
-                double scale = Math.sqrt(bgVar / uu);
-                for (int i = 0; i < observed; i++) {
-                    u[i] *= scale;
-                }
-                // the background keeps its shape (a draw the relatedness matrix explains); the signal SNPs keep their
-                // targets: their part solves X'(g + u)/n = r
-                double[] rr = r.clone();
-                for (int j = 0; j < q; j++) {
-                    if (x[j] != null) {
-                        rr[j] = r[j] - dot(x[j], u) / observed;
-                    }
-                }
-                double[] gs = ridge ? geneticValue(x, rr, observed, maxSignal, penalized) : exactValue(x, rr, observed);
-                for (int i = 0; i < observed; i++) {
-                    g[i] = gs[i] + u[i];
-                }
-                gVar = Math.min(1 - MIN_NOISE, dot(g, g) / observed);
-            }
-        }
-        double eScale = Math.sqrt(Math.max(0, 1 - gVar) / (dot(e, e) / observed));
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
-        double[] liability = new double[observed];
-        for (int i = 0; i < observed; i++) {
-            liability[i] = g[i] + eScale * e[i];
-        }
-        if (fit.binary()) {
-            double[] sorted = liability.clone();
-            Arrays.sort(sorted);
-            int cases = (int) Math.round(fit.prevalence() * observed);
-            double cut = cases == 0 ? Double.POSITIVE_INFINITY : sorted[observed - cases];
-            double control = fit.controlCode();
-            for (int i = 0; i < observed; i++) {
-                out[rows[i]] = control + (liability[i] >= cut ? 1 : 0);
-            }
-        } else {
-            for (int i = 0; i < observed; i++) {
-                out[rows[i]] = fit.mean() + fit.sd() * liability[i];
-            }
-        }
-        return out;
+        return g;
     }
 
     /**
@@ -511,46 +556,16 @@ final class PhenotypeSynthesis {
     }
 
     /**
-     * The polygenic background's basis: the top {@link #BACKGROUND_PCS} principal components of the synthetic
-     * genotypes; a draw is a random combination of them, each weighted by the square root of its eigenvalue, i.e. a
-     * draw from {@code N(0, K_k)} with {@code K_k} the relatedness matrix restricted to its leading components: genetic
-     * variance spread over the whole genome that the LMM's relatedness matrix absorbs, as family and cage effects are in
-     * a colony. Measured on the mouse demo split (docs/synth.md): an infinitesimal draw over every SNP ({@code Z b})
-     * concentrated into a false locus where LD is long; the components do not. Eigenvectors are rounded to 6
-     * significant digits (native LAPACK's last bits vary between runs).
+     * A vector over {@code n} synthetic samples with 0 where {@link #generate} from {@code random} gives a value and
+     * NaN where it leaves one missing (the first draws of its stream).
      */
-    record Background(double[] eigenvalues, double[][] vectors) {
-        static Background of(GenotypeMatrix m, SplittableRandom random) {
-            int k = Math.min(BACKGROUND_PCS, m.sampleCount() - 1);
-            if (k < 1) {
-                return new Background(new double[0], new double[0][]);
-            }
-            org.genosynth.assoc.kinship.Standardized z = org.genosynth.assoc.kinship.Standardized.of(m);
-            org.genosynth.assoc.pca.PcaResult pca = m.sampleCount() <= EXACT_PCA_SAMPLES
-                    ? org.genosynth.assoc.pca.Pca.exact(z, k)
-                    : org.genosynth.assoc.pca.Pca.approx(z, k, random.nextLong());
-            double[] values = new double[k];
-            double[][] vectors = new double[k][m.sampleCount()];
-            for (int c = 0; c < k; c++) {
-                values[c] = Math.max(0, stable(pca.eigenvalues()[c]));
-                for (int i = 0; i < m.sampleCount(); i++) {
-                    vectors[c][i] = stable(pca.eigenvector(i, c));
-                }
-            }
-            return new Background(values, vectors);
+    static double[] phenotypedRows(Fit fit, int n, SplittableRandom random) {
+        double[] like = new double[n];
+        Arrays.fill(like, Double.NaN);
+        for (int row : chooseRows(n, (int) Math.round(n * (1 - fit.missingFraction())), random)) {
+            like[row] = 0;
         }
-
-        /** One draw over {@code rows}. */
-        double[] draw(int[] rows, SplittableRandom random) {
-            double[] u = new double[rows.length];
-            for (int c = 0; c < eigenvalues.length; c++) {
-                double w = gaussian(random) * Math.sqrt(eigenvalues[c]);
-                for (int i = 0; i < rows.length; i++) {
-                    u[i] += w * vectors[c][rows[i]];
-                }
-            }
-            return u;
-        }
+        return like;
     }
 
     private static int[] chooseRows(int n, int k, SplittableRandom random) {
@@ -684,12 +699,11 @@ final class PhenotypeSynthesis {
         return z;
     }
 
-    /** Orthonormal basis of span(1, columns) by modified Gram–Schmidt, dropping dependent columns. */
-    private static List<double[]> orthonormalBasis(double[][] x, int n) {
+    /** Orthonormal basis of span(first, columns) by modified Gram–Schmidt, dropping dependent columns. */
+    private static List<double[]> orthonormalBasis(double[] first, double[][] x, int n) {
         List<double[]> basis = new ArrayList<>();
-        double[] one = new double[n];
-        Arrays.fill(one, 1 / Math.sqrt(n));
-        basis.add(one);
+        double firstNorm = Math.sqrt(dot(first, first));
+        basis.add(Arrays.stream(first).map(v -> v / firstNorm).toArray());
         for (double[] col : x) {
             if (col == null) {
                 continue;

@@ -232,9 +232,10 @@ final class SynthManifest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", fit.name());
         m.put("model", "signal SNPs (" + (Double.isNaN(windowP) ? "real LMM Benjamini-Hochberg FDR <= "
-                + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real marginal correlation "
+                + PhenotypeSynthesis.SIGNAL_FDR : "real LMM p < " + windowP) + ") keep their real LMM correlation "
                 + "(the clump leads only when the synthetic LD cannot carry them all); with the polygenic "
-                + "background (default) a draw on the top 20 principal components sized to the real REML PVE, then "
+                + "background (default) noise of covariance h2 K + (1 - h2) I (K the synthetic relatedness matrix), "
+                + "h2 sized to the real REML PVE, then "
                 + "targets moved until the LMM statistics match again (when the signal alone explains more than the "
                 + "real PVE, its targets scaled down to it, as far as no real hit at 5e-8 is lost); residual Gaussian, "
                 + "orthogonal to the signal SNPs; real mean, SD and missing fraction");

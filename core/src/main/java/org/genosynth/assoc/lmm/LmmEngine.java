@@ -137,6 +137,19 @@ public final class LmmEngine {
             return Blas.pinned(() -> LmmEngine.fit(g, d, y, options, context.backend()));
         }
 
+        /**
+         * The relatedness matrix over the analysed samples as the LMM decomposed it, {@code K = U diag(values) U'}:
+         * the samples' rows (ascending), the eigenvalues divided by {@code tr(K) / n} (so that they average 1, as the
+         * PVE reads them) and the eigenvectors, column-major n x n.
+         */
+        public Spectrum spectrum() {
+            double[] scaled = new double[d.eval().length];
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = d.traceK() > 0 ? d.eval()[i] / d.traceK() : 0;
+            }
+            return new Spectrum(d.rows().clone(), scaled, d.u());
+        }
+
         /** {@link LmmEngine#nullModels} of {@code phenotypes}, over the kept samples. */
         public List<NullModel> nullModels(double[][] phenotypes) {
             if (!Arrays.equals(d.rows(), sharedRows(phenotypes, w))) {
@@ -155,6 +168,13 @@ public final class LmmEngine {
         public void close() {
             context.close();
         }
+    }
+
+    /**
+     * An eigendecomposition of the relatedness matrix over {@code rows}: eigenvalues scaled to average 1, eigenvectors
+     * column-major ({@code vectors[i * n + r]} is row r of vector i). The vectors are the LMM's own (not copied).
+     */
+    public record Spectrum(int[] rows, double[] values, double[] vectors) {
     }
 
     private static int[] sharedRows(double[][] phenotypes, double[][] w) {
