@@ -97,8 +97,9 @@ final class PhenotypeCalibration {
             return new Calibrated(generate(current, synth, maxSignal, new SplittableRandom(streamSeed), whitening),
                     0, 1);
         }
-        // the background moves the LMM statistics of the SNPs that correlate with it by an offset: additive rounds
-        // (measured on the mouse demo: multiplicative ones took SNP precision at 5e-8 from 0.72 to 0.52)
+        // with the background in place the LMM reads the values whitened at the h2 its REML finds, not at the aim they
+        // were built at, which moves the signal SNPs' statistics by an offset: additive rounds (measured on the mouse
+        // demo with the former background: multiplicative ones took SNP precision at 5e-8 from 0.72 to 0.52)
         double[] aim = pveAim(current, synth, maxSignal, streamSeed, synthLmm, whitening);
         if (aim[0] == 0 && aim[2] > fit.realPve() + PVE_TOLERANCE) {
             double scale = signalScale(fit, current, synth, maxSignal, streamSeed, synthLmm, whitening);
@@ -189,8 +190,8 @@ final class PhenotypeCalibration {
     /**
      * {@code rounds} rounds with the background in place: each signal SNP's target correlation moved by
      * {@code (real t - synthetic t) / sqrt(n)}, the change in marginal correlation that moves an LMM statistic by that
-     * much. The background shifts the statistics of the SNPs that correlate with it by an offset (the LMM absorbs the
-     * background and with it what the solved signal part compensated), which a multiplicative update cannot undo.
+     * much. The background shifts the statistics by an offset (the values are built whitened at the aim, the LMM
+     * whitens at the h2 its REML finds, the signal's share included), which a multiplicative update cannot undo.
      * Each round also moves the background's aim by the gap between the real PVE and the PVE the round measured,
      * divided by {@code pveSlope} (the grid's d PVE / d aim there). Stops early once every statistic is within
      * {@link #OFFSET_TOLERANCE} of the real one and the PVE within {@link #PVE_TOLERANCE}; otherwise the last round's
