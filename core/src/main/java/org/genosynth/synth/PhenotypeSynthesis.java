@@ -286,7 +286,10 @@ final class PhenotypeSynthesis {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
     }
 
-    /** Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}. */
+    /**
+     * Synthetic values for the samples of {@code synth} (NaN = missing), from {@code random}, without a background
+     * (that needs the synthetic relatedness matrix's decomposition: {@link PhenotypeCalibration}).
+     */
     static double[] generate(Fit fit, GenotypeMatrix synth, double maxSignal, SplittableRandom random) {
         return generate(fit, synth, maxSignal, random, null);
     }
@@ -410,7 +413,6 @@ final class PhenotypeSynthesis {
         }
         return out;
     }
-
 
     /**
      * The genetic value {@code g = X a} of the signal columns {@code x} (nulled where they lose their targets, as
