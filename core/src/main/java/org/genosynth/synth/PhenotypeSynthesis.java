@@ -365,13 +365,18 @@ final class PhenotypeSynthesis {
                 r[j] = 0;
                 continue;
             }
-            double scale = Math.sqrt(v.length / ss);
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= scale;
-            }
-            z[j] = v;
+            z[j] = toMeanSquareOne(v, ss);
         }
         return z;
+    }
+
+    /** {@code v}, whose sum of squares is {@code ss}, scaled to mean square 1 (in place). */
+    private static double[] toMeanSquareOne(double[] v, double ss) {
+        double scale = Math.sqrt(v.length / ss);
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return v;
     }
 
     /** {@code v} centred and scaled to mean square 1 (in place). */
@@ -601,11 +606,7 @@ final class PhenotypeSynthesis {
             if (ss <= 1e-9) {
                 continue;
             }
-            double scale = Math.sqrt(rows.length / ss);
-            for (int i = 0; i < rows.length; i++) {
-                col[i] *= scale;
-            }
-            x[j] = col;
+            x[j] = toMeanSquareOne(col, ss);
         }
         return x;
     }
