@@ -5,7 +5,8 @@
 # kinship KS), beside the verdicts of the cohort's own `synth` run. docs/synth.md reads it on the chimeras.
 # Needs a cohort directory written by bench/synth_cohorts.sh (split.train/split.holdout, syn, eval), e.g.
 #   CHIMERAS=8 bench/synth_cohorts.sh && bench/structure_frontier.sh bench/work/cohorts/1kg-x8
-#   usage: bench/structure_frontier.sh COHORT_DIR ["LAMBDA:CLUSTERS" ...]   (default: 0:1 0.25:5 0.5:5 1:5 1:2 1:10)
+#   usage: bench/structure_frontier.sh COHORT_DIR ["LAMBDA:CLUSTERS" ...]   (default: 0:1 0.25:5 0.5:5 1:5 1:2 1:10;
+#   CLUSTERS localSHARE: the frequencies of the SHARE nearest genomes, e.g. 1:local0.15; bench/frequency_genomes.py)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 G="$ROOT/genosynth"
@@ -25,7 +26,8 @@ for s in "${settings[@]}"; do
   python3 "$ROOT/bench/frequency_genomes.py" "$d/split.train" "$t" "$lam" "$k" >/dev/null
   "$G" evaluate --real "$d/split.train.bed" --synthetic "$t.bed" --holdout "$d/split.holdout.bed" --out "$t.eval" \
       >/dev/null
-  rows+=("frequencies, lambda $lam, $k clusters:$t.eval")
+  if [[ $k == local* ]]; then what="the nearest ${k#local}"; else what="$k clusters"; fi
+  rows+=("frequencies, lambda $lam, $what:$t.eval")
 done
 python3 - "${rows[@]}" <<'PY'
 import json, sys

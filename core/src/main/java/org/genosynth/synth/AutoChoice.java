@@ -91,6 +91,12 @@ final class AutoChoice {
      * shared-segment attack still judges (where it finds them, the HMM), and synth says so in a note.
      */
     static final double MAX_PHASED_GENOTYPES = 1e9;
+    /**
+     * Evaluate's fail line for {@code pca_ks_distance}: where the chosen population pools' inner mosaics are over it
+     * against the inner holdout, their genomes have lost the cohort's ancestry structure (each a blend of donors from
+     * every ancestry, near the centre of the PCA), and synth says so in a note ({@link Choice#structureNote}).
+     */
+    static final double STRUCTURE_KS_NOTE = 0.3;
     /** {@link Choice#poolsMeasuredAs} where the cohort was more than {@link #MAX_PHASED_GENOTYPES}. */
     static final String UNPHASED_BEYOND_PHASING = "genotype mosaics (unphased input, more genotypes than auto phases)";
 
@@ -120,13 +126,55 @@ final class AutoChoice {
     }
 
     /**
+     * Evaluate's PCA structure of the chosen population pools' inner mosaics (first inner split): the mean KS distance
+     * of their PC1-4 scores to the inner holdout's, the inner holdout's own to the fitting set's (what unseen genomes
+     * show), and the ratio of their PC1 score spreads.
+     */
+    record Structure(double ks, double holdoutKs, double pc1SdRatio) {
+        static Structure of(org.genosynth.eval.fidelity.PcaStructure p) {
+            return new Structure(p.meanKs(), p.meanHoldoutKs(), p.sdRatio().length == 0 ? Double.NaN : p.sdRatio()[0]);
+        }
+    }
+
+    /**
      * The choice: the method, the mosaic's donor pools and segment length, and what was measured; {@code bound} is
      * the kinship check's bound given to {@link #choose}, with the identical-run bound where population pools were
      * measured ({@link KinshipCheck#identicalRunBound}: it is measured only then).
      */
     record Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
                   LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor,
-                  List<long[]> statisticalPhase, String poolsMeasuredAs, KinshipCheck.Bound bound) {
+                  List<long[]> statisticalPhase, String poolsMeasuredAs, KinshipCheck.Bound bound,
+                  Structure structure) {
+
+        /** Without a structure measurement (local pools, the HMM). */
+        Choice(SynthRequest.Method method, SynthRequest.DonorPool donorPool, double segmentCm,
+                LdCalibration.Outcome calibration, List<Candidate> measured, InnerSplit.Measured floor,
+                List<long[]> statisticalPhase, String poolsMeasuredAs, KinshipCheck.Bound bound) {
+            this(method, donorPool, segmentCm, calibration, measured, floor, statisticalPhase, poolsMeasuredAs, bound,
+                    null);
+        }
+
+        /**
+         * A note for the user where the chosen population pools' inner mosaics have lost the cohort's ancestry
+         * structure (their PCA KS distance to the inner holdout over {@link #STRUCTURE_KS_NOTE}; null otherwise):
+         * what was measured, and what keeping the structure would cost at this cohort's size (the local-pool
+         * candidate's membership AUC on the inner split).
+         */
+        String structureNote() {
+            if (structure == null || !(structure.ks() > STRUCTURE_KS_NOTE)) {
+                return null;
+            }
+            Candidate local = measured.get(0);
+            return String.format(java.util.Locale.ROOT, "the chosen population pools draw every genome from donors "
+                    + "across the cohort's ancestries: on the inner split their genomes gather at the centre of the "
+                    + "PCA (PC score KS distance %.3f to unseen genomes, which measure %.3f; sd ratio on PC1 %.2f), "
+                    + "so genosynth evaluate will find the PCA, heterozygosity and kinship spectra narrowed. "
+                    + "Ancestry-local donors keep them at a membership cost set by the cohort's size (the local-pool "
+                    + "mosaic measured membership AUC %.3f, DCR share %.3f on the inner split): --infer-populations K "
+                    + "or --method mosaic (ancestry-local pools) trade privacy for structure (docs/synth.md, "
+                    + "\"Structure under the privacy bound\")", structure.ks(), structure.holdoutKs(),
+                    structure.pc1SdRatio(), local.privacy().miaAuc(), local.privacy().dcrShareCloser());
+        }
 
         /**
          * A note for the user when the chosen mosaic is over {@link #SEGMENT_BOUND} under the shared-segment attack
@@ -287,8 +335,14 @@ final class AutoChoice {
             }
         }
         if (chosen != null) {
-            return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, chosen.segmentCm(),
-                    calibration, measured, floor, statistical, measuredAs, bound);
+            // population pools draw from every ancestry of the population: measured as evaluate measures structure
+            progress.message(String.format(java.util.Locale.ROOT, "auto: population pools, %s cM, PCA structure on "
+                    + "inner split 1", cm(chosen.segmentCm())));
+            double length = chosen.segmentCm();
+            GenotypeMatrix mosaics = firstSplit.populationMosaics(length, runBound, ibs);
+            Structure structure = mosaics == null ? null : Structure.of(firstSplit.structure(mosaics));
+            return new Choice(SynthRequest.Method.MOSAIC, SynthRequest.DonorPool.POPULATION, length, calibration,
+                    measured, floor, statistical, measuredAs, bound, structure);
         }
         return new Choice(SynthRequest.Method.HMM, null, Double.NaN, calibration, measured, floor, null, measuredAs,
                 bound);
@@ -427,7 +481,11 @@ final class AutoChoice {
                 + "length, and the grid is not walked (nor the frequency floor measured, where its DCR share alone "
                 + "decided)", "population_pools_measured_as", choice.poolsMeasuredAs() == null ? "not tried"
                 : choice.poolsMeasuredAs(),
-                "candidates", rows, "frequency_floor_mia_auc",
+                "candidates", rows, "structure", choice.structure() == null ? "not measured (measured where "
+                + "population pools are chosen)" : SynthManifest.ordered("inner_pca_ks_distance",
+                choice.structure().ks(), "inner_holdout_pca_ks_distance", choice.structure().holdoutKs(),
+                "inner_pc1_sd_ratio", choice.structure().pc1SdRatio(), "note_above", STRUCTURE_KS_NOTE),
+                "frequency_floor_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().miaAuc(), "frequency_floor_segment_mia_auc",
                 choice.floor() == null ? "not measured" : choice.floor().segmentAuc(), "chosen", chosen);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.genosynth.eval.AlignedCohorts;
+import org.genosynth.eval.fidelity.PcaStructure;
 import org.genosynth.eval.privacy.Privacy;
 import org.genosynth.exec.Backend;
 import org.genosynth.model.GenotypeCodes;
@@ -249,6 +250,14 @@ final class InnerSplit {
         double n1 = holdSet.sampleCount();
         return new Measured(m.miaAuc(), m.dcrShareCloser(), Math.sqrt((2 * n1 + 1) / (12 * n1 * n1)),
                 m.segmentAuc());
+    }
+
+    /**
+     * Evaluate's PCA structure of {@code mosaics} on this split: the fitting set's PCA, the mosaics and the inner
+     * holdout projected onto it ({@code pca_ks_distance}: the mosaics against the inner holdout).
+     */
+    PcaStructure structure(GenotypeMatrix mosaics) {
+        return PcaStructure.of(fitSet, mosaics, holdSet, seed, backend);
     }
 
     /** Every variant's phase bits of samples {@code rows}, in that order. */

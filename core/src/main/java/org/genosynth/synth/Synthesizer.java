@@ -254,6 +254,9 @@ public final class Synthesizer {
         if (choice != null && choice.segmentNote() != null) {
             addNotes(manifest, List.of(choice.segmentNote()));
         }
+        if (choice != null && choice.structureNote() != null) {
+            addNotes(manifest, List.of(choice.structureNote()));
+        }
         manifest.put("tool", "genosynth synth");
         manifest.put("version", version());
         manifest.put("method", method.name().toLowerCase(java.util.Locale.ROOT));

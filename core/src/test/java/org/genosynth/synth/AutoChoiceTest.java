@@ -66,6 +66,12 @@ class AutoChoiceTest {
     /** With {@code statisticalPhase} standing in for the statistical phasing of unphased input. */
     private static AutoChoice.Choice choose(GenotypeMatrix g, List<String> messages,
             java.util.function.Supplier<List<long[]>> statisticalPhase) {
+        return choose(g, null, messages, statisticalPhase);
+    }
+
+    /** With each sample's population ({@code populationOf}; null: one population). */
+    private static AutoChoice.Choice choose(GenotypeMatrix g, int[] populationOf, List<String> messages,
+            java.util.function.Supplier<List<long[]>> statisticalPhase) {
         org.genosynth.exec.ProgressListener progress = new org.genosynth.exec.ProgressListener() {
             @Override
             public void start(String task, long total) {
@@ -81,7 +87,8 @@ class AutoChoiceTest {
             }
         };
         try (ExecutionContext context = ExecutionContext.local(2)) {
-            return AutoChoice.choose(g, null, null, GeneticMap.of(g.variants(), 1.0), 0, SynthRequest.Mosaic.defaults(),
+            return AutoChoice.choose(g, null, populationOf, GeneticMap.of(g.variants(), 1.0), 0,
+                    SynthRequest.Mosaic.defaults(),
                     LocalPools.coordinates(g, 1), null, false, 1, statisticalPhase, 1, context.backend(), progress);
         }
     }
@@ -223,6 +230,31 @@ class AutoChoiceTest {
         // the kinship check not met
         assertThat(AutoChoice.clearlyLeaky(new InnerSplit.Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                 0.55, Double.NaN)).isTrue();
+    }
+
+    @Test
+    void populationPoolsThatBlendTheCohortsAncestriesSaySo() {
+        // five ancestries (FST 0.2), independent sites: the local-pool mosaic copies its few donors (leaky), population
+        // pools are private and draw every genome from every ancestry, so their genomes gather at the centre of the
+        // PCA, between the clusters, where no real genome is
+        AutoChoice.Choice five = choose(TestCohorts.populations(300, 5, 2000, 0.2, 0.05, 7), new ArrayList<>());
+        assertThat(five.donorPool()).isEqualTo(SynthRequest.DonorPool.POPULATION);
+        // measured: KS 0.597 against the inner holdout's own 0.162 (90 genomes), PC1 spread 0.11 of the holdout's;
+        // the local-pool mosaic's membership AUC 0.950
+        assertThat(five.structure().ks()).isGreaterThan(AutoChoice.STRUCTURE_KS_NOTE);
+        assertThat(five.structure().holdoutKs()).isLessThan(0.2);
+        assertThat(five.structure().pc1SdRatio()).isLessThan(0.3);
+        assertThat(five.structureNote()).startsWith("the chosen population pools draw every genome from donors "
+                + "across the cohort's ancestries").contains(String.format(java.util.Locale.ROOT, "membership AUC %.3f",
+                five.measured().get(0).privacy().miaAuc()));
+        assertThat(AutoChoice.describe(five).toString()).contains("inner_pca_ks_distance");
+        // one ancestry, population pools private (more genomes, fewer sites: each genome's share of the frequencies
+        // is smaller): nothing to blend, no note (measured: KS 0.070 against the inner holdout's own 0.194, PC1
+        // spread 1.03 of the holdout's)
+        AutoChoice.Choice one = choose(TestCohorts.populations(600, 1, 500, 0, 0.05, 7), new ArrayList<>());
+        assertThat(one.donorPool()).isEqualTo(SynthRequest.DonorPool.POPULATION);
+        assertThat(one.structure().ks()).isLessThan(AutoChoice.STRUCTURE_KS_NOTE);
+        assertThat(one.structureNote()).isNull();
     }
 
     @Test
