@@ -88,8 +88,8 @@ final class IdenticalRuns {
             }
             long ones = same | same << 1; // two bits per identical variant
             best = Math.max(best, current + (Long.numberOfTrailingZeros(~ones) >>> 1));
-            if (best < 32) {
-                best = Math.max(best, org.genosynth.util.Bits.longestOnes(ones) >>> 1); // a run inside the word
+            if (best < 32 && org.genosynth.util.Bits.hasRun(ones, 2 * best + 2)) {
+                best = Math.max(best, org.genosynth.util.Bits.longestOnes(ones) >>> 1); // a longer run inside the word
             }
             current = Long.numberOfLeadingZeros(~ones) >>> 1;
         }

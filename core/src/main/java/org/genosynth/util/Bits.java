@@ -27,4 +27,28 @@ public final class Bits {
         }
         return k;
     }
+
+    /**
+     * Whether {@code x} holds a run of at least {@code length} consecutive one bits: {@code x & x >>> 1 & ... &
+     * x >>> (length - 1)} by doubling, about log2(length) steps, where {@link #longestOnes} takes one step per bit of
+     * the longest run. A kernel that keeps the longest run seen so far asks this first and measures a word's own run
+     * only when it could be longer.
+     */
+    public static boolean hasRun(long x, int length) {
+        if (length <= 0) {
+            return true;
+        }
+        if (length > 64) {
+            return false;
+        }
+        int covered = 1;
+        while (x != 0 && covered * 2 <= length) {
+            x &= x >>> covered;
+            covered *= 2;
+        }
+        if (covered < length) {
+            x &= x >>> (length - covered);
+        }
+        return x != 0;
+    }
 }

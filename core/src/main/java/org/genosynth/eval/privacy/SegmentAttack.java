@@ -224,7 +224,7 @@ public final class SegmentAttack {
                 run1 += w;
             } else {
                 best1 = Math.max(best1, run1 + Long.numberOfTrailingZeros(~s));
-                if (best1 < w) {
+                if (best1 < w && org.genosynth.util.Bits.hasRun(s, best1 + 1)) {
                     best1 = Math.max(best1, org.genosynth.util.Bits.longestOnes(s));
                 }
                 run1 = w - 64 + Long.numberOfLeadingZeros(~s & full);
@@ -233,7 +233,7 @@ public final class SegmentAttack {
                 run2 += w;
             } else {
                 best2 = Math.max(best2, run2 + Long.numberOfTrailingZeros(~h));
-                if (best2 < w) {
+                if (best2 < w && org.genosynth.util.Bits.hasRun(h, best2 + 1)) {
                     best2 = Math.max(best2, org.genosynth.util.Bits.longestOnes(h));
                 }
                 run2 = w - 64 + Long.numberOfLeadingZeros(~h & full);
