@@ -249,8 +249,8 @@ class AutoChoiceTest {
                 five.measured().get(0).privacy().miaAuc()));
         assertThat(AutoChoice.describe(five).toString()).contains("inner_pca_ks_distance");
         // one ancestry, population pools private (more genomes, fewer sites: each genome's share of the frequencies
-        // is smaller): nothing to blend, no note (measured: KS 0.070 against the inner holdout's own 0.194, PC1
-        // spread 1.03 of the holdout's)
+        // is smaller): nothing to blend, no note (measured: KS 0.102 against the inner holdout's own 0.193, PC1
+        // spread 0.94 of the holdout's)
         AutoChoice.Choice one = choose(TestCohorts.populations(600, 1, 500, 0, 0.05, 7), new ArrayList<>());
         assertThat(one.donorPool()).isEqualTo(SynthRequest.DonorPool.POPULATION);
         assertThat(one.structure().ks()).isLessThan(AutoChoice.STRUCTURE_KS_NOTE);
