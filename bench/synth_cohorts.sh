@@ -9,7 +9,9 @@
 #   - with ARRAY=PER, the 1kg region thinned to array density (plink2 --maf 0.02 --bp-space 3000) and PER copies of it
 #     on each of 22 autosomes (bench/chimera_cohort.py --per-chromosome; ARRAY=4: 503 x 75,856; needs plink2);
 #   - any cohort passed on the command line as NAME=GENOTYPES[:PHENO[:COLUMN]] (PLINK prefix/.bed, VCF or BIMBAM; without
-#     a phenotype file a trait is simulated as for 1kg), e.g. bxd=bench/work/bxd.geno.txt.gz after bench/ri_panel.py bench/work/bxd.
+#     a phenotype file a trait is simulated as for 1kg), e.g. bxd=bench/work/bxd.geno.txt.gz after bench/ri_panel.py bench/work/bxd,
+#     or the genome-wide multi-ancestry arrays in github.com/gabraham/flashpca's HapMap3/ (docs/synth.md, "Structure under
+#     the privacy bound"): kg1092=flashpca/HapMap3/1kg.ref.phase1_release_v3.20101123_thinned_autosomal_overlap.bed.
 # SYNTH_ARGS adds settings to every synth (e.g. SYNTH_ARGS="--method mosaic --donor-pool population --segment-cm 0.1",
 # the docs/synth.md rows of the population-pool mosaic); the outputs then go to bench/work/cohorts-<tag> where the tag
 # is the settings with spaces and dashes squeezed, so the default table is not overwritten.
